@@ -1,0 +1,160 @@
+"""Pinpoint citations in each jurisdiction's form.
+
+``Cal. Penal Code § 832.19(a)(3)(A)``, ``N.Y. Gen. Bus. Law § 676-b(1)``,
+``H.R. 2157, 116th Cong. § 2(b)``, ``S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(1))``,
+``740 ILCS 14/15(a)``, ``S.F. Admin. Code § 19B.2(a)``.
+
+A citation is built from the path of clauses from the root: containers (division, title ...)
+name themselves (``div. B, tit. II``) only when no section is cited below them or when section
+numbers restart (omnibus bills); enumerations print as ``(x)`` whatever their printed form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import CitationForm, Kind
+
+_CONTAINER_ABBREV: dict[Kind, str] = {
+    Kind.DIVISION: "div.",
+    Kind.TITLE: "tit.",
+    Kind.SUBTITLE: "subtit.",
+    Kind.CHAPTER: "ch.",
+    Kind.SUBCHAPTER: "subch.",
+    Kind.PART: "pt.",
+    Kind.SUBPART: "subpt.",
+    Kind.ARTICLE: "art.",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One clause on the path from the root, as the citation renderer sees it."""
+
+    kind: Kind
+    value: str  # the label's value as printed ("a", "676-B", "II"), "" if unlabeled
+    heading: str | None = None
+    ordinal: int = 0  # for unlabeled blocks and provisos: 1, 2, 3 within the parent
+    code_section: bool = False
+
+
+def cite(form: CitationForm | None, fallback: str, path: Sequence[Step],
+         quoted: tuple[str, str, CitationForm | None] | None = None,
+         outer: Sequence[Step] = ()) -> str:
+    """The citation of the clause at the end of ``path``.
+
+    ``quoted`` is (action, target prefix, target form) for matter quoted into another law,
+    where ``outer`` is the path to the amending clause: ``S. 4457 § 1 (adding N.Y. Gen. Bus. Law
+    § 676-b(1))``.
+    """
+    if quoted is not None:
+        action, _target, qform = quoted
+        inner = _render(qform or CitationForm("code", ""), "", path)
+        return f"{_render(form, fallback, outer)} ({action} {inner})".rstrip()
+    return _render(form, fallback, path)
+
+
+def _render(form: CitationForm | None, fallback: str, path: Sequence[Step]) -> str:
+    """Containers, then ``§ section``, then each step in order; enumerations attach as ``(x)``.
+
+    Containers above a cited section are dropped (section numbers are unique within a bill),
+    except divisions, whose sections restart at 1 in omnibus bills.
+    """
+    prefix = form.prefix if form else fallback
+    lower = form.lowercase_letters if form else False
+    parts: list[str] = []
+    for step in path:
+        if step.kind is Kind.SECTION:
+            parts = [p for p in parts if p.startswith("div.")]
+            number = step.value.lower() if (lower and step.code_section) else step.value
+            if form is not None and form.separator == "/":
+                parts.append(f"/{number}")
+            else:
+                parts.append(f"§ {number}")
+        elif step.kind in _CONTAINER_ABBREV:
+            parts.append(f"{_CONTAINER_ABBREV[step.kind]} {step.value}".strip())
+        elif step.kind is Kind.QUOTED:
+            continue
+        elif step.value:
+            pin = f"({step.value.lower() if lower else step.value})"
+            if parts:
+                parts[-1] += pin
+            else:
+                parts.append(pin)
+        else:
+            parts.append(_unnumbered(step))
+    out = prefix
+    for i, part in enumerate(parts):
+        if part.startswith("/"):
+            out += part
+        elif not out:
+            out = part
+        elif part.startswith("§") and i == 0:
+            out += " " + part
+        else:
+            out += ", " + part
+    return out.strip()
+
+
+def _unnumbered(step: Step) -> str:
+    if step.kind is Kind.FRONT:
+        return "front matter"
+    if step.kind is Kind.TOC:
+        return "table of contents"
+    if step.kind is Kind.PROVISO:
+        return f"{_ordinal(step.ordinal)} proviso"
+    if step.kind is Kind.HISTORY:
+        return "history note"
+    if step.kind is Kind.HEADING:
+        return f"heading “{step.heading}”" if step.heading else "heading"
+    if step.kind is Kind.BLOCK:
+        return f"¶ {step.ordinal}"
+    if step.heading:
+        return f"definition of “{step.heading}”"
+    return step.kind.value
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# Laws that bills amend, by the name the amending instruction uses, per jurisdiction.
+_LAW_ABBREVIATIONS: dict[str, dict[str, str]] = {
+    "us-ny": {
+        "general business law": "N.Y. Gen. Bus. Law",
+        "executive law": "N.Y. Exec. Law",
+        "multiple dwelling law": "N.Y. Mult. Dwell. Law",
+        "multiple residence law": "N.Y. Mult. Resid. Law",
+        "civil rights law": "N.Y. Civ. Rights Law",
+        "criminal procedure law": "N.Y. Crim. Proc. Law",
+        "penal law": "N.Y. Penal Law",
+        "public officers law": "N.Y. Pub. Off. Law",
+        "state technology law": "N.Y. State Tech. Law",
+        "education law": "N.Y. Educ. Law",
+        "labor law": "N.Y. Lab. Law",
+        "real property law": "N.Y. Real Prop. Law",
+    },
+    "us-ca": {
+        "Penal Code": "Cal. Penal Code",
+        "Civil Code": "Cal. Civ. Code",
+        "Government Code": "Cal. Gov. Code",
+        "Vehicle Code": "Cal. Veh. Code",
+    },
+}
+
+
+def law_form(law: str, document: object) -> CitationForm | None:
+    """How to cite the law an amending instruction names (``None`` when it names none)."""
+    law = " ".join(law.split())
+    if not law:
+        return None
+    jurisdiction = getattr(getattr(document, "provenance", None), "jurisdiction", "")
+    table = next((t for j, t in _LAW_ABBREVIATIONS.items()
+                  if jurisdiction == j or jurisdiction.startswith(j + "-")), {})
+    prefix = table.get(law) or table.get(law.lower()) or law[0].upper() + law[1:]
+    return CitationForm("code", prefix, lowercase_letters=jurisdiction.startswith("us-ny"))

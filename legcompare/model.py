@@ -1,0 +1,231 @@
+"""The nouns of legcompare: documents, clauses and their vocabularies.
+
+Every stage of the pipeline passes these frozen dataclasses along; nothing here does I/O or
+rendering. Offsets are always into a document's *display text* (``Document.text``): the text as
+printed, with print furniture (margin line numbers, running headers, the corpus's editorial lines)
+taken out and recorded as :class:`Note` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+Span = tuple[int, int]
+"""A half-open ``[start, end)`` range of offsets into a document's display text."""
+
+
+class Kind(str, Enum):
+    """What a clause is in the drafting hierarchy (closed vocabulary)."""
+
+    FRONT = "front"  # heading, title, sponsors and enacting clause before the first provision
+    TOC = "toc"  # a table of contents, kept whole and non-operative
+    DIVISION = "division"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    CHAPTER = "chapter"
+    SUBCHAPTER = "subchapter"
+    PART = "part"
+    SUBPART = "subpart"
+    ARTICLE = "article"
+    HEADING = "heading"  # an unnumbered heading (appropriations headings, bureau names)
+    SECTION = "section"
+    SUBSECTION = "subsection"
+    SUBDIVISION = "subdivision"
+    PARAGRAPH = "paragraph"
+    SUBPARAGRAPH = "subparagraph"
+    CLAUSE = "clause"
+    SUBCLAUSE = "subclause"
+    ITEM = "item"
+    SUBITEM = "subitem"
+    PROVISO = "proviso"
+    DEFINITION = "definition"
+    QUOTED = "quoted"  # matter quoted into another law by an amending instruction
+    BLOCK = "block"  # an unnumbered block of text (appropriations paragraphs, flush text)
+    HISTORY = "history"  # codification history after a section ("[2020 c 257 § 2;]")
+
+
+class Role(str, Enum):
+    """What a clause does, for judging whether a change protects more or less."""
+
+    DEFINITION = "definition"
+    PROHIBITION = "prohibition"
+    OBLIGATION = "obligation"
+    PERMISSION = "permission"
+    EXEMPTION = "exemption"
+    RIGHT = "right"
+    REMEDY = "remedy"
+    ENFORCEMENT = "enforcement"
+    DURATION = "duration"
+    OVERSIGHT = "oversight"
+    PREEMPTION = "preemption"
+    AMENDMENT = "amendment"
+    DESCRIPTIVE = "descriptive"
+    NON_OPERATIVE = "non-operative"
+    OTHER = "other"
+
+
+class NoteKind(str, Enum):
+    """Why a piece of the input is not in the display text, or what it tells about it."""
+
+    GAP = "gap"  # "[... text not retrieved ...]": the document is partial here
+    EDITORIAL = "editorial"  # "[editorial: ...]": a compiler's label, not legal text
+    PAGE_HEADER = "page-header"  # running headers, footers, page numbers
+    LINE_NUMBERS = "line-numbers"  # margin line numbers (kept as locators)
+    EXPLANATION = "explanation"  # NY's "EXPLANATION--Matter in ITALICS ..." legend
+    DECODING = "decoding"  # how the bytes were decoded, replacement characters
+    PROVENANCE = "provenance"  # where the metadata came from
+    MARKUP = "markup"  # structure that was read from XML tags, not from the text
+    SIDENOTE = "sidenote"  # marginal notes of a slip law ("42 USC 1861 note.")
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something recorded about the input that is not part of the law's text."""
+
+    kind: NoteKind
+    """Why it was recorded."""
+    text: str
+    """The removed text itself, verbatim (or the message, for decoding and provenance notes)."""
+    span: Span | None
+    """Where it was, as a zero-width ``(offset, offset)`` in the display text; ``None`` when it
+    concerns the whole document."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a text came from and what it is. Keys and meanings are the public contract."""
+
+    jurisdiction: str
+    """``us``, ``us-ca``, ``us-ny``, ``us-ca-sf``, ... (lower case)."""
+    document: str
+    """The document's identifier within its jurisdiction, e.g. ``hr2157-116``, ``s4457-2023``."""
+    version: str | None
+    """The version or print: ``ih``, ``enr``, ``original``, ``a``, ``chaptered`` ..."""
+    title: str | None
+    """A human title: ``H.R. 2157 (116th Cong.), Additional Supplemental Appropriations ...``."""
+    source: str
+    """How it was obtained: ``file``, or a source id such as ``govinfo:116/hr/2157@ih``."""
+    url: str | None = None
+    """The URL that was requested, if fetched."""
+    final_url: str | None = None
+    """The URL the bytes came from after redirects."""
+    retrieved_at: str | None = None
+    """When it was fetched (ISO 8601), if fetched."""
+    version_date: str | None = None
+    """The date of this version (ISO 8601 date): introduced, amended, enacted ..."""
+    as_of: str | None = None
+    """The date the text is current as of, for codified law."""
+    in_force: bool | None = None
+    """Whether the text is law in force today; ``None`` when unknown or not applicable."""
+    sha256: str = ""
+    """SHA-256 of the input bytes, hex."""
+    format: str = "text"
+    """``text``, ``html``, ``uslm``, ``bill-dtd``, ``pdf``, ``docx``."""
+    content_type: str | None = None
+    """The media type the bytes were served or recognised as."""
+    license: str | None = None
+    """A licence that needs attribution (LegiScan's CC BY), else ``None`` (public domain)."""
+    partial: bool = False
+    """True when part of the text was not retrieved (a gap marker, or ``--partial``)."""
+    notes: tuple[Note, ...] = ()
+    """Notes about the document as a whole (decoding, catalog match)."""
+
+
+@dataclass(frozen=True)
+class CitationForm:
+    """What the citation renderer needs to know about a document."""
+
+    style: str
+    """``code`` (cite sections of a code), ``bill`` (cite sections of a bill or act)."""
+    prefix: str
+    """``Cal. Penal Code``, ``N.Y. Gen. Bus. Law``, ``H.R. 2157, 116th Cong.``, ``S. 4457``."""
+    lowercase_letters: bool = False
+    """NY: letter suffixes and paragraph letters are cited in lower case."""
+    separator: str = " "
+    """What joins the prefix and ``§``; ``/`` for ILCS (``740 ILCS 14/15``)."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One provision, with its children. ``text`` is its own text only."""
+
+    id: str
+    """Path of normalised labels from the root (``div-b/t-ii/s101/a/1``); ``~2`` on repeats."""
+    label: str
+    """The label as printed (``(a)``, ``SEC. 2.``, ``§ 676-B.``), or ``""`` if it has none."""
+    kind: Kind
+    """Its place in the drafting hierarchy."""
+    heading: str | None
+    """Its heading as printed (``DEFINITIONS``), or the term a definition defines."""
+    citation: str
+    """A pinpoint citation in the jurisdiction's form."""
+    text: str
+    """Its own text as printed, label and heading included, children excluded."""
+    span: Span
+    """Where ``text`` is in the display text: ``document.text[span[0]:span[1]] == text``."""
+    label_span: Span | None = None
+    """Where the label is in the display text (inside ``span``), if it has one."""
+    locator: str | None = None
+    """Page and line in the printed bill when known: ``p. 3, ll. 12–15``."""
+    role: Role | None = None
+    """What the clause does; filled in by the assessment stage."""
+    term: str | None = None
+    """For a definition, the defined term as printed."""
+    children: tuple[Clause, ...] = ()
+    """Sub-provisions, in document order."""
+    quoted_in: str | None = None
+    """For matter quoted into another law: the citation of the target (``N.Y. Gen. Bus. Law``)."""
+
+    def walk(self) -> Iterator[Clause]:
+        """This clause and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Document:
+    """An ingested text: display text, provenance, notes and (for XML) its own structure."""
+
+    text: str
+    """The display text: the input as printed, minus recorded print furniture."""
+    provenance: Provenance
+    """Where it came from."""
+    notes: tuple[Note, ...] = ()
+    """Furniture, editorial lines and gaps removed from the text, in order."""
+    lines: tuple[LineMark, ...] = ()
+    """Printed page and line numbers, by display offset (sorted), for locators."""
+    structure: tuple[Clause, ...] | None = None
+    """The clause tree when the format carries one (XML); ``None`` means split the text."""
+    citation: CitationForm | None = None
+    """How provisions of this document are cited; ``None`` cites by clause id alone."""
+
+    @property
+    def partial(self) -> bool:
+        return self.provenance.partial
+
+
+@dataclass(frozen=True)
+class LineMark:
+    """A printed page/line number, pinned to the display offset where that line starts."""
+
+    offset: int
+    page: int | None
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A document split into its clause tree."""
+
+    document: Document
+    clauses: tuple[Clause, ...]
+    notes: tuple[Note, ...] = field(default=())
+    """Notes from splitting (e.g. a table of contents recognised)."""
+
+    def walk(self) -> Iterator[Clause]:
+        """Every clause, in document order."""
+        for clause in self.clauses:
+            yield from clause.walk()

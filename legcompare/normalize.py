@@ -1,0 +1,133 @@
+"""Comparison keys: the one normalisation step, kept apart from the display text.
+
+Display text is what was printed; it is never changed. A *comparison key* is derived from it and
+guarantees, for any input string:
+
+1. Unicode NFC; then case folded (NY prints new matter in capitals, so case is not wording).
+2. Every space-like character (NBSP, thin, figure, ideographic spaces, tabs, newlines) is one
+   ASCII space; runs of them are one space; no leading or trailing space.
+3. Soft hyphens, zero-width spaces and joiners, BOMs and other format characters are removed.
+4. Curly single and double quotes, primes and GPO's doubled apostrophes/backticks fold to
+   ``'`` and ``"``; every dash (hyphen, en, em, minus, figure dash, ``--``) folds to ``-``.
+5. A word broken at a line end ("IDENTIFI-\\n ER") is joined, and a hyphen between two letters
+   is dropped ("semi-automated" and "semiautomated" agree), so re-wrapping never changes a key.
+6. ``key(key(s)) == key(s)`` (idempotent), and :func:`fold` maps every key character back to the
+   display offset it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u202f\u205f\u3000\t"
+_LINE_ENDS = "\n\r\x0b\x0c\u0085\u2028\u2029"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
+_CHAR_MAP: dict[int, str] = {}
+_CHAR_MAP.update({ord(c): " " for c in _SPACES})
+_CHAR_MAP.update({ord(c): "\n" for c in _LINE_ENDS})
+_CHAR_MAP.update({ord(c): "" for c in _INVISIBLE})
+_CHAR_MAP.update({ord(c): "'" for c in _SINGLE_QUOTES})
+_CHAR_MAP.update({ord(c): '"' for c in _DOUBLE_QUOTES})
+_CHAR_MAP.update({ord(c): "-" for c in _DASHES})
+
+# Applied in order on the character-mapped string; each keeps an origin per output character.
+_DOUBLED = re.compile(r"''|--+")
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])- *\n[ \n]*(?=[^\W\d_])")
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# "Representa- tives": a hyphen left dangling where a line number or a line end was removed,
+# but not a suspended hyphen ("short- and long-term").
+_DANGLING_HYPHEN = re.compile(r"(?<=[^\W\d_])- +(?!(?:and|or|to|through)\b)(?=[a-z])")
+_RUNS_OF_SPACE = re.compile(r" {2,}")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A comparison key and, for each of its characters, the display offset it came from."""
+
+    key: str
+    origin: tuple[int, ...]
+    """``origin[i]`` is the display offset of ``key[i]``; ``origin[len(key)]`` is the end."""
+
+
+def key(text: str) -> str:
+    """The comparison key of ``text`` (see the module docstring for the guarantees)."""
+    return fold(text).key
+
+
+def fold(text: str, base: int = 0) -> Folded:
+    """Compute the comparison key of ``text`` with an offset map back into it.
+
+    ``base`` is added to every origin, so a clause's key maps into document offsets.
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, cluster in _clusters(text):
+        for ch in unicodedata.normalize("NFC", cluster):
+            for out in _fold_char(ch):
+                chars.append(out)
+                origin.append(i)
+    s, org = "".join(chars), origin
+    s, org = _sub(_DOUBLED, lambda m: '"' if m.group(0) == "''" else "-", s, org)
+    s, org = _sub(_LINE_BREAK_HYPHEN, "", s, org)
+    s, org = _sub(re.compile(r"\n"), " ", s, org)
+    s, org = _sub(_DANGLING_HYPHEN, "", s, org)
+    s, org = _sub(_INNER_HYPHEN, "", s, org)
+    s, org = _sub(_RUNS_OF_SPACE, " ", s, org)
+    start = len(s) - len(s.lstrip(" "))
+    end = len(s.rstrip(" "))
+    s, org = s[start:end], org[start:end]
+    end_origin = len(text) if not org else _end_of(org[-1], text)
+    return Folded(s, tuple(o + base for o in org) + (end_origin + base,))
+
+
+def _clusters(text: str) -> list[tuple[int, str]]:
+    """Split into a base character and its combining marks, with the offset of each group.
+
+    NFC works within such groups, so normalising group by group keeps offsets exact.
+    """
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if out and unicodedata.combining(ch):
+            start, group = out[-1]
+            out[-1] = (start, group + ch)
+        else:
+            out.append((i, ch))
+    return out
+
+
+def _end_of(last: int, text: str) -> int:
+    return last + 1 if last < len(text) else len(text)
+
+
+def _fold_char(ch: str) -> str:
+    mapped = _CHAR_MAP.get(ord(ch))
+    if mapped is not None:
+        return mapped
+    if unicodedata.category(ch) == "Cf":
+        return ""
+    folded = ch.casefold()
+    return unicodedata.normalize("NFC", folded) if folded != ch else ch
+
+
+def _sub(pattern: re.Pattern[str], repl: object, s: str, org: list[int]) -> tuple[str, list[int]]:
+    """``re.sub`` that keeps the origin list in step (replacement chars take the match start)."""
+    out: list[str] = []
+    out_org: list[int] = []
+    pos = 0
+    for m in pattern.finditer(s):
+        out.append(s[pos : m.start()])
+        out_org.extend(org[pos : m.start()])
+        r = repl(m) if callable(repl) else str(repl)
+        out.append(r)
+        out_org.extend([org[m.start()]] * len(r))
+        pos = m.end()
+    out.append(s[pos:])
+    out_org.extend(org[pos:])
+    return "".join(out), out_org

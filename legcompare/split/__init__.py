@@ -1,0 +1,208 @@
+"""Split a document into its clause tree.
+
+Stage guarantees (``split``):
+
+* The clauses' texts partition the display text: in document order, their concatenation is
+  ``document.text`` exactly (so nothing is lost or duplicated), and ``text[span] == clause.text``.
+* Ids are unique: the path of normalised labels from the root, with ``~2``, ``~3`` ... on a
+  repeated path, in document order.
+* Documents that carry their own structure (XML) keep it; plain text is read by
+  :mod:`legcompare.split.scan` with the numbering styles of :mod:`legcompare.split.labels`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..citation import Step, cite, law_form
+from ..model import Clause, CitationForm, Document, Kind, LineMark, Outline
+from .builder import Node
+from .family import Family, family_of, level_kind
+from .headings import defined_term, heading_after
+from .scan import Scanner
+
+__all__ = ["split"]
+
+
+def split(document: Document) -> Outline:
+    """The clause tree of ``document`` (see the module docstring for the guarantees)."""
+    if document.structure is not None:
+        return Outline(document, document.structure)
+    family = family_of(document)
+    code = document.citation is not None and document.citation.style == "code"
+    scanner = Scanner(document.text, family, code_document=code)
+    builder = scanner.run()
+    nodes = builder.nodes
+    if not document.text:
+        return Outline(document, ())
+    if not nodes or nodes[0].start > 0:
+        _absorb_leading(document.text, builder.root, nodes)
+    return Outline(document, _materialize(document, family, builder.root, nodes))
+
+
+def _absorb_leading(text: str, root: Node, nodes: list[Node]) -> None:
+    """Text before the first provision: front matter, or whitespace joined to the first."""
+    first = nodes[0].start if nodes else len(text)
+    if nodes and not text[:first].strip():
+        nodes[0].start = 0
+        return
+    front = Node(Kind.FRONT, 0, rank=0)
+    front.parent = root
+    root.children.insert(0, front)
+    nodes.insert(0, front)
+
+
+def _materialize(document: Document, family: Family, root: Node, nodes: list[Node]
+                 ) -> tuple[Clause, ...]:
+    text = document.text
+    ends: dict[int, int] = {}
+    for node, nxt in zip(nodes, nodes[1:] + [None], strict=True):
+        end = nxt.start if nxt is not None else len(text)
+        assert end >= node.start, "nodes out of order"
+        ends[id(node)] = end
+    ids = _assign_ids(root)
+    marks = document.lines
+    offsets = [m.offset for m in marks]
+
+    def build(node: Node, path: list[Step], outer: list[Step] | None,
+              quoted: tuple[str, str, CitationForm | None] | None) -> Clause:
+        end = ends[id(node)]
+        kind = _kind(node, family)
+        heading = node.heading
+        markup = None
+        if node.label_span is not None:
+            line_start = text.rfind("\n", 0, node.label_span[0]) + 1
+            head = text[line_start:node.label_span[0]].lstrip()
+            markup = "heading" if head.startswith("#") else "bold" if head.startswith("**") \
+                else None
+            heading = heading_after(text, node.label_span[1], kind, markup)
+        term = node.term
+        if term is None and node.label_span is not None and kind is not Kind.SECTION:
+            term = defined_term(text, node.label_span[1])
+        if term and kind not in (Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.CHAPTER):
+            kind = Kind.DEFINITION
+        step = Step(kind if node.label else node.kind, node.label.value if node.label else "",
+                    heading=term or heading, ordinal=node.ordinal_in_parent,
+                    code_section=bool(node.label and node.label.code_section))
+        if node.kind is Kind.QUOTED and node.quoted is not None:
+            action, law = node.quoted
+            form = law_form(law, document)
+            return _clause(node, ids, kind, heading, term, text, end,
+                           cite(document.citation, _fallback(document), path + [step]),
+                           _locator(marks, offsets, node.start, end),
+                           tuple(build(c, [], path + [step], (action, law, form))
+                                 for c in node.children),
+                           quoted_in=form.prefix if form else law or None)
+        new_path = path + [step]
+        citation = cite(document.citation, _fallback(document), new_path, quoted,
+                        outer or [])
+        children = tuple(build(c, new_path, outer, quoted) for c in node.children)
+        return _clause(node, ids, kind, heading, term, text, end, citation,
+                       _locator(marks, offsets, node.start, end), children)
+
+    return tuple(build(c, [], None, None) for c in root.children)
+
+
+def _clause(node: Node, ids: dict[int, str], kind: Kind, heading: str | None, term: str | None,
+            text: str, end: int, citation: str, locator: str | None,
+            children: tuple[Clause, ...], quoted_in: str | None = None) -> Clause:
+    return Clause(
+        id=ids[id(node)],
+        label=node.label.text if node.label else "",
+        kind=kind,
+        heading=heading if node.label else (node.heading or term),
+        citation=citation,
+        text=text[node.start:end],
+        span=(node.start, end),
+        label_span=node.label_span,
+        locator=locator,
+        term=term,
+        children=children,
+        quoted_in=quoted_in,
+    )
+
+
+def _fallback(document: Document) -> str:
+    p = document.provenance
+    return p.title or p.document or "document"
+
+
+def _kind(node: Node, family: Family) -> Kind:
+    if not node.is_enum or node.label is None:
+        return node.kind
+    depth = 0
+    parent = node.parent
+    while parent is not None and parent.is_enum:
+        depth += 1
+        parent = parent.parent
+    if parent is None or parent.kind is not Kind.SECTION:
+        return Kind.PARAGRAPH if depth == 0 else level_kind(family, depth + 1)
+    return level_kind(family, depth)
+
+
+def _id_part(node: Node) -> str:
+    if node.label is not None:
+        return node.label.id_part()
+    if node.name:
+        return node.name
+    if node.kind is Kind.BLOCK:
+        return f"p{node.ordinal_in_parent}"
+    if node.kind is Kind.PROVISO:
+        return f"proviso-{node.ordinal_in_parent}"
+    if node.kind is Kind.QUOTED:
+        return "q"
+    if node.kind is Kind.HEADING:
+        return "h-" + _slug(node.heading or "")
+    if node.kind is Kind.DEFINITION:
+        return "def-" + _slug(node.term or "")
+    return node.kind.value
+
+
+def _slug(s: str, words: int = 6) -> str:
+    parts = re.findall(r"[a-z0-9]+", s.lower())[:words]
+    return "-".join(parts) or "x"
+
+
+def _assign_ids(root: Node) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    seen: dict[str, int] = {}
+
+    def visit(node: Node, prefix: str) -> None:
+        for child in node.children:
+            path = f"{prefix}/{_id_part(child)}" if prefix else _id_part(child)
+            seen[path] = seen.get(path, 0) + 1
+            if seen[path] > 1:
+                path = f"{path}~{seen[path]}"
+            ids[id(child)] = path
+            visit(child, path)
+
+    visit(root, "")
+    return ids
+
+
+def _locator(marks: tuple[LineMark, ...], offsets: list[int], start: int, end: int
+             ) -> str | None:
+    """``p. 3, ll. 12–15`` from the printed page and line numbers around a span."""
+    if not marks:
+        return None
+    i = max(bisect_right(offsets, start) - 1, 0)
+    j = max(bisect_left(offsets, end) - 1, i)
+    first, last = marks[i], marks[j]
+    if first.page is None and first.line is None:
+        return None
+    pages = _range("p.", "pp.", first.page, last.page)
+    if first.line is None or last.line is None:
+        return pages
+    if first.page == last.page:
+        lines = _range("l.", "ll.", first.line, last.line)
+        return f"{pages}, {lines}" if pages else lines
+    return f"p. {first.page}, l. {first.line} – p. {last.page}, l. {last.line}"
+
+
+def _range(one: str, many: str, a: int | None, b: int | None) -> str:
+    if a is None:
+        return ""
+    if b is None or a == b:
+        return f"{one} {a}"
+    return f"{many} {a}–{b}"

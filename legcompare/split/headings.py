@@ -1,0 +1,51 @@
+"""Headings and defined terms, read from the text right after a label."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Kind
+from . import patterns as P
+
+_MD_BOLD_HEADING = re.compile(r"\s*(?P<h>[^*\n]{1,160}?)\*\*")
+_DASH_HEADING = re.compile(r"\s*(?P<h>[A-Z][^\n]{0,150}?)(?:\.—|\.--|—|--)")
+_CAPS_HEADING = re.compile(r"\s*(?P<h>[A-Z][A-Z0-9 ,;'’&()/-]{1,150}?)\.(?=\s*\S|\s*$)")
+_SECTION_HEADING = re.compile(r"\s*(?P<h>[A-Z(][^\n]{0,150}?)\.(?=\s+[A-Z“\"(]|\s*$)")
+
+
+def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | None:
+    """The heading printed after a label ending at ``end``, or ``None``."""
+    window = text[end:end + 400]
+    line = window.split("\n", 1)[0]
+    if markup == "heading":
+        return line.strip().rstrip(".") or None
+    if markup == "bold":
+        m = _MD_BOLD_HEADING.match(window)
+        return m.group("h").strip() or None if m else None
+    m = _DASH_HEADING.match(window)
+    if m and "\n" not in m.group("h") and len(m.group("h")) <= 150:
+        return m.group("h").strip()
+    m = _CAPS_HEADING.match(window.replace("\n ", " ").replace("\n", " "))
+    if m and sum(c.isalpha() for c in m.group("h")) >= 3:
+        words = m.group("h").split()
+        if kind is not Kind.PARAGRAPH or len(words) <= 6:
+            return " ".join(words)
+    if kind is Kind.PARAGRAPH:
+        return None
+    m = _SECTION_HEADING.match(line)
+    if m:
+        return m.group("h").strip()
+    rest = line.strip().strip(".—- ")
+    if rest and len(rest) <= 160 and not re.search(r"[.;:]\s", rest):
+        return rest
+    return None
+
+
+def defined_term(text: str, pos: int) -> str | None:
+    """The term a provision defines, if its own text (from ``pos``) is a definition."""
+    window = text[pos:pos + 400]
+    window = re.sub(r"^\s*(?:[A-Z][\w ,'’-]{0,80}?(?:\.—|\.--|—|\.(?=[A-Z]))|\*\*)", "", window)
+    m = P.DEFINITION.match(window.lstrip()) or P.DEFINITION_BARE.match(window.lstrip())
+    if not m:
+        return None
+    return " ".join(re.sub(r"(?<=\w)-\s*\n\s*(?=\w)", "", m.group("term")).split())

@@ -1,0 +1,82 @@
+"""The drafting conventions the splitter recognises, as data.
+
+Each pattern is named for what it marks; the splitter never hard-codes a phrase elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The enacting or ordaining clause ends the front matter.
+ENACTING = re.compile(
+    r"(?:Be it enacted by|Be it ordained by|THE\s+PEOPLE\s+OF\s+THE\s+STATE\s+OF\s+[A-Z\s]+,\s+REPRESENTED"
+    r"|DO ENACT AS FOLLOWS:|do enact as follows"
+    r"|Be it enacted\b|Resolved by the|RESOLVED,? That)",
+    re.I,
+)
+
+# The Legislative Counsel's digest printed before a California bill's enacting clause.
+DIGEST = re.compile(r"\s*LEGISLATIVE COUNSEL['’]?S DIGEST\s*$", re.I)
+
+# A clause whose text ends like this introduces matter quoted into another law.
+QUOTING_INSTRUCTION = re.compile(
+    r"(?:to read as follows|as follows|the following(?: new)?(?: [a-z]+){0,3}"
+    r"|following new [a-z]+(?: [a-z]+)?)\s*:\s*-?\s*$",
+    re.I,
+)
+# The amending verb and the law amended, to cite quoted matter ("adding N.Y. Gen. Bus. Law").
+AMENDED_LAW = re.compile(
+    r"(?:The|the)\s+(?P<law>[a-z][a-z\s]+?\s+law|[A-Z][A-Za-z\s]+?\s+(?:Act|Code))\s+(?:is|are)\s+"
+    r"(?:hereby\s+)?amended\s+(?P<how>by adding|to read|by inserting|by striking)?",
+)
+
+# A table of contents starts after one of these (the lines themselves stay in the clause).
+TOC_START = re.compile(r"table of contents[^.]*\bfollows\s*:?\s*$|table of contents\s*:\s*$"
+                       r"|^\s*TABLE OF CONTENTS\s*$", re.I)
+
+# Codification history after a section: WA "[2020 c 257 § 2;]", IL "(Source: P.A. ...)",
+# VA "2021, Sp. Sess. I, c. 537.", DC "(Mar. 26, 1999, D.C. Law 12-264 ...)".
+HISTORY = re.compile(
+    r"\s*(?:\[\d{4} c \d+ § ?\d+[^\]]*\]|\(Source: P\.A\. [^)]*\)\.?"
+    r"|\d{4}(?:, Sp\. Sess\. [IVX]+)?, cc?\. \d+[^.]*\.(?: \d{4}[^.]*\.)*"
+    r"|\(?[A-Z][a-z]{2}\. \d{1,2}, \d{4}, D\.C\. Law [^\n]*|\[HISTORY: [^\]\n]*\])\s*"
+)
+# The codified citation line printed above an Illinois section: "(740 ILCS 14/5)".
+SECTION_CAPTION = re.compile(r"\s*\(\d+ ILCS \d+/[\w.-]+\)\s*")
+
+# Words that, ending the previous line, make a label at the next line's start a
+# cross-reference ("subsection\n(b) of Section 15") rather than structure.
+STRUCTURE_TAIL = re.compile(
+    r"(?:\b(?:sub)?sections?|\bparagraphs?|\bsubparagraphs?|\b(?:sub)?clauses?|\bitems?"
+    r"|\bsubdivisions?|\barticles?|\bchapters?|\btitles?|\bparts?|\bdivisions?|§+"
+    r"|\(\w{1,5}\)\s*(?:and|or|through|to))\s*$",
+    re.I,
+)
+# ... and, ending a wrapped line, words after which the next line continues the sentence.
+CROSS_REF_TAIL = re.compile(STRUCTURE_TAIL.pattern[:-5] + r"|\bof|\bunder|\bin|\bto|\bthe|\bby)\s*$",
+                            re.I)
+# Endings after which a new provision may start on the next line.
+TERMINAL_TAIL = re.compile(
+    r"(?:[.:;—–]|-{1,2}|[.;:,]?[\"”’')\]]|\b(?:and|or|and/or)|\*\*)\s*$", re.I)
+
+# A defined term at the start of a provision's own text.
+DEFINITION = re.compile(
+    r"""(?:The\s+term\s+)?[“"‘'`]{1,2}(?P<term>[^“”"]{1,80}?)[,]?[”"’'`]{1,2},?"""
+    r"""(?:\s*(?:and|or|,)?\s*[“"‘'`]{1,2}[^“”"]{1,80}?[”"’'`]{1,2},?)*"""
+    r"""\s+(?:means|includes|shall mean|has the meaning|have the meaning|does not include"""
+    r"""|shall not include|refers to|shall have the (?:same )?meaning)""",
+    re.I,
+)
+# "The term arrest photo database means" (quotation marks lost in conversion).
+DEFINITION_BARE = re.compile(r"The\s+term\s+(?P<term>[a-z][\w ’'-]{1,80}?)\s+(?:means|includes)\b")
+# An introduction after which all-capitals lines are defined terms (Springfield's code).
+DEFINITION_INTRO = re.compile(r"(?:following (?:terms|words)[^.:]*meanings? indicated|"
+                              r"following definitions apply|following terms have)[^:]*:\s*$",
+                              re.I)
+
+# Appropriations provisos.
+PROVISO = re.compile(r"(?<=[:;.]) (?=Provided(?:,| further,| however,)? [Tt]hat\b)")
+
+# Markdown renderings: "#### 1. Short title", "**(1) Heading**", "**(A)**".
+MD_HEADING = re.compile(r"(?P<hashes>#{1,6}) +")
+MD_BOLD = re.compile(r"\*\*(?=\S)")

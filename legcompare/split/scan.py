@@ -1,0 +1,722 @@
+"""Reading a display text line by line into placed nodes.
+
+Stage guarantees (``scan``): nodes come out in document order with strictly increasing starts,
+so consecutive starts partition the display text; the front matter (up to the enacting clause)
+is one node; tables of contents are one node; labels are accepted at a line start only where a
+provision can begin (after a sentence end, a heading, a label or a blank line, never after a
+cross-reference word such as "subsection"); inside a line only when they chain onto a label
+("1.(A)", "(B) (I)"), follow a heading ("§ 676-A. DEFINITIONS. ... 1."), or form an enumeration
+run ("...: (i) ...; or (ii) ..."), never as cross-references ("subsection (b)(1)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Kind
+from . import patterns as P
+from .builder import Builder, Node
+from .family import Family
+from .labels import RANKS, Label, fold_case, read_container, read_enum, read_section
+
+_OPEN_QUOTE = re.compile(r"[“\"‘`']{1,2}")
+_INLINE_CANDIDATE = re.compile(r"(?<=[\s:—(\-])(?=\(\w{1,5}\)|\d{1,3}\.(?:\s|\()|[A-Za-z]\.\s)")
+_NEXT_LINE_LABEL = re.compile(r"\n[ \t]*(?:\*\*|#+ )?(?:[“\"]?\(\w{1,5}\)|\d{1,3}\.\s|§|SEC\.|Sec\.)")
+_SECTION_NUMBER = re.compile(r"\d+")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # excluding the newline
+
+    def text(self, s: str) -> str:
+        return s[self.start:self.end]
+
+
+# Where PDF extraction ran a whole bill onto one line, provisions still start after a sentence
+# end; the scanner reads such a line as if it broke there (the text itself is not changed).
+_FLATTENED_LINE = 1000
+_VIRTUAL_BREAK = re.compile(
+    r"(?<=[.:;,”\"-])\s+(?=(?:SECTION|SEC\.|Section) \d+[A-Z]?\.\s)"
+    r"|(?<=[.:;”\"])\s+(?=\(\w{1,4}\)\s|Be it (?:enacted|ordained))"
+    r"|(?<=as follows:)\s+")
+
+
+def lines_of(text: str) -> list[_Line]:
+    """Lines with their offsets; very long lines are cut where a provision may start."""
+    out: list[_Line] = []
+    pos = 0
+    for part in text.split("\n"):
+        start = pos
+        if len(part) > _FLATTENED_LINE:
+            for m in _VIRTUAL_BREAK.finditer(part):
+                out.append(_Line(start, pos + m.start()))
+                start = pos + m.end()
+        out.append(_Line(start, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+class Scanner:
+    """One pass over the display text, feeding a :class:`Builder`."""
+
+    def __init__(self, text: str, family: Family, *, code_document: bool) -> None:
+        self.text = text
+        self.family = family
+        self.code_document = code_document
+        self.b = Builder(family)
+        self.lines = lines_of(text)
+        self.prev_tail = ""
+        self.blank_before = True
+        self.pending_inline: dict[int, Label] = {}
+        self.pending_caption: int | None = None
+        self.quote_style: str | None = None  # "marks" (federal “...) or "until-section"
+        self.quote_outer_section: int | None = None
+        self.definitions_mode = False
+        self._toc_numbers: list[str] = []
+        self.absorbed: set[int] = set()
+        self._toc_containers: set[str] = set()
+        self._toc_path: list[tuple[int, str]] = []
+
+    # -- driver ----------------------------------------------------------------------------
+
+    def run(self) -> Builder:
+        i = self._front_matter()
+        while i < len(self.lines):
+            i = self._line(i)
+        return self.b
+
+    def _front_matter(self) -> int:
+        """Make the front matter its own nodes; return the index of the first body line.
+
+        Front matter runs to the enacting clause. A Legislative Counsel's digest inside it is
+        a heading with one block per paragraph (digests are descriptive text that changes
+        between prints), and the enacting clause is its own node.
+        """
+        for i, line in enumerate(self.lines[:200]):
+            t = line.text(self.text)
+            if not P.ENACTING.search(t):
+                continue
+            j = i
+            # The enacting clause may wrap onto the next line ("... ASSEM-\nBLY, DO ENACT").
+            while j + 1 < len(self.lines) and not re.search(r"[,:.]\s*$", t):
+                j += 1
+                t = self.lines[j].text(self.text)
+            if self._first_label_line(0, i) is not None and not self._looks_like_front(i):
+                return 0
+            self._front_node(0, "front")
+            digest = next((k for k in range(i) if P.DIGEST.match(self.lines[k].text(self.text))),
+                          None)
+            if digest is not None:
+                heading = self.b.unlabeled(Kind.HEADING, self.lines[digest].start,
+                                           heading=self.lines[digest].text(self.text).strip())
+                heading.name = "digest"
+                for k in range(digest + 1, i):
+                    if self.lines[k].text(self.text).strip():
+                        self.b.block_of(heading, self.lines[k].start)
+                self.b.stack.remove(heading)
+            if digest is not None or i > 0:
+                self._front_node(self.lines[i].start, "enacting")
+            self.prev_tail = "."
+            return j + 1
+        return 0
+
+    def _front_node(self, start: int, name: str) -> None:
+        node = self.b.unlabeled(Kind.BLOCK, start)
+        node.kind = Kind.FRONT
+        node.name = name
+        self.b.stack.pop()
+
+    def _looks_like_front(self, enacting_line: int) -> bool:
+        """Labels before the enacting clause are front matter (e.g. "H. R." slugs)."""
+        return enacting_line < 120
+
+    def _first_label_line(self, lo: int, hi: int) -> int | None:
+        for k in range(lo, hi):
+            s = self.lines[k].text(self.text).lstrip()
+            if read_section(s, 0):
+                return k
+        return None
+
+    # -- one line --------------------------------------------------------------------------
+
+    def _line(self, i: int) -> int:
+        line = self.lines[i]
+        raw = line.text(self.text)
+        if not raw.strip():
+            self.blank_before = True
+            return i + 1
+        if i in self.absorbed:
+            self._remember(raw)
+            return i + 1
+        self._maybe_end_quote(line, raw)
+        if self.b.top.kind is Kind.TOC:
+            back = self._toc_continues(i)
+            if back is None:
+                self._remember(raw)
+                return i + 1
+            self.b.stack.pop()
+            i = back
+            line = self.lines[i]
+            raw = line.text(self.text)
+        if self._ny_toc_starts(line, raw):
+            self._start_toc(line.start)
+            self._toc_numbers.append(self._section_number(raw.strip()) or "")
+            self._remember(raw)
+            return i + 1
+        if self._label_line_kind(raw.strip()) == "section" and self._implicit_toc(i):
+            self._start_toc(self._reclaim_toc_headings(line.start))
+            self._toc_numbers.append(self._section_number(raw.strip()) or "")
+            self._remember(raw)
+            return i + 1
+        if self._special_line(line, raw):
+            self._remember(raw)
+            return i + 1
+        content = self._content_start(line)
+        placed = self._line_start_label(line, content)
+        after = placed.label_span[1] if placed and placed.label_span else content
+        if placed is None:
+            self._unlabeled_line(line, raw, content)
+        self._inline_labels(line, after, placed)
+        self._after_line(line, raw)
+        self._remember(raw)
+        return i + 1
+
+    def _remember(self, raw: str) -> None:
+        self.prev_tail = raw.strip()
+        self.blank_before = False
+
+    def _content_start(self, line: _Line) -> int:
+        """Offset of the first character after indentation and Markdown markup."""
+        s = self.text
+        p = line.start
+        while p < line.end and s[p] in " \t":
+            p += 1
+        m = P.MD_HEADING.match(s, p) or P.MD_BOLD.match(s, p)
+        if m:
+            p = m.end()
+        # Matter quoted by a federal bill opens every line with a quotation mark; a label may
+        # follow it even where the instruction that opened the quote was not recognised.
+        q = _OPEN_QUOTE.match(s, p)
+        if q and (self.quote_style == "marks" or re.match(r"\(\w{1,5}\)|SEC\.", s[q.end():q.end() + 8])):
+            p = q.end()
+        return p
+
+    def _markup(self, line: _Line) -> str | None:
+        stripped = line.text(self.text).lstrip()
+        if P.MD_HEADING.match(stripped):
+            return "heading"
+        if stripped.startswith("**"):
+            return "bold"
+        return None
+
+    # -- special lines ---------------------------------------------------------------------
+
+    def _special_line(self, line: _Line, raw: str) -> bool:
+        """History notes and Illinois section captions."""
+        if P.SECTION_CAPTION.fullmatch(raw):
+            self.pending_caption = line.start
+            return True
+        if P.HISTORY.fullmatch(raw):
+            self.b.unlabeled(Kind.HISTORY, line.start)
+            return True
+        return False
+
+    # -- labels at a line start ------------------------------------------------------------
+
+    def _line_start_label(self, line: _Line, pos: int) -> Node | None:
+        markup = self._markup(line)
+        label, end = self._read_label(pos, markup)
+        if label is None:
+            return None
+        if pos in self.pending_inline:
+            label = self.pending_inline.pop(pos)  # a member of a run that began above
+        elif not self._may_start_provision(label, end, markup):
+            return None
+        start = self.pending_caption if self.pending_caption is not None else line.start
+        self.pending_caption = None
+        node = self._place(label, start, (pos, end))
+        self._chain(node, end, line.end)
+        if label.kind not in (None, Kind.SECTION) and not self.text[end:line.end].strip(" .—-"):
+            self._absorb_heading_line(node, line)
+        return node
+
+    def _absorb_heading_line(self, node: Node, line: _Line) -> None:
+        """ "ARTICLE 32-A" then "BIOMETRIC PRIVACY ACT": the next line is the heading."""
+        j = self._next_index(self._index_of(line))
+        if j is None:
+            return
+        nxt = self.lines[j].text(self.text).strip()
+        if self._is_heading_line(nxt) and self._label_line_kind(nxt) is None and \
+                not read_enum(nxt, 0) and not self._ny_toc_starts(self.lines[j], nxt):
+            node.heading = nxt
+            self.absorbed.add(j)
+
+    def _read_label(self, pos: int, markup: str | None) -> tuple[Label | None, int]:
+        s = self.text
+        if markup == "heading":
+            m = re.match(r"(\d{1,4}[A-Z]?)\.(?= )", s[pos:pos + 8])
+            if m:
+                return Label(m.group(0), m.group(1), Kind.SECTION), pos + m.end()
+        found = read_container(s, pos)
+        if found is None:
+            found = read_enum(s, pos)
+        if found is None:
+            return None, pos
+        return found
+
+    def _may_start_provision(self, label: Label, end: int, markup: str | None) -> bool:
+        s = self.text
+        nxt = s[end:end + 1]
+        if nxt.isalpha() and nxt.islower():
+            return False  # "(b)of Section 15": a cross-reference run into the text
+        if markup:
+            return True
+        tail = self.prev_tail
+        if not tail:
+            return True
+        # "Sec. 101." and "§ 2." name themselves; only bare numbers can be cross-references.
+        explicit = label.kind is Kind.SECTION and not label.text[:1].isdigit()
+        if not explicit and P.CROSS_REF_TAIL.search(tail) and not re.search(
+                r"[;,]\s*(?:and|or)$", tail):
+            return False
+        if P.TERMINAL_TAIL.search(tail):
+            return True
+        if self.blank_before or self._is_label_only(tail) or self._is_headline(tail):
+            return True
+        return False
+
+    @staticmethod
+    def _is_label_only(tail: str) -> bool:
+        t = tail.strip("*# “\"")
+        return bool(read_enum(t, 0) or read_container(t, 0)) and len(t) <= 14
+
+    @staticmethod
+    def _is_headline(tail: str) -> bool:
+        if len(tail) > 100 or tail.endswith((",",)):
+            return False
+        last = tail.split()[-1].lower() if tail.split() else ""
+        return last not in {"the", "of", "to", "a", "an", "in", "by", "for", "that", "and", "or"}
+
+    def _place(self, label: Label, start: int, span: tuple[int, int]) -> Node:
+        if self.family.fold_case:
+            label = fold_case(label)
+        if label.kind is Kind.SECTION and (self.code_document or self.b.in_quoted()) and \
+                not label.code_section and (self.b.in_quoted() or not label.value.isdigit()
+                                            or self.code_document):
+            label = Label(label.text, label.value, label.kind, label.readings, code_section=True)
+        if label.kind is not None:
+            node = self.b.container(label, start, span)
+            self.definitions_mode = False
+        else:
+            if self.b.top.kind is Kind.DEFINITION and not self.prev_tail.endswith(":"):
+                self.b.stack.pop()
+            node = self.b.enum(label, start, span)
+        node.in_quote = self.b.in_quoted()
+        return node
+
+    def _chain(self, node: Node, end: int, line_end: int) -> None:
+        """Labels run on after a label: "1.(A)", "(B) (I)", "2. A."."""
+        s = self.text
+        pos = end
+        while True:
+            p = pos
+            while p < line_end and s[p] == " ":
+                p += 1
+            found = read_enum(s, p)
+            if found is None or p >= line_end:
+                return
+            label, after = found
+            if s[after:after + 1].isalpha() and s[after:after + 1].islower():
+                return
+            node = self._place(label, p, (p, after))
+            pos = after
+
+    # -- labels inside a line --------------------------------------------------------------
+
+    def _inline_labels(self, line: _Line, after: int, placed: Node | None) -> None:
+        """Labels and provisos inside the line, in the order they occur."""
+        s = self.text
+        provisos = {m.end() for m in P.PROVISO.finditer(s, after, line.end)}
+        candidates = sorted({m.start() for m in _INLINE_CANDIDATE.finditer(s, after, line.end)}
+                            | provisos)
+        for p in candidates:
+            if p < after:
+                continue
+            if p in provisos:
+                self.b.proviso(p, flush=False)
+                continue
+            found = read_enum(s, p)
+            if found is None:
+                continue
+            label, end = found
+            if p in self.pending_inline:
+                self._place(self.pending_inline.pop(p), p, (p, end))
+                after = end
+                continue
+            if self._after_heading(p, label) or self._continues_run(p, label) or \
+                    self._starts_run(p, label, end):
+                self._place(label, p, (p, end))
+                after = end
+                self._chain(self.b.top, end, line.end)
+
+    def _own_text_before(self, p: int) -> str:
+        node = self.b.top
+        start = node.label_span[1] if node.label_span else node.start
+        return self.text[start:p]
+
+    def _after_heading(self, p: int, label: Label) -> bool:
+        """ "§ 676-A. DEFINITIONS. AS USED IN THIS ARTICLE: 1. ..." """
+        node = self.b.top
+        if node.kind is not Kind.SECTION or not any(r.ordinal == 1 for r in label.readings):
+            return False
+        before = self._own_text_before(p)
+        if len(before) > 160 or not re.search(r"[.:]\s*$", before):
+            return False
+        letters = [c for c in before if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+    def _continues_run(self, p: int, label: Label) -> bool:
+        """The next member of an open run: "(iv) ...; (v) ..." after (iv) was placed."""
+        if self.family.fold_case:
+            label = fold_case(label)
+        sep = re.search(r"[;,]\s*(?:and\s+|or\s+|and/or\s+)?$", self.text[max(0, p - 12):p],
+                        re.I)
+        if sep is None:
+            return False
+        for node in self.b._open_enums()[:2]:
+            if any(r.type == node.rtype and r.ordinal == node.ordinal + 1 for r in label.readings):
+                return True
+        return False
+
+    def _starts_run(self, p: int, label: Label, end: int) -> bool:
+        """An enumeration run inside a sentence: first member here, the second after "; "."""
+        firsts = [r for r in label.readings if r.ordinal == 1]
+        if not firsts:
+            return False
+        before = self.text[max(0, p - 40):p]
+        if P.STRUCTURE_TAIL.search(before.rstrip("( ")) and not before.rstrip().endswith(":"):
+            return False
+        window = self._run_window(end)
+        for r in firsts:
+            members = self._run_members(window, end, r)
+            if members:
+                for pos, lab in members:
+                    self.pending_inline[pos] = lab
+                return True
+        return False
+
+    def _run_window(self, end: int) -> str:
+        s = self.text
+        limit = min(len(s), end + 2500)
+        m = _NEXT_LINE_LABEL.search(s, end, limit)
+        stop = m.start() if m else limit
+        blank = s.find("\n\n", end, stop)
+        return s[:blank if blank >= 0 else stop]
+
+    def _run_members(self, window: str, end: int, first: object) -> list[tuple[int, Label]]:
+        from .labels import Reading
+
+        assert isinstance(first, Reading)
+        members: list[tuple[int, Label]] = []
+        want = 2.0
+        pos = end
+        sep = re.compile(r"[;,]\s*(?:and\s+|or\s+|and/or\s+)?$", re.I)
+        while True:
+            found_at = None
+            for m in _INLINE_CANDIDATE.finditer(window, pos):
+                got = read_enum(window, m.start())
+                if got is None:
+                    continue
+                lab, _ = got
+                if self.family.fold_case:
+                    lab = fold_case(lab)
+                if any(r.type == first.type and r.ordinal == want for r in lab.readings):
+                    if sep.search(window[max(0, m.start() - 12):m.start()]):
+                        found_at = (m.start(), lab, got[1])
+                    break
+            if found_at is None:
+                break
+            members.append((found_at[0], found_at[1]))
+            pos = found_at[2]
+            want += 1
+        return members
+
+    # -- unlabeled lines -------------------------------------------------------------------
+
+    def _unlabeled_line(self, line: _Line, raw: str, content: int) -> None:
+        stripped = raw.strip()
+        new_paragraph = self.blank_before or P.TERMINAL_TAIL.search(self.prev_tail) is not None \
+            or self._is_headline(self.prev_tail) or not self.b.nodes
+        if stripped.startswith("Provided") and re.match(r"Provided(?:,| further,)? [Tt]hat",
+                                                        stripped):
+            self.b.proviso(line.start, flush=True)
+            return
+        term = self._definition_term(content)
+        if self.definitions_mode and self._caps_term(stripped) and new_paragraph:
+            self.b.unlabeled(Kind.DEFINITION, line.start, term=stripped)
+            return
+        if self.b.top.kind is Kind.DEFINITION and self._caps_term(self.prev_tail):
+            return  # the text of the term on the line above
+        if P.DEFINITION_INTRO.search(stripped):
+            self.definitions_mode = True
+        if term and new_paragraph and self.b.section() is not None and \
+                self.b.top.kind in (Kind.SECTION, Kind.DEFINITION):
+            self.b.unlabeled(Kind.DEFINITION, line.start, term=term)
+            return
+        if not self.b.in_container_context() or not new_paragraph:
+            return
+        if self._is_heading_line(stripped):
+            self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
+        else:
+            self.b.unlabeled(Kind.BLOCK, line.start)
+
+    def _definition_term(self, pos: int) -> str | None:
+        s = self.text[pos:pos + 300]
+        m = P.DEFINITION.match(s) or P.DEFINITION_BARE.match(s)
+        return m.group("term").strip() if m else None
+
+    @staticmethod
+    def _caps_term(stripped: str) -> bool:
+        words = stripped.split()
+        return 0 < len(words) <= 8 and stripped.isupper() and not stripped.endswith((".", ":"))
+
+    @staticmethod
+    def _is_heading_line(stripped: str) -> bool:
+        """A short line without closing punctuation: an appropriations or agency heading."""
+        return len(stripped) <= 120 and not re.search(r"[.;:,]$", stripped)
+
+    # -- quoted matter and tables of contents ----------------------------------------------
+
+    def _after_line(self, line: _Line, raw: str) -> None:
+        node = self.b.top
+        own = self.text[node.start:line.end]
+        if P.TOC_START.search(raw) and not re.search(r"\bamended\b", raw):
+            nxt = self._next_nonblank(line)
+            if nxt is not None:
+                self._start_toc(self.lines[nxt].start)
+                return
+        if P.QUOTING_INSTRUCTION.search(own[-200:]) and re.search(
+                r"\bamended\b|\badding\b|\bto read\b|\badded\b|\breenacted\b|\binserting\b",
+                own, re.I):
+            self._open_quote(line, own)
+
+    def _start_toc(self, start: int) -> None:
+        self.b.unlabeled(Kind.TOC, start)
+        self._toc_numbers = []
+        self._toc_containers = set()
+        self._toc_path = []
+
+    def _ny_toc_starts(self, line: _Line, raw: str) -> bool:
+        """NY articles open with a list: "SECTION 676. SHORT TITLE." then "676-A. ..." lines."""
+        if not re.match(r"\s*SECTION \d+[\w-]*\. ", raw):
+            return False
+        nxt = self._next_nonblank(line)
+        return nxt is not None and re.match(
+            r"\s*\d+[\w-]*\. [A-Z]", self.lines[nxt].text(self.text)) is not None
+
+    def _next_nonblank(self, line: _Line) -> int | None:
+        idx = self._index_of(line) + 1
+        while idx < len(self.lines) and not self.lines[idx].text(self.text).strip():
+            idx += 1
+        return idx if idx < len(self.lines) else None
+
+    def _index_of(self, line: _Line) -> int:
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.lines[mid].start < line.start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    @staticmethod
+    def _section_number(stripped: str) -> str | None:
+        t = P.MD_HEADING.sub("", stripped)
+        found = read_section(t, 0) or read_container(t, 0)
+        if found and found[0].kind is Kind.SECTION:
+            return found[0].value.upper()
+        m = re.match(r"(\d+[\w.-]*?)\.\s", t)
+        return m.group(1).upper() if m else None
+
+    def _toc_continues(self, i: int) -> int | None:
+        """``None`` while line ``i`` is part of the table of contents, else where text resumes.
+
+        The text resumes at a division, title ... heading the table already listed (each is
+        listed once), or at a section it listed that is followed by text rather than by the
+        next entry; headings printed just above such a section go with it.
+        """
+        raw = self.lines[i].text(self.text).strip()
+        if len(raw) > 320 and self._label_line_kind(raw) is None:
+            return i  # running text: a table has only labels and headings
+        container = read_container(P.MD_HEADING.sub("", raw), 0)
+        if container and container[0].kind not in (None, Kind.SECTION):
+            label = container[0]
+            path = self._toc_path
+            while path and path[-1][0] >= label.rank:
+                path.pop()
+            path.append((label.rank, label.value))
+            key = "/".join(f"{r}:{v}" for r, v in path)
+            if key in self._toc_containers:
+                return i
+            self._toc_containers.add(key)
+            return None
+        number = self._section_number(raw)
+        if number is None:
+            return None
+        if number in self._toc_numbers and self._toc_entry_end(i) is None:
+            back = i
+            while back - 1 >= 0:
+                prev = self.lines[back - 1].text(self.text).strip()
+                found = read_container(P.MD_HEADING.sub("", prev), 0) if prev else None
+                if prev and not (found and found[0].kind not in (None, Kind.SECTION)):
+                    break
+                back -= 1
+            return back
+        self._toc_numbers.append(number)
+        return None
+
+    def _toc_entry_end(self, i: int) -> int | None:
+        """If line ``i`` looks like a table-of-contents entry, the index of the line after it.
+
+        An entry is a section label with at most a short heading, followed (possibly after its
+        heading on its own line) by another label line, never by text or an enumeration.
+        """
+        raw = self.lines[i].text(self.text).strip()
+        number = self._section_number(raw)
+        if number is None or len(raw) > 150 or re.search(r"\.\s+\S.*\.\s+\S", raw):
+            return None
+        j = self._next_index(i)
+        if j is None:
+            return None
+        nxt = self.lines[j].text(self.text).strip()
+        if self._label_line_kind(nxt) is None and len(nxt) <= 320 and not read_enum(nxt, 0):
+            j = self._next_index(j)
+            if j is None:
+                return None
+            nxt = self.lines[j].text(self.text).strip()
+        return j if self._label_line_kind(nxt) in ("section", "container") else None
+
+    def _label_line_kind(self, stripped: str) -> str | None:
+        t = P.MD_HEADING.sub("", stripped)
+        found = read_container(t, 0)
+        if found:
+            return "section" if found[0].kind is Kind.SECTION else "container"
+        if re.match(r"\d+[\w.-]*?\.\s+[A-Z]", t) and self.family.fold_case:
+            return "section"
+        return None
+
+    def _implicit_toc(self, i: int) -> bool:
+        """Three table-of-contents entries in a row, with no trigger line (title-level lists)."""
+        j: int | None = i
+        for _ in range(3):
+            if j is None:
+                return False
+            while j is not None and self._label_line_kind(
+                    self.lines[j].text(self.text).strip()) == "container":
+                j = self._next_index(j)
+            if j is None:
+                return False
+            j = self._toc_entry_end(j)
+        return j is not None
+
+    def _reclaim_toc_headings(self, start: int) -> int:
+        """Where an untriggered table of contents starts: before the headings just placed that
+        are its first entries ("Subtitle A—[Reserved]" ...), known because each of them is
+        printed again after the table; a heading that is not printed again is real.
+        """
+        b = self.b
+        run: list[Node] = []
+        for node in reversed(b.nodes):
+            if node.children and not all(c in run for c in node.children):
+                break
+            if node.label is None or node.kind is Kind.SECTION or \
+                    node.rank >= RANKS[Kind.SECTION]:
+                break
+            run.append(node)
+        reclaim = [n for n in run if self._printed_again(n)]
+        if not reclaim:
+            return start
+        first = min(reclaim, key=lambda n: n.start)
+        for node in [n for n in run if n.start >= first.start]:
+            b.nodes.remove(node)
+            assert node.parent is not None
+            node.parent.children.remove(node)
+            if node in b.stack:
+                b.stack.remove(node)
+        return first.start
+
+    def _printed_again(self, node: Node) -> bool:
+        """Is this container label printed again before a container of higher rank?"""
+        assert node.label is not None
+        i = self._index_of(_Line(node.start, node.start)) + 1
+        for j in range(i, min(len(self.lines), i + 600)):
+            t = P.MD_HEADING.sub("", self.lines[j].text(self.text).strip())
+            found = read_container(t, 0)
+            if not found or found[0].kind in (None, Kind.SECTION):
+                continue
+            if found[0].rank < node.rank:
+                return False
+            if found[0].kind is node.label.kind and found[0].value == node.label.value:
+                return True
+        return False
+
+    def _next_index(self, i: int) -> int | None:
+        j = i + 1
+        while j < len(self.lines) and not self.lines[j].text(self.text).strip():
+            j += 1
+        return j if j < len(self.lines) else None
+
+    def _open_quote(self, line: _Line, own: str) -> None:
+        nxt = self._next_nonblank(line)
+        if nxt is None:
+            return
+        first = self.lines[nxt].text(self.text).lstrip()
+        marks = bool(_OPEN_QUOTE.match(first)) and self.family.name in ("federal", "generic")
+        if self.family.name in ("federal",) and not marks:
+            return
+        law = P.AMENDED_LAW.search(own)
+        action = "adding" if re.search(r"\badding\b|\bto add\b", own, re.I) else \
+            "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
+        self.quote_outer_section = self._outer_number()
+        self.quote_style = "marks" if marks else "until-section"
+        self.b.quoted(self.lines[nxt].start, action, law.group("law") if law else "")
+
+    def _outer_number(self) -> int | None:
+        """The number of the bill section (or top-level item) giving the instruction."""
+        numbered = [n for n in self.b.stack if n.label is not None and not n.in_quote]
+        for node in numbered:
+            if node.kind is Kind.SECTION:
+                m = _SECTION_NUMBER.match(node.label.value) if node.label else None
+                return int(m.group(0)) if m else None
+        if numbered and numbered[0].label and numbered[0].label.value.isdigit():
+            return int(numbered[0].label.value)
+        return None
+
+    def _maybe_end_quote(self, line: _Line, raw: str) -> None:
+        if self.quote_style is None or not self.b.in_quoted():
+            self.quote_style = None
+            return
+        stripped = raw.lstrip()
+        if self.quote_style == "marks":
+            if not _OPEN_QUOTE.match(stripped):
+                self._end_quote()
+            return
+        found = read_section(stripped, 0) or read_enum(stripped, 0)
+        if found is None:
+            return
+        label, end = found
+        rest = stripped[end:end + 30]
+        mixed = any(c.islower() for c in rest)
+        num = _SECTION_NUMBER.match(label.value)
+        if num and self.quote_outer_section is not None and \
+                int(num.group(0)) == self.quote_outer_section + 1 and mixed and \
+                label.value.isdigit():
+            self._end_quote()
+
+    def _end_quote(self) -> None:
+        self.b.close_quoted()
+        self.quote_style = "marks" if self.b.in_quoted() else None
