@@ -11,6 +11,7 @@ numbers restart (omnibus bills); enumerations print as ``(x)`` whatever their pr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,7 +64,8 @@ def _render(form: CitationForm | None, fallback: str, path: Sequence[Step]) -> s
     """
     prefix = form.prefix if form else fallback
     lower = form.lowercase_letters if form else False
-    parts: list[str] = []
+    # A document that is one section ("7 U.S.C. § 136v") takes its pinpoints directly.
+    parts: list[str] = [""] if form is not None and form.style == "section" else []
     for step in path:
         if step.kind is Kind.SECTION:
             parts = [p for p in parts if p.startswith("div.")]
@@ -86,7 +88,7 @@ def _render(form: CitationForm | None, fallback: str, path: Sequence[Step]) -> s
             parts.append(_unnumbered(step))
     out = prefix
     for i, part in enumerate(parts):
-        if part.startswith("/"):
+        if part.startswith("/") or (i == 0 and part.startswith("(")) or not part:
             out += part
         elif not out:
             out = part
@@ -153,6 +155,9 @@ def law_form(law: str, document: object) -> CitationForm | None:
     law = " ".join(law.split())
     if not law:
         return None
+    chapter = re.fullmatch(r"Chapter (\d+[A-Z]?) of the General Laws", law)
+    if chapter:  # Massachusetts
+        return CitationForm("code", f"Mass. Gen. Laws ch. {chapter.group(1)},")
     jurisdiction = getattr(getattr(document, "provenance", None), "jurisdiction", "")
     table = next((t for j, t in _LAW_ABBREVIATIONS.items()
                   if jurisdiction == j or jurisdiction.startswith(j + "-")), {})

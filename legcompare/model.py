@@ -229,3 +229,136 @@ class Outline:
         """Every clause, in document order."""
         for clause in self.clauses:
             yield from clause.walk()
+
+
+# --- comparison ---------------------------------------------------------------------------
+
+
+class Status(str, Enum):
+    """How a clause pair relates its two sides (computed on comparison keys)."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    ADDED = "added"
+    REMOVED = "removed"
+    UNPAIRED = "unpaired"  # no counterpart, but the other document is partial
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class Op(str, Enum):
+    """A diff segment's operation."""
+
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+class Verdict(str, Enum):
+    """Whether a change protects more or less, from the chosen perspective."""
+
+    STRONGER = "stronger"
+    WEAKER = "weaker"
+    MIXED = "mixed"
+    NEUTRAL = "neutral"
+    UNCLEAR = "unclear"
+
+
+class Direction(str, Enum):
+    """The direction one reason points in."""
+
+    STRONGER = "stronger"
+    WEAKER = "weaker"
+    UNCLEAR = "unclear"
+
+
+class Mode(str, Enum):
+    """Two versions of one text, or two different laws on one subject."""
+
+    AUTO = "auto"
+    VERSIONS = "versions"
+    CROSS = "cross"
+
+
+class Perspective(str, Enum):
+    """Whose protection "stronger" measures: the protected people's, or its exact mirror."""
+
+    PROTECTIVE = "protective"
+    PERMISSIVE = "permissive"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One diff segment on display text: equal, deleted from old, or inserted in new."""
+
+    op: Op
+    text: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a pair got its verdict, pointing at the words that caused it."""
+
+    rule: str
+    """The rule's id (``obligation.shall-to-may``), or a built-in reason (``incomplete-text``)."""
+    dimension: str
+    """obligation, exceptions, scope, duration, enforcement, consent, limits, oversight, ..."""
+    direction: Direction
+    old: str | None
+    """The old words (or value) the rule matched, as printed."""
+    new: str | None
+    old_span: Span | None
+    """Where ``old`` is, in the old document's display text."""
+    new_span: Span | None
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ClausePair:
+    """Two aligned clauses (or one, when the other side has none) and what changed."""
+
+    status: Status
+    old: Clause | None
+    new: Clause | None
+    edits: tuple[Edit, ...]
+    """``equal``+``delete`` rebuild ``old.text``; ``equal``+``insert`` rebuild ``new.text``."""
+    similarity: float | None = None
+    moved: bool = False
+    """The clause changed place relative to its neighbours."""
+    renumbered: bool = False
+    """Its label or id changed while its text did not (or it is the same provision)."""
+    group: str | None = None
+    """Shared by the parts of a split or merge."""
+    verdict: Verdict = Verdict.NEUTRAL
+    descriptive: bool = False
+    """Titles, digests, findings, purpose: judged but left out of the verdict counts."""
+    reasons: tuple[Reason, ...] = ()
+    notes: tuple[str, ...] = ()
+    """Remarks on how the pair was computed (e.g. the diff was aligned by sentence first)."""
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """How to compare. Every field has a documented default; options travel as one object."""
+
+    mode: Mode = Mode.AUTO
+    perspective: Perspective = Perspective.PROTECTIVE
+    rules: tuple[str, ...] = ()
+    """Extra rule files (paths) added to the packaged rules."""
+    select: str | None = None
+    """Compare only this clause id's subtree on both sides."""
+    max_tokens: int = 20000
+    """Tokens per clause diffed in one pass; longer clauses are aligned by sentence first."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of :func:`legcompare.compare`: everything a report needs, nothing to recompute."""
+
+    old: Document
+    new: Document
+    mode: Mode
+    perspective: Perspective
+    pairs: tuple[ClausePair, ...]
+    options: CompareOptions
+    notes: tuple[str, ...] = ()

@@ -55,6 +55,16 @@ _LINE_FURNITURE: tuple[_LineRule, ...] = (
     _rule("gpo-page-number", NoteKind.PAGE_HEADER, r"\s*(\d{1,4})\s*", page_group=1),
 )
 
+# Slip laws (and Statutes at Large) print marginal notes and page marks around the text.
+_STAT_PAGE = re.compile(r"\d{2,3} STAT\. (\d{1,5})")
+_SIDENOTE = r"\d{1,2} USC \d+[a-z0-9-]*(?: note)?\."
+_SIDENOTE_PREFIX = re.compile(_SIDENOTE + r" ")
+_SLIP_LAW_LINES: tuple[_LineRule, ...] = (
+    _rule("usc-sidenote", NoteKind.SIDENOTE, r"\s*" + _SIDENOTE + r"\s*"),
+    _rule("short-title-sidenote", NoteKind.SIDENOTE,
+          r"\s*[A-Z][^.\n]{3,90} Act(?: of \d{4})?\.\s*"),
+)
+
 # A slug GPO prints in the gutter of the first lines of some pages.
 _GPO_SLUG_PREFIX = re.compile(r"\S+ on \S+ with BILLS\s+")
 # A margin line number at the start of a line, then its gutter spaces.
@@ -106,11 +116,12 @@ def strip_furniture(source: str) -> Layout:
     if _is_flattened(lines):
         return _strip_flattened(source)
     gutter = _gutter_lines(lines)
+    slip_law = any(_STAT_PAGE.search(ln) for ln in lines[:20])
     b = _Builder([], [], [])
     page: int | None = 1 if gutter else None
     for i, line in enumerate(lines):
         body = line.rstrip("\n")
-        rule = _whole_line_rule(body, page is not None, lines, i)
+        rule = _whole_line_rule(body, page is not None, lines, i, slip_law)
         if rule is not None:
             b.drop(rule.kind, line)
             m = rule.pattern.fullmatch(body)
@@ -129,16 +140,41 @@ def strip_furniture(source: str) -> Layout:
             b.drop(NoteKind.LINE_NUMBERS, line[: m.end()])
             b.marks.append(LineMark(b.length, page, int(m.group(2))))
             line = line[m.end():]
+        if slip_law:
+            line = _strip_slip_law_marks(b, line)
         b.keep(line)
     return _finish(b, source)
 
 
+def _strip_slip_law_marks(b: _Builder, line: str) -> str:
+    """A slip law's margin: "42 USC 1885a note." sidenotes and "131 STAT. 12" page marks."""
+    side = _SIDENOTE_PREFIX.match(line)
+    if side:
+        b.drop(NoteKind.SIDENOTE, side.group(0))
+        line = line[side.end():]
+    pos = 0
+    for m in _STAT_PAGE.finditer(line):
+        b.keep(line[pos:m.start()])
+        b.drop(NoteKind.PAGE_HEADER, m.group(0))
+        b.marks.append(LineMark(b.length, int(m.group(1)), None))
+        pos = m.end()
+    return line[pos:]
+
+
 def _finish(b: _Builder, source: str) -> Layout:
     partial = any(n.kind is NoteKind.GAP for n in b.notes)
+    if b.marks and b.marks[0].offset > 0 and b.marks[0].line is None and \
+            b.marks[0].page is not None and b.marks[0].page > 1:
+        b.marks.insert(0, LineMark(0, b.marks[0].page - 1, None))  # the page before the first
     return Layout("".join(b.pieces), tuple(b.notes), tuple(b.marks), partial)
 
 
-def _whole_line_rule(body: str, paged: bool, lines: list[str], i: int) -> _LineRule | None:
+def _whole_line_rule(body: str, paged: bool, lines: list[str], i: int, slip_law: bool
+                     ) -> _LineRule | None:
+    if slip_law:
+        for rule in _SLIP_LAW_LINES:
+            if rule.pattern.fullmatch(body):
+                return rule
     for rule in _LINE_FURNITURE:
         if not rule.pattern.fullmatch(body):
             continue

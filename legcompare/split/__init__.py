@@ -76,7 +76,7 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             head = text[line_start:node.label_span[0]].lstrip()
             markup = "heading" if head.startswith("#") else "bold" if head.startswith("**") \
                 else None
-            heading = heading_after(text, node.label_span[1], kind, markup)
+            heading = node.heading or heading_after(text, node.label_span[1], kind, markup)
         term = node.term
         if term is None and node.label_span is not None and kind is not Kind.SECTION:
             term = defined_term(text, node.label_span[1])

@@ -80,7 +80,7 @@ _BY_JURISDICTION: tuple[tuple[str, Family], ...] = (
     ("us-va", VIRGINIA),
     ("us-il", CALIFORNIA),
     ("us-ma", CALIFORNIA),
-    ("us", FEDERAL),
+    ("us-federal", FEDERAL),
 )
 
 
@@ -89,7 +89,7 @@ def family_of(document: Document) -> Family:
     text = document.text[:5000]
     j = document.provenance.jurisdiction
     for prefix, fam in _BY_JURISDICTION:
-        if j == prefix or j.startswith(prefix + "-"):
+        if j == prefix or j.startswith(prefix + "-") or (j == "us" and fam is FEDERAL):
             if fam is WASHINGTON and re.search(r"^\d+\. ", document.text, re.M):
                 return WASHINGTON_MD
             return fam

@@ -13,6 +13,10 @@ _CAPS_HEADING = re.compile(r"\s*(?P<h>[A-Z][A-Z0-9 ,;'’&()/-]{1,150}?)\.(?=\s*
 _SECTION_HEADING = re.compile(r"\s*(?P<h>[A-Z(][^\n]{0,150}?)\.(?=\s+[A-Z“\"(]|\s*$)")
 
 
+_NAMED_KINDS = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE, Kind.CHAPTER,
+                          Kind.SUBCHAPTER, Kind.PART, Kind.SUBPART, Kind.ARTICLE})
+
+
 def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | None:
     """The heading printed after a label ending at ``end``, or ``None``."""
     window = text[end:end + 400]
@@ -28,10 +32,10 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | 
     m = _CAPS_HEADING.match(window.replace("\n ", " ").replace("\n", " "))
     if m and sum(c.isalpha() for c in m.group("h")) >= 3:
         words = m.group("h").split()
-        if kind is not Kind.PARAGRAPH or len(words) <= 6:
+        if kind in _NAMED_KINDS or len(words) <= 6:
             return " ".join(words)
-    if kind is Kind.PARAGRAPH:
-        return None
+    if kind not in _NAMED_KINDS:
+        return None  # a numbered paragraph's heading is marked (dash, capitals, markup)
     m = _SECTION_HEADING.match(line)
     if m:
         return m.group("h").strip()

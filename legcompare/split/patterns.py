@@ -26,7 +26,8 @@ QUOTING_INSTRUCTION = re.compile(
 )
 # The amending verb and the law amended, to cite quoted matter ("adding N.Y. Gen. Bus. Law").
 AMENDED_LAW = re.compile(
-    r"(?:The|the)\s+(?P<law>[a-z][a-z\s]+?\s+law|[A-Z][A-Za-z\s]+?\s+(?:Act|Code))\s+(?:is|are)\s+"
+    r"(?:(?:The|the)\s+(?P<law>[a-z][a-z\s]+?\s+law|[A-Z][A-Za-z\s]+?\s+(?:Act|Code))"
+    r"|(?P<mgl>Chapter\s+\d+[A-Z]?\s+of\s+the\s+General\s+Laws))[^.]{0,80}?\s+(?:is|are)\s+"
     r"(?:hereby\s+)?amended\s+(?P<how>by adding|to read|by inserting|by striking)?",
 )
 
@@ -39,7 +40,8 @@ TOC_START = re.compile(r"table of contents[^.]*\bfollows\s*:?\s*$|table of conte
 HISTORY = re.compile(
     r"\s*(?:\[\d{4} c \d+ § ?\d+[^\]]*\]|\(Source: P\.A\. [^)]*\)\.?"
     r"|\d{4}(?:, Sp\. Sess\. [IVX]+)?, cc?\. \d+[^.]*\.(?: \d{4}[^.]*\.)*"
-    r"|\(?[A-Z][a-z]{2}\. \d{1,2}, \d{4}, D\.C\. Law [^\n]*|\[HISTORY: [^\]\n]*\])\s*"
+    r"|\(?[A-Z][a-z]{2}\. \d{1,2}, \d{4}, D\.C\. Law [^\n]*|\[HISTORY: [^\]\n]*\]"
+    r"|\((?:Title|Chapter|Section) (?:added|amended) by Ordinance [^)\n]*\)\.?)\s*"
 )
 # The codified citation line printed above an Illinois section: "(740 ILCS 14/5)".
 SECTION_CAPTION = re.compile(r"\s*\(\d+ ILCS \d+/[\w.-]+\)\s*")

@@ -268,10 +268,6 @@ class Scanner:
         return found
 
     def _may_start_provision(self, label: Label, end: int, markup: str | None) -> bool:
-        s = self.text
-        nxt = s[end:end + 1]
-        if nxt.isalpha() and nxt.islower():
-            return False  # "(b)of Section 15": a cross-reference run into the text
         if markup:
             return True
         tail = self.prev_tail
@@ -683,7 +679,8 @@ class Scanner:
             "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
         self.quote_outer_section = self._outer_number()
         self.quote_style = "marks" if marks else "until-section"
-        self.b.quoted(self.lines[nxt].start, action, law.group("law") if law else "")
+        name = (law.group("law") or law.group("mgl")) if law else ""
+        self.b.quoted(self.lines[nxt].start, action, name or "")
 
     def _outer_number(self) -> int | None:
         """The number of the bill section (or top-level item) giving the instruction."""

@@ -1,0 +1,5 @@
+"""``python -m legcompare``."""
+
+from .cli import main
+
+main()

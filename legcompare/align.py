@@ -1,0 +1,467 @@
+"""Clause alignment: which clause of the old text goes with which clause of the new.
+
+Two modes, each a pure function of two outlines:
+
+``versions`` (two prints of one text) — monotone first: the clauses of both texts, in document
+order, are diffed as a sequence of comparison keys, so identical provisions are matched in order
+(never by hash lookup alone) and an inserted subdivision that renumbers the rest yields one
+addition, not a cascade of changes. Between two matched runs, clauses are paired by id (when
+their texts are at least ``ID_THRESHOLD`` similar) and then by similarity (at least
+``VERSION_THRESHOLD``), in order. What is left is matched across the whole text: identical or
+``MOVE_THRESHOLD``-similar provisions elsewhere are *moved*. A provision whose text now sits in
+two (or more) provisions is a *split*, sharing a group; the converse a *merge*.
+
+``cross`` (two laws on one subject) — by content: every pair of provisions sharing informative
+words is scored by similarity of their comparison keys; pairs are taken best first, one to one,
+above ``CROSS_THRESHOLD``. Unpaired provisions mostly contained in a paired one are a split or
+merge of it.
+
+Similarity is ``rapidfuzz.fuzz.ratio`` on comparison keys (normalised Indel distance, 0..1).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .chardiff import sequence_diff
+from .model import Clause, Kind, Op, Outline
+from .normalize import key
+
+ID_THRESHOLD = 0.5
+"""Same id in both versions: paired when their own texts are at least this similar."""
+VERSION_THRESHOLD = 0.6
+"""Different ids, same place: paired when at least this similar."""
+MOVE_THRESHOLD = 0.8
+"""A provision found elsewhere in the other version: moved when at least this similar."""
+CROSS_THRESHOLD = 0.5
+"""Two different laws: provisions paired when at least this similar."""
+CONTAINMENT_THRESHOLD = 0.8
+"""Share of a provision's words found in another for it to be a part of a split or merge."""
+AUTO_SHARED_KEYS = 0.5
+"""``auto`` chooses ``versions`` when this share of clause keys is common to both texts."""
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class Match:
+    """A planned pair: either side may be missing."""
+
+    old: Clause | None
+    new: Clause | None
+    similarity: float | None = None
+    moved: bool = False
+    group: str | None = None
+    part: str | None = None  # "split" or "merge" for the parts of a group
+
+
+@dataclass
+class _Side:
+    clauses: list[Clause]
+    own: list[str] = field(default_factory=list)
+    anchor: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, outline: Outline) -> _Side:
+        clauses = list(outline.walk())
+        side = cls(clauses)
+        side.own = [own_key(c) for c in clauses]
+        keys = {id(c): k for c, k in zip(clauses, side.own, strict=True)}
+        side.anchor = [_anchor_key(c, keys) for c in clauses]
+        return side
+
+
+def own_key(clause: Clause) -> str:
+    """The comparison key of a clause's own text, its label left out."""
+    text = clause.text
+    if clause.label_span is not None:
+        text = text[clause.label_span[1] - clause.span[0]:]
+    return key(text)
+
+
+def _anchor_key(clause: Clause, keys: dict[int, str]) -> str:
+    """A key for exact matching: the own text, or with the children's when it is short (a
+    label-only "(a)" or "Sec. 103." is known by what it contains). Labels are left out, so a
+    renumbered provision keeps its key."""
+    own = keys[id(clause)]
+    if len(own) >= 12:
+        return own
+    parts = [own]
+    size = 0
+    for d in list(clause.walk())[1:]:
+        k = keys[id(d)]
+        parts.append(k)
+        size += len(k)
+        if size > 300:
+            break
+    return f"{clause.kind.value}|" + "|".join(parts)
+
+
+def similarity(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    return fuzz.ratio(a, b) / 100.0
+
+
+def shared_key_share(old: Outline, new: Outline) -> float:
+    """Share of the smaller text's clause keys found in the other (for ``auto``)."""
+    a = {own_key(c) for c in old.walk()} - {""}
+    b = {own_key(c) for c in new.walk()} - {""}
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+# --- versions ----------------------------------------------------------------------------
+
+
+def align_versions(old: Outline, new: Outline) -> list[Match]:
+    """Pair the clauses of two versions (see the module docstring)."""
+    a, b = _Side.of(old), _Side.of(new)
+    matches: list[Match] = []
+    left_a: list[int] = []
+    left_b: list[int] = []
+    i = j = 0
+    gap_a: list[int] = []
+    gap_b: list[int] = []
+    for op, na, nb in sequence_diff(a.anchor, b.anchor):
+        if op is Op.EQUAL:
+            _close_gap(a, b, gap_a, gap_b, matches, left_a, left_b)
+            gap_a, gap_b = [], []
+            for k in range(na):
+                matches.append(Match(a.clauses[i + k], b.clauses[j + k],
+                                     similarity(a.own[i + k], b.own[j + k])))
+        else:
+            gap_a += range(i, i + na)
+            gap_b += range(j, j + nb)
+        i += na
+        j += nb
+    _close_gap(a, b, gap_a, gap_b, matches, left_a, left_b)
+    _moves(a, b, matches, left_a, left_b)
+    _splits_and_merges(a, b, matches, left_a, left_b)
+    matches += [Match(a.clauses[x], None) for x in left_a]
+    matches += [Match(None, b.clauses[y]) for y in left_b]
+    return _in_document_order(matches, a, b)
+
+
+_GAP_DP_CELLS = 40000
+_SAME_ID_BONUS = 0.05
+
+
+def _close_gap(a: _Side, b: _Side, gap_a: list[int], gap_b: list[int], out: list[Match],
+               left_a: list[int], left_b: list[int]) -> None:
+    """Pair the clauses between two matched runs, in order, maximising total similarity.
+
+    A pair needs ``VERSION_THRESHOLD`` similarity, or ``ID_THRESHOLD`` when the ids agree; the
+    same id also breaks ties. Short clauses ("Sec. 104." alone) are compared with their
+    contents. Very large gaps fall back to pairing by id, then greedily by similarity.
+    """
+    if not gap_a or not gap_b:
+        left_a += gap_a
+        left_b += gap_b
+        return
+    if len(gap_a) * len(gap_b) <= _GAP_DP_CELLS:
+        paired = _gap_dp(a, b, gap_a, gap_b)
+    else:
+        paired = _gap_greedy(a, b, gap_a, gap_b)
+    taken = {y for y, _ in paired.values()}
+    for x in gap_a:
+        if x in paired:
+            y, score = paired[x]
+            out.append(Match(a.clauses[x], b.clauses[y], score))
+        else:
+            left_a.append(x)
+    left_b += [y for y in gap_b if y not in taken]
+
+
+def _pair_score(a: _Side, b: _Side, x: int, y: int) -> float | None:
+    """Similarity of two clauses if they may pair at all, else ``None``."""
+    short = len(a.own[x]) < 12 or len(b.own[y]) < 12
+    s = similarity(a.anchor[x], b.anchor[y]) if short else similarity(a.own[x], b.own[y])
+    same_id = a.clauses[x].id == b.clauses[y].id
+    if a.clauses[x].kind is not b.clauses[y].kind and not same_id:
+        s -= 0.1
+    if s >= VERSION_THRESHOLD or (same_id and s >= ID_THRESHOLD):
+        return s
+    return None
+
+
+def _gap_dp(a: _Side, b: _Side, gap_a: list[int], gap_b: list[int]
+            ) -> dict[int, tuple[int, float]]:
+    """Monotone pairing with the largest total score (a weighted longest common subsequence)."""
+    n, m = len(gap_a), len(gap_b)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]  # 1: pair, 2: skip old, 3: skip new
+    pair_s: dict[tuple[int, int], float] = {}
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best, how = score[i + 1][j], 2
+            if score[i][j + 1] > best:
+                best, how = score[i][j + 1], 3
+            s = _pair_score(a, b, gap_a[i], gap_b[j])
+            if s is not None:
+                bonus = _SAME_ID_BONUS if a.clauses[gap_a[i]].id == b.clauses[gap_b[j]].id else 0
+                if s + bonus + score[i + 1][j + 1] > best:
+                    best, how = s + bonus + score[i + 1][j + 1], 1
+                    pair_s[(i, j)] = s
+            score[i][j], move[i][j] = best, how
+    paired: dict[int, tuple[int, float]] = {}
+    i = j = 0
+    while i < n and j < m:
+        how = move[i][j]
+        if how == 1:
+            paired[gap_a[i]] = (gap_b[j], pair_s[(i, j)])
+            i, j = i + 1, j + 1
+        elif how == 2:
+            i += 1
+        else:
+            j += 1
+    return paired
+
+
+def _gap_greedy(a: _Side, b: _Side, gap_a: list[int], gap_b: list[int]
+                ) -> dict[int, tuple[int, float]]:
+    ids_b = {b.clauses[y].id: y for y in gap_b}
+    paired: dict[int, tuple[int, float]] = {}
+    for x in gap_a:
+        y = ids_b.get(a.clauses[x].id)
+        if y is not None:
+            s = _pair_score(a, b, x, y)
+            if s is not None:
+                paired[x] = (y, s)
+    taken = {y for y, _ in paired.values()}
+    for x in gap_a:
+        if x in paired:
+            continue
+        best = _best(a.own[x], ((y, b.own[y]) for y in gap_b if y not in taken),
+                     VERSION_THRESHOLD)
+        if best is not None and _keeps_order(paired, x, best[0]):
+            paired[x] = best
+            taken.add(best[0])
+    return paired
+
+
+def _keeps_order(paired: dict[int, tuple[int, float]], x: int, y: int) -> bool:
+    return all((px < x) == (py < y) for px, (py, _) in paired.items())
+
+
+def _best(k: str, candidates: Iterable[tuple[int, str]], threshold: float
+          ) -> tuple[int, float] | None:
+    best: tuple[int, float] | None = None
+    if not k:
+        return None
+    for y, other in candidates:
+        if not other:
+            continue
+        s = similarity(k, other)
+        if s >= threshold and (best is None or s > best[1]):
+            best = (y, s)
+    return best
+
+
+def _moves(a: _Side, b: _Side, out: list[Match], left_a: list[int], left_b: list[int]) -> None:
+    """Leftover provisions found elsewhere in the other text: identical first, then similar.
+
+    Only text that occurs once in each version can be said to have moved (boilerplate such as
+    an emergency designation recurs everywhere and would "move" anywhere).
+    """
+    count_a: dict[str, int] = defaultdict(int)
+    count_b: dict[str, int] = defaultdict(int)
+    for k in a.anchor:
+        count_a[k] += 1
+    for k in b.anchor:
+        count_b[k] += 1
+    by_anchor = {b.anchor[y]: y for y in left_b if count_b[b.anchor[y]] == 1}
+    taken: set[int] = set()
+    for x in list(left_a):
+        k = a.anchor[x]
+        y = by_anchor.get(k)
+        if y is not None and a.own[x] and count_a[k] == 1:
+            taken.add(y)
+            left_a.remove(x)
+            out.append(Match(a.clauses[x], b.clauses[y], 1.0, moved=True))
+    rest_b = [y for y in left_b if y not in taken and count_b[b.anchor[y]] == 1]
+    for x in list(left_a):
+        if len(a.own[x]) < 40 or count_a[a.anchor[x]] > 1:
+            continue
+        best = _best(a.own[x], ((y, b.own[y]) for y in rest_b if y not in taken), MOVE_THRESHOLD)
+        if best is not None:
+            taken.add(best[0])
+            left_a.remove(x)
+            out.append(Match(a.clauses[x], b.clauses[best[0]], best[1], moved=True))
+    left_b[:] = [y for y in left_b if y not in taken]
+
+
+def _words(k: str) -> list[str]:
+    return _WORD.findall(k)
+
+
+def containment(part: str, whole: str) -> float:
+    """Share of ``part``'s words (with repeats) that occur in ``whole``."""
+    words = _words(part)
+    if not words:
+        return 0.0
+    return _contained(Counter(words), Counter(_words(whole)))
+
+
+def _contained(part: Counter[str], whole: Counter[str]) -> float:
+    total = sum(part.values())
+    return sum((part & whole).values()) / total if total else 0.0
+
+
+def _splits_and_merges(a: _Side, b: _Side, out: list[Match], left_a: list[int],
+                       left_b: list[int]) -> None:
+    """A leftover provision next to a changed pair, whose words and the pair's other side
+    together make up that pair's text: the parts of a split (or, mirrored, a merge)."""
+    partner_of_b = {id(m.new): m for m in out if m.old is not None and m.new is not None}
+    partner_of_a = {id(m.old): m for m in out if m.old is not None and m.new is not None}
+    for y in list(left_b):
+        host = _neighbour_host(b.clauses, y, partner_of_b, b.own, a, split=True)
+        if host is not None:
+            group = f"split:{host.old.id if host.old else ''}"
+            host.group, host.part = group, "split"
+            out.append(Match(None, b.clauses[y], None, group=group, part="split"))
+            left_b.remove(y)
+    for x in list(left_a):
+        host = _neighbour_host(a.clauses, x, partner_of_a, a.own, b, split=False)
+        if host is not None:
+            group = f"merge:{host.new.id if host.new else ''}"
+            host.group, host.part = group, "merge"
+            out.append(Match(a.clauses[x], None, None, group=group, part="merge"))
+            left_a.remove(x)
+
+
+def _neighbour_host(clauses: list[Clause], i: int, partner: dict[int, Match], own: list[str],
+                    other: _Side, *, split: bool) -> Match | None:
+    part = Counter(_words(own[i]))
+    if sum(part.values()) < 4:
+        return None
+    other_pos = {id(c): k for k, c in enumerate(other.clauses)}
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(clauses) or id(clauses[j]) not in partner:
+            continue
+        m = partner[id(clauses[j])]
+        if (m.similarity or 0) >= 1.0 or m.part:
+            continue
+        host_clause = m.old if split else m.new
+        assert host_clause is not None
+        whole = Counter(_words(other.own[other_pos[id(host_clause)]]))
+        sibling = Counter(_words(own[j]))
+        size = sum(part.values()) + sum(sibling.values())
+        if _contained(part, whole) >= CONTAINMENT_THRESHOLD and \
+                0.7 <= size / max(sum(whole.values()), 1) <= 1.3:
+            return m
+    return None
+
+
+def _in_document_order(matches: list[Match], a: _Side, b: _Side) -> list[Match]:
+    """New-text order; a clause only in the old text goes after its old predecessor's pair."""
+    pos_a = {id(c): x for x, c in enumerate(a.clauses)}
+    pos_b = {id(c): y for y, c in enumerate(b.clauses)}
+    partner_pos = [-1] * len(a.clauses)
+    for m in matches:
+        if m.old is not None and m.new is not None:
+            partner_pos[pos_a[id(m.old)]] = pos_b[id(m.new)]
+    before = [-1] * len(a.clauses)  # the new position of the nearest paired predecessor
+    last = -1
+    for x, p in enumerate(partner_pos):
+        before[x] = last
+        if p >= 0:
+            last = p
+
+    def sort_key(m: Match) -> tuple[int, int, int]:
+        if m.new is not None:
+            return (pos_b[id(m.new)], 0, pos_a[id(m.old)] if m.old else -1)
+        assert m.old is not None
+        x = pos_a[id(m.old)]
+        return (before[x], 1, x)
+
+    return sorted(matches, key=sort_key)
+
+
+# --- cross ---------------------------------------------------------------------------------
+
+
+def align_cross(old: Outline, new: Outline) -> list[Match]:
+    """Pair the provisions of two different laws by content (see the module docstring)."""
+    a, b = _Side.of(old), _Side.of(new)
+    scored = sorted(_candidates(a, b), key=lambda t: (-t[0], t[1], t[2]))
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    matches: list[Match] = []
+    for s, x, y in scored:
+        if s < CROSS_THRESHOLD or x in taken_a or y in taken_b:
+            continue
+        taken_a.add(x)
+        taken_b.add(y)
+        matches.append(Match(a.clauses[x], b.clauses[y], s))
+    left_a = [x for x in range(len(a.clauses)) if x not in taken_a]
+    left_b = [y for y in range(len(b.clauses)) if y not in taken_b]
+    _structural(a, b, matches, left_a, left_b)
+    _splits_and_merges(a, b, matches, left_a, left_b)
+    matches += [Match(a.clauses[x], None) for x in left_a]
+    matches += [Match(None, b.clauses[y]) for y in left_b]
+    return _in_document_order(matches, a, b)
+
+
+def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:
+    """Pairs that share informative words (tf-idf weighted), scored by key similarity."""
+    docs_b = [set(_words(k)) for k in b.own]
+    df: dict[str, int] = defaultdict(int)
+    for ws in docs_b:
+        for w in ws:
+            df[w] += 1
+    n = max(len(docs_b), 1)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for y, ws in enumerate(docs_b):
+        for w in ws:
+            postings[w].append(y)
+    out: list[tuple[float, int, int]] = []
+    for x, k in enumerate(a.own):
+        weights: dict[int, float] = defaultdict(float)
+        for w in set(_words(k)):
+            if w in postings and df[w] <= max(3, n // 2):
+                idf = math.log(1 + n / df[w])
+                for y in postings[w]:
+                    weights[y] += idf
+        top = sorted(weights.items(), key=lambda t: (-t[1], t[0]))[:8]
+        for y, _ in top:
+            out.append((similarity(k, b.own[y]), x, y))
+    return out
+
+
+def _structural(a: _Side, b: _Side, out: list[Match], left_a: list[int],
+                left_b: list[int]) -> None:
+    """Unpaired containers and label-only clauses go with the parent most of their children
+    are paired under (a definitions list with a definitions list)."""
+    parent_b: dict[int, Clause] = {}
+    for c in b.clauses:
+        for ch in c.children:
+            parent_b[id(ch)] = c
+    pos_b = {id(c): y for y, c in enumerate(b.clauses)}
+    partner = {id(m.old): m.new for m in out if m.old is not None and m.new is not None}
+    for x in list(left_a):
+        c = a.clauses[x]
+        if len(a.own[x]) >= 40 or not c.children:
+            continue
+        votes: dict[int, int] = defaultdict(int)
+        for ch in c.children:
+            p = partner.get(id(ch))
+            if p is not None and id(p) in parent_b:
+                votes[pos_b[id(parent_b[id(p)])]] += 1
+        if votes:
+            y = max(sorted(votes), key=lambda k: votes[k])
+            if y in left_b and votes[y] * 2 >= len(c.children):
+                left_b.remove(y)
+                left_a.remove(x)
+                out.append(Match(c, b.clauses[y], similarity(a.own[x], b.own[y])))
+
+
+def is_structural(clause: Clause) -> bool:
+    return clause.kind in (Kind.QUOTED, Kind.TOC, Kind.FRONT)

@@ -1,0 +1,209 @@
+"""Word diffs: the only place diff-match-patch is used.
+
+Guarantees of :func:`diff_text`:
+
+* The segments rebuild both inputs: ``equal`` + ``delete`` texts, in order, are ``old``;
+  ``equal`` + ``insert`` texts are ``new``.
+* Tokens (words, runs of space, single punctuation marks) are compared by their comparison key
+  (:mod:`legcompare.normalize`), so case, curly quotes and re-wrapping are not wording changes;
+  where two tokens are equal by key but printed differently, the segment shows both (a
+  layout-only delete and insert), never one side's text for the other's.
+* Deterministic: ``Diff_Timeout = 0`` (diff-match-patch's default one-second timeout silently
+  coarsens diffs); cost is bounded by ``max_tokens`` per pass: a longer text is first aligned by
+  sentence and the result says so in its notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from .model import Edit, Op
+from .normalize import key
+
+_TOKEN = re.compile(
+    r"[^\W_]+(?:['’.,\-/][^\W_]+)*(?:-[ \t]*\n[ \t]*[^\W_]+(?:['’.,\-/][^\W_]+)*)*"  # words
+    r"|\s+"  # runs of space
+    r"|[^\w\s]|_",  # one punctuation mark
+)
+_SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=\S)")
+
+# Private Use Area code points: each distinct token becomes one character for the differ.
+_PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+_DMP_OPS = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
+
+
+@dataclass(frozen=True)
+class Diff:
+    edits: tuple[Edit, ...]
+    notes: tuple[str, ...] = ()
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens that concatenate back to ``text`` exactly."""
+    return _TOKEN.findall(text)
+
+
+def token_key(token: str) -> str:
+    return " " if token.isspace() else key(token)
+
+
+def diff_text(old: str, new: str, *, max_tokens: int = 20000) -> Diff:
+    """The word diff of two texts (see the module docstring for the guarantees)."""
+    a, b = tokenize(old), tokenize(new)
+    if len(a) <= max_tokens and len(b) <= max_tokens:
+        return Diff(tuple(_merge(_token_diff(a, b))))
+    edits = list(_by_sentence(old, new, max_tokens))
+    note = (f"clause of {max(len(a), len(b)):,} tokens is over the {max_tokens:,}-token cap: "
+            "aligned by sentence first, then word by word within changed sentences")
+    return Diff(tuple(_merge(edits)), (note,))
+
+
+def sequence_diff(a: Sequence[str], b: Sequence[str]) -> list[tuple[Op, int, int]]:
+    """Diff two sequences of keys; runs as ``(op, count_a, count_b)`` in order."""
+    enc_a, enc_b = _encode(a, b)
+    out: list[tuple[Op, int, int]] = []
+    for code, chunk in _dmp(enc_a, enc_b):
+        op = _DMP_OPS[code]
+        n = len(chunk)
+        out.append((op, n if op is not Op.INSERT else 0, n if op is not Op.DELETE else 0))
+    return out
+
+
+def _dmp(a: str, b: str) -> list[tuple[int, str]]:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs: list[tuple[int, str]] = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return diffs
+
+
+def _encode(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
+    codes: dict[str, str] = {}
+    points = _code_points()
+
+    def enc(seq: Sequence[str]) -> str:
+        out = []
+        for k in seq:
+            c = codes.get(k)
+            if c is None:
+                c = codes[k] = chr(next(points))
+            out.append(c)
+        return "".join(out)
+
+    return enc(a), enc(b)
+
+
+def _code_points() -> Iterator[int]:
+    for lo, hi in _PUA_RANGES:
+        yield from range(lo, hi + 1)
+    raise ValueError("more distinct tokens than Private Use Area code points")
+
+
+def _token_diff(a: list[str], b: list[str]) -> Iterator[Edit]:
+    keys: dict[str, str] = {}
+
+    def k(t: str) -> str:
+        found = keys.get(t)
+        if found is None:
+            found = keys[t] = token_key(t)
+        return found
+
+    ka = [k(t) for t in a]
+    kb = [k(t) for t in b]
+    i = j = 0
+    for op, na, nb in sequence_diff(ka, kb):
+        if op is Op.EQUAL:
+            yield from _equal_run(a[i:i + na], b[j:j + nb])
+        elif op is Op.DELETE:
+            yield Edit(Op.DELETE, "".join(a[i:i + na]))
+        else:
+            yield Edit(Op.INSERT, "".join(b[j:j + nb]))
+        i += na
+        j += nb
+
+
+def _equal_run(a: list[str], b: list[str]) -> Iterator[Edit]:
+    """Tokens equal by key: equal where printed alike, else a layout-only delete and insert."""
+    for ta, tb in zip(a, b, strict=True):
+        if ta == tb:
+            yield Edit(Op.EQUAL, ta)
+        else:
+            yield Edit(Op.DELETE, ta)
+            yield Edit(Op.INSERT, tb)
+
+
+def _by_sentence(old: str, new: str, max_tokens: int) -> Iterator[Edit]:
+    sa, sb = _sentences(old), _sentences(new)
+    i = j = 0
+    pending_a: list[str] = []
+    pending_b: list[str] = []
+    for op, na, nb in sequence_diff([key(s) for s in sa], [key(s) for s in sb]):
+        if op is Op.EQUAL:
+            yield from _changed_block(pending_a, pending_b, max_tokens)
+            pending_a, pending_b = [], []
+            for x, y in zip(sa[i:i + na], sb[j:j + nb], strict=True):
+                yield from _token_diff(tokenize(x), tokenize(y))
+        else:
+            pending_a += sa[i:i + na]
+            pending_b += sb[j:j + nb]
+        i += na
+        j += nb
+    yield from _changed_block(pending_a, pending_b, max_tokens)
+
+
+def _changed_block(a: list[str], b: list[str], max_tokens: int) -> Iterator[Edit]:
+    ta, tb = tokenize("".join(a)), tokenize("".join(b))
+    if len(ta) <= max_tokens and len(tb) <= max_tokens:
+        yield from _token_diff(ta, tb)
+        return
+    if a:
+        yield Edit(Op.DELETE, "".join(a))
+    if b:
+        yield Edit(Op.INSERT, "".join(b))
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences (and their trailing space) that concatenate back to ``text``."""
+    out: list[str] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append(text[pos:m.end()])
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def _merge(edits: Iterator[Edit] | list[Edit]) -> list[Edit]:
+    """Group each run of changes as one deletion then one insertion; join equal neighbours."""
+    out: list[Edit] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        if deleted:
+            out.append(Edit(Op.DELETE, "".join(deleted)))
+        if inserted:
+            out.append(Edit(Op.INSERT, "".join(inserted)))
+        deleted.clear()
+        inserted.clear()
+
+    for e in edits:
+        if not e.text:
+            continue
+        if e.op is Op.DELETE:
+            deleted.append(e.text)
+        elif e.op is Op.INSERT:
+            inserted.append(e.text)
+        else:
+            flush()
+            if out and out[-1].op is Op.EQUAL:
+                out[-1] = Edit(Op.EQUAL, out[-1].text + e.text)
+            else:
+                out.append(e)
+    flush()
+    return out

@@ -1,0 +1,87 @@
+"""``compare(old, new, *, options)``: split, align, diff and judge two documents.
+
+A pure, deterministic function: the same documents and options give the same
+:class:`~legcompare.model.Comparison`, which is picklable (frozen dataclasses of tuples), so
+batch jobs can fan comparisons out over processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .align import AUTO_SHARED_KEYS, Match, align_cross, align_versions, own_key, \
+    shared_key_share
+from .assess import assess
+from .chardiff import diff_text
+from .errors import SelectError
+from .model import Clause, ClausePair, CompareOptions, Comparison, Document, Edit, Mode, \
+    Op, Outline, Status
+from .split import split
+
+__all__ = ["compare", "decide_mode"]
+
+
+def compare(old: Document, new: Document, *, options: CompareOptions | None = None
+            ) -> Comparison:
+    """Compare two documents clause by clause."""
+    options = options or CompareOptions()
+    a, b = split(old), split(new)
+    if options.select:
+        a, b = _select(a, options.select), _select(b, options.select)
+        if not a.clauses and not b.clauses:
+            raise SelectError(f"no clause with id {options.select!r} in either document")
+    mode = decide_mode(a, b) if options.mode is Mode.AUTO else options.mode
+    matches = align_versions(a, b) if mode is Mode.VERSIONS else align_cross(a, b)
+    pairs = tuple(_pair(m, old.partial, new.partial, options.max_tokens, mode) for m in matches)
+    pairs = assess(pairs, a, b, mode=mode, perspective=options.perspective, rules=options.rules)
+    return Comparison(old, new, mode, options.perspective, pairs, options)
+
+
+def decide_mode(old: Outline, new: Outline) -> Mode:
+    """``versions`` for the same document, or when at least half the clause keys are shared;
+    else ``cross``. Never from whole-text similarity."""
+    p, q = old.document.provenance, new.document.provenance
+    if p.document and (p.jurisdiction, p.document) == (q.jurisdiction, q.document):
+        return Mode.VERSIONS
+    return Mode.VERSIONS if shared_key_share(old, new) >= AUTO_SHARED_KEYS else Mode.CROSS
+
+
+def _select(outline: Outline, clause_id: str) -> Outline:
+    for c in outline.walk():
+        if c.id == clause_id:
+            return replace(outline, clauses=(c,))
+    return replace(outline, clauses=())
+
+
+def _pair(m: Match, old_partial: bool, new_partial: bool, max_tokens: int, mode: Mode
+          ) -> ClausePair:
+    if m.old is not None and m.new is not None:
+        diff = diff_text(m.old.text, m.new.text, max_tokens=max_tokens)
+        same = own_key(m.old) == own_key(m.new)
+        status = Status.UNCHANGED if same else Status.MODIFIED
+        if m.part == "split":
+            status = Status.SPLIT
+        elif m.part == "merge":
+            status = Status.MERGED
+        return ClausePair(status, m.old, m.new, diff.edits, similarity=m.similarity,
+                          moved=m.moved, group=m.group,
+                          renumbered=mode is Mode.VERSIONS and _renumbered(m.old, m.new),
+                          notes=diff.notes)
+    if m.old is not None:
+        status = Status.MERGED if m.part else (Status.UNPAIRED if new_partial else
+                                               Status.REMOVED)
+        return ClausePair(status, m.old, None, _whole(Op.DELETE, m.old), similarity=m.similarity,
+                          group=m.group)
+    assert m.new is not None
+    status = Status.SPLIT if m.part else (Status.UNPAIRED if old_partial else Status.ADDED)
+    return ClausePair(status, None, m.new, _whole(Op.INSERT, m.new), similarity=m.similarity,
+                      group=m.group)
+
+
+def _whole(op: Op, clause: Clause) -> tuple[Edit, ...]:
+    return (Edit(op, clause.text),) if clause.text else ()
+
+
+def _renumbered(old: Clause, new: Clause) -> bool:
+    """The provision carries another number (or sits under another path) than before."""
+    return old.id != new.id or " ".join(old.label.split()) != " ".join(new.label.split())

@@ -1,0 +1,43 @@
+"""Writing results: atomically to a file, or to standard output."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import LegcompareError
+
+
+class OutputError(LegcompareError):
+    """The output file could not be written."""
+
+
+def write_output(data: str | bytes, path: str | None) -> None:
+    """Write ``data`` to ``path`` atomically (temp file + rename), or to stdout when ``None``.
+
+    A failure leaves no partial file behind: the target either holds the old bytes or the new.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if path is None or path == "-":
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError("the folder does not exist", where=str(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(exc.strerror or "cannot be written", where=str(path)) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,80 @@
+"""Source ids: how a text is named at its official source (``govinfo:116/hr/2157@ih``).
+
+:func:`parse_source_id` guarantees that a :class:`SourceId` it returns is canonical (lower
+case, no leading zeros), so ``str(sid)``, the govinfo package name and the store reference
+are all derived from it alone. One module per source fetches the bytes (:mod:`.govinfo`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import FetchError
+
+__all__ = ["BILL_TYPES", "SourceId", "parse_source_id"]
+
+BILL_TYPES = ("hr", "s", "hres", "sres", "hjres", "sjres", "hconres", "sconres")
+"""govinfo's bill types (House and Senate bills, simple, joint and concurrent resolutions)."""
+
+_SCHEME = "govinfo:"
+_GOVINFO = re.compile(
+    r"govinfo:(?P<congress>[1-9][0-9]{0,2})/(?P<type>[a-z]+)/(?P<number>[1-9][0-9]{0,5})"
+    r"@(?P<version>[a-z]{2,5}[0-9]{0,2})")
+_EXPECTED = ("expected govinfo:<congress>/<type>/<number>@<version>, such as "
+             "govinfo:116/hr/2157@ih (type: " + ", ".join(BILL_TYPES) + ")")
+
+
+@dataclass(frozen=True)
+class SourceId:
+    """One version of a federal bill on govinfo."""
+
+    scheme: str
+    """The source: ``govinfo``."""
+    congress: int
+    """The Congress (``116``)."""
+    doc_type: str
+    """The bill type, one of :data:`BILL_TYPES` (``hr``)."""
+    number: int
+    """The bill number (``2157``)."""
+    version: str
+    """govinfo's version code, lower case (``ih``, ``rfs``, ``enr``, ``eas2``)."""
+
+    def __str__(self) -> str:
+        return f"{self.scheme}:{self.congress}/{self.doc_type}/{self.number}@{self.version}"
+
+    @property
+    def package(self) -> str:
+        """govinfo's package name: ``BILLS-116hr2157ih``."""
+        return f"BILLS-{self.congress}{self.doc_type}{self.number}{self.version}"
+
+    @property
+    def jurisdiction(self) -> str:
+        """Federal bills belong to ``us``."""
+        return "us"
+
+    @property
+    def document(self) -> str:
+        """The document within its jurisdiction: ``hr2157-116``."""
+        return f"{self.doc_type}{self.number}-{self.congress}"
+
+    @property
+    def ref(self) -> str:
+        """The store reference: ``us/hr2157-116@ih``."""
+        return f"{self.jurisdiction}/{self.document}@{self.version}"
+
+
+def parse_source_id(text: str) -> SourceId | None:
+    """The source id in ``text``; ``None`` when ``text`` is not a source id at all.
+
+    Case is ignored and the result is canonical. A ``govinfo:`` id of the wrong form raises
+    :class:`FetchError` with a one-line message giving the expected form.
+    """
+    candidate = text.strip().lower()
+    if not candidate.startswith(_SCHEME):
+        return None
+    m = _GOVINFO.fullmatch(candidate)
+    if m is None or m["type"] not in BILL_TYPES:
+        raise FetchError(f"not a govinfo source id; {_EXPECTED}", where=text.strip())
+    return SourceId(scheme="govinfo", congress=int(m["congress"]), doc_type=m["type"],
+                    number=int(m["number"]), version=m["version"])

@@ -1,0 +1,69 @@
+"""Counting a comparison's pairs the way the contract's ``summary`` object does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import ClausePair, Comparison, Status, Verdict
+
+VERDICT_ORDER = (Verdict.WEAKER, Verdict.STRONGER, Verdict.MIXED, Verdict.UNCLEAR,
+                 Verdict.NEUTRAL)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Verdict counts (descriptive pairs left out), status counts, flags."""
+
+    verdicts: dict[str, int]
+    statuses: dict[str, int]
+    moved: int
+    renumbered: int
+    descriptive: int
+
+    def as_dict(self) -> dict[str, int]:
+        """The contract's key order: verdicts, statuses, then flags."""
+        out = dict(self.verdicts)
+        for key in ("added", "removed", "unpaired", "modified", "unchanged", "split", "merged"):
+            out[key] = self.statuses[key]
+        out["moved"] = self.moved
+        out["renumbered"] = self.renumbered
+        out["descriptive"] = self.descriptive
+        return out
+
+
+def summarize(comparison: Comparison) -> Summary:
+    pairs = comparison.pairs
+    verdicts = {v.value: 0 for v in (Verdict.STRONGER, Verdict.WEAKER, Verdict.MIXED,
+                                     Verdict.NEUTRAL, Verdict.UNCLEAR)}
+    for p in pairs:
+        if not p.descriptive:
+            verdicts[p.verdict.value] += 1
+    statuses = {s.value: 0 for s in Status}
+    for p in pairs:
+        statuses[p.status.value] += 1
+    return Summary(verdicts, statuses, sum(p.moved for p in pairs),
+                   sum(p.renumbered for p in pairs), sum(p.descriptive for p in pairs))
+
+
+def changed(pair: ClausePair) -> bool:
+    """Anything to show: not unchanged, or moved or renumbered."""
+    return pair.status is not Status.UNCHANGED or pair.moved or pair.renumbered
+
+
+def headline(summary: Summary) -> str:
+    """ "2 provisions weaker, 1 stronger, 3 unclear; 40 unchanged" (operative provisions)."""
+    v = summary.verdicts
+    parts = []
+    for verdict in VERDICT_ORDER:
+        n = v[verdict.value]
+        if n and verdict is not Verdict.NEUTRAL:
+            parts.append(f"{n} {verdict.value}")
+    if parts:
+        first = parts[0].split(" ", 1)
+        parts[0] = f"{first[0]} provision{'s' if first[0] != '1' else ''} {first[1]}"
+    else:
+        parts.append("no provision stronger or weaker")
+    s = summary.statuses
+    tail = ", ".join(f"{s[k]} {k}" for k in ("modified", "added", "removed", "unpaired", "split",
+                                              "merged", "unchanged") if s[k])
+    return "; ".join([", ".join(parts), tail]) if tail else ", ".join(parts)

@@ -1,0 +1,30 @@
+"""Shared fixtures. The real texts are read in place through ``corpus``; nothing is copied."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def corpus_dir() -> Path:
+    """Where the corpus is: ``$LEGCOMPARE_CORPUS``, else ``../shared/corpus``."""
+    return Path(os.environ.get("LEGCOMPARE_CORPUS", DEFAULT_CORPUS))
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The real legislative texts. Skips with the reason when absent, unless
+    ``LEGCOMPARE_REQUIRE_CORPUS=1`` (CI), where a missing corpus fails the run."""
+    path = corpus_dir()
+    if not (path / "MANIFEST.tsv").is_file():
+        reason = (f"corpus not found at {path} (set LEGCOMPARE_CORPUS to the folder holding "
+                  "MANIFEST.tsv)")
+        if os.environ.get("LEGCOMPARE_REQUIRE_CORPUS") == "1":
+            pytest.fail(reason + " and LEGCOMPARE_REQUIRE_CORPUS=1", pytrace=False)
+        pytest.skip(reason)
+    return path

@@ -1,0 +1,115 @@
+"""``legcompare outline`` from the outside: output, JSON contract, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from legcompare.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_outline_text_of_a_snippet(tmp_path: Path) -> None:
+    f = tmp_path / "bill.txt"
+    f.write_text("SECTION 1. SHORT TITLE.\nThis Act may be cited as the Test Act.\n"
+                 "SEC. 2. BAN.\n(a) No agency shall use it.\n(b) An agency may use it.\n")
+    code, out, err = run("outline", str(f))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "bill.txt · 5 clauses"
+    assert [line.split()[0] for line in lines[2:]] == ["s1", "s2", "s2/a", "s2/b"]
+    assert "— bill § 2(a)" in lines[4]
+
+
+def test_outline_json_follows_the_contract(tmp_path: Path) -> None:
+    f = tmp_path / "bill.txt"
+    text = "SEC. 2. BAN.\n(a) No agency shall use it.\n[... text not retrieved ...]\n"
+    f.write_text(text)
+    code, out, _ = run("outline", str(f), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema"] == "legcompare.outline/1"
+    assert data["generator"]["name"] == "legcompare"
+    assert len(data["generator"]["rules_sha256"]) == 64
+    assert list(data["document"]) == [
+        "jurisdiction", "document", "version", "title", "source", "url", "final_url",
+        "retrieved_at", "version_date", "as_of", "in_force", "sha256", "format", "content_type",
+        "license", "partial", "notes"]
+    assert data["document"]["partial"] is True
+    assert data["notes"] == [{"kind": "gap", "text": "[... text not retrieved ...]\n",
+                              "span": [42, 42]}]
+    s2 = data["clauses"][0]
+    assert (s2["id"], s2["label"], s2["kind"], s2["span"]) == ("s2", "SEC. 2.", "section", [0, 13])
+    assert [c["id"] for c in s2["children"]] == ["s2/a"]
+    assert s2["children"][0]["text"] == "(a) No agency shall use it.\n"
+
+
+def test_empty_file_is_a_document_with_no_clauses(tmp_path: Path) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    code, out, _ = run("outline", str(f), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["clauses"] == []
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not a text document: this looks like a PNG image"),
+    (b"abc\x00def\x00" * 10, "not a text document: this looks like binary data"),
+    (b"Sec. 1. caf\xe9 \xff\xfe", "not valid UTF-8 (byte 0xe9 at offset 12)"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes, message: str) -> None:
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    code, out, err = run("outline", str(f))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and message in err and str(f) in err
+
+
+def test_too_large_and_missing_files(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_text("x" * 2000)
+    code, _, err = run("outline", str(f), "--max-bytes", "1000")
+    assert code == 2
+    assert "2,000 bytes, over the limit of 1,000 (see --max-bytes)" in err
+    code, _, err = run("outline", str(tmp_path / "nope.txt"))
+    assert code == 2 and err == f"legcompare: error: {tmp_path / 'nope.txt'}: no such file\n"
+
+
+def test_windows_1252_needs_an_encoding_and_then_reads(tmp_path: Path) -> None:
+    f = tmp_path / "cp.txt"
+    f.write_bytes("SEC. 1. The State’s law.\n".encode("cp1252"))
+    assert run("outline", str(f))[0] == 2
+    code, out, _ = run("outline", str(f), "--encoding", "cp1252")
+    assert code == 0 and "The State’s law" in out or "SEC. 1." in out
+
+
+def test_output_file_is_written_atomically_and_not_on_error(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_text("SEC. 1. A.\n")
+    out = tmp_path / "out.json"
+    assert run("outline", str(good), "--format", "json", "-o", str(out))[0] == 0
+    assert json.loads(out.read_text())["clauses"][0]["id"] == "s1"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01" * 50)
+    target = tmp_path / "never.json"
+    assert run("outline", str(bad), "-o", str(target))[0] == 2
+    assert not target.exists()
+    assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_python_dash_m_works(tmp_path: Path) -> None:
+    f = tmp_path / "b.txt"
+    f.write_text("SEC. 1. A.\n")
+    proc = subprocess.run([sys.executable, "-m", "legcompare", "outline", str(f)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and "s1" in proc.stdout

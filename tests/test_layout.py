@@ -1,0 +1,69 @@
+"""Print furniture leaves the display text as notes, and nothing else does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from legcompare.ingest.layout import rebuild, strip_furniture
+from legcompare.model import NoteKind
+
+
+def test_corpus_markers_become_notes_and_make_the_text_partial() -> None:
+    src = "Sec. 1. Text.\n[editorial: a label]\n[... text not retrieved ...]\nSec. 2. More.\n"
+    layout = strip_furniture(src)
+    assert layout.text == "Sec. 1. Text.\nSec. 2. More.\n"
+    assert [(n.kind, n.span) for n in layout.notes] == [
+        (NoteKind.EDITORIAL, (14, 14)), (NoteKind.GAP, (14, 14))]
+    assert layout.partial
+    assert rebuild(layout.text, layout.notes) == src
+
+
+def test_ny_page_header_and_explanation_leave_and_give_the_page() -> None:
+    src = ("S T A T E  O F  N E W  Y O R K\n  1. A PRIVATE ENTITY SHALL\n \n"
+           "  EXPLANATION--Matter in ITALICS (underscored) is new; matter in brackets\n"
+           "  [ ] is old law to be omitted.\n  LBD01142-01-3\n S. 4457  2\n \n NOT SELL DATA.\n")
+    layout = strip_furniture(src)
+    assert "EXPLANATION" not in layout.text and "LBD" not in layout.text
+    assert "S. 4457  2" not in layout.text
+    assert [n.kind for n in layout.notes] == [NoteKind.EXPLANATION, NoteKind.EXPLANATION,
+                                              NoteKind.PAGE_HEADER, NoteKind.PAGE_HEADER]
+    assert layout.lines[-1].page == 2
+    assert layout.text[layout.lines[-1].offset:].lstrip().startswith("NOT SELL")
+    assert rebuild(layout.text, layout.notes) == src
+
+
+def test_gpo_margin_numbers_become_locators() -> None:
+    body = "".join(f"{i} line {i} of the bill text\n" for i in range(1, 8))
+    src = body + "VerDate Sep 11 2014  19:20 Jul 17, 2020  Jkt 099200\n\n2\n1 SEC. 2. NEXT.\n"
+    layout = strip_furniture(src)
+    assert layout.text.startswith("line 1 of the bill text\nline 2")
+    assert "VerDate" not in layout.text and "\n2\n" not in layout.text
+    assert [(m.page, m.line) for m in layout.lines][-2:] == [(1, 7), (2, 1)]
+    assert rebuild(layout.text, layout.notes) == src
+
+
+def test_numbers_that_are_not_a_margin_sequence_stay() -> None:
+    src = "1 apple\n3 pears\n10 plums\n"
+    assert strip_furniture(src).text == src
+
+
+def test_flattened_pdf_text_loses_its_run_in_line_numbers() -> None:
+    words = " ".join(f"{n} word{n} and more text here" for n in range(1, 12))
+    src = "FILE NO. " + words + " " + "x" * 1000
+    layout = strip_furniture(src)
+    assert "word1 and" in layout.text and " 2 word2" not in layout.text
+    assert len(layout.lines) == 11
+    assert rebuild(layout.text, layout.notes) == src
+
+
+@pytest.mark.corpus
+def test_every_corpus_text_rebuilds_exactly(corpus: Path) -> None:
+    files = sorted(corpus.glob("*.txt")) + sorted((corpus / "preemption").glob("*.txt"))
+    assert len(files) >= 60
+    for f in files:
+        src = f.read_text(encoding="utf-8")
+        layout = strip_furniture(src)
+        assert rebuild(layout.text, layout.notes) == src, f.name
+        assert layout.partial == ("[... text not retrieved ...]" in src), f.name

@@ -1,0 +1,180 @@
+"""Splitting real texts of every drafting style, with expectations written by hand from the
+printed texts in the corpus (ids, labels, kinds, citations, where each provision begins)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from legcompare.ingest import load_path
+from legcompare.model import Clause, Kind, Outline
+from legcompare.split import split
+
+pytestmark = pytest.mark.corpus
+
+
+def outline_of(corpus: Path, name: str) -> Outline:
+    return split(load_path(corpus / name))
+
+
+def by_id(outline: Outline) -> dict[str, Clause]:
+    return {c.id: c for c in outline.walk()}
+
+
+def opening(c: Clause, n: int = 5) -> str:
+    return " ".join(c.text.split()[:n])
+
+
+def check(c: Clause, label: str, kind: Kind, citation: str, starts: str) -> None:
+    assert (c.label, c.kind, c.citation) == (label, kind, citation), c.id
+    assert opening(c, len(starts.split())) == starts, c.id
+
+
+# --- California code: Cal. Penal Code § 832.19 -------------------------------------------------
+
+def test_california_code_section(corpus: Path) -> None:
+    o = outline_of(corpus, "us-ca-pen-832.19-2019-chaptered.txt")
+    c = by_id(o)
+    assert [x.id for x in o.clauses] == ["832.19"]
+    check(c["832.19/a"], "(a)", Kind.SUBDIVISION, "Cal. Penal Code § 832.19(a)",
+          "(a) For the purposes of this section,")
+    check(c["832.19/a/3/a"], "(A)", Kind.SUBPARAGRAPH, "Cal. Penal Code § 832.19(a)(3)(A)",
+          "(A) An automated or semiautomated process")
+    assert c["832.19/a/1"].kind is Kind.DEFINITION and c["832.19/a/1"].term == "Biometric data"
+    assert c["832.19/a/7"].term == "Officer camera"
+    assert o.document.partial
+
+
+def test_california_bill_digest_and_section(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-ca-sb1038-2022-introduced.txt"))
+    assert c["digest"].kind is Kind.HEADING
+    assert opening(c["digest/p3"]) == "This bill would extend these"
+    check(c["s1"], "SECTION 1.", Kind.SECTION, "S.B. 1038 § 1", "SECTION 1. The Legislature finds")
+    check(c["s1/b"], "(b)", Kind.SUBDIVISION, "S.B. 1038 § 1(b)", "(b) Existing law, Section 832.19")
+
+
+# --- New York prints ---------------------------------------------------------------------------
+
+def test_new_york_print_quoted_article(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-ny-s4457-2023-original.txt"))
+    assert c["s1/q"].kind is Kind.QUOTED
+    check(c["s1/q/676-b/1"], "1.", Kind.SUBDIVISION,
+          "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(1))", "1. A PRIVATE ENTITY IN")
+    check(c["s1/q/676-b/2/a"], "(A)", Kind.PARAGRAPH,
+          "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(2)(a))", "(A) INFORMS THE SUBJECT")
+    # "§  676-C." (two spaces) is a section; "ARTICLE SHALL HAVE" on a wrapped line is not.
+    check(c["s1/q/676-c"], "§  676-C.", Kind.SECTION,
+          "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-c)", "§ 676-C. RIGHT OF ACTION.")
+    assert c["s1/q/art-32-a"].heading == "BIOMETRIC PRIVACY ACT"
+    assert c["s1/q/art-32-a/toc"].kind is Kind.TOC
+    assert not any(x.id.endswith("art-shall") for x in c.values())
+    check(c["s2"], "§ 2.", Kind.SECTION, "S. 4457 § 2", "§ 2. This act shall")
+
+
+def test_new_york_run_together_labels_and_roman_numerals(corpus: Path) -> None:
+    a = by_id(outline_of(corpus, "us-ny-s4457a-2024-amended.txt"))
+    # "§ 676-C. ... 1.(A) THE ATTORNEY": the labels run together without a space.
+    check(a["s1/q/676-c/1/a"], "(A)", Kind.PARAGRAPH,
+          "S. 4457-A § 1 (adding N.Y. Gen. Bus. Law § 676-c(1)(a))", "(A) THE ATTORNEY GENERAL")
+    b = by_id(outline_of(corpus, "us-ny-a3712-2023-introduced.txt"))
+    # "(B) (I) ..." then "(1)", "(2)", then "(II)": (I) after (B) is a numeral, not the letter i.
+    check(b["s1/q/837-x/1/b/i"], "(I)", Kind.SUBPARAGRAPH,
+          "A. 3712 § 1 (adding N.Y. Exec. Law § 837-x(1)(b)(i))", '(I) "FACIAL RECOGNITION OR')
+    check(b["s1/q/837-x/1/b/i/2"], "(2)", Kind.CLAUSE,
+          "A. 3712 § 1 (adding N.Y. Exec. Law § 837-x(1)(b)(i)(2))", "(2) AN AUTOMATED OR")
+    assert b["s1/q/837-x/1/b/ii"].label == "(II)"
+    # After a page break the wrapped line "DIVISION OF STATE POLICE ..." is not a division.
+    assert "s2/q/236/1/b/ii" in b and not any("div-" in k for k in b)
+    check(b["s3"], "§ 3.", Kind.SECTION, "A. 3712 § 3", "§ 3. This act shall")
+
+
+# --- Federal bills -----------------------------------------------------------------------------
+
+def test_federal_appropriations_text(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-federal-hr2157-116-enrolled.txt"))
+    check(c["t-i/s103/a/1"], "(1)", Kind.PARAGRAPH, "H.R. 2157, 116th Cong. § 103(a)(1)",
+          "(1) Except as provided in")
+    assert c["t-i/h-farm-service-agency"].kind is Kind.HEADING
+    # Unnumbered appropriations paragraphs are blocks; their provisos are children.
+    check(c["t-i/p2"], "", Kind.BLOCK, "H.R. 2157, 116th Cong., tit. I, ¶ 2",
+          "emergency forest restoration program For")
+    check(c["t-i/p2/proviso-1"], "", Kind.PROVISO,
+          "H.R. 2157, 116th Cong., tit. I, ¶ 2, 1st proviso", "Provided, That such amount")
+    # "Sec. 101." after the heading "GENERAL PROVISIONS—THIS TITLE" is a section.
+    check(c["t-i/s101"], "Sec. 101.", Kind.SECTION, "H.R. 2157, 116th Cong. § 101",
+          "Sec. 101. In addition to")
+
+
+def test_federal_gpo_print_with_line_numbers(corpus: Path) -> None:
+    o = outline_of(corpus, "us-federal-hr7356-116-introduced.txt")
+    c = by_id(o)
+    check(c["s2/1"], "(1)", Kind.DEFINITION, "H.R. 7356, 116th Cong. § 2(1)",
+          "(1) BIOMETRIC SURVEILLANCE SYSTEM.The term")
+    assert c["s2/1"].term == "biometric surveillance system"
+    assert c["s2"].locator == "p. 2, ll. 1–2"
+    assert "VerDate" not in o.document.text
+
+
+def test_federal_markdown_rendering(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-federal-hr4695-119-introduced.txt"))
+    check(c["s101/a"], "(a)", Kind.SUBSECTION, "H.R. 4695, 119th Cong. § 101(a)", "##### (a) Reference photo")
+    assert c["s101/a"].heading == "Reference photo databases"
+    assert c["s3/1"].kind is Kind.DEFINITION and c["s3/1"].term == "arrest photo database"
+    check(c["s202"], "202.", Kind.SECTION, "H.R. 4695, 119th Cong. § 202", "#### 202. Relationship to")
+
+
+def test_federal_table_of_contents_is_one_clause(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-federal-hr1-116-reported-house.txt"))
+    assert c["s2/b/toc"].kind is Kind.TOC
+    assert "div-a/t-i/s1000" in c and "div-c/t-ix" in c
+    assert not any(k.startswith("s1000") for k in c)
+
+
+# --- Illinois, Virginia, Washington, municipal, Massachusetts ---------------------------------
+
+def test_illinois_compiled_statutes(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-il-bipa-740ilcs14-current.txt"))
+    check(c["15/b/3"], "(3)", Kind.PARAGRAPH, "740 ILCS 14/15(b)(3)", "(3) receives a written release")
+    # "(a)Any person" is a label without a space; "(b)of Section 15" is a cross-reference.
+    check(c["20/a"], "(a)", Kind.SUBDIVISION, "740 ILCS 14/20(a)", "(a)Any person aggrieved by")
+    assert sorted(k for k in c if k.startswith("20/")) == ["20/a", "20/b", "20/c"]
+    assert c["10/def-biometric-identifier"].kind is Kind.DEFINITION
+    assert c["5/history"].kind is Kind.HISTORY
+
+
+def test_virginia_code_and_bill(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-va-code-23.1-815.1.txt"))
+    check(c["23.1-815.1/b"], "B.", Kind.SUBDIVISION, "Va. Code Ann. § 23.1-815.1(B)",
+          "B. No campus police department")
+    assert c["23.1-815.1/history"].kind is Kind.HISTORY
+    b = by_id(outline_of(corpus, "us-va-hb1339-2022-engrossed.txt"))
+    # An enumeration run inside a sentence: "to (i) help ...; (ii) help ...".
+    assert [k.rsplit("/", 1)[1] for k in b if k.startswith("1/q/15.2-1723.2/a/")] == [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"]
+
+
+def test_washington_rcw_markdown(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-wa-rcw-43.386-current.txt"))
+    check(c["43.386.010/3/b"], "b.", Kind.DEFINITION, "Wash. Rev. Code § 43.386.010(3)(b)",
+          'b. "Facial recognition service" does not')
+    check(c["43.386.010/3/b/ii"], "(ii)", Kind.SUBPARAGRAPH,
+          "Wash. Rev. Code § 43.386.010(3)(b)(ii)", "(ii) the use of an")
+    check(c["43.386.080/5"], "5.", Kind.SUBDIVISION, "Wash. Rev. Code § 43.386.080(5)",
+          "5. A state or local")
+    assert c["43.386.010/history"].text.strip() == "[2020 c 257 § 2;]"
+
+
+def test_municipal_codes(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-ca-oakland-omc-9.64.txt"))
+    check(c["9.64.050/1/b"], "B.", Kind.PARAGRAPH, "Oakland Mun. Code § 9.64.050(1)(B)",
+          "B. Any person who has")
+    s = by_id(outline_of(corpus, "us-ma-springfield-code-facial-surveillance.txt"))
+    assert s["p1/def-facial-surveillance"].term == "FACIAL SURVEILLANCE"
+    assert s["a~2"].text.split()[:2] == ["A.", "Suppression:"]
+
+
+def test_massachusetts_bill(corpus: Path) -> None:
+    c = by_id(outline_of(corpus, "us-ma-s1429-2019-introduced.txt"))
+    check(c["s1/q/8n"], "Section 8N.", Kind.SECTION, "S. 1429 § 1 (adding Mass. Gen. Laws ch. 90, § 8N)",
+          "Section 8N. The registrar of")
