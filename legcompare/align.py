@@ -66,6 +66,20 @@ class _Side:
     clauses: list[Clause]
     own: list[str] = field(default_factory=list)
     anchor: list[str] = field(default_factory=list)
+    index: dict[int, int] = field(default_factory=dict)
+
+    def whole(self, i: int) -> str:
+        """The keys of a clause and its descendants, joined (at most a few thousand chars)."""
+        start = self.clauses[i]
+        parts: list[str] = []
+        size = 0
+        for d in start.walk():
+            k = self.own[self.index[id(d)]]
+            parts.append(k)
+            size += len(k)
+            if size > 4000:
+                break
+        return " ".join(parts)
 
     @classmethod
     def of(cls, outline: Outline) -> _Side:
@@ -73,6 +87,7 @@ class _Side:
         side = cls(clauses)
         side.own = [own_key(c) for c in clauses]
         keys = {id(c): k for c, k in zip(clauses, side.own, strict=True)}
+        side.index = {id(c): i for i, c in enumerate(clauses)}
         side.anchor = [_anchor_key(c, keys) for c in clauses]
         return side
 
@@ -290,7 +305,9 @@ def _moves(a: _Side, b: _Side, out: list[Match], left_a: list[int], left_b: list
     for x in list(left_a):
         if len(a.own[x]) < 40 or count_a[a.anchor[x]] > 1:
             continue
-        best = _best(a.own[x], ((y, b.own[y]) for y in rest_b if y not in taken), MOVE_THRESHOLD)
+        # A provision is known by its whole text, provisos and subdivisions included.
+        best = _best(a.whole(x), ((y, b.whole(y)) for y in rest_b if y not in taken),
+                     MOVE_THRESHOLD)
         if best is not None:
             taken.add(best[0])
             left_a.remove(x)
@@ -438,29 +455,51 @@ def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:
 
 def _structural(a: _Side, b: _Side, out: list[Match], left_a: list[int],
                 left_b: list[int]) -> None:
-    """Unpaired containers and label-only clauses go with the parent most of their children
-    are paired under (a definitions list with a definitions list)."""
-    parent_b: dict[int, Clause] = {}
-    for c in b.clauses:
-        for ch in c.children:
-            parent_b[id(ch)] = c
+    """Unpaired parents go together when their paired children are paired with each other's
+    children (a section of one law with the section of the other that holds the same
+    definitions). The test is the same from both sides, so swapping the laws swaps the pairs."""
+    partner: dict[int, Clause] = {}
+    for m in out:
+        if m.old is not None and m.new is not None:
+            partner[id(m.old)] = m.new
+            partner[id(m.new)] = m.old
+    parent: dict[int, Clause] = {}
+    for side in (a, b):
+        for c in side.clauses:
+            for ch in c.children:
+                parent[id(ch)] = c
     pos_b = {id(c): y for y, c in enumerate(b.clauses)}
-    partner = {id(m.old): m.new for m in out if m.old is not None and m.new is not None}
     for x in list(left_a):
         c = a.clauses[x]
-        if len(a.own[x]) >= 40 or not c.children:
+        y_clause = _majority_parent(c, partner, parent)
+        if y_clause is None or _majority_parent(y_clause, partner, parent) is not c:
             continue
-        votes: dict[int, int] = defaultdict(int)
-        for ch in c.children:
-            p = partner.get(id(ch))
-            if p is not None and id(p) in parent_b:
-                votes[pos_b[id(parent_b[id(p)])]] += 1
-        if votes:
-            y = max(sorted(votes), key=lambda k: votes[k])
-            if y in left_b and votes[y] * 2 >= len(c.children):
-                left_b.remove(y)
-                left_a.remove(x)
-                out.append(Match(c, b.clauses[y], similarity(a.own[x], b.own[y])))
+        y = pos_b[id(y_clause)]
+        if y in left_b:
+            left_b.remove(y)
+            left_a.remove(x)
+            out.append(Match(c, y_clause, similarity(a.own[x], b.own[y])))
+
+
+def _majority_parent(c: Clause, partner: dict[int, Clause], parent: dict[int, Clause]
+                     ) -> Clause | None:
+    """The clause that most of ``c``'s paired children's partners sit under (strict majority)."""
+    votes: dict[int, int] = defaultdict(int)
+    by_id: dict[int, Clause] = {}
+    paired = 0
+    for ch in c.children:
+        p = partner.get(id(ch))
+        if p is None:
+            continue
+        paired += 1
+        q = parent.get(id(p))
+        if q is not None:
+            votes[id(q)] += 1
+            by_id[id(q)] = q
+    if not votes:
+        return None
+    best = max(votes, key=lambda k: (votes[k], -k))
+    return by_id[best] if votes[best] * 2 > paired else None
 
 
 def is_structural(clause: Clause) -> bool:

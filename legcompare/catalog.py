@@ -40,7 +40,8 @@ class Entry:
     """One version of one document, as the catalog lists it."""
 
     ref: str
-    """The store reference ``<jurisdiction>/<document>@<version>`` (``us-federal/hr2157-116@ih``)."""
+    """The store reference ``<jurisdiction>/<document>@<version>``, e.g.
+    ``us-federal/hr2157-116@ih``."""
     jurisdiction: str
     """``us``, ``us-ca``, ``us-ny``, ``us-ca-oakland`` ... (lower case)."""
     document: str
@@ -184,7 +185,8 @@ def _citation(raw: Any, bad: Callable[[str], CatalogError]) -> CitationForm | No
         return None
     if not isinstance(raw, dict) or set(raw) - _CITATION_KEYS:
         raise bad(f"'citation' takes only {sorted(_CITATION_KEYS)}")
-    if raw.get("style") not in ("code", "bill", "section") or not isinstance(raw.get("prefix"), str):
+    style_ok = raw.get("style") in ("code", "bill", "section")
+    if not style_ok or not isinstance(raw.get("prefix"), str):
         raise bad("'citation' needs style 'code', 'bill' or 'section' and a string prefix")
     if not isinstance(raw.get("lowercase_letters", False), bool) or not isinstance(
             raw.get("separator", " "), str):

@@ -101,7 +101,7 @@ def _render(form: CitationForm | None, fallback: str, path: Sequence[Step]) -> s
 
 def _unnumbered(step: Step) -> str:
     if step.kind is Kind.FRONT:
-        return "front matter"
+        return "enacting clause" if step.heading == "enacting" else "front matter"
     if step.kind is Kind.TOC:
         return "table of contents"
     if step.kind is Kind.PROVISO:
@@ -114,14 +114,11 @@ def _unnumbered(step: Step) -> str:
         return f"¶ {step.ordinal}"
     if step.heading:
         return f"definition of “{step.heading}”"
-    return step.kind.value
+    return str(step.kind.value)
 
 
 def _ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 

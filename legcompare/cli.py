@@ -14,9 +14,10 @@ import click
 from . import __version__
 from .errors import LegcompareError
 from .ingest import DEFAULT_MAX_BYTES
+from .model import ClausePair, CompareOptions, Mode, Perspective, Status, Verdict
 from .output import write_output
 from .render.outline import outline_json, outline_text
-from .resolve import resolve
+from .resolve import Resolver
 from .split import split
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -59,6 +60,22 @@ partial_option = click.option(
 output_option = click.option(
     "-o", "--output", "output", default=None, metavar="FILE",
     help="Write to FILE (atomically) instead of standard output.")
+store_option = click.option(
+    "--store", "store", type=click.Path(file_okay=False), default=None, envvar="LEGCOMPARE_STORE",
+    help="The store folder (default: $LEGCOMPARE_STORE, else the user data directory).")
+offline_option = click.option(
+    "--offline", is_flag=True, envvar="LEGCOMPARE_OFFLINE",
+    help="Refuse all network access (also LEGCOMPARE_OFFLINE=1).")
+base_url_option = click.option(
+    "--base-url", default=None, metavar="URL", help="The source's base URL (for mirrors, tests).")
+
+
+def _resolver(max_bytes: int, encoding: str | None, partial: bool, store: str | None = None,
+              base_url: str | None = None, offline: bool = False) -> Resolver:
+    from pathlib import Path
+
+    return Resolver(max_bytes=max_bytes, encoding=encoding, partial=partial,
+                    store=Path(store) if store else None, base_url=base_url, offline=offline)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,7 +97,7 @@ def main() -> None:
 def outline(doc: str, fmt: str, max_bytes: int, encoding: str | None, partial: bool,
             output: str | None) -> None:
     """Show the clause tree of DOC (a file: .txt, .html, .xml)."""
-    tree = split(resolve(doc, max_bytes=max_bytes, encoding=encoding, partial=partial))
+    tree = split(_resolver(max_bytes, encoding, partial)(doc))
     if fmt == "json":
         options = {"format": fmt, "max_bytes": max_bytes, "partial": partial}
         write_output(outline_json(tree, options), output)
@@ -89,3 +106,133 @@ def outline(doc: str, fmt: str, max_bytes: int, encoding: str | None, partial: b
         if p.in_force is False:
             click.echo(f"warning: {p.title or p.document} is not in force", err=True)
         write_output(outline_text(tree), output)
+
+
+def _warn_documents(*documents: object) -> None:
+    """One stderr line per document that is not in force."""
+    for d in documents:
+        p = getattr(d, "provenance", None)
+        if p is not None and p.in_force is False:
+            click.echo(f"warning: {p.title or p.document} is not in force", err=True)
+
+
+def _use_color(output: str | None) -> bool:
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and \
+        os.environ.get("TERM") != "dumb"
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "json"]),
+              default="terminal", show_default=True)
+@click.option("--mode", type=click.Choice([m.value for m in Mode]), default="auto",
+              show_default=True, help="Two versions of one text, or two different laws.")
+@click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
+              default="protective", show_default=True,
+              help="Whose protection 'stronger' measures.")
+@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra rule file (repeatable).")
+@click.option("--select", default=None, metavar="ID", help="Compare only this clause's subtree.")
+@click.option("--only-changed", is_flag=True, help="Leave unchanged provisions out.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when any provision changed.")
+@click.option("--fail-on", type=click.Choice(["weaker", "stronger", "any"]), default=None,
+              help="Exit 1 when a provision got weaker, stronger, or either.")
+@max_bytes_option
+@encoding_option
+@partial_option
+@store_option
+@offline_option
+@base_url_option
+@output_option
+@handle_errors
+def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple[str, ...],
+         select: str | None, only_changed: bool, exit_code: bool, fail_on: str | None,
+         max_bytes: int, encoding: str | None, partial: bool, store: str | None, offline: bool,
+         base_url: str | None, output: str | None) -> None:
+    """Compare OLD and NEW clause by clause (files, source ids or stored texts)."""
+    from .compare import compare
+    from .render.diff_json import diff_json
+    from .render.diff_markdown import diff_markdown
+    from .render.diff_terminal import diff_terminal
+
+    read = _resolver(max_bytes, encoding, partial, store, base_url, offline)
+    a, b = read(old), read(new)
+    _warn_documents(a, b)
+    options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
+                             select=select)
+    comparison = compare(a, b, options=options)
+    if fmt == "json":
+        opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
+                                   "rules": list(rules), "select": select,
+                                   "only_changed": only_changed}
+        text = diff_json(comparison, opts, only_changed=only_changed)
+    elif fmt == "markdown":
+        text = diff_markdown(comparison, only_changed=only_changed)
+    else:
+        text = diff_terminal(comparison, color=_use_color(output), only_changed=only_changed)
+    write_output(text, output)
+    sys.exit(_diff_exit(comparison.pairs, exit_code, fail_on))
+
+
+def _diff_exit(pairs: tuple[ClausePair, ...], exit_code: bool, fail_on: str | None) -> int:
+    """``git diff --exit-code`` semantics; ``--fail-on`` looks at operative provisions only."""
+    if exit_code and any(p.status is not Status.UNCHANGED for p in pairs):
+        return 1
+    if fail_on:
+        wanted = {"weaker": {Verdict.WEAKER, Verdict.MIXED},
+                  "stronger": {Verdict.STRONGER, Verdict.MIXED},
+                  "any": {Verdict.WEAKER, Verdict.STRONGER, Verdict.MIXED}}[fail_on]
+        if any(p.verdict in wanted and not p.descriptive
+               for p in pairs):
+            return 1
+    return 0
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@store_option
+@base_url_option
+@click.option("--force", is_flag=True, help="Replace a stored text whose bytes changed.")
+@offline_option
+@max_bytes_option
+@handle_errors
+def fetch(sources: tuple[str, ...], store: str | None, base_url: str | None, force: bool,
+          offline: bool, max_bytes: int) -> None:
+    """Fetch SOURCES (govinfo:116/hr/2157@ih ...) into the store; print each store reference."""
+    from pathlib import Path
+
+    from .fetch import fetch as fetch_source
+    from .store import Store, default_root
+
+    target = Store(Path(store) if store else default_root())
+    for source in sources:
+        stored = fetch_source(source, store=target, base_url=base_url, force=force,
+                              offline=offline, max_bytes=max_bytes)
+        click.echo(stored.ref)
+
+
+@main.command(name="list")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@handle_errors
+def list_store(store: str | None, fmt: str) -> None:
+    """The texts in the store, with their provenance."""
+    import json
+    from pathlib import Path
+
+    from .render.serialize import provenance as provenance_dict
+    from .store import Store, default_root
+
+    items = Store(Path(store) if store else default_root()).list()
+    if fmt == "json":
+        data = [{"ref": t.ref, "path": str(t.path), "provenance": provenance_dict(t.provenance)}
+                for t in items]
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        return
+    for t in items:
+        p = t.provenance
+        bits = [t.ref, p.title or p.document, p.version_date or "", p.source,
+                p.retrieved_at or ""]
+        click.echo("\t".join(bits))

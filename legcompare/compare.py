@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .align import AUTO_SHARED_KEYS, Match, align_cross, align_versions, own_key, \
-    shared_key_share
+from .align import AUTO_SHARED_KEYS, Match, align_cross, align_versions, own_key, shared_key_share
 from .assess import assess
 from .chardiff import diff_text
 from .errors import SelectError
-from .model import Clause, ClausePair, CompareOptions, Comparison, Document, Edit, Mode, \
-    Op, Outline, Status
+from .model import (
+    Clause,
+    ClausePair,
+    CompareOptions,
+    Comparison,
+    Document,
+    Edit,
+    Mode,
+    Op,
+    Outline,
+    Status,
+)
 from .split import split
 
 __all__ = ["compare", "decide_mode"]

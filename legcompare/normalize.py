@@ -21,8 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-    "\u202f\u205f\u3000\t"
+_SPACES = ("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+           "\u202f\u205f\u3000\t")
 _LINE_ENDS = "\n\r\x0b\x0c\u0085\u2028\u2029"
 # Format characters (Unicode category Cf): soft hyphen, zero-width and bidi marks, tags.
 _INVISIBLE = ("\u00ad\u0600\u0601\u0602\u0603\u0604\u0605\u061c\u06dd\u070f\u180e"
@@ -37,6 +37,7 @@ _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 
+_INVISIBLE_SET = frozenset(_INVISIBLE)  # removed: what follows them joins what precedes them
 _CHAR_MAP: dict[int, str] = {}
 _CHAR_MAP.update({ord(c): " " for c in _SPACES})
 _CHAR_MAP.update({ord(c): "\n" for c in _LINE_ENDS})
@@ -110,7 +111,7 @@ def _clusters(text: str) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     for i, ch in enumerate(text):
-        if out and (unicodedata.combining(ch) or _JAMO.match(ch)):
+        if out and (unicodedata.combining(ch) or _JAMO.match(ch) or ch in _INVISIBLE_SET):
             start, group = out[-1]
             out[-1] = (start, group + ch)
         else:

@@ -98,7 +98,8 @@ def test_s4457_original_and_a_print_are_one_document(catalog: Catalog) -> None:
         CitationForm("bill", "S. 4457-A", lowercase_letters=True)]
     chain = catalog.versions_of("us-ny", "a48-2023")
     assert [e.version for e in chain] == ["original", "a", "b", "c", "d"]
-    assert [e.version for e in catalog.versions_of("us-federal", "hr2008-117")] == ["ih", "rh", "eh", "rfs"]
+    hr2008 = catalog.versions_of("us-federal", "hr2008-117")
+    assert [e.version for e in hr2008] == ["ih", "rh", "eh", "rfs"]
 
 
 def test_licence_only_on_legiscan_texts(catalog: Catalog) -> None:

@@ -9,7 +9,8 @@ from legcompare.normalize import fold, key
 
 
 def test_spaces_quotes_dashes_and_case_fold() -> None:
-    assert key("  The\u00a0term ‘‘Commission’’ — means\u2009X ") == "the term \"commission\" - means x"
+    text = "  The\u00a0term ‘‘Commission’’ — means\u2009X "
+    assert key(text) == "the term \"commission\" - means x"
     assert key("“Biometric data”") == key('"BIOMETRIC DATA"')
     assert key("the State's law") == key("the State’s law")
 

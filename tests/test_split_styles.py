@@ -51,7 +51,8 @@ def test_california_bill_digest_and_section(corpus: Path) -> None:
     assert c["digest"].kind is Kind.HEADING
     assert opening(c["digest/p3"]) == "This bill would extend these"
     check(c["s1"], "SECTION 1.", Kind.SECTION, "S.B. 1038 § 1", "SECTION 1. The Legislature finds")
-    check(c["s1/b"], "(b)", Kind.SUBDIVISION, "S.B. 1038 § 1(b)", "(b) Existing law, Section 832.19")
+    check(c["s1/b"], "(b)", Kind.SUBDIVISION, "S.B. 1038 § 1(b)",
+          "(b) Existing law, Section 832.19")
 
 
 # --- New York prints ---------------------------------------------------------------------------
@@ -79,7 +80,7 @@ def test_new_york_run_together_labels_and_roman_numerals(corpus: Path) -> None:
           "S. 4457-A § 1 (adding N.Y. Gen. Bus. Law § 676-c(1)(a))", "(A) THE ATTORNEY GENERAL")
     b = by_id(outline_of(corpus, "us-ny-a3712-2023-introduced.txt"))
     # "(B) (I) ..." then "(1)", "(2)", then "(II)": (I) after (B) is a numeral, not the letter i.
-    check(b["s1/q/837-x/1/b/i"], "(I)", Kind.SUBPARAGRAPH,
+    check(b["s1/q/837-x/1/b/i"], "(I)", Kind.DEFINITION,
           "A. 3712 § 1 (adding N.Y. Exec. Law § 837-x(1)(b)(i))", '(I) "FACIAL RECOGNITION OR')
     check(b["s1/q/837-x/1/b/i/2"], "(2)", Kind.CLAUSE,
           "A. 3712 § 1 (adding N.Y. Exec. Law § 837-x(1)(b)(i)(2))", "(2) AN AUTOMATED OR")
@@ -118,10 +119,12 @@ def test_federal_gpo_print_with_line_numbers(corpus: Path) -> None:
 
 def test_federal_markdown_rendering(corpus: Path) -> None:
     c = by_id(outline_of(corpus, "us-federal-hr4695-119-introduced.txt"))
-    check(c["s101/a"], "(a)", Kind.SUBSECTION, "H.R. 4695, 119th Cong. § 101(a)", "##### (a) Reference photo")
+    check(c["s101/a"], "(a)", Kind.SUBSECTION, "H.R. 4695, 119th Cong. § 101(a)",
+          "##### (a) Reference photo")
     assert c["s101/a"].heading == "Reference photo databases"
     assert c["s3/1"].kind is Kind.DEFINITION and c["s3/1"].term == "arrest photo database"
-    check(c["s202"], "202.", Kind.SECTION, "H.R. 4695, 119th Cong. § 202", "#### 202. Relationship to")
+    check(c["s202"], "202.", Kind.SECTION, "H.R. 4695, 119th Cong. § 202",
+          "#### 202. Rule of construction")
 
 
 def test_federal_table_of_contents_is_one_clause(corpus: Path) -> None:
@@ -135,10 +138,13 @@ def test_federal_table_of_contents_is_one_clause(corpus: Path) -> None:
 
 def test_illinois_compiled_statutes(corpus: Path) -> None:
     c = by_id(outline_of(corpus, "us-il-bipa-740ilcs14-current.txt"))
-    check(c["15/b/3"], "(3)", Kind.PARAGRAPH, "740 ILCS 14/15(b)(3)", "(3) receives a written release")
+    check(c["15/b/3"], "(3)", Kind.PARAGRAPH, "740 ILCS 14/15(b)(3)",
+          "(3) receives a written release")
     # "(a)Any person" is a label without a space; "(b)of Section 15" is a cross-reference.
     check(c["20/a"], "(a)", Kind.SUBDIVISION, "740 ILCS 14/20(a)", "(a)Any person aggrieved by")
-    assert sorted(k for k in c if k.startswith("20/")) == ["20/a", "20/b", "20/c"]
+    assert sorted(k for k in c if k.startswith("20/")) == [
+        "20/a", "20/a/1", "20/a/2", "20/a/3", "20/a/4", "20/b", "20/c"]
+    check(c["20/a/1"], "(1)", Kind.PARAGRAPH, "740 ILCS 14/20(a)(1)", "(1)against a private entity")
     assert c["10/def-biometric-identifier"].kind is Kind.DEFINITION
     assert c["5/history"].kind is Kind.HISTORY
 
@@ -176,5 +182,6 @@ def test_municipal_codes(corpus: Path) -> None:
 
 def test_massachusetts_bill(corpus: Path) -> None:
     c = by_id(outline_of(corpus, "us-ma-s1429-2019-introduced.txt"))
-    check(c["s1/q/8n"], "Section 8N.", Kind.SECTION, "S. 1429 § 1 (adding Mass. Gen. Laws ch. 90, § 8N)",
+    check(c["s1/q/8n"], "Section 8N.", Kind.SECTION,
+          "S. 1429 § 1 (adding Mass. Gen. Laws ch. 90, § 8N)",
           "Section 8N. The registrar of")

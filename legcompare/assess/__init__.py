@@ -10,8 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import ClausePair, Direction, Kind, Mode, Op, Outline, Perspective, Reason, \
-    Status, Verdict
+from ..model import (
+    ClausePair,
+    Direction,
+    Edit,
+    Kind,
+    Mode,
+    Op,
+    Outline,
+    Perspective,
+    Reason,
+    Status,
+    Verdict,
+)
+from ..normalize import key
 
 _DESCRIPTIVE_HEADING = re.compile(r"short title|findings|purpose|statement of policy|"
                                   r"sense of (?:the )?congress", re.I)
@@ -58,22 +70,43 @@ def _incomplete(pair: ClausePair) -> Reason:
 
 
 def _evidence(pair: ClausePair) -> Reason:
-    """The first changed words on each side, with their spans."""
+    """The first run of changed words (a change in wording, not in case or spacing), with
+    where it is on each side."""
     old_at = pair.old.span[0] if pair.old else 0
     new_at = pair.new.span[0] if pair.new else 0
-    old_span = new_span = None
-    old_text = new_text = None
-    for e in pair.edits:
+    best: tuple[tuple[int, int] | None, str | None, tuple[int, int] | None, str | None] | None
+    best = None
+    run: list[tuple[Op, str, int, int]] = []
+    for e in [*pair.edits, Edit(Op.EQUAL, "")]:
         if e.op is Op.EQUAL:
-            if old_span or new_span:
-                break
+            if run:
+                found = _run_reason(run)
+                if found is not None and (best is None or key(found[1] or "") != key(
+                        found[3] or "")):
+                    best = best or found
+                    if key(found[1] or "") != key(found[3] or ""):
+                        best = found
+                        break
+                run = []
             old_at += len(e.text)
             new_at += len(e.text)
         elif e.op is Op.DELETE:
-            old_span, old_text = (old_at, old_at + len(e.text)), e.text
+            run.append((e.op, e.text, old_at, new_at))
             old_at += len(e.text)
         else:
-            new_span, new_text = (new_at, new_at + len(e.text)), e.text
+            run.append((e.op, e.text, old_at, new_at))
             new_at += len(e.text)
+    old_span, old_text, new_span, new_text = best or (None, None, None, None)
     return Reason("unassessed", "unknown", Direction.UNCLEAR, old_text, new_text, old_span,
                   new_span, "No rule places this change; read it.")
+
+
+def _run_reason(run: list[tuple[Op, str, int, int]]
+                ) -> tuple[tuple[int, int] | None, str | None, tuple[int, int] | None, str | None]:
+    deleted = [(t, o) for op, t, o, _ in run if op is Op.DELETE]
+    inserted = [(t, n) for op, t, _, n in run if op is Op.INSERT]
+    old_text = "".join(t for t, _ in deleted) or None
+    new_text = "".join(t for t, _ in inserted) or None
+    old_span = (deleted[0][1], deleted[0][1] + len(old_text)) if old_text else None
+    new_span = (inserted[0][1], inserted[0][1] + len(new_text)) if new_text else None
+    return old_span, old_text, new_span, new_text

@@ -37,7 +37,7 @@ def detect_format(data: bytes, name: str = "") -> str:
         return "pdf"
     if head.startswith(b"pk\x03\x04"):
         return "docx"
-    if head.startswith(b"<?xml") or head.startswith(b"<!doctype bill") or re.match(
+    if head.startswith((b"<?xml", b"<!doctype bill")) or re.match(
             rb"<(bill|resolution|plaw|amendment|pubLaw|lawDoc|uslm)\b", head, re.I):
         return "html" if b"<html" in head else "xml"
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head[:1024]:
@@ -116,9 +116,8 @@ def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         provenance = Provenance(jurisdiction=_guess_jurisdiction(p.name), document=p.stem,
                                 version=None, title=p.name, source="file")
         citation = None
-    document = ingest_bytes(data, provenance, citation=citation, max_bytes=max_bytes,
-                            encoding=encoding, where=where)
-    return document
+    return ingest_bytes(data, provenance, citation=citation, max_bytes=max_bytes,
+                        encoding=encoding, where=where)
 
 
 def _guess_jurisdiction(name: str) -> str:

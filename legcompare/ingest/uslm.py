@@ -26,23 +26,96 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from lxml import etree
 
-from ..model import CitationForm, Document, Kind, NoteKind, Provenance
+from ..model import CitationForm, Document, Kind, LineMark, Note, NoteKind, Provenance
 from .xml import (
     USLM_NS,
     XHTML_NS,
     Node,
-    Writer,
-    bill_form,
     build_document,
     collapse,
     entity_text,
     fill,
     split_tag,
     text_lines,
+    text_of,
 )
+
+_JOINERS = ("—", "–", "-", "“", "‘")
+_PAGE_NUMBER = re.compile(r"(\d+)\D*$")
+
+# --- the display text under construction ----------------------------------------------------
+
+
+class Writer:
+    """Display text, one line per block, whitespace collapsed within a line; notes at places."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.space = False  # whitespace seen since the last character written on this line
+        self.fresh = True  # nothing written on the current line yet
+        self.broken = False  # a line ended: a line break is due before the next character
+        self.lead = False  # the line holds only a number and heading so far
+        self.waiting: list[Node] = []
+        self.notes: list[Note] = []
+        self.marks: list[LineMark] = []
+
+    def newline(self) -> None:
+        """End the current line; the break is written before the next character, if any."""
+        self.broken = self.broken or not self.fresh
+        self.fresh = True
+        self.space = self.lead = False
+
+    def separate(self) -> None:
+        """Components of one line (number, heading, text) are separated unless a dash joins them."""
+        if not self.fresh and not self.parts[-1].endswith(_JOINERS):
+            self.space = True
+
+    def write(self, s: str, *, tight: bool = False) -> int | None:
+        """Inline text, whitespace collapsed; the offset of its first character, if any."""
+        if tight:
+            self.space = False
+        words = s.split()
+        if not words:
+            self.space = self.space or bool(s)
+            return None
+        if self.broken:
+            self._put("\n")
+            self.broken = False
+        elif (self.space or s[0].isspace()) and not self.fresh:
+            self._put(" ")
+        for node in self.waiting:
+            node.start = self.length
+        self.waiting.clear()
+        first = self.length
+        self._put(" ".join(words))
+        self.space = s[-1].isspace()
+        self.fresh = self.lead = False
+        return first
+
+    def note(self, kind: NoteKind, text: str) -> None:
+        if text.strip():
+            self.notes.append(Note(kind, text.strip(), (self.length, self.length)))
+
+    def page(self, text: str) -> None:
+        """A page marker (``131 STAT. 12``): a note, and a locator for what follows."""
+        self.note(NoteKind.PAGE_HEADER, collapse(text))
+        m = _PAGE_NUMBER.search(text)
+        if m:
+            self.marks.append(LineMark(self.length, int(m.group(1)), None))
+
+    def text(self) -> str:
+        """The display text: the lines written, ending with a newline (empty if none)."""
+        return "".join(self.parts) + "\n" if self.length else ""
+
+    def _put(self, s: str) -> None:
+        self.parts.append(s)
+        self.length += len(s)
+
 
 # --- the walk both dialects share -----------------------------------------------------------
 
@@ -56,7 +129,7 @@ class TreeReader:
     """
 
     namespaces: frozenset[str] = frozenset({""})
-    levels: dict[str, Kind] = {}
+    levels: ClassVar[dict[str, Kind]] = {}
     appropriations: frozenset[str] = frozenset()
     numbers = frozenset({"num"})
     headings = frozenset({"heading"})
@@ -66,7 +139,7 @@ class TreeReader:
     tocs = frozenset({"toc"})
     provisos = frozenset({"proviso"})
     terms = frozenset({"term"})
-    notes: dict[str, NoteKind] = {}
+    notes: ClassVar[dict[str, NoteKind]] = {}
     pages: frozenset[str] = frozenset()
     blocks: frozenset[str] = frozenset()
     spaced: frozenset[str] = frozenset()
@@ -120,7 +193,7 @@ class TreeReader:
         if name in self.notes:
             self.w.note(self.notes[name], "\n".join(text_lines(el)))
         elif name in self.pages:
-            self.w.page("".join(el.itertext()))
+            self.w.page(text_of(el))
         elif name in self.levels or name in self.appropriations:
             self.level(el, owner)
         elif name in self.quoted_names:
@@ -135,8 +208,9 @@ class TreeReader:
             self.plain(el, name, owner)
 
     def plain(self, el: etree._Element, name: str, owner: Node) -> None:
-        if name in self.terms and owner.term is None and owner.kind not in _NO_TERM:
-            owner.term = collapse("".join(el.itertext())) or None
+        if name in self.terms and owner.term is None and owner.kind not in _NO_TERM and \
+                self.defines(el):
+            owner.term = collapse(text_of(el)) or None
         if name in self.blocks and not self.w.lead:
             self.w.newline()
         if name in self.spaced:
@@ -144,6 +218,13 @@ class TreeReader:
         self.inline(el, owner)
         if name in self.spaced:
             self.w.separate()
+
+    def defines(self, term: etree._Element) -> bool:
+        """A ``<term>`` defines when worded so: "the term “X” ...", "“X” means ..."."""
+        before = "".join(self.w.parts[-4:])[-30:]
+        quote = term.getparent() if term.getnext() is None else None
+        after = term.tail or (quote.tail if quote is not None else None) or ""
+        return bool(re.search(r"\bterms?\W*$", before) or _DEFINING.match(after))
 
     def inline(self, el: etree._Element, owner: Node) -> None:
         for child, text in self.children(el):
@@ -155,6 +236,14 @@ class TreeReader:
         node = self.open(kind, owner)
         node.name = name
         return node
+
+    def lines(self, el: etree._Element, owner: Node) -> None:
+        """Each child of ``el`` on a line of its own (front matter)."""
+        for child, text in self.children(el):
+            if child is not None:
+                self.w.newline()
+                self.walk(child, owner)
+            self.w.write(text)
 
     # -- provisions -------------------------------------------------------------------------
 
@@ -175,6 +264,7 @@ class TreeReader:
             else:
                 self.walk(child, node)
             self.w.write(text)
+        self.w.space = False  # what follows a provision's last line joins it
 
     def kind_of(self, el: etree._Element) -> Kind:
         names = [self.name(c) for c in el if isinstance(c.tag, str)]
@@ -187,7 +277,7 @@ class TreeReader:
 
     def number(self, el: etree._Element, node: Node) -> None:
         """The printed number: the label is it without quotation marks and trailing dashes."""
-        shown = collapse("".join(el.itertext()))
+        shown = collapse(text_of(el))
         self.label(node, shown, shown.strip("“‘\"'`").rstrip("—–- "), el.get("value"))
 
     def label(self, node: Node, shown: str, label: str, value: str | None) -> None:
@@ -204,7 +294,7 @@ class TreeReader:
     def heading(self, el: etree._Element, node: Node) -> None:
         self.w.separate()
         self.inline(el, node)
-        node.heading = clean_heading("".join(el.itertext()))
+        node.heading = clean_heading(text_of(el))
         self.w.lead = True
 
     def continuation(self, el: etree._Element, owner: Node) -> None:
@@ -222,18 +312,20 @@ class TreeReader:
         """Matter quoted into another law, cited through the amending instruction."""
         node = self.open(Kind.QUOTED, owner)
         first = next((self.name(c) for c in el if isinstance(c.tag, str)), "")
-        node.quote = quote_of(self.w.text(), owner, quotes_section=first == "section")
+        node.quotes_section = first == "section"
         self.quote_depth += 1
         self.inline(el, node)
         self.quote_depth -= 1
+        self.w.space = False
 
 
+_DEFINING = re.compile(r"\W*(?:means|includes|has the meaning|shall mean|does not include)\b")
 _NO_TERM = frozenset({Kind.FRONT, Kind.TOC, Kind.QUOTED, Kind.HEADING, Kind.DIVISION, Kind.TITLE,
                       Kind.SUBTITLE, Kind.CHAPTER, Kind.SUBCHAPTER, Kind.PART, Kind.SUBPART})
 
 
 def label_value(label: str) -> str:
-    """The number in a printed label: ``SEC. 101.`` → ``101``, ``(a)`` → ``a``, ``TITLE II`` → ``II``."""
+    """The number in a label: ``SEC. 101.`` → ``101``, ``(a)`` → ``a``, ``TITLE II`` → ``II``."""
     m = re.search(r"([0-9A-Za-z]+(?:[-.][0-9A-Za-z]+)*)\W*$", label)
     return m.group(1) if m else ""
 
@@ -243,73 +335,19 @@ def clean_heading(s: str) -> str | None:
     return collapse(s).rstrip(" .—–-:") or None
 
 
-# --- amending instructions: what quoted matter is quoted into --------------------------------
-
-_LAW = (r"(?P<law>title \d+, United States Code|Public Law \d+[–-]\d+|(?:the )?[A-Z][\w’'.-]*"
-        r"(?:,? (?:[A-Z][\w’'.-]*|of|and|for|the|to|on|in|&))*? (?:Act|Code)(?: of \d{4})?)")
-_PINS = r"(?P<pins>(?:\(\w{1,5}\))*)"
-_SECTION_OF = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} of {_LAW}")
-_IN_SECTION = re.compile(rf"\s*(?:[Ii]n|[Aa]mending) section (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}\b")
-_IN_LEVEL = re.compile(r"\s*[Ii]n (?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)"
-                       r"s? (?P<pins>(?:\(\w{1,5}\))+)")
-_LAW_AMENDED = re.compile(rf"{_LAW}(?: \([^)]*\))? (?:is|are) (?:hereby )?amended")
+_BILL_TYPES = {"HR": "H.R.", "S": "S.", "HRES": "H.Res.", "SRES": "S.Res.",
+               "HCONRES": "H.Con.Res.", "SCONRES": "S.Con.Res.", "HJRES": "H.J.Res.",
+               "SJRES": "S.J.Res."}
 
 
-def quote_of(text: str, owner: Node, *, quotes_section: bool
-             ) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    """(action, law, target) for matter quoted under ``owner``, from the amending texts above it.
-
-    The action is read from the amending clause (``adding``, ``inserting``, else ``amending``);
-    the law and the place amended from the instructions on the way down ("Section 501 of the X
-    Act", "in section 103", "in subsection (a)(1)"). Quoted sections carry their own number, so
-    for them the target is the law alone.
-    """
-    path: list[Node] = []
-    node: Node | None = owner
-    while node is not None and node.parent is not None:
-        path.insert(0, node)
-        node = node.parent
-    law, section, pins = "", "", []
-    own = ""
-    for node in path:
-        if node.start < 0:
-            continue
-        end = next((c.start for c in node.children if c.start >= 0), len(text))
-        own = collapse(text[node.label_span[1] if node.label_span else node.start:end])
-        law, section, pins = _read_target(own, law, section, pins)
-    action = "adding" if re.search(r"\badding\b|\bto add\b", own, re.I) else \
-        "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
-    target: list[tuple[str, str]] = [] if quotes_section else \
-        ([("section", section)] if section else []) + [("pin", p) for p in pins]
-    return action, _law_name(law), tuple(target)
-
-
-def _read_target(own: str, law: str, section: str, pins: list[str]) -> tuple[str, str, list[str]]:
-    m = _SECTION_OF.search(own)
-    if m:
-        return m.group("law"), m.group("sec"), re.findall(r"\((\w+)\)", m.group("pins"))
-    m = _IN_SECTION.match(own)
-    if m:
-        return law, m.group("sec"), re.findall(r"\((\w+)\)", m.group("pins"))
-    m = _IN_LEVEL.match(own)
-    if m:
-        return law, section, pins + re.findall(r"\((\w+)\)", m.group("pins"))
-    m = _LAW_AMENDED.search(own)
-    if m:
-        return m.group("law"), "", []
-    return law, section, pins
-
-
-def _law_name(law: str) -> str:
-    """``title 18, United States Code`` → ``18 U.S.C.``; ``Public Law 115–123`` → ``Pub. L. 115-123``."""
-    m = re.fullmatch(r"title (\d+), United States Code", law)
-    if m:
-        return f"{m.group(1)} U.S.C."
-    m = re.fullmatch(r"Public Law (\d+)[–-](\d+)", law)
-    if m:
-        return f"Pub. L. {m.group(1)}-{m.group(2)}"
-    return re.sub(r"^(?:[Tt]he |(?:(?:[Ss]ub)?(?:[Tt]itle|[Cc]hapter|[Pp]art)|[Dd]ivision) [\w-]+ of "
-                  r"(?:the )?)", "", law)
+def bill_form(congress: str, bill_type: str, number: str) -> CitationForm | None:
+    """``CitationForm("bill", "H.R. 2157, 116th Cong.")`` from ``116``, ``H. R.``, ``2157``."""
+    code = re.sub(r"[^A-Z]", "", bill_type.upper())
+    if code not in _BILL_TYPES or not congress.isdigit() or not number:
+        return None
+    n = int(congress)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return CitationForm("bill", f"{_BILL_TYPES[code]} {number}, {n}{suffix} Cong.")
 
 
 # --- USLM ------------------------------------------------------------------------------------
@@ -329,24 +367,17 @@ _HEAD = frozenset({"meta", "amendMeta", "preface", "amendPreface"})
 
 class UslmReader(TreeReader):
     namespaces = frozenset({USLM_NS, XHTML_NS, ""})
-    levels = _LEVELS
+    levels: ClassVar[dict[str, Kind]] = _LEVELS
     appropriations = frozenset({"appropriations"})
-    notes = {"sidenote": NoteKind.SIDENOTE, "editorialNote": NoteKind.EDITORIAL,
-             "footnote": NoteKind.EDITORIAL, "slugLine": NoteKind.PAGE_HEADER,
-             "distributionCode": NoteKind.PAGE_HEADER}
+    notes: ClassVar[dict[str, NoteKind]] = {
+        "sidenote": NoteKind.SIDENOTE, "editorialNote": NoteKind.EDITORIAL,
+        "footnote": NoteKind.EDITORIAL, "slugLine": NoteKind.PAGE_HEADER,
+        "distributionCode": NoteKind.PAGE_HEADER}
     pages = frozenset({"page"})
     blocks = frozenset({"p", "br", "tr", "referenceItem", "heading", "num", "docTitle",
                         "officialTitle", "action", "longTitle", "table"})
     spaced = frozenset({"date", "actionDescription", "actionInstruction", "td", "th"})
     skipped = frozenset({"meta", "amendMeta"})
-
-    def lines(self, el: etree._Element, owner: Node) -> None:
-        """Each child of ``el`` on a line of its own (front matter)."""
-        for child, text in self.children(el):
-            if child is not None:
-                self.w.newline()
-                self.walk(child, owner)
-            self.w.write(text)
 
 
 def read_uslm(root: etree._Element, provenance: Provenance) -> Document:
@@ -372,10 +403,9 @@ def read_uslm(root: etree._Element, provenance: Provenance) -> Document:
         r.w.write(text)
     _trailing(r, root, body)
     meta = _Meta(root)
-    provenance = fill(provenance, title=meta.get("title"), version=meta.version(),
-                      version_date=meta.date(), format="uslm", content_type="application/xml")
-    text = r.w.text() + "\n" if r.w.length else ""
-    return build_document(text, r.w, r.root, provenance, meta.form())
+    provenance = fill(provenance, title=meta.get("title") or None, version=meta.version(),
+                      version_date=meta.date(), fmt="uslm", content_type="application/xml")
+    return build_document(r.w.text(), r.root, r.w.notes, r.w.marks, provenance, meta.form())
 
 
 def _first(root: etree._Element, *names: str) -> etree._Element | None:
@@ -392,53 +422,41 @@ def _trailing(r: UslmReader, root: etree._Element, body: etree._Element | None) 
 
 
 class _Meta:
-    """The ``<meta>`` block (and preface) as provenance and citation form."""
+    """``<meta>`` (and the preface's action dates) as provenance and citation form."""
 
     def __init__(self, root: etree._Element) -> None:
-        self.values: dict[str, list[str]] = {}
-        self.dates: list[str] = []
-        for head in root:
-            if split_tag(head.tag)[1] not in _HEAD:
-                continue
-            for el in head.iter():
-                local = split_tag(el.tag)[1]
-                if local and split_tag(head.tag)[1] in ("meta", "amendMeta"):
-                    self.values.setdefault(local, []).append(collapse("".join(el.itertext())))
-                if local == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", el.get("date", "")):
-                    self.dates.append(el.get("date", ""))
+        meta = _first(root, "meta", "amendMeta")
+        self.values: dict[str, str] = {}
+        for el in meta.iter() if meta is not None else ():
+            local = split_tag(el.tag)[1]
+            text = collapse(text_of(el))
+            if local == "citableAs" and re.fullmatch(r"\d+ [A-Z]+ \d+ [A-Z]+(?: \d+)?", text):
+                self.values.setdefault("citable", text)
+            self.values.setdefault(local, text)
+        self.dates = [d for el in root.iter("{*}date")
+                      if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := el.get("date", ""))]
 
-    def get(self, name: str) -> str | None:
-        return next(iter(self.values.get(name, [])), None)
-
-    def _citable(self) -> re.Match[str] | None:
-        for value in self.values.get("citableAs", []):
-            m = re.fullmatch(r"(\d+) ([A-Z]+) (\d+) ([A-Z]+(?: \d+)?)", value)
-            if m:
-                return m
-        return None
+    def get(self, name: str) -> str:
+        return self.values.get(name, "")
 
     def version(self) -> str | None:
-        m = self._citable()
-        if m:
-            return m.group(4).replace(" ", "").lower()
-        stage = self.get("docStage") or ""
-        return stage.lower() if re.fullmatch(r"[A-Z]{2,4}\d?", stage) else None
+        """``ih``, ``eas2``: from ``116 HR 2157 IH``, else a short ``docStage``."""
+        stage = self.get("citable").split(" ", 3)[3:] or [self.get("docStage")]
+        code = stage[0].replace(" ", "")
+        return code.lower() if re.fullmatch(r"[A-Z]{2,4}\d?", code) else None
 
     def date(self) -> str | None:
-        given = self.get("date") or self.get("approvedDate")
-        return given if given else max(self.dates, default=None)
+        return self.get("date") or self.get("approvedDate") or max(self.dates, default=None)
 
     def form(self) -> CitationForm | None:
-        congress, kind, number = self.get("congress") or "", self.get("type") or "", \
-            self.get("docNumber") or ""
+        congress, kind, number = self.get("congress"), self.get("type"), self.get("docNumber")
         if kind == "Public Law" and congress and number:
             return CitationForm("bill", f"Pub. L. {congress}-{number.split('–')[-1]}")
         if kind == "Statute Compilation":
             short = self.get("containsShortTitle")
             return CitationForm("bill", short) if short else None
-        m = self._citable()
-        if m:
-            return bill_form(m.group(1), m.group(2), m.group(3))
+        if self.get("citable"):
+            congress, kind, number = self.get("citable").split(" ")[:3]
         return bill_form(congress, _TYPE_NAMES.get(kind, kind), number)
 
 

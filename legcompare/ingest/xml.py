@@ -1,4 +1,4 @@
-"""XML legislative texts: parse safely, read the vocabulary's structure, account for every character.
+"""XML legislative texts: parse safely, read the structure, account for every character.
 
 Stage guarantees (``parse_xml``):
 
@@ -15,23 +15,23 @@ Stage guarantees (``parse_xml``):
 * Any other vocabulary becomes plain text (one line per block element) read by
   :func:`~legcompare.ingest.text.parse_text`; the splitter then finds its structure.
 
-Here: parsing and dispatch, the :class:`Writer` of the display text, and :func:`build_document`,
-which turns the provisions found (:class:`Node`) into clauses with ids and citations exactly as
-the text splitter makes them. The walk over the elements is :class:`.uslm.TreeReader`.
+Here: parsing and dispatch, and :func:`build_document`, which turns the provisions found
+(:class:`Node`) into clauses with ids and citations made exactly as the text splitter makes
+them. The walk over the elements is :class:`.uslm.TreeReader`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from html.entities import name2codepoint
+from itertools import pairwise
 
 from lxml import etree
 
 from ..citation import Step, cite, law_form
 from ..errors import FormatError
-from ..model import CitationForm, Clause, Document, Kind, LineMark, Note, NoteKind, Provenance, Span
+from ..model import CitationForm, Clause, Document, Kind, LineMark, Note, Provenance, Span
 from ..split.headings import defined_term
 from ..split.labels import ID_PREFIX, Label
 from .text import parse_text
@@ -39,13 +39,13 @@ from .text import parse_text
 USLM_NS = "http://schemas.gpo.gov/xml/uslm"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _BILL_DTD_ROOTS = frozenset({"bill", "resolution", "amendment-doc"})
-_DASHES = ("—", "–", "-")
 _ENCODING_DECL = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*(["'])[^"']*\2""")
-_PAGE_NUMBER = re.compile(r"(\d+)\D*$")
 
 
 def parse_xml(text: str, provenance: Provenance, *, where: str | None) -> Document:
     """Read an XML legislative text (see the module docstring for the guarantees)."""
+    if not text.strip():
+        return Document("", fill(provenance, fmt="xml"), structure=())
     root = parse_tree(text, where)
     namespace, name = split_tag(root.tag)
     if namespace == USLM_NS:
@@ -68,7 +68,8 @@ def parse_tree(text: str, where: str | None) -> etree._Element:
     try:
         root = etree.fromstring(text, parser)
     except etree.XMLSyntaxError as exc:
-        message = " ".join(str(exc.msg or "not well-formed").split())
+        message = re.sub(r",? line \d+, column \d+$", "",
+                         " ".join(str(exc.msg or "not well-formed").split()))
         raise FormatError(f"malformed XML at line {exc.lineno}: {message}", where=where) from None
     if root is None:
         raise FormatError("malformed XML: no root element", where=where)
@@ -96,33 +97,24 @@ def collapse(s: str) -> str:
     return " ".join(s.split())
 
 
-def fill(provenance: Provenance, **values: str | None) -> Provenance:
-    """``provenance`` with the given fields set where they are empty (``None``, ``""``), and
-    ``format`` set where it still has the default ``text``."""
-    changes: dict[str, str] = {}
-    for key, value in values.items():
-        current = getattr(provenance, key)
-        if value and (not current or (key == "format" and current == "text")):
-            changes[key] = value
-    return replace(provenance, **changes) if changes else provenance
+def text_of(el: etree._Element) -> str:
+    """The text content of ``el`` (its descendants' text, no tail)."""
+    return "".join(t for t in el.itertext() if isinstance(t, str))
 
 
-_BILL_TYPES = {"HR": "H.R.", "S": "S.", "HRES": "H.Res.", "SRES": "S.Res.",
-               "HCONRES": "H.Con.Res.", "SCONRES": "S.Con.Res.", "HJRES": "H.J.Res.",
-               "SJRES": "S.J.Res."}
+def fill(provenance: Provenance, *, title: str | None = None, version: str | None = None,
+         version_date: str | None = None, fmt: str | None = None,
+         content_type: str | None = None) -> Provenance:
+    """``provenance`` with these fields set where it has none; ``format`` where it still has
+    the default (``text``)."""
+    p = provenance
+    return replace(p, title=p.title or title, version=p.version or version,
+                   version_date=p.version_date or version_date,
+                   format=fmt if fmt and p.format == "text" else p.format,
+                   content_type=p.content_type or content_type)
 
 
-def bill_form(congress: str, bill_type: str, number: str) -> CitationForm | None:
-    """``CitationForm("bill", "H.R. 2157, 116th Cong.")`` from ``116``, ``H. R.``, ``2157``."""
-    code = re.sub(r"[^A-Z]", "", bill_type.upper())
-    if code not in _BILL_TYPES or not congress.isdigit() or not number:
-        return None
-    n = int(congress)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return CitationForm("bill", f"{_BILL_TYPES[code]} {number}, {n}{suffix} Cong.")
-
-
-# --- the display text under construction ----------------------------------------------------
+# --- provisions found, and the clauses made of them ----------------------------------------
 
 
 @dataclass(eq=False)
@@ -139,73 +131,8 @@ class Node:
     term: str | None = None
     name: str | None = None  # a fixed id part: front, enacting, toc, continuation
     code_section: bool = False
-    quote: tuple[str, str, tuple[tuple[str, str], ...]] | None = None
-    """For quoted matter: (action, law, target steps as (kind value, printed value))."""
+    quotes_section: bool = False  # quoted matter that is a whole section (cited by itself)
     children: list[Node] = field(default_factory=list)
-
-
-class Writer:
-    """Display text, one line per block, whitespace collapsed within a line; notes at places."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.space = False  # whitespace seen since the last character written on this line
-        self.fresh = True  # nothing written on the current line yet
-        self.lead = False  # the line holds only a number and heading so far
-        self.waiting: list[Node] = []
-        self.notes: list[Note] = []
-        self.marks: list[LineMark] = []
-
-    def newline(self) -> None:
-        if not self.fresh:
-            self._put("\n")
-            self.fresh = True
-        self.space = False
-
-    def separate(self) -> None:
-        """Components of one line (number, heading, text) are separated unless a dash joins them."""
-        if not self.fresh and not self.parts[-1].endswith(_DASHES):
-            self.space = True
-
-    def write(self, s: str, *, tight: bool = False) -> int | None:
-        """Inline text, whitespace collapsed; the offset of its first character, if any."""
-        if tight:
-            self.space = False
-        words = s.split()
-        if not words:
-            self.space = self.space or bool(s)
-            return None
-        if (self.space or s[0].isspace()) and not self.fresh:
-            self._put(" ")
-        for node in self.waiting:
-            node.start = self.length
-        self.waiting.clear()
-        first = self.length
-        self._put(" ".join(words))
-        self.space = s[-1].isspace()
-        self.fresh = self.lead = False
-        return first
-
-    def note(self, kind: NoteKind, text: str) -> None:
-        if text.strip():
-            self.notes.append(Note(kind, text.strip(), (self.length, self.length)))
-
-    def page(self, text: str) -> None:
-        """A page marker (``131 STAT. 12``): a note, and a locator for what follows."""
-        self.note(NoteKind.PAGE_HEADER, collapse(text))
-        m = _PAGE_NUMBER.search(text)
-        if m:
-            self.marks.append(LineMark(self.length, int(m.group(1)), None))
-
-    def text(self) -> str:
-        if len(self.parts) > 1:
-            self.parts[:] = ["".join(self.parts)]
-        return self.parts[0] if self.parts else ""
-
-    def _put(self, s: str) -> None:
-        self.parts.append(s)
-        self.length += len(s)
 
 
 # --- other vocabularies --------------------------------------------------------------------
@@ -214,14 +141,20 @@ class Writer:
 def _read_unknown(root: etree._Element, provenance: Provenance) -> Document:
     """Text content, one line per block element, for the plain-text reader."""
     document = parse_text("\n".join(text_lines(root)) + "\n", provenance)
-    return replace(document, provenance=fill(document.provenance, format="xml",
+    return replace(document, provenance=fill(document.provenance, fmt="xml",
                                              content_type="application/xml"))
+
+
+_INLINE = frozenset({"b", "i", "u", "em", "strong", "span", "a", "ref", "inline", "sup", "sub",
+                     "quote", "quotedText", "term", "date", "shortTitle", "external-xref",
+                     "internal-xref", "italic", "bold", "small", "cite", "abbr"})
 
 
 def text_lines(el: etree._Element) -> list[str]:
     """The text of ``el``, one line per block, whitespace collapsed, blank lines dropped.
 
-    An element is a block unless its parent mixes text with elements (then it is inline).
+    An element is a block unless it is a known inline element (``b``, ``i``, ``ref`` ...) or its
+    parent mixes text with elements.
     """
     lines: list[str] = []
     current: list[str] = []
@@ -230,7 +163,8 @@ def text_lines(el: etree._Element) -> list[str]:
         mixed = bool((el.text or "").strip()) or any((c.tail or "").strip() for c in el)
         current.append(el.text or "")
         for child in el:
-            if isinstance(child.tag, str) and not mixed:
+            if isinstance(child.tag, str) and not mixed and \
+                    split_tag(child.tag)[1] not in _INLINE:
                 lines.append(collapse("".join(current)))
                 current.clear()
                 visit(child)
@@ -250,14 +184,14 @@ def text_lines(el: etree._Element) -> list[str]:
 # --- nodes to clauses ------------------------------------------------------------------------
 
 
-def build_document(text: str, writer: Writer, root: Node, provenance: Provenance,
-                   form: CitationForm | None) -> Document:
+def build_document(text: str, root: Node, notes: list[Note], marks: list[LineMark],
+                   provenance: Provenance, form: CitationForm | None) -> Document:
     """The document whose clauses are ``root``'s children, each running to the next one's start.
 
     Nodes that never wrote a character are dropped (or, with children, start where their first
     child does); text before the first provision joins it, or becomes front matter.
     """
-    nodes = _preorder(root)
+    nodes = _preorder(root, len(text))
     if nodes and nodes[0].start > 0:
         if text[:nodes[0].start].strip():
             front = Node(Kind.FRONT, root, start=0, name="front")
@@ -265,39 +199,43 @@ def build_document(text: str, writer: Writer, root: Node, provenance: Provenance
             nodes.insert(0, front)
         else:
             nodes[0].start = 0
-    ends = {id(n): nxt.start for n, nxt in zip(nodes, nodes[1:], strict=False)}
+    ends = {id(n): nxt.start for n, nxt in pairwise(nodes)}
     if nodes:
         ends[id(nodes[-1])] = len(text)
-    builder = _ClauseBuilder(text, ends, _assign_ids(root), provenance, form, writer.marks)
+    builder = _ClauseBuilder(text, ends, _assign_ids(root), provenance, form, marks)
     structure = tuple(builder.build(c, [], [], None) for c in root.children)
-    return Document(text=text, provenance=provenance, notes=tuple(writer.notes),
-                    lines=tuple(writer.marks), structure=structure, citation=form)
+    return Document(text=text, provenance=provenance, notes=tuple(notes), lines=tuple(marks),
+                    structure=structure, citation=form)
 
 
-def _preorder(root: Node) -> list[Node]:
-    out: list[Node] = []
-
-    def visit(node: Node) -> None:
-        kept = []
+def _preorder(root: Node, length: int) -> list[Node]:
+    """The nodes in document order, without those that hold no text and no provisions."""
+    def prune(node: Node) -> None:
         for child in node.children:
-            visit(child)
-            if child.start >= 0 or child.children:
-                kept.append(child)
-        node.children = kept
-        for child in kept:
+            prune(child)
+        node.children = [c for c in node.children if c.start >= 0 or c.children]
+        for child in node.children:
             if child.start < 0:
                 child.start = child.children[0].start
 
-    visit(root)
-
-    def order(node: Node) -> None:
+    def order(node: Node, out: list[Node]) -> list[Node]:
         for child in node.children:
             out.append(child)
-            order(child)
+            order(child, out)
+        return out
 
-    order(root)
-    assert all(a.start <= b.start for a, b in zip(out, out[1:], strict=False)), "out of order"
-    return out
+    prune(root)
+    nodes = order(root, [])
+    starts = [n.start for n in nodes[1:]] + [length]
+    empty = {id(n) for n, end in zip(nodes, starts, strict=True)
+             if n.start == end and not n.children}
+    if empty:
+        for node in nodes:
+            node.children = [c for c in node.children if id(c) not in empty]
+        root.children = [c for c in root.children if id(c) not in empty]
+        nodes = [n for n in nodes if id(n) not in empty]
+    assert all(a.start <= b.start for a, b in pairwise(nodes)), "out of order"
+    return nodes
 
 
 def _assign_ids(root: Node) -> dict[int, tuple[str, int]]:
@@ -336,7 +274,7 @@ def _id_part(node: Node, ordinal: int) -> str:
         return "q"
     if node.kind is Kind.HEADING:
         return "h-" + _slug(node.heading or "")
-    return node.kind.value
+    return str(node.kind.value)
 
 
 def _slug(s: str, words: int = 6) -> str:
@@ -360,22 +298,22 @@ class _ClauseBuilder:
         """The clause of ``node``, cited along ``path`` (inside quoted matter: from the target)."""
         kind = self._kind(node)
         ident, ordinal = self.ids[id(node)]
-        step = Step(kind, node.value, heading=node.term or node.heading, ordinal=ordinal,
-                    code_section=node.code_section)
+        step = Step(kind, node.value, ordinal=ordinal, code_section=node.code_section,
+                    heading=node.name if kind is Kind.FRONT else node.term or node.heading)
         fallback = self.provenance.title or self.provenance.document or "document"
         quoted_in = None
-        if node.kind is Kind.QUOTED and node.quote is not None:
-            action, law, target = node.quote
+        if node.kind is Kind.QUOTED and node.parent is not None:
+            action, law, target = quote_target(self.text, node.parent, node.quotes_section)
             qform = law_form(law, Document("", self.provenance))
-            citation = cite(self.form, fallback, path + [step])
+            citation = cite(self.form, fallback, [*path, step])
             inner = [Step(Kind.SECTION, v, code_section=True) if k == "section"
                      else Step(Kind.PARAGRAPH, v) for k, v in target]
-            children = tuple(self.build(c, inner, path + [step], (action, law, qform))
+            children = tuple(self.build(c, inner, [*path, step], (action, law, qform))
                              for c in node.children)
             quoted_in = qform.prefix if qform else law or None
         else:
-            citation = cite(self.form, fallback, path + [step], quoted, outer)
-            children = tuple(self.build(c, path + [step], outer, quoted) for c in node.children)
+            citation = cite(self.form, fallback, [*path, step], quoted, outer)
+            children = tuple(self.build(c, [*path, step], outer, quoted) for c in node.children)
         start, end = node.start, self.ends[id(node)]
         return Clause(id=ident, label=node.label, kind=kind,
                       heading=node.heading if node.label else (node.heading or node.term),
@@ -404,3 +342,81 @@ class _ClauseBuilder:
 _NOT_DEFINED = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE, Kind.CHAPTER,
                           Kind.SUBCHAPTER, Kind.PART, Kind.SUBPART, Kind.ARTICLE, Kind.FRONT,
                           Kind.TOC, Kind.QUOTED, Kind.HEADING, Kind.BLOCK, Kind.PROVISO})
+
+
+# --- amending instructions: what quoted matter is quoted into --------------------------------
+
+_LAW = (r"(?P<law>title \d+, United States Code|Public Law \d+[–-]\d+|(?:the )?[A-Z][\w’'.-]*"
+        r"(?:,? (?:[A-Z][\w’'.-]*|of|and|for|the|to|on|in|&))*? (?:Act|Code)(?: of \d{4})?)")
+_PINS = r"(?P<pins>(?:\(\w{1,5}\))*)"
+_SECTION_OF = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} of {_LAW}")
+_IN_SECTION = re.compile(rf"\s*(?:[Ii]n|[Aa]mending) section (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}\b")
+_IN_LEVEL = re.compile(r"\s*[Ii]n (?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)"
+                       r"s? (?P<pins>(?:\(\w{1,5}\))+)")
+_LAW_AMENDED = re.compile(rf"{_LAW}(?: \([^)]*\))? (?:is|are) (?:hereby )?amended")
+_SECTION_AMENDED = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} (?:is|are) "
+                              r"(?:hereby )?amended")
+
+
+def quote_target(text: str, owner: Node, quotes_section: bool
+                 ) -> tuple[str, str, list[tuple[str, str]]]:
+    """(action, law, target) for matter quoted under ``owner``, from the amending texts above it.
+
+    The action is read from the amending clause (``adding``, ``inserting``, else ``amending``);
+    the law and the place amended from the instructions on the way down ("Section 501 of the X
+    Act", "in section 103", "in subsection (a)(1)"). Quoted sections carry their own number, so
+    for them the target is the law alone.
+    """
+    path: list[Node] = []
+    node: Node | None = owner
+    while node is not None and node.parent is not None:
+        path.insert(0, node)
+        node = node.parent
+    law, section, pins = "", "", list[str]()
+    own = ""
+    for node in path:
+        if node.start < 0:
+            continue
+        end = next((c.start for c in node.children if c.start >= 0), len(text))
+        own = collapse(text[node.label_span[1] if node.label_span else node.start:end])
+        law, section, pins = _read_target(own, law, section, pins)
+    action = "adding" if re.search(r"\badding\b|\bto add\b", own, re.I) else \
+        "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
+    target: list[tuple[str, str]] = [] if quotes_section else \
+        ([("section", section)] if section else []) + [("pin", p) for p in pins]
+    return action, _law_name(law), target
+
+
+def _read_target(own: str, law: str, section: str, pins: list[str]) -> tuple[str, str, list[str]]:
+    m = _SECTION_OF.search(own)
+    if m:
+        return m.group("law"), m.group("sec"), re.findall(r"\((\w+)\)", m.group("pins"))
+    m = _IN_SECTION.match(own)
+    if m:
+        return law, m.group("sec"), re.findall(r"\((\w+)\)", m.group("pins"))
+    m = _IN_LEVEL.match(own)
+    if m:
+        return law, section, pins + re.findall(r"\((\w+)\)", m.group("pins"))
+    m = _LAW_AMENDED.search(own)
+    if m:
+        return m.group("law"), "", []
+    m = _SECTION_AMENDED.search(own)
+    if m:
+        return law, m.group("sec"), re.findall(r"\((\w+)\)", m.group("pins"))
+    return law, section, pins
+
+
+_LAW_PREFIX = re.compile(r"^(?:[Tt]he |(?:(?:[Ss]ub)?(?:[Tt]itle|[Cc]hapter|[Pp]art)|[Dd]ivision) "
+                         r"[\w-]+ of (?:the )?)")
+
+
+def _law_name(law: str) -> str:
+    """``title 18, United States Code`` → ``18 U.S.C.``, ``Public Law 115–123`` → ``Pub. L.
+    115-123``, ``Title III of the X Act`` → ``X Act``."""
+    m = re.fullmatch(r"title (\d+), United States Code", law)
+    if m:
+        return f"{m.group(1)} U.S.C."
+    m = re.fullmatch(r"Public Law (\d+)[–-](\d+)", law)
+    if m:
+        return f"Pub. L. {m.group(1)}-{m.group(2)}"
+    return _LAW_PREFIX.sub("", law)

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import Clause, Outline
 from . import serialize
+from .dates import report_date
 
 SCHEMA = "legcompare.outline/1"
 
@@ -52,7 +53,7 @@ def _header(outline: Outline) -> str:
     if p.version:
         bits.append(f"version {p.version}")
     if p.version_date:
-        bits.append(p.version_date)
+        bits.append(report_date(p.version_date) or p.version_date)
     n = sum(1 for _ in outline.walk())
     bits.append(f"{n} clause{'s' if n != 1 else ''}")
     return " · ".join(bits)

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from ..errors import FetchError
 
-__all__ = ["BILL_TYPES", "SourceId", "parse_source_id"]
+__all__ = ["BILL_TYPES", "FEDERAL", "SourceId", "parse_source_id"]
+
+FEDERAL = "us-federal"
+"""The jurisdiction of federal texts, as store references and the catalog spell it."""
 
 BILL_TYPES = ("hr", "s", "hres", "sres", "hjres", "sjres", "hconres", "sconres")
 """govinfo's bill types (House and Senate bills, simple, joint and concurrent resolutions)."""
@@ -50,8 +53,8 @@ class SourceId:
 
     @property
     def jurisdiction(self) -> str:
-        """Federal bills belong to ``us``."""
-        return "us"
+        """Federal bills belong to :data:`FEDERAL` (``us-federal``)."""
+        return FEDERAL
 
     @property
     def document(self) -> str:
@@ -60,7 +63,7 @@ class SourceId:
 
     @property
     def ref(self) -> str:
-        """The store reference: ``us/hr2157-116@ih``."""
+        """The store reference: ``us-federal/hr2157-116@ih``."""
         return f"{self.jurisdiction}/{self.document}@{self.version}"
 
 

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..citation import Step, cite, law_form
-from ..model import Clause, CitationForm, Document, Kind, LineMark, Outline
+from ..model import CitationForm, Clause, Document, Kind, LineMark, Outline
 from .builder import Node
 from .family import Family, family_of, level_kind
 from .headings import defined_term, heading_after
@@ -83,7 +83,8 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
         if term and kind not in (Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.CHAPTER):
             kind = Kind.DEFINITION
         step = Step(kind if node.label else node.kind, node.label.value if node.label else "",
-                    heading=term or heading, ordinal=node.ordinal_in_parent,
+                    heading=node.name if node.kind is Kind.FRONT else term or heading,
+                    ordinal=node.ordinal_in_parent,
                     code_section=bool(node.label and node.label.code_section))
         if node.kind is Kind.QUOTED and node.quoted is not None:
             action, law = node.quoted
@@ -137,8 +138,8 @@ def _kind(node: Node, family: Family) -> Kind:
         depth += 1
         parent = parent.parent
     if parent is None or parent.kind is not Kind.SECTION:
-        return Kind.PARAGRAPH if depth == 0 else level_kind(family, depth + 1)
-    return level_kind(family, depth)
+        return Kind.PARAGRAPH if depth == 0 else level_kind(family, depth + 1, node.rtype)
+    return level_kind(family, depth, node.rtype)
 
 
 def _id_part(node: Node) -> str:
@@ -156,7 +157,7 @@ def _id_part(node: Node) -> str:
         return "h-" + _slug(node.heading or "")
     if node.kind is Kind.DEFINITION:
         return "def-" + _slug(node.term or "")
-    return node.kind.value
+    return str(node.kind.value)
 
 
 def _slug(s: str, words: int = 6) -> str:

@@ -117,7 +117,15 @@ def next_type(family: Family, current: tuple[str, str] | None) -> tuple[str, str
     return None
 
 
-def level_kind(family: Family, depth: int) -> Kind:
-    """The name of the ``depth``-th enumeration level below a section (0 = first)."""
+# Federal drafting names a level by its numbering, wherever it sits (House Legislative
+# Counsel's style): (a) subsection, (1) paragraph, (A) subparagraph, (i) clause ...
+_FEDERAL_BY_TYPE = dict(zip(FEDERAL.template, _FEDERAL_KINDS, strict=True))
+
+
+def level_kind(family: Family, depth: int, rtype: tuple[str, str] | None = None) -> Kind:
+    """The name of an enumeration level: by its numbering (federal) or its depth below the
+    section (0 = first)."""
+    if family is FEDERAL and rtype in _FEDERAL_BY_TYPE:
+        return _FEDERAL_BY_TYPE[rtype]
     kinds = family.kinds
     return kinds[min(depth, len(kinds) - 1)]

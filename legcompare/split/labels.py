@@ -154,20 +154,21 @@ _CONTAINERS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
         (Kind.DIVISION, r"(?:DIVISION|Division) (?P<v>[A-Z]|\d{1,3})(?=—|--|-| |$|\.)"),
         (Kind.SUBTITLE, r"Subtitle (?P<v>[A-Z]{1,2}|\d{1,2})(?=—|--|-| |$|\.)"),
         (Kind.TITLE, r"(?:TITLE|Title) (?P<v>[IVXLC]{1,7}|\d{1,3}[A-Z]?)(?=—|--|-| |$|\.)"),
-        (Kind.SUBCHAPTER, r"(?:SUBCHAPTER|Subchapter) (?P<v>[IVXLC]{1,7}|[A-Z]|\d{1,3})"
-                          r"(?=—|--|-| |$|\.)"),
-        (Kind.CHAPTER, r"(?:RCW )?(?:CHAPTER|Chapter) (?P<v>\d{1,3}(?:\.\d{1,4})*[A-Z]?|"
-                       r"[IVXLC]{1,7})(?=—|--|-| |$|\.)"),
+        (Kind.SUBCHAPTER, (r"(?:SUBCHAPTER|Subchapter) (?P<v>[IVXLC]{1,7}|[A-Z]|\d{1,3})"
+                           r"(?=—|--|-| |$|\.)")),
+        (Kind.CHAPTER, (r"(?:RCW )?(?:CHAPTER|Chapter) (?P<v>\d{1,3}(?:\.\d{1,4})*[A-Z]?|"
+                        r"[IVXLC]{1,7})(?=—|--|-| |$|\.)")),
         (Kind.SUBPART, r"(?:SUBPART|Subpart) (?P<v>[A-Z]|\d{1,3})(?=—|--|-| |$|\.)"),
         (Kind.PART, r"(?:PART|Part) (?P<v>[IVXLC]{1,7}|[A-Z]|\d{1,3})(?=—|--|-| |$|\.)"),
-        (Kind.ARTICLE, r"(?:ARTICLE|Article) (?P<v>\d{1,3}(?:-[A-Z]{1,2})?|[IVXLC]{1,7})"
-                       r"(?=—|--| *(?:\n|$)|\.? +[A-Z][A-Z]| +[A-Z][a-z])"),
+        (Kind.ARTICLE, (r"(?:ARTICLE|Article) (?P<v>\d{1,3}(?:-[A-Z]{1,2})?|[IVXLC]{1,7})"
+                        r"(?=—|--| *(?:\n|$)|\.? +[A-Z][A-Z]| +[A-Z][a-z])")),
     )
 )
 
 # Sections. "bill" sections are cited as sections of the act; "code" sections by number.
 _SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("bill", _compile(r"(?:SECTION|SEC\.|Sec\.|Section) (?P<v>\d{1,5}[A-Z]{0,2})\.(?=\s|$|[A-Z(])")),
+    ("bill", _compile(r"(?:SECTION|SEC\.|Sec\.|Section) (?P<v>\d{1,5}[A-Z]{0,2})\."
+                      r"(?=\s|$|[A-Z(])")),
     ("code", _compile(r"(?:SECTION|Section|Sec\.) (?P<v>\d{1,5}[A-Z]?(?:\.\d{1,5})+)\.(?=\s|$)")),
     ("sign", _compile(r"§{1,2}[^\S\n]*(?P<v>\d{1,5}(?:[.-]\d{1,5})*(?:-?[A-Za-z]{1,3})?"
                         r"(?:\.\d{1,5})*)\.(?=\s|$)")),

@@ -9,7 +9,8 @@ import re
 
 # The enacting or ordaining clause ends the front matter.
 ENACTING = re.compile(
-    r"(?:Be it enacted by|Be it ordained by|THE\s+PEOPLE\s+OF\s+THE\s+STATE\s+OF\s+[A-Z\s]+,\s+REPRESENTED"
+    r"(?:Be it enacted by|Be it ordained by"
+    r"|THE\s+PEOPLE\s+OF\s+THE\s+STATE\s+OF\s+[A-Z\s]+,\s+REPRESENTED"
     r"|DO ENACT AS FOLLOWS:|do enact as follows"
     r"|Be it enacted\b|Resolved by the|RESOLVED,? That)",
     re.I,
@@ -43,6 +44,9 @@ HISTORY = re.compile(
     r"|\(?[A-Z][a-z]{2}\. \d{1,2}, \d{4}, D\.C\. Law [^\n]*|\[HISTORY: [^\]\n]*\]"
     r"|\((?:Title|Chapter|Section) (?:added|amended) by Ordinance [^)\n]*\)\.?)\s*"
 )
+# The end matter of a slip law: approval date, then its legislative history, to the end.
+END_MATTER = re.compile(r"\s*Approved [A-Z][a-z]+ \d{1,2}, \d{4}\.\s*")
+
 # The codified citation line printed above an Illinois section: "(740 ILCS 14/5)".
 SECTION_CAPTION = re.compile(r"\s*\(\d+ ILCS \d+/[\w.-]+\)\s*")
 
@@ -55,8 +59,8 @@ STRUCTURE_TAIL = re.compile(
     re.I,
 )
 # ... and, ending a wrapped line, words after which the next line continues the sentence.
-CROSS_REF_TAIL = re.compile(STRUCTURE_TAIL.pattern[:-5] + r"|\bof|\bunder|\bin|\bto|\bthe|\bby)\s*$",
-                            re.I)
+CROSS_REF_TAIL = re.compile(
+    STRUCTURE_TAIL.pattern[:-5] + r"|\bof|\bunder|\bin|\bto|\bthe|\bby)\s*$", re.I)
 # Endings after which a new provision may start on the next line.
 TERMINAL_TAIL = re.compile(
     r"(?:[.:;—–]|-{1,2}|[.;:,]?[\"”’')\]]|\b(?:and|or|and/or)|\*\*)\s*$", re.I)

@@ -22,7 +22,8 @@ from .labels import RANKS, Label, fold_case, read_container, read_enum, read_sec
 
 _OPEN_QUOTE = re.compile(r"[“\"‘`']{1,2}")
 _INLINE_CANDIDATE = re.compile(r"(?<=[\s:—(\-])(?=\(\w{1,5}\)|\d{1,3}\.(?:\s|\()|[A-Za-z]\.\s)")
-_NEXT_LINE_LABEL = re.compile(r"\n[ \t]*(?:\*\*|#+ )?(?:[“\"]?\(\w{1,5}\)|\d{1,3}\.\s|§|SEC\.|Sec\.)")
+_NEXT_LINE_LABEL = re.compile(
+    r"\n[ \t]*(?:\*\*|#+ )?(?:[“\"]?\(\w{1,5}\)|\d{1,3}\.\s|§|SEC\.|Sec\.)")
 _SECTION_NUMBER = re.compile(r"\d+")
 
 
@@ -77,6 +78,7 @@ class Scanner:
         self.definitions_mode = False
         self._toc_numbers: list[str] = []
         self.absorbed: set[int] = set()
+        self.end_matter = False
         self._toc_containers: set[str] = set()
         self._toc_path: list[tuple[int, str]] = []
 
@@ -148,7 +150,7 @@ class Scanner:
         if not raw.strip():
             self.blank_before = True
             return i + 1
-        if i in self.absorbed:
+        if i in self.absorbed or self.end_matter:
             self._remember(raw)
             return i + 1
         self._maybe_end_quote(line, raw)
@@ -200,7 +202,8 @@ class Scanner:
         # Matter quoted by a federal bill opens every line with a quotation mark; a label may
         # follow it even where the instruction that opened the quote was not recognised.
         q = _OPEN_QUOTE.match(s, p)
-        if q and (self.quote_style == "marks" or re.match(r"\(\w{1,5}\)|SEC\.", s[q.end():q.end() + 8])):
+        if q and (self.quote_style == "marks" or
+                  re.match(r"\(\w{1,5}\)|SEC\.", s[q.end():q.end() + 8])):
             p = q.end()
         return p
 
@@ -218,6 +221,12 @@ class Scanner:
         """History notes and Illinois section captions."""
         if P.SECTION_CAPTION.fullmatch(raw):
             self.pending_caption = line.start
+            return True
+        if P.END_MATTER.fullmatch(raw):
+            while len(self.b.stack) > 1:
+                self.b.stack.pop()
+            self.b.unlabeled(Kind.HISTORY, line.start).name = "end-matter"
+            self.end_matter = True
             return True
         if P.HISTORY.fullmatch(raw):
             self.b.unlabeled(Kind.HISTORY, line.start)
@@ -238,7 +247,7 @@ class Scanner:
         start = self.pending_caption if self.pending_caption is not None else line.start
         self.pending_caption = None
         node = self._place(label, start, (pos, end))
-        self._chain(node, end, line.end)
+        self._chain(end, line.end)
         if label.kind not in (None, Kind.SECTION) and not self.text[end:line.end].strip(" .—-"):
             self._absorb_heading_line(node, line)
         return node
@@ -278,11 +287,8 @@ class Scanner:
         if not explicit and P.CROSS_REF_TAIL.search(tail) and not re.search(
                 r"[;,]\s*(?:and|or)$", tail):
             return False
-        if P.TERMINAL_TAIL.search(tail):
-            return True
-        if self.blank_before or self._is_label_only(tail) or self._is_headline(tail):
-            return True
-        return False
+        return bool(P.TERMINAL_TAIL.search(tail) or self.blank_before or
+                    self._is_label_only(tail) or self._is_headline(tail))
 
     @staticmethod
     def _is_label_only(tail: str) -> bool:
@@ -313,7 +319,7 @@ class Scanner:
         node.in_quote = self.b.in_quoted()
         return node
 
-    def _chain(self, node: Node, end: int, line_end: int) -> None:
+    def _chain(self, end: int, line_end: int) -> None:
         """Labels run on after a label: "1.(A)", "(B) (I)", "2. A."."""
         s = self.text
         pos = end
@@ -327,7 +333,7 @@ class Scanner:
             label, after = found
             if s[after:after + 1].isalpha() and s[after:after + 1].islower():
                 return
-            node = self._place(label, p, (p, after))
+            self._place(label, p, (p, after))
             pos = after
 
     # -- labels inside a line --------------------------------------------------------------
@@ -356,7 +362,7 @@ class Scanner:
                     self._starts_run(p, label, end):
                 self._place(label, p, (p, end))
                 after = end
-                self._chain(self.b.top, end, line.end)
+                self._chain(end, line.end)
 
     def _own_text_before(self, p: int) -> str:
         node = self.b.top

@@ -1,0 +1,200 @@
+"""``legcompare diff --format markdown``: a report to paste into an issue, a memo or a wiki.
+
+Guarantees of :func:`diff_markdown`:
+
+* The summary line comes right after the heading; then the documents, the cautions every report
+  carries (not in force, partial, license attribution), a table of the provisions judged weaker,
+  stronger, mixed or unclear, and one section per pair in the comparison's order.
+* Deletions are ``~~…~~`` and insertions ``**…**``; bill text renders as itself: Markdown's
+  special characters are backslash-escaped, ``<``, ``>`` and ``&`` become entities (so no HTML in
+  a bill can render as HTML), block syntax at a line start (``#``, ``>``, ``-``, ``1.``, leading
+  spaces) is neutralised, and a delimiter wedged between a letter and punctuation gets its
+  neighbour written as a character reference so CommonMark still honours it.
+* Clause text keeps its line breaks (as hard breaks inside a block quote). A layout-only change
+  shows the new text and lists the old form under the pair, as in the terminal report.
+* Presentation only: counts from :func:`~legcompare.summary.summarize`; dates as "January 1, 2023".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import ClausePair, Comparison, Op, Provenance, Reason, Verdict
+from ..summary import changed, headline, summarize
+from .diff_terminal import (
+    Piece,
+    cautions,
+    citations,
+    describe,
+    flags,
+    layout_summary,
+    locator,
+    name,
+    pieces,
+    quoted,
+    visible,
+)
+
+_INLINE = str.maketrans({"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "~": "\\~",
+                         "[": "\\[", "]": "\\]", "|": "\\|", "<": "&lt;", ">": "&gt;",
+                         "&": "&amp;"})
+_DELIMITERS = {Op.DELETE: "~~", Op.INSERT: "**"}
+_JUDGED = (Verdict.WEAKER, Verdict.STRONGER, Verdict.MIXED, Verdict.UNCLEAR)
+Atom = tuple[str | None, str]
+"""A raw character (``None`` for an emphasis delimiter) and the Markdown that prints it."""
+
+
+def inline(text: str) -> str:
+    """``text`` on one line, escaped so it renders as itself (white space runs become one space)."""
+    return visible(" ".join(text.split())).translate(_INLINE)
+
+
+def diff_markdown(comparison: Comparison, *, only_changed: bool = False) -> str:
+    """The diff as Markdown (see the module docstring for the guarantees)."""
+    c = comparison
+    old, new = c.old.provenance, c.new.provenance
+    out = [f"# {inline(_short(old))} → {inline(_short(new))}", "",
+           f"**{inline(headline(summarize(c)))}**", "",
+           f"- Old: {inline(describe(old))}", f"- New: {inline(describe(new))}",
+           f"- Mode: {c.mode.value}; perspective: {c.perspective.value}"]
+    out += [f"- **{kind.capitalize()}:** {inline(text)}" for kind, text in cautions(c)]
+    out += _table(c)
+    shown = [p for p in c.pairs if changed(p) or not only_changed]
+    if shown:
+        out += ["", "## Provisions"]
+    for pair in shown:
+        out += ["", *_section(pair)]
+    omitted = len(c.pairs) - len(shown)
+    if omitted:
+        out += ["", f"{omitted} unchanged provision{'s' if omitted != 1 else ''} not shown."]
+    if c.notes:
+        out += ["", "## Notes", "", *(f"- {inline(n)}" for n in c.notes)]
+    return "\n".join(out) + "\n"
+
+
+def _short(p: Provenance) -> str:
+    return f"{name(p)} ({p.version})" if p.version else name(p)
+
+
+def _table(c: Comparison) -> list[str]:
+    """Operative provisions judged weaker, stronger, mixed or unclear, in pair order."""
+    rows = [p for p in c.pairs if p.verdict in _JUDGED and not p.descriptive]
+    if not rows:
+        return []
+    out = ["", "## Changes in protection", "", "| Provision | Status | Verdict | First reason |",
+           "| --- | --- | --- | --- |"]
+    for p in rows:
+        reason = inline(p.reasons[0].explanation) if p.reasons else ""
+        out.append(f"| {inline(citations(p))} | {p.status.value} | {p.verdict.value} "
+                   f"| {reason} |")
+    return out
+
+
+def _section(pair: ClausePair) -> list[str]:
+    shown = pieces(pair.edits)
+    what = [pair.status.value]
+    if pair.verdict is not Verdict.NEUTRAL:
+        what.append(pair.verdict.value)
+    what += [f for f in flags(pair, shown) if f != pair.status.value]
+    out = [f"### {inline(citations(pair))} — {inline(', '.join(what))}", ""]
+    loc = locator(pair)
+    if loc:
+        out += [f"Page and line: {inline(loc)}", ""]
+    out += _quote([_line(runs) for runs in _lines(shown)])
+    bullets = [f"- Because: {inline(r.explanation)}" + _words(r) for r in pair.reasons]
+    summary = layout_summary(shown)
+    if summary:
+        bullets.append(f"- Layout: {inline(summary)}")
+    bullets += [f"- Note: {inline(n)}" for n in pair.notes]
+    return out + (["", *bullets] if bullets else [])
+
+
+def _words(reason: Reason) -> str:
+    words = quoted(reason)
+    return f" ({inline(words)})" if words else ""
+
+
+def _lines(shown: Sequence[Piece]) -> list[list[tuple[Op, str]]]:
+    """The pieces cut at line breaks (a final line break ends the text, not a new line)."""
+    lines: list[list[tuple[Op, str]]] = [[]]
+    for p in shown:
+        for i, part in enumerate(visible(p.text).split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append((p.op, part))
+    if not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _quote(lines: list[str]) -> list[str]:
+    """Lines as one block quote: hard breaks between lines, blank lines as paragraph breaks."""
+    out = []
+    for i, line in enumerate(lines):
+        more = i + 1 < len(lines) and lines[i + 1] != ""
+        out.append(f"> {line}\\" if line and more else f"> {line}" if line else ">")
+    return out
+
+
+def _line(runs: Sequence[tuple[Op, str]]) -> str:
+    """One line of clause text as Markdown, deletions and insertions delimited."""
+    atoms: list[Atom] = []
+    for op, text in runs:
+        if op is Op.EQUAL:
+            atoms += [(ch, ch.translate(_INLINE)) for ch in text]
+            continue
+        core = text.strip()
+        lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        if not core:  # a change of white space alone: show the new side's
+            atoms += [(ch, ch) for ch in text] if op is Op.INSERT else []
+            continue
+        mark = _DELIMITERS[op]
+        atoms += [(ch, ch) for ch in lead] + [(None, mark)]
+        atoms += [(ch, ch.translate(_INLINE)) for ch in core]
+        atoms += [(None, mark)] + [(ch, ch) for ch in trail]
+    _fix_flanking(atoms)
+    _neutralise_line_start(atoms)
+    return "".join(src for _, src in atoms)
+
+
+def _fix_flanking(atoms: list[Atom]) -> None:
+    """CommonMark ignores ``**`` between a letter outside and punctuation inside (``a**,**``):
+    write that letter as a character reference, whose ``&`` and ``;`` are punctuation."""
+    opening = True
+    for i, (raw, _) in enumerate(atoms):
+        if raw is not None:
+            continue
+        inner = i + 1 if opening else i - 1
+        outer = i - 1 if opening else i + 1
+        if 0 <= outer < len(atoms) and _is_punct(atoms[inner][0]) and _is_word(atoms[outer][0]):
+            ch = atoms[outer][0]
+            assert ch is not None
+            atoms[outer] = (ch, f"&#{ord(ch)};")
+        opening = not opening
+
+
+def _neutralise_line_start(atoms: list[Atom]) -> None:
+    """No block syntax: leading blanks as references, a leading ``#+-=`` or ``1.`` escaped."""
+    i = 0
+    while i < len(atoms) and atoms[i][0] in (" ", "\t"):
+        ch = atoms[i][0]
+        assert ch is not None
+        atoms[i] = (ch, f"&#{ord(ch)};")
+        i += 1
+    if i < len(atoms) and atoms[i][0] in ("#", "+", "-", "="):
+        atoms[i] = (atoms[i][0], "\\" + atoms[i][1])
+        return
+    start = i
+    while i < len(atoms) and (atoms[i][0] or "x").isdigit():
+        i += 1
+    if start < i < len(atoms) and atoms[i][0] in (".", ")"):
+        atoms[i] = (atoms[i][0], "\\" + atoms[i][1])
+
+
+def _is_punct(ch: str | None) -> bool:
+    return ch is not None and not ch.isalnum() and not ch.isspace()
+
+
+def _is_word(ch: str | None) -> bool:
+    return ch is not None and ch.isalnum()

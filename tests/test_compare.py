@@ -1,0 +1,225 @@
+"""Comparing real texts: alignment, statuses and flags on the corpus pairs, with the
+expectations written out from reading the prints."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from legcompare.compare import compare
+from legcompare.ingest import load_path
+from legcompare.model import ClausePair, CompareOptions, Comparison, Document, Mode, Op, Status
+from legcompare.normalize import key
+
+pytestmark = pytest.mark.corpus
+
+
+def doc(corpus: Path, name: str) -> Document:
+    return load_path(corpus / name)
+
+
+def run(corpus: Path, old: str, new: str, **options: object) -> Comparison:
+    return compare(doc(corpus, old), doc(corpus, new), options=CompareOptions(**options))  # type: ignore[arg-type]
+
+
+def changes(c: Comparison) -> list[tuple[str, str | None, str | None]]:
+    """(status, old id, new id) of every pair that is not plainly unchanged."""
+    return [(p.status.value, p.old.id if p.old else None, p.new.id if p.new else None)
+            for p in c.pairs if p.status is not Status.UNCHANGED or p.moved]
+
+
+def wording_changes(p: ClausePair) -> list[tuple[str, str]]:
+    """Each deleted/inserted run whose comparison keys differ (case and spacing are not
+    wording), as (old key, new key), the label left out."""
+    out = []
+    edits = list(p.edits)
+    for i, e in enumerate(edits[:-1]):
+        nxt = edits[i + 1]
+        if e.op is Op.DELETE and nxt.op is Op.INSERT and key(e.text) != key(nxt.text):
+            out.append((key(e.text), key(nxt.text)))
+    return out[1:] if out and re.fullmatch(r"\(\w+", out[0][0]) else out
+
+
+def statuses(c: Comparison) -> Counter[str]:
+    return Counter(p.status.value for p in c.pairs)
+
+
+def test_s4457_replaces_the_private_right_of_action_and_adds_severability(corpus: Path) -> None:
+    c = run(corpus, "us-ny-s4457-2023-original.txt", "us-ny-s4457a-2024-amended.txt")
+    assert c.mode is Mode.VERSIONS
+    got = changes(c)
+    assert ("removed", "s1/q/676-c", None) in got  # § 676-C RIGHT OF ACTION
+    assert [x for x in got if x[0] == "removed"] == [
+        ("removed", "s1/q/676-c", None)] + [("removed", f"s1/q/676-c/{n}", None) for n in "1234"]
+    added = [x[2] for x in got if x[0] == "added"]
+    assert added[0] == "s1/q/676-c"  # REGULATORY AUTHORITY AND ENFORCEMENT
+    assert "s1/q/676-c/1/a" in added and "s1/q/676-c/6" in added
+    assert added[-1] == "s1/q/676-e"  # SEVERABILITY
+    assert ("modified", "s1/q/676-b/4/b", "s1/q/676-b/4/b") in got  # "REDISCLSOURE" corrected
+    assert statuses(c) == Counter(unchanged=30, modified=4, removed=5, added=15)
+
+
+def test_a48_prints_change_where_the_prints_changed(corpus: Path) -> None:
+    names = ["us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt",
+             "us-ny-a48b-2023-amended.txt", "us-ny-a48c-2024-amended.txt",
+             "us-ny-a48d-2024-amended.txt"]
+    expected = [
+        None,  # the A print rewrites much of both sections (checked by counts below)
+        [("modified", "front", "front"), ("modified", "s1/q/50-b/9", "s1/q/50-b/9")],
+        [("modified", "front", "front"), ("modified", "s1/q/50-b/9/b", "s1/q/50-b/9/b"),
+         ("modified", "s2/q/130-a/9/b", "s2/q/130-a/9/b")],
+        [("modified", "front", "front"), ("modified", "s1/q/50-b/11", "s1/q/50-b/11"),
+         ("modified", "s2/q/130-a/11", "s2/q/130-a/11")],
+    ]
+    for (old, new), want in zip(itertools.pairwise(names), expected, strict=True):
+        c = run(corpus, old, new)
+        assert c.mode is Mode.VERSIONS, new
+        if want is not None:
+            assert changes(c) == want, new
+        else:
+            counts = statuses(c)
+            assert counts["added"] == 8 and counts["removed"] == 2, counts
+
+
+def test_hr2157_renumbered_sections_are_flagged_not_added_and_removed(corpus: Path) -> None:
+    c = run(corpus, "us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
+    by_new = {p.new.id: p for p in c.pairs if p.new is not None}
+    for old_id, new_id in [("t-i/s102", "t-i/s101"), ("t-i/s104", "t-i/s103"),
+                           ("t-i/s104/c", "t-i/s103/b")]:
+        p = by_new[new_id]
+        assert p.old is not None and p.old.id == old_id
+        assert p.renumbered and p.status is Status.UNCHANGED
+    moved = by_new["t-i/s104"]  # the Puerto Rico nutrition grant, Sec. 101 → Sec. 104
+    assert moved.old is not None and moved.old.id == "t-i/s101" and moved.moved
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("us-federal-hr264-116-engrossed-house.txt",
+     "us-federal-hr264-116-placed-on-calendar-senate.txt"),
+    ("us-federal-hr1037-116-engrossed-house.txt", "us-federal-hr1037-116-referred-senate.txt"),
+    ("us-ny-a3712-2023-introduced.txt", "us-ny-s3226-2023-introduced.txt"),
+    ("us-ny-a1891-2023-introduced.txt", "us-ny-s1609-2023-introduced.txt"),
+])
+def test_control_pairs_change_only_their_front_matter(corpus: Path, old: str, new: str) -> None:
+    c = run(corpus, old, new)
+    assert changes(c) == [("modified", "front", "front")]
+
+
+def test_enrolled_bill_and_slip_law_differ_only_outside_the_sections(corpus: Path) -> None:
+    c = run(corpus, "us-federal-hr255-115-enrolled.txt", "us-federal-publ115-6.txt",
+            mode=Mode.VERSIONS)
+    assert changes(c) == [("modified", "front", "front"), ("added", None, "end-matter")]
+    notes = [n.text.strip() for n in c.new.notes if n.kind.value == "sidenote"]
+    assert "42 USC 1861 note." in notes and "42 USC 1885a note." in notes
+
+
+def test_cross_mode_pairs_ny_with_the_california_law_it_copies(corpus: Path) -> None:
+    c = run(corpus, "us-ny-a3712-2023-introduced.txt", "us-ca-pen-832.19-2019-chaptered.txt")
+    assert c.mode is Mode.CROSS
+    pairs = {(p.old.id, p.new.id): p for p in c.pairs if p.old and p.new}
+    # "Biometric data": the same definition, but for one comma (and NY's capitals).
+    biometric = pairs[("s1/q/837-x/1/a", "832.19/a/1")]
+    assert biometric.status is Status.MODIFIED
+    assert wording_changes(biometric) == [
+        ("biological or behavioral characteristic that can be used",
+         "biological, or behavioral characteristic that can be used")]
+    assert ("s1/q/837-x/1/c", "832.19/a/2") in pairs
+    # § 832.19 is partial: NY provisions without a counterpart are unpaired, not removed.
+    lonely = [p for p in c.pairs if p.new is None]
+    assert lonely and all(p.status is Status.UNPAIRED for p in lonely)
+
+
+# --- sensitivity: one change made in memory gives exactly one changed pair -------------------
+
+def _edit(document: Document, pattern: str, new: str) -> Document:
+    text, n = re.subn(pattern, new, document.text, count=1)
+    assert n == 1
+    return replace(document, text=text)
+
+
+def test_one_amount_changed_in_hr264(corpus: Path) -> None:
+    a = doc(corpus, "us-federal-hr264-116-engrossed-house.txt")
+    b = _edit(a, r"\$25,000,000", "$26,000,000")
+    c = compare(a, b)
+    assert [p.status for p in c.pairs if p.status is not Status.UNCHANGED] == [Status.MODIFIED]
+
+
+def test_one_shall_changed_in_a3712(corpus: Path) -> None:
+    a = doc(corpus, "us-ny-a3712-2023-introduced.txt")
+    b = _edit(a, r"OFFICER\s+SHALL\s+INSTALL", "OFFICER MAY INSTALL")
+    got = changes(compare(a, b))
+    assert got == [("modified", "s1/q/837-x/2", "s1/q/837-x/2")]
+
+
+def test_one_section_moved_in_hr2157(corpus: Path) -> None:
+    a = doc(corpus, "us-federal-hr2157-116-enrolled.txt")
+    lines = a.text.split("\n")
+    i = next(k for k, line in enumerate(lines) if line.startswith("Sec. 105."))
+    j = next(k for k, line in enumerate(lines) if line.startswith("Sec. 108."))
+    moved_line = lines.pop(i)
+    lines.insert(j, moved_line)
+    b = replace(a, text="\n".join(lines))
+    c = compare(a, b)
+    assert [(p.old.id, p.new.id) for p in c.pairs if p.moved and p.old and p.new] == [
+        ("t-i/s105", "t-i/s105")]
+
+
+# --- the contract's invariants on every pair above -------------------------------------------
+
+PAIRS = [
+    ("us-ny-s4457-2023-original.txt", "us-ny-s4457a-2024-amended.txt"),
+    ("us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt"),
+    ("us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt"),
+    ("us-federal-hr1037-116-engrossed-house.txt", "us-federal-hr1037-116-referred-senate.txt"),
+    ("us-ny-a3712-2023-introduced.txt", "us-ny-s3226-2023-introduced.txt"),
+    ("us-federal-hr255-115-enrolled.txt", "us-federal-publ115-6.txt"),
+    ("us-ny-a3712-2023-introduced.txt", "us-ca-pen-832.19-2019-chaptered.txt"),
+    ("us-ny-a1891-2023-introduced.txt", "us-ny-a3712-2023-introduced.txt"),
+    ("us-federal-hr7356-116-introduced.txt", "us-federal-hr1404-118-introduced.txt"),
+]
+
+
+def check_invariants(c: Comparison) -> None:
+    olds = [p.old.id for p in c.pairs if p.old is not None]
+    news = [p.new.id for p in c.pairs if p.new is not None]
+    from legcompare.split import split
+
+    assert sorted(olds) == sorted(x.id for x in split(c.old).walk())
+    assert sorted(news) == sorted(x.id for x in split(c.new).walk())
+    for p in c.pairs:
+        old = "".join(e.text for e in p.edits if e.op.value != "insert")
+        new = "".join(e.text for e in p.edits if e.op.value != "delete")
+        assert old == (p.old.text if p.old else ""), p
+        assert new == (p.new.text if p.new else ""), p
+        if p.verdict.value != "neutral":
+            assert p.reasons, p
+
+
+def _mirror(p: ClausePair) -> tuple[object, ...]:
+    return (p.old.id if p.old else None, p.new.id if p.new else None, p.status.value)
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_invariants_hold(corpus: Path, old: str, new: str) -> None:
+    c = run(corpus, old, new)
+    check_invariants(c)
+    swapped = run(corpus, new, old, mode=c.mode)
+    check_invariants(swapped)
+    flip = {"added": "removed", "removed": "added", "split": "merged", "merged": "split"}
+    forward = sorted((str(a), str(b), s) for a, b, s in map(_mirror, c.pairs))
+    backward = sorted((str(b), str(a), flip.get(s, s)) for a, b, s in map(_mirror, swapped.pairs))
+    assert forward == backward
+
+
+@pytest.mark.parametrize("name", sorted({n for pair in PAIRS for n in pair}))
+def test_self_compare_is_unchanged_and_neutral(corpus: Path, name: str) -> None:
+    d = doc(corpus, name)
+    c = compare(d, d)
+    assert {p.status for p in c.pairs} == {Status.UNCHANGED}
+    assert {p.verdict.value for p in c.pairs} == {"neutral"}
+    assert not any(p.moved or p.renumbered for p in c.pairs)
