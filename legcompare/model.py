@@ -265,11 +265,12 @@ class Verdict(str, Enum):
 
 
 class Direction(str, Enum):
-    """The direction one reason points in."""
+    """The direction one reason points in (``neutral``: a change explained as formal)."""
 
     STRONGER = "stronger"
     WEAKER = "weaker"
     UNCLEAR = "unclear"
+    NEUTRAL = "neutral"
 
 
 class Mode(str, Enum):

@@ -31,6 +31,7 @@ from lxml import etree
 
 from ..citation import Step, cite, law_form
 from ..errors import FormatError
+from ..ids import Paths, unnumbered_part
 from ..model import CitationForm, Clause, Document, Kind, LineMark, Note, Provenance, Span
 from ..split.headings import defined_term
 from ..split.labels import ID_PREFIX, Label
@@ -241,17 +242,13 @@ def _preorder(root: Node, length: int) -> list[Node]:
 def _assign_ids(root: Node) -> dict[int, tuple[str, int]]:
     """Each node's id and its ordinal among same-kind siblings (blocks, provisos)."""
     ids: dict[int, tuple[str, int]] = {}
-    seen: dict[str, int] = {}
+    paths = Paths()
 
     def visit(node: Node, prefix: str) -> None:
         counts: dict[Kind, int] = {}
         for child in node.children:
             counts[child.kind] = counts.get(child.kind, 0) + 1
-            part = _id_part(child, counts[child.kind])
-            path = f"{prefix}/{part}" if prefix else part
-            seen[path] = seen.get(path, 0) + 1
-            if seen[path] > 1:
-                path = f"{path}~{seen[path]}"
+            path = paths(prefix, _id_part(child, counts[child.kind]))
             ids[id(child)] = (path, counts[child.kind])
             visit(child, path)
 
@@ -264,21 +261,7 @@ def _id_part(node: Node, ordinal: int) -> str:
     if node.value:
         kind = node.kind if node.kind in ID_PREFIX or node.kind is Kind.SECTION else None
         return Label(node.label, node.value, kind, code_section=node.code_section).id_part()
-    if node.name:
-        return node.name
-    if node.kind is Kind.BLOCK:
-        return f"p{ordinal}"
-    if node.kind is Kind.PROVISO:
-        return f"proviso-{ordinal}"
-    if node.kind is Kind.QUOTED:
-        return "q"
-    if node.kind is Kind.HEADING:
-        return "h-" + _slug(node.heading or "")
-    return str(node.kind.value)
-
-
-def _slug(s: str, words: int = 6) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", s.lower())[:words]) or "x"
+    return unnumbered_part(node.kind, ordinal=ordinal, heading=node.heading, name=node.name)
 
 
 Quoted = tuple[str, str, CitationForm | None]

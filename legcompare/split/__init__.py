@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ..assess.roles import assign_roles
 from ..citation import Step, cite, law_form
+from ..ids import Paths, unnumbered_part
 from ..model import CitationForm, Clause, Document, Kind, LineMark, Outline
 from .builder import Node
 from .family import Family, family_of, level_kind
@@ -28,7 +30,7 @@ __all__ = ["split"]
 def split(document: Document) -> Outline:
     """The clause tree of ``document`` (see the module docstring for the guarantees)."""
     if document.structure is not None:
-        return Outline(document, document.structure)
+        return Outline(document, assign_roles(document.structure))
     family = family_of(document)
     code = document.citation is not None and document.citation.style == "code"
     scanner = Scanner(document.text, family, code_document=code)
@@ -38,7 +40,7 @@ def split(document: Document) -> Outline:
         return Outline(document, ())
     if not nodes or nodes[0].start > 0:
         _absorb_leading(document.text, builder.root, nodes)
-    return Outline(document, _materialize(document, family, builder.root, nodes))
+    return Outline(document, assign_roles(_materialize(document, family, builder.root, nodes)))
 
 
 def _absorb_leading(text: str, root: Node, nodes: list[Node]) -> None:
@@ -145,38 +147,18 @@ def _kind(node: Node, family: Family) -> Kind:
 def _id_part(node: Node) -> str:
     if node.label is not None:
         return node.label.id_part()
-    if node.name:
-        return node.name
-    if node.kind is Kind.BLOCK:
-        return f"p{node.ordinal_in_parent}"
-    if node.kind is Kind.PROVISO:
-        return f"proviso-{node.ordinal_in_parent}"
-    if node.kind is Kind.QUOTED:
-        return "q"
-    if node.kind is Kind.HEADING:
-        return "h-" + _slug(node.heading or "")
-    if node.kind is Kind.DEFINITION:
-        return "def-" + _slug(node.term or "")
-    return str(node.kind.value)
-
-
-def _slug(s: str, words: int = 6) -> str:
-    parts = re.findall(r"[a-z0-9]+", s.lower())[:words]
-    return "-".join(parts) or "x"
+    return unnumbered_part(node.kind, ordinal=node.ordinal_in_parent, heading=node.heading,
+                           term=node.term, name=node.name)
 
 
 def _assign_ids(root: Node) -> dict[int, str]:
     ids: dict[int, str] = {}
-    seen: dict[str, int] = {}
+    paths = Paths()
 
     def visit(node: Node, prefix: str) -> None:
         for child in node.children:
-            path = f"{prefix}/{_id_part(child)}" if prefix else _id_part(child)
-            seen[path] = seen.get(path, 0) + 1
-            if seen[path] > 1:
-                path = f"{path}~{seen[path]}"
-            ids[id(child)] = path
-            visit(child, path)
+            ids[id(child)] = paths(prefix, _id_part(child))
+            visit(child, ids[id(child)])
 
     visit(root, "")
     return ids

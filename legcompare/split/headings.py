@@ -49,7 +49,7 @@ def defined_term(text: str, pos: int) -> str | None:
     """The term a provision defines, if its own text (from ``pos``) is a definition."""
     window = text[pos:pos + 400]
     window = re.sub(r"^[^*\n]{0,120}\*\*\s*", "", window)  # a Markdown bold heading
-    window = re.sub(r"^\s*(?:[A-Z][\w ,'’-]{0,80}?(?:\.—|\.--|—|\.(?=[A-Z]))|\*\*)", "", window)
+    window = re.sub(r"^\s*(?:[A-Z][\w ,'’-]{0,80}?(?:\.—|\.--|\.(?=[A-Z]))|\*\*)", "", window)
     m = P.DEFINITION.match(window.lstrip()) or P.DEFINITION_BARE.match(window.lstrip())
     if not m:
         return None

@@ -69,8 +69,9 @@ TERMINAL_TAIL = re.compile(
 DEFINITION = re.compile(
     r"""(?:The\s+term\s+)?[“"‘'`]{1,2}(?P<term>[^“”"]{1,80}?)[,]?[”"’'`]{1,2},?"""
     r"""(?:\s*(?:and|or|,)?\s*[“"‘'`]{1,2}[^“”"]{1,80}?[”"’'`]{1,2},?)*"""
-    r"""\s+(?:means|includes|shall mean|has the meaning|have the meaning|does not include"""
-    r"""|shall not include|refers to|shall have the (?:same )?meaning)""",
+    r"""\s+(?:means|includes|shall\s+mean|has\s+the\s+meaning|have\s+the\s+meaning"""
+    r"""|does\s+not\s+include|shall\s+not\s+include|refers\s+to"""
+    r"""|shall\s+have\s+the\s+(?:same\s+)?meaning)""",
     re.I,
 )
 # "The term arrest photo database means" (quotation marks lost in conversion).

@@ -123,6 +123,19 @@ class Scanner:
                 self._front_node(self.lines[i].start, "enacting")
             self.prev_tail = "."
             return j + 1
+        return self._front_before_first_section()
+
+    def _front_before_first_section(self) -> int:
+        """Without an enacting clause (Markdown renderings), the front matter runs to the
+        first section heading, when one appears early."""
+        for i, line in enumerate(self.lines[:60]):
+            t = line.text(self.text).strip()
+            if (P.MD_HEADING.match(t) and re.match(r"#+\s+\d+[A-Z]?\.\s", t)) or \
+                    re.match(r"(?:SECTION|SEC\.|Section)\s+1\.\s", t):
+                if i > 0 and self.text[:line.start].strip():
+                    self._front_node(0, "front")
+                    self.prev_tail = "."
+                return i
         return 0
 
     def _front_node(self, start: int, name: str) -> None:

@@ -1,0 +1,137 @@
+"""What each clause does (its role) and whom its modal binds, from ``rules/roles.toml``.
+
+Roles are detected once per clause, from its kind, heading and own text (label left out);
+``assign_roles`` returns the tree with every clause's ``role`` set. A clause with no text of its
+own (a label alone, a quoted-matter container) takes the role its children mostly have.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from ..errors import RulesError
+from ..model import Clause, Kind, Role
+
+
+@dataclass(frozen=True)
+class RolePattern:
+    role: Role
+    kinds: frozenset[Kind]
+    heading: re.Pattern[str] | None
+    text: re.Pattern[str] | None
+    subject: str | None
+
+
+@dataclass(frozen=True)
+class RoleTable:
+    patterns: tuple[RolePattern, ...]
+    protected: re.Pattern[str]
+    regulated: re.Pattern[str]
+
+
+def _compile(pattern: object, where: str) -> re.Pattern[str] | None:
+    if pattern is None:
+        return None
+    if not isinstance(pattern, str):
+        raise RulesError(f"{where}: a pattern must be a string")
+    try:
+        return re.compile(pattern, re.I | re.M)
+    except re.error as exc:
+        raise RulesError(f"{where}: bad pattern ({exc})") from None
+
+
+@cache
+def role_table() -> RoleTable:
+    """The packaged role patterns (``assess/rules/roles.toml``)."""
+    raw = tomllib.loads((resources.files("legcompare") / "assess" / "rules" / "roles.toml")
+                        .read_text(encoding="utf-8"))
+    patterns = []
+    for i, item in enumerate(raw["roles"]):
+        where = f"roles.toml role {i + 1}"
+        patterns.append(RolePattern(
+            role=Role(item["role"]),
+            kinds=frozenset(Kind(k) for k in item.get("kinds", [])),
+            heading=_compile(item.get("heading"), where),
+            text=_compile(item.get("text"), where),
+            subject=item.get("subject"),
+        ))
+    subjects = raw["subjects"]
+    return RoleTable(tuple(patterns), _words(subjects["protected"]), _words(subjects["regulated"]))
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")", re.I)
+
+
+def own_text(clause: Clause) -> str:
+    """The clause's own text without its label."""
+    if clause.label_span is None:
+        return clause.text
+    return clause.text[clause.label_span[1] - clause.span[0]:]
+
+
+_MODAL = re.compile(r"\b(shall|must|may|will)\b(?:\s+not\b)?", re.I)
+
+
+def subject_of(text: str) -> str | None:
+    """Whom the first modal binds: ``"regulated"``, ``"protected"`` or ``None`` (unknown)."""
+    m = _MODAL.search(text)
+    if m is None:
+        return None
+    before = text[max(0, m.start() - 120):m.start()]
+    table = role_table()
+    last_p = max((x.end() for x in table.protected.finditer(before)), default=-1)
+    last_r = max((x.end() for x in table.regulated.finditer(before)), default=-1)
+    if last_p < 0 and last_r < 0:
+        return None
+    return "protected" if last_p > last_r else "regulated"
+
+
+def detect_role(clause: Clause) -> Role:
+    """The first role in ``roles.toml`` whose kind or patterns match the clause."""
+    text = " ".join(own_text(clause).split())
+    heading = clause.heading or ""
+    for p in role_table().patterns:
+        if clause.kind in p.kinds:
+            return p.role
+        hit = (p.heading is not None and heading and p.heading.search(heading)) or (
+            p.text is not None and p.text.search(text))
+        if hit and (p.subject is None or subject_of(text) == p.subject):
+            return p.role
+    return Role.OTHER
+
+
+# Roles an enumerated part takes from the provision it completes ("No entity may collect ...
+# unless it first: (A) informs the subject ...").
+_INHERITED = frozenset({Role.PROHIBITION, Role.OBLIGATION, Role.PERMISSION, Role.EXEMPTION,
+                        Role.RIGHT, Role.REMEDY, Role.ENFORCEMENT, Role.OVERSIGHT,
+                        Role.DURATION, Role.PREEMPTION, Role.DEFINITION})
+
+
+def assign_roles(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """The tree with every clause's role set (see the module docstring)."""
+    return tuple(_assign(c, None) for c in clauses)
+
+
+# An item of a remedy list ("A prevailing party may recover: ... 4. other relief, as the court
+# may deem appropriate") is a remedy whatever modal it happens to contain.
+_DOMINANT = frozenset({Role.REMEDY, Role.ENFORCEMENT, Role.DEFINITION, Role.EXEMPTION})
+
+
+def _assign(clause: Clause, parent: Role | None) -> Clause:
+    role = detect_role(clause)
+    if clause.label and parent in _INHERITED and (
+            role is Role.OTHER or (parent in _DOMINANT and
+                                   role in (Role.PERMISSION, Role.OBLIGATION))):
+        role = parent
+    children = tuple(_assign(c, role) for c in clause.children)
+    if role is Role.OTHER and children and len(own_text(clause).split()) <= 3:
+        counts = Counter(c.role for c in children if c.role not in (None, Role.OTHER))
+        if counts:
+            role = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
+    return replace(clause, role=role, children=children)

@@ -1,0 +1,191 @@
+"""Rules are data: one TOML file per dimension in ``assess/rules/``, more with ``--rules FILE``.
+
+A rule file holds ``[[rules]]`` tables::
+
+    [[rules]]
+    id = "obligation.shall-to-may"        # unique
+    dimension = "obligation"              # defaults to the file's top-level `dimension`
+    roles = ["obligation", "prohibition"] # roles of the provision it applies to ("*": any)
+    match = "swap"                        # swap | added | removed | added-clause |
+                                          # removed-clause | value
+    old = '\\bshall\\b'                    # swap/removed: words deleted
+    new = '\\bmay\\b'                      # swap/added: words inserted
+    context = 'unless'                    # optional: must also occur in the provision's text
+    subject = "regulated"                 # optional: whom the modal binds
+    direction = "weaker"                  # under the protective perspective
+    invert_roles = ["permission"]         # roles for which the direction flips
+    explanation = "“{old}” became “{new}”: a duty became a discretion."
+
+``value`` rules decide the polarity of a changed amount, period or date from the words before
+it: ``units`` (USD, day, date, percent ...), ``context`` and ``polarity`` (``higher-stronger``,
+``lower-stronger`` or ``unknown``). Patterns are Python regular expressions, case-insensitive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import RulesError
+from ..model import Direction, Role
+
+MATCHES = ("swap", "added", "removed", "added-clause", "removed-clause", "value")
+POLARITIES = ("higher-stronger", "lower-stronger", "unknown")
+_KEYS = {"id", "dimension", "roles", "match", "old", "new", "context", "not_context", "subject",
+         "direction", "invert_roles", "explanation", "units", "polarity", "document_context",
+         "document_not_context", "added", "removed"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    dimension: str
+    roles: frozenset[Role] | None  # None: any role
+    match: str
+    old: re.Pattern[str] | None
+    new: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+    not_context: re.Pattern[str] | None
+    subject: str | None
+    direction: Direction
+    invert_roles: frozenset[Role]
+    explanation: str
+    units: frozenset[str]
+    polarity: str
+    source: str
+    document_context: re.Pattern[str] | None = None
+    document_not_context: re.Pattern[str] | None = None
+    added: Direction = Direction.UNCLEAR
+    """For value rules: the direction when a value appears with no counterpart."""
+    removed: Direction = Direction.UNCLEAR
+
+    def applies_to(self, role: Role | None) -> bool:
+        return self.roles is None or (role is not None and role in self.roles)
+
+    def direction_for(self, role: Role | None, direction: Direction | None = None) -> Direction:
+        d = self.direction if direction is None else direction
+        if role in self.invert_roles and d in (Direction.STRONGER, Direction.WEAKER):
+            return Direction.WEAKER if d is Direction.STRONGER else Direction.STRONGER
+        return d
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    sha256: str
+
+    def of(self, match: str) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.match == match)
+
+
+def _pattern(raw: object, where: str) -> re.Pattern[str] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise RulesError(f"{where}: patterns are strings")
+    try:
+        return re.compile(raw, re.I)
+    except re.error as exc:
+        raise RulesError(f"{where}: bad pattern {raw!r} ({exc})") from None
+
+
+def _roles(raw: object, where: str) -> frozenset[Role] | None:
+    if raw is None or raw == ["*"]:
+        return None
+    if not isinstance(raw, list):
+        raise RulesError(f"{where}: 'roles' is a list of role names")
+    try:
+        return frozenset(Role(r) for r in raw)
+    except ValueError as exc:
+        raise RulesError(f"{where}: {exc}") from None
+
+
+def _subject(raw: object, where: str) -> str | None:
+    if raw is None:
+        return None
+    if raw not in ("regulated", "protected"):
+        raise RulesError(f"{where}: 'subject' must be regulated or protected")
+    return str(raw)
+
+
+def parse_rules(text: str, source: str) -> tuple[Rule, ...]:
+    """The rules of one TOML file; a malformed file raises :class:`RulesError` (one line)."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"not valid TOML: {exc}", where=source) from None
+    default_dimension = raw.get("dimension")
+    out = []
+    for i, item in enumerate(raw.get("rules", [])):
+        where = f"{source}: rule {i + 1} ({item.get('id', '?')})"
+        unknown = set(item) - _KEYS
+        if unknown:
+            raise RulesError(f"{where}: unknown keys {sorted(unknown)}")
+        out.append(_rule(item, default_dimension, where, source))
+    return tuple(out)
+
+
+def _rule(item: dict[str, object], default_dimension: object, where: str, source: str) -> Rule:
+    match = item.get("match", "swap")
+    if match not in MATCHES:
+        raise RulesError(f"{where}: 'match' must be one of {', '.join(MATCHES)}")
+    polarity = item.get("polarity", "unknown")
+    if polarity not in POLARITIES:
+        raise RulesError(f"{where}: 'polarity' must be one of {', '.join(POLARITIES)}")
+    try:
+        direction = Direction(item.get("direction", "unclear"))
+        added = Direction(item.get("added", "unclear"))
+        removed = Direction(item.get("removed", "unclear"))
+    except ValueError:
+        raise RulesError(f"{where}: directions are stronger, weaker, neutral or unclear") from None
+    ident, dimension = item.get("id"), item.get("dimension", default_dimension)
+    if not isinstance(ident, str) or not isinstance(dimension, str):
+        raise RulesError(f"{where}: every rule needs an 'id' and a 'dimension'")
+    units = item.get("units", [])
+    return Rule(
+        id=ident, dimension=dimension, roles=_roles(item.get("roles"), where), match=str(match),
+        old=_pattern(item.get("old"), where), new=_pattern(item.get("new"), where),
+        context=_pattern(item.get("context"), where),
+        not_context=_pattern(item.get("not_context"), where),
+        subject=_subject(item.get("subject"), where),
+        direction=direction,
+        invert_roles=_roles(item.get("invert_roles", []), where) or frozenset(),
+        explanation=str(item.get("explanation", "")), units=frozenset(
+            str(u) for u in units) if isinstance(units, list) else frozenset(),
+        polarity=str(polarity), source=source,
+        document_context=_pattern(item.get("document_context"), where),
+        document_not_context=_pattern(item.get("document_not_context"), where),
+        added=added, removed=removed)
+
+
+def _packaged() -> list[tuple[str, str]]:
+    folder = resources.files("legcompare") / "assess" / "rules"
+    return sorted((f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir()
+                  if f.name.endswith(".toml") and f.name != "roles.toml")
+
+
+@cache
+def load_rules(extra: tuple[str, ...] = ()) -> RuleSet:
+    """The packaged rules, then the rules of each extra file, in order; ids must be unique."""
+    files = _packaged()
+    for path in extra:
+        try:
+            files.append((path, Path(path).read_text(encoding="utf-8")))
+        except OSError as exc:
+            raise RulesError(exc.strerror or "cannot be read", where=path) from None
+    rules: list[Rule] = []
+    digest = hashlib.sha256()
+    for name, text in files:
+        digest.update(name.encode() + b"\0" + text.encode("utf-8"))
+        rules += parse_rules(text, name)
+    seen: set[str] = set()
+    for r in rules:
+        if r.id in seen:
+            raise RulesError(f"rule id {r.id!r} is defined twice", where=r.source)
+        seen.add(r.id)
+    return RuleSet(tuple(rules), digest.hexdigest())

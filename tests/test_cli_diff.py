@@ -1,0 +1,85 @@
+"""``legcompare diff`` from the outside: formats, selection, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from legcompare.cli import main
+
+OLD = "SEC. 1. SHORT TITLE.\nThis Act may be cited as the Test Act.\nSEC. 2. BAN.\n" \
+      "(a) No agency shall use a face recognition system.\n(b) Reports are due yearly.\n"
+NEW = OLD.replace("yearly", "monthly")
+
+
+def files(tmp_path: Path, old: str = OLD, new: str = NEW) -> tuple[str, str]:
+    a, b = tmp_path / "old.txt", tmp_path / "new.txt"
+    a.write_text(old)
+    b.write_text(new)
+    return str(a), str(b)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_terminal_output_marks_words_without_colour(tmp_path: Path) -> None:
+    code, out, _ = run("diff", *files(tmp_path))
+    assert code == 0
+    assert "[-yearly-]{+monthly+}" in out
+    assert "\x1b[" not in out  # not a terminal: no colour
+
+
+def test_json_has_the_contract_shape(tmp_path: Path) -> None:
+    code, out, _ = run("diff", *files(tmp_path), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema"] == "legcompare.diff/1"
+    assert data["mode"] == "versions"
+    modified = [p for p in data["pairs"] if p["status"] == "modified"]
+    assert [(p["old"]["id"], p["new"]["id"]) for p in modified] == [("s2/b", "s2/b")]
+    assert modified[0]["edits"] == [["equal", "(b) Reports are due "], ["delete", "yearly"],
+                                    ["insert", "monthly"], ["equal", ".\n"]]
+    assert data["summary"]["modified"] == 1 and data["summary"]["unchanged"] == 3
+
+
+def test_exit_codes(tmp_path: Path) -> None:
+    a, b = files(tmp_path)
+    assert run("diff", a, b, "--exit-code")[0] == 1
+    assert run("diff", a, a, "--exit-code")[0] == 0
+    # Verdicts: the placeholder judge says "unclear", so --fail-on weaker does not fire.
+    assert run("diff", a, b, "--fail-on", "weaker")[0] == 0
+
+
+def test_select_compares_one_subtree(tmp_path: Path) -> None:
+    code, out, _ = run("diff", *files(tmp_path), "--format", "json", "--select", "s2/b")
+    assert code == 0
+    pairs = json.loads(out)["pairs"]
+    assert [(p["old"]["id"], p["status"]) for p in pairs] == [("s2/b", "modified")]
+    code, _, err = run("diff", *files(tmp_path), "--select", "s9")
+    assert code == 2
+    assert err == "legcompare: error: no clause with id 's9' in either document\n"
+
+
+def test_only_changed_and_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    code, stdout, _ = run("diff", *files(tmp_path), "--format", "markdown", "--only-changed",
+                          "-o", str(out))
+    assert code == 0 and stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert "monthly" in text and "face recognition" not in text
+
+
+@pytest.mark.parametrize("bad", [b"\x00\x01\x02" * 100, b"caf\xe9 \xfa not utf8"])
+def test_bad_input_exits_2_and_writes_nothing(tmp_path: Path, bad: bytes) -> None:
+    a, _ = files(tmp_path)
+    b = tmp_path / "bad.txt"
+    b.write_bytes(bad)
+    out = tmp_path / "never.json"
+    code, stdout, err = run("diff", a, str(b), "--format", "json", "-o", str(out))
+    assert code == 2 and stdout == "" and err.count("\n") == 1
+    assert not out.exists()
