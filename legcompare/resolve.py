@@ -1,17 +1,24 @@
 """Turning a DOC argument into a Document.
 
-The order is the contract's: an existing file path, then a source id (fetched into the store
-unless it is already there), then a store reference (``us-federal/hr2157-116@ih``).
+The order is the contract's: an existing file path, then a source id or an http(s) URL (fetched
+into the store unless it is already there), then a store reference
+(``us-federal/hr2157-116@ih``). A source already stored is read from the store without any
+network access, so offline mode can still read it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, load_path
 from .model import Document
+from .sources.http import HttpPolicy
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 @dataclass(frozen=True)
@@ -19,11 +26,22 @@ class Resolver:
     """How DOC arguments are read: limits, encoding, and where fetched texts go."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
+    """The most bytes an input (a file, a response) may have."""
     encoding: str | None = None
+    """The character encoding of files that do not say (``--encoding``)."""
     partial: bool = False
+    """Mark every document partial (``--partial``)."""
     store: Path | None = None
+    """The store (default: :func:`~legcompare.store.default_root`)."""
     base_url: str | None = None
+    """govinfo's base URL, when the user set one (its host may then be private)."""
     offline: bool = False
+    """Refuse all network access; stored texts are still read."""
+    allow_private: bool = False
+    """Permit fetching from loopback and private addresses."""
+    http: HttpPolicy | None = None
+    """Timeouts, deadline and rate limit (``max_bytes``, ``offline`` and ``allow_private``
+    above override the policy's)."""
 
     def __call__(self, arg: str) -> Document:
         document = self._read(arg)
@@ -35,28 +53,38 @@ class Resolver:
         path = Path(arg)
         if path.exists():
             return load_path(path, max_bytes=self.max_bytes, encoding=self.encoding)
-        from .fetch import fetch, resolve_ref
-        from .sources import parse_source_id
+        from .fetch import resolve_ref
         from .store import Store, default_root
 
         store = Store(self.store or default_root())
-        sid = parse_source_id(arg) if ":" in arg and not arg.startswith(("http:", "https:")) \
-            else None
-        if sid is not None:
-            if store.get(sid.ref) is None:
-                fetch(arg, store=store, base_url=self.base_url, max_bytes=self.max_bytes,
-                      offline=self.offline)
-            found = resolve_ref(sid.ref, store)
-            assert found is not None
-            return found
-        if arg.startswith(("http://", "https://")):
-            raise InputError("fetching arbitrary URLs is not supported yet; download the page "
-                             "and give its file, or use a govinfo: source id", where=arg)
-        found = resolve_ref(arg, store)
+        found = resolve_ref(self._stored_ref(arg, store), store)
         if found is not None:
             return found
         raise InputError("no such file, source id or stored text (see `legcompare list`)",
                          where=arg)
+
+    def _stored_ref(self, arg: str, store: Store) -> str:
+        """The store reference ``arg`` stands for: a source (id or URL) is fetched unless it is
+        stored already; anything else is taken as a store reference."""
+        from .fetch import fetch
+        from .sources import is_url, parse_source_id
+
+        if is_url(arg):
+            stored = store.find_url(arg.strip())
+            if stored is not None:
+                return stored.ref
+        else:
+            sid = parse_source_id(arg) if ":" in arg else None
+            if sid is None:
+                return arg
+            if store.get(sid.ref) is not None:
+                return sid.ref
+        return fetch(arg, store=store, base_url=self.base_url, policy=self.policy()).ref
+
+    def policy(self) -> HttpPolicy:
+        """The HTTP policy fetches use: :attr:`http` with this resolver's limits."""
+        return replace(self.http or HttpPolicy(), max_bytes=self.max_bytes,
+                       offline=self.offline, allow_private=self.allow_private)
 
 
 def resolve(arg: str, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None,

@@ -13,6 +13,9 @@ Guarantees:
 * Storing the same bytes again changes nothing; different bytes for a stored version are
   refused unless ``force``.
 * :meth:`Store.read` checks the bytes against the provenance's SHA-256.
+* The bytes are kept as fetched (raw, not re-encoded), so a text can be read again by newer
+  readers; the root is ``$LEGCOMPARE_STORE``, else the user data directory
+  (:func:`default_root`), unless the caller (``--store``, ``legcompare.toml``) names another.
 """
 
 from __future__ import annotations
@@ -147,6 +150,12 @@ class Store:
             if REF.fullmatch(ref) and (stored := self.get(ref)) is not None:
                 found.append(stored)
         return sorted(found, key=lambda s: s.ref)
+
+    def find_url(self, url: str) -> StoredText | None:
+        """The stored text fetched from ``url`` (the URL asked for, as its provenance says);
+        the one retrieved last when there are several; ``None`` when there is none."""
+        matches = [s for s in self.list() if s.provenance.url == url]
+        return max(matches, key=lambda s: (s.provenance.retrieved_at or "", s.ref), default=None)
 
     def _existing(self, ref: str, force: bool) -> StoredText | None:
         """The stored version; with ``force``, an unreadable one counts as not stored."""

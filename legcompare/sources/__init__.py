@@ -2,7 +2,8 @@
 
 :func:`parse_source_id` guarantees that a :class:`SourceId` it returns is canonical (lower
 case, no leading zeros), so ``str(sid)``, the govinfo package name and the store reference
-are all derived from it alone. One module per source fetches the bytes (:mod:`.govinfo`).
+are all derived from it alone. One module per source fetches the bytes (:mod:`.govinfo`,
+:mod:`.web` for any http(s) URL), all through the one client of :mod:`.http`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import FetchError
 
-__all__ = ["BILL_TYPES", "FEDERAL", "SourceId", "parse_source_id"]
+__all__ = ["BILL_TYPES", "FEDERAL", "SourceId", "is_url", "parse_source_id", "xml_vocabulary"]
 
 FEDERAL = "us-federal"
 """The jurisdiction of federal texts, as store references and the catalog spell it."""
@@ -24,6 +25,9 @@ _SCHEME = "govinfo:"
 _GOVINFO = re.compile(
     r"govinfo:(?P<congress>[1-9][0-9]{0,2})/(?P<type>[a-z]+)/(?P<number>[1-9][0-9]{0,5})"
     r"@(?P<version>[a-z]{2,5}[0-9]{0,2})")
+_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)([^>]*)>")
+_USLM_NS = re.compile(rb"""\sxmlns\s*=\s*["']http://schemas\.gpo\.gov/xml/uslm["']""")
+_BILL_DTD_ROOTS = (b"bill", b"resolution", b"amendment-doc")
 _EXPECTED = ("expected govinfo:<congress>/<type>/<number>@<version>, such as "
              "govinfo:116/hr/2157@ih (type: " + ", ".join(BILL_TYPES) + ")")
 
@@ -81,3 +85,20 @@ def parse_source_id(text: str) -> SourceId | None:
         raise FetchError(f"not a govinfo source id; {_EXPECTED}", where=text.strip())
     return SourceId(scheme="govinfo", congress=int(m["congress"]), doc_type=m["type"],
                     number=int(m["number"]), version=m["version"])
+
+
+def is_url(text: str) -> bool:
+    """True when ``text`` is meant as an http(s) URL (``https://...``), valid or not."""
+    return text.strip().lower().startswith(("http://", "https://"))
+
+
+def xml_vocabulary(data: bytes) -> str:
+    """``uslm``, ``bill-dtd`` or ``xml``: what the root element of an XML body says it is."""
+    m = _ROOT_TAG.search(data[:8192])
+    if m is None:
+        return "xml"
+    if _USLM_NS.search(m.group(2)):
+        return "uslm"
+    if m.group(1) in _BILL_DTD_ROOTS and b"xmlns=" not in m.group(2).replace(b" ", b""):
+        return "bill-dtd"
+    return "xml"
