@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import LegcompareError
+from .errors import LegcompareError, UsageError
 from .ingest import DEFAULT_MAX_BYTES
 from .model import ClausePair, CompareOptions, Mode, Perspective, Status, Verdict
 from .output import write_output
@@ -62,20 +62,68 @@ output_option = click.option(
     help="Write to FILE (atomically) instead of standard output.")
 store_option = click.option(
     "--store", "store", type=click.Path(file_okay=False), default=None, envvar="LEGCOMPARE_STORE",
-    help="The store folder (default: $LEGCOMPARE_STORE, else the user data directory).")
+    help="The store folder (default: $LEGCOMPARE_STORE, legcompare.toml's store, else the user "
+         "data directory).")
 offline_option = click.option(
     "--offline", is_flag=True, envvar="LEGCOMPARE_OFFLINE",
     help="Refuse all network access (also LEGCOMPARE_OFFLINE=1).")
 base_url_option = click.option(
-    "--base-url", default=None, metavar="URL", help="The source's base URL (for mirrors, tests).")
+    "--base-url", default=None, metavar="URL",
+    help="govinfo's base URL (for mirrors, tests); its own host may be a private address.")
+allow_private_option = click.option(
+    "--allow-private", is_flag=True,
+    help="Permit fetching from loopback and private addresses (never cloud metadata ones).")
+config_option = click.option(
+    "--config", "config", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+    help="Settings file (default: $LEGCOMPARE_CONFIG, ./legcompare.toml, the user config dir).")
+
+
+DIFF_FORMATS = ["terminal", "markdown", "json", "csv", "html", "pdf", "docx"]
+_BINARY = {"pdf", "docx"}
+
+
+def _report(name: str) -> Callable[[Any], str | bytes]:
+    """The report renderer ``name``, imported when used (jinja2, python-docx load lazily)."""
+    def render(comparison: Any) -> str | bytes:
+        from importlib import import_module
+        module, func = {"csv": ("csv_out", "diff_csv"), "html": ("html", "diff_html"),
+                        "pdf": ("pdf", "diff_pdf"), "docx": ("docx_out", "diff_docx")}[name]
+        result: str | bytes = getattr(import_module(f".render.{module}", __package__), func)(
+            comparison)
+        return result
+    return render
+
+
+_REPORTS = {name: _report(name) for name in ("csv", "html", "pdf", "docx")}
+
+
+def _binary_needs_file(fmt: str, output: str | None) -> None:
+    """PDF and Word go to a file, or to a pipe; never to a terminal."""
+    if fmt in _BINARY and (output is None or output == "-") and sys.stdout.isatty():
+        raise UsageError(f"--format {fmt} writes a binary file: give -o FILE (or pipe it)")
 
 
 def _resolver(max_bytes: int, encoding: str | None, partial: bool, store: str | None = None,
-              base_url: str | None = None, offline: bool = False) -> Resolver:
+              base_url: str | None = None, offline: bool = False, allow_private: bool = False,
+              config: str | None = None) -> Resolver:
+    """A Resolver from the command line's values over legcompare.toml's (a --max-bytes left at
+    its default gives way to the file's)."""
     from pathlib import Path
 
-    return Resolver(max_bytes=max_bytes, encoding=encoding, partial=partial,
-                    store=Path(store) if store else None, base_url=base_url, offline=offline)
+    from click.core import ParameterSource
+
+    from .config import load_config
+
+    ctx = click.get_current_context(silent=True)
+    given = ctx is None or ctx.get_parameter_source("max_bytes") not in (
+        None, ParameterSource.DEFAULT)
+    settings = load_config(Path(config) if config else None).with_options(
+        store=store, base_url=base_url, offline=offline, allow_private=allow_private,
+        max_bytes=max_bytes if given else None)
+    return Resolver(max_bytes=settings.http.max_bytes, encoding=encoding, partial=partial,
+                    store=settings.store, base_url=settings.govinfo_base_url,
+                    offline=settings.offline, allow_private=settings.allow_private,
+                    http=settings.http)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,12 +140,19 @@ def main() -> None:
 @max_bytes_option
 @encoding_option
 @partial_option
+@store_option
+@offline_option
+@base_url_option
+@allow_private_option
+@config_option
 @output_option
 @handle_errors
 def outline(doc: str, fmt: str, max_bytes: int, encoding: str | None, partial: bool,
-            output: str | None) -> None:
-    """Show the clause tree of DOC (a file: .txt, .html, .xml)."""
-    tree = split(_resolver(max_bytes, encoding, partial)(doc))
+            store: str | None, offline: bool, base_url: str | None, allow_private: bool,
+            config: str | None, output: str | None) -> None:
+    """Show the clause tree of DOC (a file, a source id or a stored text)."""
+    tree = split(_resolver(max_bytes, encoding, partial, store, base_url, offline,
+                           allow_private, config)(doc))
     if fmt == "json":
         options = {"format": fmt, "max_bytes": max_bytes, "partial": partial}
         write_output(outline_json(tree, options), output)
@@ -124,8 +179,9 @@ def _use_color(output: str | None) -> bool:
 @main.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "json"]),
-              default="terminal", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="terminal",
+              show_default=True, help="terminal, markdown, json, csv, html (self-contained), "
+              "pdf (printed by headless Chromium) or docx (Word, with tracked changes).")
 @click.option("--mode", type=click.Choice([m.value for m in Mode]), default="auto",
               show_default=True, help="Two versions of one text, or two different laws.")
 @click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
@@ -144,24 +200,30 @@ def _use_color(output: str | None) -> bool:
 @store_option
 @offline_option
 @base_url_option
+@allow_private_option
+@config_option
 @output_option
 @handle_errors
 def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple[str, ...],
          select: str | None, only_changed: bool, exit_code: bool, fail_on: str | None,
          max_bytes: int, encoding: str | None, partial: bool, store: str | None, offline: bool,
-         base_url: str | None, output: str | None) -> None:
+         base_url: str | None, allow_private: bool, config: str | None,
+         output: str | None) -> None:
     """Compare OLD and NEW clause by clause (files, source ids or stored texts)."""
     from .compare import compare
     from .render.diff_json import diff_json
     from .render.diff_markdown import diff_markdown
     from .render.diff_terminal import diff_terminal
 
-    read = _resolver(max_bytes, encoding, partial, store, base_url, offline)
+    _binary_needs_file(fmt, output)
+    read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
+                     config)
     a, b = read(old), read(new)
     _warn_documents(a, b)
     options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
                              select=select)
     comparison = compare(a, b, options=options)
+    text: str | bytes
     if fmt == "json":
         opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
                                    "rules": list(rules), "select": select,
@@ -169,6 +231,8 @@ def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple
         text = diff_json(comparison, opts, only_changed=only_changed)
     elif fmt == "markdown":
         text = diff_markdown(comparison, only_changed=only_changed)
+    elif fmt in _REPORTS:
+        text = _REPORTS[fmt](comparison)
     else:
         text = diff_terminal(comparison, color=_use_color(output), only_changed=only_changed)
     write_output(text, output)
@@ -195,20 +259,20 @@ def _diff_exit(pairs: tuple[ClausePair, ...], exit_code: bool, fail_on: str | No
 @base_url_option
 @click.option("--force", is_flag=True, help="Replace a stored text whose bytes changed.")
 @offline_option
+@allow_private_option
 @max_bytes_option
+@config_option
 @handle_errors
 def fetch(sources: tuple[str, ...], store: str | None, base_url: str | None, force: bool,
-          offline: bool, max_bytes: int) -> None:
-    """Fetch SOURCES (govinfo:116/hr/2157@ih ...) into the store; print each store reference."""
-    from pathlib import Path
-
-    from .fetch import fetch as fetch_source
+          offline: bool, allow_private: bool, max_bytes: int, config: str | None) -> None:
+    """Fetch SOURCES (govinfo:116/hr/2157@ih, https://... pages) into the store; print each
+    store reference."""
+    from .fetch import fetch_many
     from .store import Store, default_root
 
-    target = Store(Path(store) if store else default_root())
-    for source in sources:
-        stored = fetch_source(source, store=target, base_url=base_url, force=force,
-                              offline=offline, max_bytes=max_bytes)
+    read = _resolver(max_bytes, None, False, store, base_url, offline, allow_private, config)
+    for stored in fetch_many(sources, store=Store(read.store or default_root()),
+                             base_url=read.base_url, force=force, policy=read.policy()):
         click.echo(stored.ref)
 
 
@@ -216,16 +280,19 @@ def fetch(sources: tuple[str, ...], store: str | None, base_url: str | None, for
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
+@config_option
 @handle_errors
-def list_store(store: str | None, fmt: str) -> None:
+def list_store(store: str | None, fmt: str, config: str | None) -> None:
     """The texts in the store, with their provenance."""
     import json
     from pathlib import Path
 
+    from .config import load_config
     from .render.serialize import provenance as provenance_dict
-    from .store import Store, default_root
+    from .store import Store
 
-    items = Store(Path(store) if store else default_root()).list()
+    root = load_config(Path(config) if config else None).with_options(store=store).store_root()
+    items = Store(root).list()
     if fmt == "json":
         data = [{"ref": t.ref, "path": str(t.path), "provenance": provenance_dict(t.provenance)}
                 for t in items]

@@ -51,3 +51,7 @@ class RulesError(LegcompareError):
 
 class ToolMissing(LegcompareError):
     """An optional external tool (headless Chromium for PDF) is not installed."""
+
+
+class UsageError(LegcompareError):
+    """The options asked for something that cannot be done (a binary report to a terminal)."""

@@ -28,3 +28,17 @@ def corpus() -> Path:
             pytest.fail(reason + " and LEGCOMPARE_REQUIRE_CORPUS=1", pytrace=False)
         pytest.skip(reason)
     return path
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """Under ``LEGCOMPARE_REQUIRE_CORPUS=1`` (CI) nothing may skip: a test that would skip
+    because the corpus or a tool (Chromium, pandoc, LibreOffice, pdftotext) is missing fails,
+    with the skip's reason."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("LEGCOMPARE_REQUIRE_CORPUS") == "1" and \
+            not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where nothing may skip: {reason}"

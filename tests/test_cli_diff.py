@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from legcompare.cli import main
 
-OLD = "SEC. 1. SHORT TITLE.\nThis Act may be cited as the Test Act.\nSEC. 2. BAN.\n" \
-      "(a) No agency shall use a face recognition system.\n(b) Reports are due yearly.\n"
+OLD = ("SEC. 1. SHORT TITLE.\nThis Act may be cited as the Test Act.\nSEC. 2. BAN.\n"
+       "(a) No agency shall use a face recognition system.\n(b) Reports are due yearly.\n")
 NEW = OLD.replace("yearly", "monthly")
 
 
@@ -51,8 +51,33 @@ def test_exit_codes(tmp_path: Path) -> None:
     a, b = files(tmp_path)
     assert run("diff", a, b, "--exit-code")[0] == 1
     assert run("diff", a, a, "--exit-code")[0] == 0
-    # Verdicts: the placeholder judge says "unclear", so --fail-on weaker does not fire.
+    # "yearly" → "monthly" is judged by no rule (unclear): --fail-on weaker does not fire ...
     assert run("diff", a, b, "--fail-on", "weaker")[0] == 0
+    # ... while "shall" → "may" in the ban is weaker, and not stronger.
+    a2, b2 = files(tmp_path, OLD, OLD.replace("No agency shall use", "An agency may use"))
+    assert run("diff", a2, b2, "--fail-on", "weaker")[0] == 1
+    assert run("diff", a2, b2, "--fail-on", "stronger")[0] == 0
+    assert run("diff", b2, a2, "--fail-on", "stronger")[0] == 1
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("html", b"<!DOCTYPE html>"), ("csv", b"\xef\xbb\xbf"),
+                                            ("docx", b"PK\x03\x04")])
+def test_report_formats_are_written_whole_to_the_file(tmp_path: Path, fmt: str,
+                                                        magic: bytes) -> None:
+    target = tmp_path / f"report.{fmt}"
+    code, out, err = run("diff", *files(tmp_path), "--format", fmt, "-o", str(target))
+    assert (code, out, err) == (0, "", "")
+    assert target.read_bytes().startswith(magic)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_binary_report_to_a_terminal_is_refused(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    from legcompare import cli
+    with pytest.raises(cli.UsageError, match="--format docx writes a binary file"):
+        cli._binary_needs_file("docx", None)
+    cli._binary_needs_file("docx", "out.docx")  # a file is fine
 
 
 def test_select_compares_one_subtree(tmp_path: Path) -> None:

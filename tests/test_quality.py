@@ -16,7 +16,8 @@ def _tool(name: str) -> list[str]:
 
 
 def test_ruff_is_clean() -> None:
-    proc = subprocess.run(_tool("ruff") + ["check", "legcompare", "tests", "benchmarks"],
+    paths = [p for p in ("legcompare", "tests", "benchmarks") if (REPO / p).is_dir()]
+    proc = subprocess.run(_tool("ruff") + ["check", *paths],
                           cwd=REPO, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
