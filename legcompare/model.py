@@ -185,6 +185,30 @@ class Clause:
             yield from child.walk()
 
 
+class MarkKind(str, Enum):
+    """What a document's own amendment markup says about a piece of its text."""
+
+    STRUCK = "struck"  # to be omitted: <strike>, <del>, NY [brackets], w:del, deletedText
+    INSERTED = "inserted"  # new matter: <ins>, <u>, NY capitals, w:ins, addedText
+    UNCLEAR = "unclear"  # marked, but which way only typography could tell (VA brackets)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A piece of text the document marks as struck or inserted.
+
+    Inserted (and unclear) text is part of the display text: ``span`` covers it. Struck text is
+    not (the display text is the document as it will read); ``span`` is the zero-width place it
+    was struck from and ``text`` holds it, so it can be put back (``DOC@before``).
+    """
+
+    kind: MarkKind
+    span: Span
+    text: str
+    source: str
+    """Which convention said so: ``html:strike``, ``uslm:deletedText``, ``ny:brackets``..."""
+
+
 @dataclass(frozen=True)
 class Document:
     """An ingested text: display text, provenance, notes and (for XML) its own structure."""
@@ -201,6 +225,11 @@ class Document:
     """The clause tree when the format carries one (XML); ``None`` means split the text."""
     citation: CitationForm | None = None
     """How provisions of this document are cited; ``None`` cites by clause id alone."""
+    marks: tuple[Mark, ...] = ()
+    """The document's own amendment markup, in order (see :class:`Mark`)."""
+    before: str | None = None
+    """What the text before its marked changes is: ``current law``, ``the previous print``,
+    ``the bill before committee amendment``; ``None`` when the document marks nothing."""
 
     @property
     def partial(self) -> bool:

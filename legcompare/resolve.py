@@ -35,6 +35,9 @@ class Resolver:
     """The store (default: :func:`~legcompare.store.default_root`)."""
     base_url: str | None = None
     """govinfo's base URL, when the user set one (its host may then be private)."""
+    state_urls: tuple[tuple[str, str], ...] = ()
+    """(name, base URL) of the state sources the user set (``legiscan``, ``openstates``,
+    ``leginfo``); the others use ``LEGCOMPARE_<NAME>_BASE_URL`` or the service's own."""
     offline: bool = False
     """Refuse all network access; stored texts are still read."""
     allow_private: bool = False
@@ -50,6 +53,11 @@ class Resolver:
         return document
 
     def _read(self, arg: str) -> Document:
+        from .markup import parse_side
+
+        base, which = parse_side(arg)
+        if which is not None:
+            return self._side(Path(base), which)
         path = Path(arg)
         if path.exists():
             return load_path(path, max_bytes=self.max_bytes, encoding=self.encoding)
@@ -63,11 +71,21 @@ class Resolver:
         raise InputError("no such file, source id or stored text (see `legcompare list`)",
                          where=arg)
 
+    def _side(self, path: Path, which: str) -> Document:
+        """``FILE@before`` / ``FILE@after``: one side of the file's own amendment markup (the
+        before side keeps the file's clause tree, so each provision meets itself)."""
+        from .current_law import before_side
+        from .markup import side
+
+        document = load_path(path, max_bytes=self.max_bytes, encoding=self.encoding)
+        return before_side(document) if which == "before" else side(document, "after")
+
     def _stored_ref(self, arg: str, store: Store) -> str:
         """The store reference ``arg`` stands for: a source (id or URL) is fetched unless it is
         stored already; anything else is taken as a store reference."""
         from .fetch import fetch
-        from .sources import is_url, parse_source_id
+        from .sources import is_url, parse_source_id, parse_state_id
+        from .sources.states import stored as state_stored
 
         if is_url(arg):
             stored = store.find_url(arg.strip())
@@ -75,11 +93,16 @@ class Resolver:
                 return stored.ref
         else:
             sid = parse_source_id(arg) if ":" in arg else None
-            if sid is None:
+            state = parse_state_id(arg) if ":" in arg and sid is None else None
+            if sid is None and state is None:
                 return arg
-            if store.get(sid.ref) is not None:
+            if sid is not None and store.get(sid.ref) is not None:
                 return sid.ref
-        return fetch(arg, store=store, base_url=self.base_url, policy=self.policy()).ref
+            found = state_stored(store, state) if state is not None else None
+            if found is not None:
+                return found.ref
+        return fetch(arg, store=store, base_url=self.base_url, state_urls=dict(self.state_urls),
+                     policy=self.policy()).ref
 
     def policy(self) -> HttpPolicy:
         """The HTTP policy fetches use: :attr:`http` with this resolver's limits."""

@@ -48,9 +48,12 @@ def test_broken_and_hostile_markup_never_reaches_the_text() -> None:
         assert markup not in text
 
 
-def test_struck_and_inserted_text_is_kept_for_now() -> None:
+def test_struck_text_leaves_the_display_text_and_is_kept_as_a_mark() -> None:
     page = "<p>within <del>30</del><ins>60</ins> days</p>"
-    assert parse_html(page, PROVENANCE).text == "within 3060 days\n"
+    document = parse_html(page, PROVENANCE)
+    assert document.text == "within 60 days\n"
+    assert [(m.kind.value, m.text) for m in document.marks] == [("struck", "30"),
+                                                                ("inserted", "60")]
 
 
 def test_deep_nesting_does_not_exhaust_the_stack() -> None:

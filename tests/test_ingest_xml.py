@@ -6,10 +6,9 @@ the XML files themselves (ids, kinds, labels, headings, citations of real provis
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest

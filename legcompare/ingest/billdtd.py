@@ -12,6 +12,13 @@ after a section heading and ``.—`` after a subsection's, quotation marks aroun
 at each line of quoted matter, and the enacting clause of a bill. A ``markup`` note on the
 provenance says so. The ``<metadata>`` block goes to provenance; attestation and endorsement
 after the body become editorial notes at the end.
+
+Amendment markup is read as in :mod:`.uslm`: ``<added-phrase>`` and ``changed="added"`` are
+inserted, ``<deleted-phrase>`` and ``changed="deleted"`` struck. A reported bill whose
+``<legis-body changed="added">`` is an amendment in the nature of a substitute ("Strike out all
+after the enacting clause and insert the part printed in italic") keeps its enacting clause
+unmarked; when its instructions say the introduced text is printed elsewhere, the struck matter
+is marked as not printed (its before side is then partial).
 """
 
 from __future__ import annotations
@@ -22,7 +29,8 @@ from typing import ClassVar
 
 from lxml import etree
 
-from ..model import CitationForm, Document, Kind, Note, NoteKind, Provenance
+from ..markup import BEFORE_COMMITTEE, BEFORE_UNSTATED, has_sentinels, unread
+from ..model import CitationForm, Document, Kind, MarkKind, Note, NoteKind, Provenance
 from .uslm import TreeReader, bill_form, clean_heading
 from .xml import Node, build_document, fill, split_tag, text_lines, text_of
 
@@ -62,9 +70,13 @@ class BillDtdReader(TreeReader):
     blocks = frozenset({"toc-entry", "row", "header", "enum", "official-title", "legis-type"})
     spaced = frozenset({"action-date", "action-desc", "action-instruction", "entry"})
     skipped = frozenset({"metadata"})
+    dialect = "bill-dtd"
+    marked: ClassVar[dict[str, MarkKind]] = {"added-phrase": MarkKind.INSERTED,
+                                             "deleted-phrase": MarkKind.STRUCK}
+    instructions = frozenset({"action-instruction"})
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, read_marks: bool = True) -> None:
+        super().__init__(read_marks=read_marks)
         self.quote_styles: list[str] = []
 
     def number(self, el: etree._Element, node: Node) -> None:
@@ -127,11 +139,14 @@ def _parent_name(el: etree._Element) -> str:
     return split_tag(parent.tag)[1] if parent is not None else ""
 
 
-def read_bill_dtd(root: etree._Element, provenance: Provenance) -> Document:
-    """A bill-DTD document (see the module docstring)."""
-    r = BillDtdReader()
+def read_bill_dtd(root: etree._Element, provenance: Provenance, source: str = "") -> Document:
+    """A bill-DTD document (see the module docstring; ``source`` as for
+    :func:`~legcompare.ingest.uslm.read_uslm`)."""
+    r = BillDtdReader(read_marks=not has_sentinels(source))
     front = r.named(Kind.FRONT, "front", r.root)
-    body = next((el for el in root if split_tag(el.tag)[1] in _BODIES), None)
+    # A reported bill may print the struck body and the substitute: two bodies, both read.
+    bodies = [el for el in root if split_tag(el.tag)[1] in _BODIES]
+    struck = any(el.get("changed") == "deleted" for el in bodies)
     after = False
     for el in root:
         name = split_tag(el.tag)[1]
@@ -139,13 +154,16 @@ def read_bill_dtd(root: etree._Element, provenance: Provenance) -> Document:
             continue
         if name in ("form", "amendment-form"):
             r.lines(el, front)
-        elif el is body:
-            if root.tag == "bill" and el.get("display-enacting-clause") != \
-                    "no-display-enacting-clause":
+        elif any(el is b for b in bodies):
+            if el is bodies[0] and root.tag == "bill" and el.get(
+                    "display-enacting-clause") != "no-display-enacting-clause":
                 r.named(Kind.FRONT, "enacting", r.root)
                 r.w.write(_ENACTING)
-            r.inline(el, r.root)
-            after = True
+            if not struck:
+                r.not_printed(root, el)
+            with r.marking(el):
+                r.inline(el, r.root)
+            after = el is bodies[-1]
         elif after:
             r.w.note(NoteKind.EDITORIAL, "\n".join(text_lines(el)))
         else:
@@ -154,7 +172,11 @@ def read_bill_dtd(root: etree._Element, provenance: Provenance) -> Document:
                       version_date=_date(root), fmt="bill-dtd",
                       content_type="application/xml")
     provenance = replace(provenance, notes=(*provenance.notes, _MARKUP_NOTE))
-    return build_document(r.w.text(), r.root, r.w.notes, r.w.marks, provenance, _form(root))
+    if not r.read_marks:
+        provenance = unread(provenance)
+    before = BEFORE_COMMITTEE if _version(root) in ("rh", "rs") else BEFORE_UNSTATED
+    return build_document(r.w.text(), r.root, r.w.notes, r.w.marks, provenance, _form(root),
+                          tags=r.w.tags, before=before)
 
 
 def _dc(root: etree._Element, name: str) -> str | None:

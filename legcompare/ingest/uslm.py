@@ -15,8 +15,13 @@ element into provisions (see :mod:`.xml` for the guarantees). Element to clause:
   notes at their place; what follows ``<main>`` (signatures, attestation, legislative history)
   becomes editorial notes at the end.
 
-Amendment markup (``changed="added"``, ``<addedText>``, ``<deletedText>``) is kept as text for
-now: both sides of a change are in the display text.
+Amendment markup is read, not flattened (:mod:`legcompare.markup`): ``<addedText>`` and any
+element ``changed="added"`` are inserted (in the display text, marked); ``<deletedText>`` and
+``changed="deleted"`` are struck (out of the display text, kept as marks and notes), and the
+provisions opened inside struck matter are left out of the clause tree. ``<elided>`` text
+(``* * *``) stays in the text with an ``editorial`` note ``elided``: it is never deleted text.
+A body marked added whose instructions say the text it replaces is printed elsewhere ("For text
+of introduced bill, see copy of bill as introduced") strikes matter it does not print.
 
 :class:`TreeReader`, the walk itself, is shared with :mod:`.billdtd`: the bill DTD is the model
 USLM was derived from, and differs mostly in element names and in what its stylesheet prints.
@@ -26,11 +31,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import ClassVar
 
 from lxml import etree
 
-from ..model import CitationForm, Document, Kind, LineMark, Note, NoteKind, Provenance
+from ..markup import (
+    BEFORE_COMMITTEE,
+    BEFORE_CURRENT_LAW,
+    BEFORE_UNSTATED,
+    NOT_PRINTED,
+    Tags,
+    has_sentinels,
+    unread,
+)
+from ..model import CitationForm, Document, Kind, LineMark, MarkKind, Note, NoteKind, Provenance
 from .xml import (
     USLM_NS,
     XHTML_NS,
@@ -45,6 +60,8 @@ from .xml import (
 )
 
 _JOINERS = ("—", "–", "-", "“", "‘")
+_CHANGED = {"added": MarkKind.INSERTED, "deleted": MarkKind.STRUCK}
+_NOT_PRINTED = re.compile(r"\bFor text of\b.{0,80}?\bsee copy of\b", re.I | re.S)
 _PAGE_NUMBER = re.compile(r"(\d+)\D*$")
 
 # --- the display text under construction ----------------------------------------------------
@@ -63,6 +80,15 @@ class Writer:
         self.waiting: list[Node] = []
         self.notes: list[Note] = []
         self.marks: list[LineMark] = []
+        self.tags = Tags()
+        self.tail = ""  # the last words written (marks aside), for joiners
+
+    def mark(self, kind: MarkKind, source: str) -> None:
+        """Open an amendment mark: what is written until :meth:`unmark` is ``kind``."""
+        self._put(self.tags.open(kind, source))
+
+    def unmark(self) -> None:
+        self._put(self.tags.close())
 
     def newline(self) -> None:
         """End the current line; the break is written before the next character, if any."""
@@ -72,7 +98,7 @@ class Writer:
 
     def separate(self) -> None:
         """Components of one line (number, heading, text) are separated unless a dash joins them."""
-        if not self.fresh and not self.parts[-1].endswith(_JOINERS):
+        if not self.fresh and not self.tail.endswith(_JOINERS):
             self.space = True
 
     def write(self, s: str, *, tight: bool = False) -> int | None:
@@ -92,7 +118,8 @@ class Writer:
             node.start = self.length
         self.waiting.clear()
         first = self.length
-        self._put(" ".join(words))
+        self.tail = " ".join(words)
+        self._put(self.tail)
         self.space = s[-1].isspace()
         self.fresh = self.lead = False
         return first
@@ -139,17 +166,23 @@ class TreeReader:
     tocs = frozenset({"toc"})
     provisos = frozenset({"proviso"})
     terms = frozenset({"term"})
+    dialect = "uslm"
+    marked: ClassVar[dict[str, MarkKind]] = {}
+    elisions: frozenset[str] = frozenset()
+    instructions: frozenset[str] = frozenset()
     notes: ClassVar[dict[str, NoteKind]] = {}
     pages: frozenset[str] = frozenset()
     blocks: frozenset[str] = frozenset()
     spaced: frozenset[str] = frozenset()
     skipped: frozenset[str] = frozenset()
 
-    def __init__(self) -> None:
+    def __init__(self, *, read_marks: bool = True) -> None:
         self.w = Writer()
         self.root = Node(Kind.BLOCK, None)
         self.quote_depth = 0
         self._names: dict[str, str] = {}
+        self.read_marks = read_marks
+        self.mark_stack: list[MarkKind] = []
 
     def name(self, el: etree._Element) -> str:
         tag = el.tag
@@ -171,7 +204,8 @@ class TreeReader:
 
     def open(self, kind: Kind, parent: Node, *, inline: bool = False) -> Node:
         """A new provision under ``parent``, starting a line unless ``inline``."""
-        node = Node(kind, parent)
+        node = Node(kind, parent, struck=bool(self.mark_stack) and
+                    self.mark_stack[-1] is MarkKind.STRUCK)
         parent.children.append(node)
         if not inline:
             self.w.newline()
@@ -183,6 +217,50 @@ class TreeReader:
     def quoted_line(self) -> None:
         """Hook: what a line of quoted matter opens with (bill DTD: an opening quotation mark)."""
 
+    # -- amendment markup -------------------------------------------------------------------
+
+    def mark_of(self, el: etree._Element, name: str = "") -> tuple[MarkKind, str] | None:
+        """Struck or inserted, and the convention that says so, for an element."""
+        name = name or self.name(el)
+        if name in self.marked:
+            return self.marked[name], f"{self.dialect}:{name}"
+        changed = el.get("changed", "")
+        if changed in _CHANGED:
+            return _CHANGED[changed], f"{self.dialect}:changed={changed}"
+        return None
+
+    @contextmanager
+    def marking(self, el: etree._Element | None) -> Iterator[None]:
+        """Everything written inside is marked as ``el`` says (if it says anything)."""
+        found = self.mark_of(el) if el is not None and self.read_marks else None
+        if found is None:
+            yield
+            return
+        self.begin(found)
+        try:
+            yield
+        finally:
+            self.end()
+
+    def begin(self, found: tuple[MarkKind, str]) -> None:
+        self.w.mark(*found)
+        self.mark_stack.append(found[0])
+
+    def end(self) -> None:
+        self.mark_stack.pop()
+        self.w.unmark()
+
+    def not_printed(self, root: etree._Element, body: etree._Element | None) -> None:
+        """A body marked added whose instructions say the text it replaces is printed elsewhere:
+        a struck mark with nothing in it, so the before side knows it lacks that text."""
+        found = self.mark_of(body) if body is not None and self.read_marks else None
+        if found is None or found[0] is not MarkKind.INSERTED:
+            return
+        said = " ".join(text_of(el) for el in root.iter() if self.name(el) in self.instructions)
+        if _NOT_PRINTED.search(said):
+            self.w.mark(MarkKind.STRUCK, self.dialect + NOT_PRINTED)
+            self.w.unmark()
+
     # -- dispatch ---------------------------------------------------------------------------
 
     def walk(self, el: etree._Element, owner: Node) -> None:
@@ -190,6 +268,16 @@ class TreeReader:
         name = self.name(el)
         if name in self.skipped:
             return
+        found = self.mark_of(el, name) if self.read_marks else None
+        if found is not None:
+            self.begin(found)
+        self.dispatch(el, name, owner)
+        if found is not None:
+            self.end()
+
+    def dispatch(self, el: etree._Element, name: str, owner: Node) -> None:
+        if name in self.elisions:
+            self.w.note(NoteKind.EDITORIAL, "elided")
         if name in self.notes:
             self.w.note(self.notes[name], "\n".join(text_lines(el)))
         elif name in self.pages:
@@ -254,17 +342,27 @@ class TreeReader:
             name = self.name(child) if child is not None else ""
             if child is None:
                 pass
-            elif name in self.numbers:
-                self.number(child, node)
-            elif name in self.headings:
-                self.heading(child, node)
-            elif name in self.bodies:
-                self.w.separate()
-                self.inline(child, node)
+            elif name in self.numbers or name in self.headings or name in self.bodies:
+                found = self.mark_of(child, name) if self.read_marks else None
+                if found is not None:
+                    self.begin(found)
+                self.part(child, name, node)
+                if found is not None:
+                    self.end()
             else:
                 self.walk(child, node)
             self.w.write(text)
         self.w.space = False  # what follows a provision's last line joins it
+
+    def part(self, el: etree._Element, name: str, node: Node) -> None:
+        """A provision's number, heading or text."""
+        if name in self.numbers:
+            self.number(el, node)
+        elif name in self.headings:
+            self.heading(el, node)
+        else:
+            self.w.separate()
+            self.inline(el, node)
 
     def kind_of(self, el: etree._Element) -> Kind:
         names = [self.name(c) for c in el if isinstance(c.tag, str)]
@@ -367,6 +465,10 @@ _HEAD = frozenset({"meta", "amendMeta", "preface", "amendPreface"})
 
 class UslmReader(TreeReader):
     namespaces = frozenset({USLM_NS, XHTML_NS, ""})
+    marked: ClassVar[dict[str, MarkKind]] = {"addedText": MarkKind.INSERTED,
+                                             "deletedText": MarkKind.STRUCK}
+    elisions = frozenset({"elided"})
+    instructions = frozenset({"actionInstruction"})
     levels: ClassVar[dict[str, Kind]] = _LEVELS
     appropriations = frozenset({"appropriations"})
     notes: ClassVar[dict[str, NoteKind]] = {
@@ -380,32 +482,60 @@ class UslmReader(TreeReader):
     skipped = frozenset({"meta", "amendMeta"})
 
 
-def read_uslm(root: etree._Element, provenance: Provenance) -> Document:
-    """A USLM document (see the module docstring)."""
-    r = UslmReader()
+def read_uslm(root: etree._Element, provenance: Provenance, source: str = "") -> Document:
+    """A USLM document (see the module docstring). ``source`` is the XML as read: if it holds
+    the characters amendment marks are tagged with, its markup is not read (a note says so)."""
+    r = UslmReader(read_marks=not has_sentinels(source))
     front = r.named(Kind.FRONT, "front", r.root)
-    body = _first(root, "main", "amendMain")
     for el in root:
         if split_tag(el.tag)[1] in ("preface", "amendPreface"):
             r.lines(el, front)
-    for child, text in r.children(body if body is not None else root):
+    # A reported bill may print the struck body and the substitute: two bodies, both read.
+    bodies: list[etree._Element] = [el for el in root
+                                    if split_tag(el.tag)[1] in ("main", "amendMain")]
+    if not any(el.get("changed") == "deleted" for el in bodies):
+        r.not_printed(root, bodies[0] if bodies else None)
+    for main in bodies:
+        with r.marking(main):
+            _body(r, main, front)
+    if not bodies:
+        _body(r, root, front)
+    _trailing(r, root, bodies[-1] if bodies else None)
+    meta = _Meta(root)
+    provenance = fill(provenance, title=meta.get("title") or None, version=meta.version(),
+                      version_date=meta.date(), fmt="uslm", content_type="application/xml")
+    if not r.read_marks:
+        provenance = unread(provenance)
+    return build_document(r.w.text(), r.root, r.w.notes, r.w.marks, provenance, meta.form(),
+                          tags=r.w.tags, before=_before(root, meta))
+
+
+def _body(r: UslmReader, body: etree._Element, front: Node) -> None:
+    for child, text in r.children(body):
         name = r.name(child) if child is not None else ""
         if child is None or name in _HEAD:
             pass
         elif name in _FRONT:
-            r.lines(child, front)
+            with r.marking(child):
+                r.lines(child, front)
         elif name in _ENACTING:
-            r.inline(child, r.named(Kind.FRONT, "enacting", r.root))
+            with r.marking(child):
+                r.inline(child, r.named(Kind.FRONT, "enacting", r.root))
         elif name == "action":
             r.w.note(NoteKind.EDITORIAL, "\n".join(text_lines(child)))
         else:
             r.walk(child, r.root)
         r.w.write(text)
-    _trailing(r, root, body)
-    meta = _Meta(root)
-    provenance = fill(provenance, title=meta.get("title") or None, version=meta.version(),
-                      version_date=meta.date(), fmt="uslm", content_type="application/xml")
-    return build_document(r.w.text(), r.root, r.w.notes, r.w.marks, provenance, meta.form())
+
+
+def _before(root: etree._Element, meta: _Meta) -> str:
+    """What USLM amendment markup is relative to: existing law in a Ramseyer print, the bill
+    before committee amendment in a reported bill, else what the document does not say."""
+    if split_tag(root.tag)[1] == "changesInExistingLaw":
+        return BEFORE_CURRENT_LAW
+    if meta.version() in ("rh", "rs") or "reported" in meta.get("docStage").lower():
+        return BEFORE_COMMITTEE
+    return BEFORE_UNSTATED
 
 
 def _first(root: etree._Element, *names: str) -> etree._Element | None:

@@ -11,7 +11,11 @@ Stage guarantees (``parse_xml``):
   whitespace collapsed within a line. The clauses partition it: in document order their texts
   concatenate to ``Document.text`` and ``text[clause.span] == clause.text``.
 * Nothing is lost: the text of the body and front matter is in the display text or in a note at
-  its place (sidenotes, page markers, slug lines, editorial matter after the body).
+  its place (sidenotes, page markers, slug lines, editorial matter after the body, struck
+  matter).
+* Amendment markup (``changed=``, ``<addedText>``/``<deletedText>``, ``<added-phrase>``/
+  ``<deleted-phrase>``) is read into ``Document.marks``: the display text and the clause tree
+  are the document as it will read (see :mod:`legcompare.markup`).
 * Any other vocabulary becomes plain text (one line per block element) read by
   :func:`~legcompare.ingest.text.parse_text`; the splitter then finds its structure.
 
@@ -23,6 +27,7 @@ them. The walk over the elements is :class:`.uslm.TreeReader`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html.entities import name2codepoint
 from itertools import pairwise
@@ -32,7 +37,8 @@ from lxml import etree
 from ..citation import Step, cite, law_form
 from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
-from ..model import CitationForm, Clause, Document, Kind, LineMark, Note, Provenance, Span
+from ..markup import Tags, merge_notes, moved, resolve
+from ..model import CitationForm, Clause, Document, Kind, LineMark, Mark, Note, Provenance, Span
 from ..split.headings import defined_term
 from ..split.labels import ID_PREFIX, Label
 from .text import parse_text
@@ -52,11 +58,11 @@ def parse_xml(text: str, provenance: Provenance, *, where: str | None) -> Docume
     if namespace == USLM_NS:
         from .uslm import read_uslm
 
-        return read_uslm(root, provenance)
+        return read_uslm(root, provenance, text)
     if not namespace and name in _BILL_DTD_ROOTS:
         from .billdtd import read_bill_dtd
 
-        return read_bill_dtd(root, provenance)
+        return read_bill_dtd(root, provenance, text)
     return _read_unknown(root, provenance)
 
 
@@ -133,6 +139,7 @@ class Node:
     name: str | None = None  # a fixed id part: front, enacting, toc, continuation
     code_section: bool = False
     quotes_section: bool = False  # quoted matter that is a whole section (cited by itself)
+    struck: bool = False  # opened inside struck matter: not in the display text
     children: list[Node] = field(default_factory=list)
 
 
@@ -186,12 +193,24 @@ def text_lines(el: etree._Element) -> list[str]:
 
 
 def build_document(text: str, root: Node, notes: list[Note], marks: list[LineMark],
-                   provenance: Provenance, form: CitationForm | None) -> Document:
+                   provenance: Provenance, form: CitationForm | None, *,
+                   tags: Tags | None = None, before: str | None = None) -> Document:
     """The document whose clauses are ``root``'s children, each running to the next one's start.
 
     Nodes that never wrote a character are dropped (or, with children, start where their first
-    child does); text before the first provision joins it, or becomes front matter.
+    child does); text before the first provision joins it, or becomes front matter. With
+    ``tags``, ``text`` is tagged amendment markup (:mod:`legcompare.markup`): it is resolved
+    first, nodes opened inside struck matter are dropped (they are the before side's), offsets
+    are moved to the display text, and ``before`` says what the marked changes are relative to.
     """
+    found: tuple[Mark, ...] = ()
+    if tags is not None and tags.sources:
+        res = resolve(text, tags.sources)
+        _drop_struck(root)
+        _move_nodes(root, res.at)
+        moved_notes, moved_marks = moved(notes, marks, res.at)
+        notes, marks = list(merge_notes(moved_notes, res.notes)), list(moved_marks)
+        text, found = res.text, res.marks
     nodes = _preorder(root, len(text))
     if nodes and nodes[0].start > 0:
         if text[:nodes[0].start].strip():
@@ -206,7 +225,29 @@ def build_document(text: str, root: Node, notes: list[Note], marks: list[LineMar
     builder = _ClauseBuilder(text, ends, _assign_ids(root), provenance, form, marks)
     structure = tuple(builder.build(c, [], [], None) for c in root.children)
     return Document(text=text, provenance=provenance, notes=tuple(notes), lines=tuple(marks),
-                    structure=structure, citation=form)
+                    structure=structure, citation=form, marks=found,
+                    before=before if found else None)
+
+
+def _drop_struck(root: Node) -> None:
+    """Provisions opened inside struck matter are not provisions of the display text."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        node.children = [c for c in node.children if not c.struck]
+        stack.extend(node.children)
+
+
+def _move_nodes(root: Node, at: Callable[[int], int]) -> None:
+    """Node offsets from the tagged text to the display text."""
+    stack = list(root.children)
+    while stack:
+        node = stack.pop()
+        if node.start >= 0:
+            node.start = at(node.start)
+        if node.label_span is not None:
+            node.label_span = (at(node.label_span[0]), at(node.label_span[1]))
+        stack.extend(node.children)
 
 
 def _preorder(root: Node, length: int) -> list[Node]:
