@@ -14,6 +14,8 @@ over the file. Every key::
 
     [sources.govinfo]
     base_url = "https://www.govinfo.gov"   # a base URL set here may be a private address
+    [sources.legiscan]                     # also [sources.openstates] and [sources.leginfo];
+    base_url = "https://api.legiscan.com"  # LEGCOMPARE_LEGISCAN_BASE_URL ... win over these
 
     [http]
     timeout = 30        # seconds to connect and to wait for each piece of a response
@@ -40,6 +42,7 @@ from typing import Any
 import platformdirs
 
 from .errors import LegcompareError
+from .sources import STATE_SOURCES, base_url_variable
 from .sources.http import HttpPolicy
 from .store import default_root
 
@@ -68,6 +71,9 @@ class Config:
     """Permit fetching from loopback and private addresses."""
     govinfo_base_url: str | None = None
     """govinfo's base URL, when set (its host may then be a private address)."""
+    state_urls: tuple[tuple[str, str], ...] = ()
+    """(name, base URL) of the state sources that have one set (``legiscan``, ``openstates``,
+    ``leginfo``); once :meth:`with_options` ran, command line, then environment, then file."""
     http: HttpPolicy = field(default_factory=HttpPolicy)
     """Timeouts, deadline, byte limit and rate limit of the HTTP client."""
     rules: tuple[Path, ...] = ()
@@ -81,8 +87,12 @@ class Config:
         """These settings with command-line values put over them (``None``/``False``: not
         given on the command line, so the file's value stays)."""
         http = self.http if max_bytes is None else replace(self.http, max_bytes=max_bytes)
+        filed = dict(self.state_urls)
+        chosen = ((name, base_url or os.environ.get(base_url_variable(name), "").strip()
+                   or filed.get(name, "")) for name in STATE_SOURCES)
         return replace(self, store=Path(store).expanduser() if store else self.store,
                        govinfo_base_url=base_url or self.govinfo_base_url,
+                       state_urls=tuple((name, url) for name, url in chosen if url),
                        offline=offline or self.offline,
                        allow_private=allow_private or self.allow_private, http=http)
 
@@ -135,13 +145,9 @@ def _parse(raw: dict[str, Any], path: Path, where: str) -> Config:
     _known(raw, _TOP, "", where)
     folder = path.parent
     sources = _table(raw, "sources", where)
-    _known(sources, {"govinfo"}, "sources.", where)
-    govinfo = _table(sources, "govinfo", where, "sources.")
-    _known(govinfo, {"base_url"}, "sources.govinfo.", where)
-    base_url = _typed(govinfo, "base_url", str, where, "sources.govinfo.")
-    if base_url is not None and not base_url.startswith(("http://", "https://")):
-        raise ConfigError("sources.govinfo.base_url must start with http:// or https://",
-                          where=where)
+    _known(sources, {"govinfo", *STATE_SOURCES}, "sources.", where)
+    base_url = _source_url(sources, "govinfo", where)
+    states = ((name, _source_url(sources, name, where)) for name in STATE_SOURCES)
     store = _typed(raw, "store", str, where)
     rules = _typed(raw, "rules", list, where) or []
     if not all(isinstance(r, str) for r in rules):
@@ -150,8 +156,20 @@ def _parse(raw: dict[str, Any], path: Path, where: str) -> Config:
                   offline=bool(_typed(raw, "offline", bool, where)),
                   allow_private=bool(_typed(raw, "allow_private", bool, where)),
                   govinfo_base_url=base_url, http=_http(raw, where),
+                  state_urls=tuple((name, url) for name, url in states if url),
                   rules=tuple(_path(r, folder) for r in rules),
                   align_thresholds=_thresholds(raw, where))
+
+
+def _source_url(sources: dict[str, Any], name: str, where: str) -> str | None:
+    """``sources.<name>.base_url``, checked."""
+    table = _table(sources, name, where, "sources.")
+    _known(table, {"base_url"}, f"sources.{name}.", where)
+    base_url = _typed(table, "base_url", str, where, f"sources.{name}.")
+    if base_url is not None and not base_url.startswith(("http://", "https://")):
+        raise ConfigError(f"sources.{name}.base_url must start with http:// or https://",
+                          where=where)
+    return str(base_url) if base_url is not None else None
 
 
 def _http(raw: dict[str, Any], where: str) -> HttpPolicy:

@@ -22,7 +22,7 @@ import hashlib
 import html
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 
@@ -34,17 +34,23 @@ from .ingest import ingest_bytes
 from .ingest.decode import Decoded, decode_text
 from .ingest.uslm import bill_form
 from .model import CitationForm, Document, Note, NoteKind, Provenance
-from .sources import BILL_TYPES, FEDERAL, SourceId, is_url, parse_source_id
+from .sources import BILL_TYPES, FEDERAL, SourceId, is_url, parse_source_id, parse_state_id
 from .sources.body import parse_content_type
 from .sources.govinfo import DEFAULT_BASE_URL, fetch_govinfo
 from .sources.http import Fetched, HttpClient, HttpPolicy, Progress
+from .sources.states import base_url as state_base_url
+from .sources.states import bill_page, fetch_state
+from .sources.states import citation_form as state_citation
 from .sources.web import WEB, document_slug, fetch_url, version_of
 from .store import REF, Store, StoredText
 
 __all__ = ["decode_fetched", "fetch", "fetch_many", "read_fetched", "resolve_ref"]
 
-_EXT = {"bill-dtd": "xml", "uslm": "xml", "xml": "xml", "html": "htm", "text": "txt"}
-_INGEST_FORMAT = {"bill-dtd": "xml", "uslm": "xml", "xml": "xml", "html": "html", "text": "text"}
+_EXT = {"bill-dtd": "xml", "uslm": "xml", "xml": "xml", "html": "htm", "text": "txt",
+        "pdf": "pdf", "docx": "docx"}
+_INGEST_FORMAT = {"bill-dtd": "xml", "uslm": "xml", "xml": "xml", "html": "html", "text": "text",
+                  "pdf": "pdf", "docx": "docx"}
+_BINARY = frozenset({"pdf", "docx"})  # read as bytes, never decoded as text
 _AS_WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii",
                               "ascii", "windows-1252", "cp1252"})
 _DC_TITLE = re.compile(rb"<dc:title>([^<]{1,500})</dc:title>")
@@ -52,42 +58,63 @@ _FEDERAL_BILL = re.compile(r"(?P<type>[a-z]+)(?P<number>[0-9]+)-(?P<congress>[0-
 _LARGE = 1 << 20  # a body this large gets a progress bar on a terminal
 
 
-def fetch(source: str, *, store: Store, base_url: str | None = None, force: bool = False,
+def fetch(source: str, *, store: Store, base_url: str | None = None,
+          state_urls: Mapping[str, str] | None = None, force: bool = False,
           policy: HttpPolicy | None = None, progress: Progress | None = None) -> StoredText:
-    """Fetch ``source`` (a govinfo id or an http(s) URL) into ``store``; its stored text.
+    """Fetch ``source`` (a govinfo, LegiScan, Open States or leginfo id, or an http(s) URL) into
+    ``store``; its stored text.
 
-    ``base_url`` replaces govinfo's; a base URL given here is the user's choice, so its own
-    host may be a private address (a mirror, a test server) even without ``allow_private``.
+    ``base_url`` replaces govinfo's, ``state_urls`` the state sources' (by name: ``legiscan``,
+    ``openstates``, ``leginfo``; else ``LEGCOMPARE_<NAME>_BASE_URL``); a base URL given here is
+    the user's choice, so its own host may be a private address (a mirror, a test server) even
+    without ``allow_private``. API keys come from the environment only and are never stored.
     Raises :class:`FetchError` (:class:`OfflineError` offline) when nothing usable was fetched
     and :class:`StoreError` when the store refuses it; in both cases nothing is written.
     """
-    policy = policy or HttpPolicy()
-    sid = parse_source_id(source)
-    with HttpClient(policy, trusted=base_url if sid else None, progress=progress) as client:
-        if sid is not None:
-            fetched = fetch_govinfo(sid, client=client,
-                                    base_url=base_url or DEFAULT_BASE_URL)
-        elif is_url(source):
-            fetched = fetch_url(source.strip(), client=client)
-        else:
-            raise FetchError("not a source id or URL (expected govinfo:<congress>/<type>/"
-                             "<number>@<version>, such as govinfo:116/hr/2157@ih, or an "
-                             "http(s):// URL)", where=source)
-    provenance = _govinfo_provenance(sid, fetched) if sid else _web_provenance(fetched)
+    fetched, provenance = _download(source, base_url, state_urls, policy or HttpPolicy(),
+                                    progress)
     try:
-        decoded = decode_fetched(fetched.data, fetched.charset, where=fetched.url)
+        decoded = None if fetched.format in _BINARY else decode_fetched(
+            fetched.data, fetched.charset, where=fetched.url)
         document = read_fetched(fetched.data, provenance, decoded=decoded, where=fetched.url)
     except InputError as exc:
         raise FetchError(f"the response is not a readable text: {exc.message}",
                          where=fetched.url) from None
     title = provenance.title or document.provenance.title or fetched.url
-    provenance = replace(provenance, title=title, notes=_unique(provenance.notes + decoded.notes))
+    notes = provenance.notes + (decoded.notes if decoded is not None else ())
+    provenance = replace(provenance, title=title, notes=_unique(notes))
     return store.put(provenance.jurisdiction, provenance.document, provenance.version or "",
                      fetched.data, provenance, ext=_EXT[fetched.format], force=force)
 
 
+def _download(source: str, base_url: str | None, state_urls: Mapping[str, str] | None,
+              policy: HttpPolicy, progress: Progress | None) -> tuple[Fetched, Provenance]:
+    """The body ``source`` names and what is known of it, through one client."""
+    sid = parse_source_id(source)
+    state = None if sid is not None or is_url(source) else parse_state_id(source)
+    trusted = base_url if sid else None
+    if state is not None:
+        base, chosen = state_base_url(state.name, state_urls)
+        trusted = base if chosen else None
+    with HttpClient(policy, trusted=trusted, progress=progress) as client:
+        if sid is not None:
+            fetched = fetch_govinfo(sid, client=client, base_url=base_url or DEFAULT_BASE_URL)
+            return fetched, _govinfo_provenance(sid, fetched)
+        if state is not None:
+            got = fetch_state(state, client=client, base=base)
+            return got.fetched, _fetch_facts(_catalog_known(str(state), got.provenance),
+                                             got.fetched)
+        if is_url(source):
+            fetched = fetch_url(source.strip(), client=client)
+            return fetched, _web_provenance(fetched)
+    raise FetchError("not a source id or URL (expected govinfo:116/hr/2157@ih, "
+                     "legiscan:<doc_id>, openstates:ca/20192020/AB1215@introduced, "
+                     "ca:2019-2020/AB1215@chaptered, or an http(s):// URL)", where=source)
+
+
 def fetch_many(sources: Sequence[str], *, store: Store, base_url: str | None = None,
-               force: bool = False, policy: HttpPolicy | None = None,
+               state_urls: Mapping[str, str] | None = None, force: bool = False,
+               policy: HttpPolicy | None = None,
                show_progress: bool | None = None) -> Iterator[StoredText]:
     """Fetch each source in turn, yielding its stored text; stops at the first error.
 
@@ -99,13 +126,14 @@ def fetch_many(sources: Sequence[str], *, store: Store, base_url: str | None = N
         with click.progressbar(sources, label="Fetching", file=sys.stderr,
                                item_show_func=lambda s: s) as sources_bar:
             for source in sources_bar:
-                yield fetch(source, store=store, base_url=base_url, force=force, policy=policy)
+                yield fetch(source, store=store, base_url=base_url, state_urls=state_urls,
+                            force=force, policy=policy)
         return
     for source in sources:
         bar = _ByteBar(source) if shown else None
         try:
-            stored = fetch(source, store=store, base_url=base_url, force=force, policy=policy,
-                           progress=bar)
+            stored = fetch(source, store=store, base_url=base_url, state_urls=state_urls,
+                           force=force, policy=policy, progress=bar)
         finally:
             if bar is not None:
                 bar.close()
@@ -119,7 +147,7 @@ def resolve_ref(arg: str, store: Store) -> Document | None:
         return None
     data, provenance = store.read(arg)
     _, charset = parse_content_type(provenance.content_type)
-    decoded = decode_fetched(data, charset, where=arg)
+    decoded = None if provenance.format in _BINARY else decode_fetched(data, charset, where=arg)
     return read_fetched(data, provenance, decoded=decoded,
                         citation=_citation_form(arg, provenance), where=arg)
 
@@ -144,15 +172,25 @@ def decode_fetched(data: bytes, charset: str | None, *, where: str) -> Decoded:
     return replace(decoded, notes=notes + decoded.notes)
 
 
-def read_fetched(data: bytes, provenance: Provenance, *, decoded: Decoded,
+def read_fetched(data: bytes, provenance: Provenance, *, decoded: Decoded | None,
                  citation: CitationForm | None = None, where: str) -> Document:
-    """Fetched ``data``, already decoded, read as a Document whose provenance keeps the SHA-256
-    of ``data`` itself and each note once."""
-    text = decoded.text.encode("utf-8")  # decoded once, here; the reader gets UTF-8
-    with_notes = replace(provenance, notes=_unique(provenance.notes + decoded.notes))
-    document = ingest_bytes(text, with_notes, citation=citation, max_bytes=len(text),
-                            encoding="utf-8", fmt=_INGEST_FORMAT.get(provenance.format),
-                            where=where)
+    """Fetched ``data``, already decoded (``None`` for a PDF or Word file, read as bytes), read
+    as a Document whose provenance keeps the SHA-256 of ``data`` itself and each note once. Of
+    a leginfo page only the bill is read (:func:`~legcompare.sources.leginfo.bill_page`)."""
+    fmt = _INGEST_FORMAT.get(provenance.format)
+    if decoded is None:
+        document = ingest_bytes(data, provenance, citation=citation, max_bytes=len(data),
+                                fmt=fmt, where=where)
+    else:
+        page, notes = decoded.text, provenance.notes + decoded.notes
+        if provenance.source.startswith("ca:") and fmt == "html":
+            page, dropped = bill_page(page)
+            notes += (Note(NoteKind.PROVENANCE, f"{dropped:,} characters of the page outside "
+                           "its bill text (menus, version list) not read", None),)
+        text = page.encode("utf-8")  # decoded once, here; the reader gets UTF-8
+        document = ingest_bytes(text, replace(provenance, notes=_unique(notes)),
+                                citation=citation, max_bytes=len(text), encoding="utf-8",
+                                fmt=fmt, where=where)
     p = document.provenance
     return replace(document, provenance=replace(
         p, sha256=hashlib.sha256(data).hexdigest(), notes=_unique(p.notes)))
@@ -160,16 +198,22 @@ def read_fetched(data: bytes, provenance: Provenance, *, decoded: Decoded,
 
 def _govinfo_provenance(sid: SourceId, fetched: Fetched) -> Provenance:
     """The catalog's metadata when it knows the version, the fetch's facts always."""
-    entry = _catalog_entry(str(sid))
+    known = Provenance(jurisdiction=sid.jurisdiction, document=sid.document,
+                       version=sid.version, title=_title(fetched) or sid.package,
+                       source=str(sid))
+    return _fetch_facts(_catalog_known(str(sid), known), fetched)
+
+
+def _catalog_known(source_id: str, known: Provenance) -> Provenance:
+    """The catalog's metadata for ``source_id`` when it is the same version, else ``known``."""
+    entry = _catalog_entry(source_id)
     if entry is not None and (entry.jurisdiction, entry.document, entry.version) == (
-            sid.jurisdiction, sid.document, sid.version):
+            known.jurisdiction, known.document, known.version):
         note = Note(NoteKind.PROVENANCE, f"metadata from the catalog entry {entry.ref}", None)
-        known = replace(entry.provenance(source=str(sid)), notes=(note,))
-    else:
-        known = Provenance(jurisdiction=sid.jurisdiction, document=sid.document,
-                           version=sid.version, title=_title(fetched) or sid.package,
-                           source=str(sid))
-    return _fetch_facts(known, fetched)
+        listed = entry.provenance(source=source_id)
+        return replace(listed, license=listed.license or known.license,
+                       notes=(note, *known.notes))
+    return known
 
 
 def _web_provenance(fetched: Fetched) -> Provenance:
@@ -206,10 +250,13 @@ def _title(fetched: Fetched) -> str | None:
 
 
 def _citation_form(ref: str, provenance: Provenance) -> CitationForm | None:
-    """The catalog's citation form for ``ref``; for a federal bill, one derived from the ref."""
+    """The catalog's citation form for ``ref``; for a federal bill, or a state bill from a state
+    source, one derived from the ref."""
     entry = default_catalog().get(ref)
     if entry is not None and entry.citation is not None:
         return entry.citation
+    if provenance.jurisdiction != FEDERAL:
+        return state_citation(provenance)
     m = _FEDERAL_BILL.fullmatch(provenance.document)
     if provenance.jurisdiction != FEDERAL or m is None or m["type"] not in BILL_TYPES:
         return None

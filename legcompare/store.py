@@ -39,7 +39,7 @@ __all__ = ["EXTENSIONS", "REF", "Store", "StoredText", "default_root", "split_re
 
 REF = re.compile(r"^[a-z0-9-]+/[a-z0-9._-]+@[a-z0-9._-]+$")
 """What a store reference looks like: ``<jurisdiction>/<document>@<version>``."""
-EXTENSIONS = ("xml", "htm", "html", "txt")
+EXTENSIONS = ("xml", "htm", "html", "txt", "pdf", "docx")
 """The extensions a stored text may have."""
 
 

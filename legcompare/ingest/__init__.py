@@ -55,12 +55,21 @@ def ingest_bytes(
     fmt: str | None = None,
     where: str | None = None,
 ) -> Document:
-    """Read ``data`` as a legislative text. Raises :class:`InputError` on bad input."""
+    """Read ``data`` as a legislative text. Raises :class:`InputError` on bad input.
+
+    Word documents are read by :mod:`.docx` (tracked changes and all), PDF by :mod:`.pdf` (by
+    position, in a bounded child process)."""
     check_size(data, max_bytes, where)
     fmt = fmt or detect_format(data, where or "")
-    if fmt in ("pdf", "docx"):
-        raise InputError(f"reading {fmt.upper()} files is not supported yet; convert it to text, "
-                         "HTML or XML", where=where)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return _with_citation(read_pdf(data, provenance, where=where), citation)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        document = read_docx(data, provenance, max_bytes=max_bytes, where=where)
+        return _with_citation(document, citation)
     binary = sniff_binary(data)
     if binary:
         raise InputError(f"not a text document: this looks like {binary}", where=where)
@@ -79,8 +88,12 @@ def ingest_bytes(
         from .text import parse_text
 
         document = parse_text(decoded.text, provenance)
+    return _with_citation(document, citation)
+
+
+def _with_citation(document: Document, citation: CitationForm | None) -> Document:
     if citation is not None and document.citation is None:
-        document = replace(document, citation=citation)
+        return replace(document, citation=citation)
     return document
 
 

@@ -3,17 +3,34 @@
 :func:`parse_source_id` guarantees that a :class:`SourceId` it returns is canonical (lower
 case, no leading zeros), so ``str(sid)``, the govinfo package name and the store reference
 are all derived from it alone. One module per source fetches the bytes (:mod:`.govinfo`,
-:mod:`.web` for any http(s) URL), all through the one client of :mod:`.http`.
+:mod:`.web` for any http(s) URL; for the states :mod:`.legiscan`, :mod:`.openstates` and
+:mod:`.leginfo`, whose ids :func:`parse_state_id` reads), all through the one client of
+:mod:`.http`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import FetchError
 
-__all__ = ["BILL_TYPES", "FEDERAL", "SourceId", "is_url", "parse_source_id", "xml_vocabulary"]
+if TYPE_CHECKING:
+    from .leginfo import LeginfoId
+    from .legiscan import LegiScanId
+    from .openstates import OpenStatesId
+
+__all__ = ["BILL_TYPES", "FEDERAL", "STATE_SOURCES", "SourceId", "base_url_variable", "is_url",
+           "parse_source_id", "parse_state_id", "xml_vocabulary"]
+
+STATE_SOURCES = ("legiscan", "openstates", "leginfo")
+"""The state sources, by the name their base URL is set under (``[sources.<name>]``)."""
+
+
+def base_url_variable(name: str) -> str:
+    """The environment variable that sets a source's base URL: ``LEGCOMPARE_LEGISCAN_BASE_URL``."""
+    return f"LEGCOMPARE_{name.upper()}_BASE_URL"
 
 FEDERAL = "us-federal"
 """The jurisdiction of federal texts, as store references and the catalog spell it."""
@@ -102,3 +119,16 @@ def xml_vocabulary(data: bytes) -> str:
     if m.group(1) in _BILL_DTD_ROOTS and b"xmlns=" not in m.group(2).replace(b" ", b""):
         return "bill-dtd"
     return "xml"
+
+
+def parse_state_id(text: str) -> LegiScanId | OpenStatesId | LeginfoId | None:
+    """The LegiScan (``legiscan:2068312``), Open States
+    (``openstates:ca/20192020/AB1215@introduced``) or leginfo (``ca:2019-2020/AB1215@chaptered``)
+    id in ``text``; ``None`` when it is none of them; FetchError for a malformed one. Each is
+    canonical and names its source's configuration (``.name``)."""
+    from .leginfo import parse_leginfo
+    from .legiscan import parse_legiscan
+    from .openstates import parse_openstates
+
+    found: LegiScanId | OpenStatesId | LeginfoId | None = parse_legiscan(text)
+    return found or parse_openstates(text) or parse_leginfo(text)
