@@ -1,0 +1,197 @@
+"""``fact_sheet(outline)``: what one law covers, item by item, each pinned to its clause.
+
+Stage guarantees:
+
+* Every item sits at the clause whose own text carries it, and quotes that text (its ``span``
+  is inside the clause's span). One clause may carry several items; a value appears at most
+  once per clause and dimension. Items are in document order.
+* Front matter, headings, tables of contents, history notes, findings and purpose, and amending
+  instructions themselves (not the matter they quote into the law) carry nothing. Inside a
+  definition, only the terms and the exclusions count.
+* A lead-in that only introduces its list ("may not—", "shall:", "unless:", "does not
+  include:") carries nothing of what the list items say: the items carry it. A lead-in with a
+  substance of its own ("No private entity may disclose ... unless:") carries that.
+* Every dimension without an item is ``not_addressed``, or ``not_retrieved`` when the document is
+  partial (a gap could hold it).
+* Deterministic and pure: the same outline gives the same sheet.
+
+The stages of one clause: definitions (:mod:`.terms`), preemption, oversight and conduct
+(:mod:`.conduct`), exceptions (:mod:`.exceptions`), remedies, enforcement and dates
+(:mod:`.dates`); the vocabulary is :mod:`.signals`. Parties the law regulates without defining
+them are named last, each at the first clause that binds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import Clause, Kind, Outline, Role
+from ..normalize import key
+from . import signals as sig
+from .conduct import Subjects, child_context, conduct, oversight
+from .dates import dates
+from .exceptions import exceptions
+from .items import Context, Hit, at, item, matches, table_items, unique
+from .model import Dimension, FactSheet, Item
+from .reading import Reading, read
+from .terms import Term, clause_defines, defined_terms, is_party, party_name, same_party
+
+_SKIP_KINDS = frozenset({Kind.FRONT, Kind.TOC, Kind.HISTORY, Kind.HEADING})
+_DESCRIPTIVE = re.compile(r"\bfindings?\b|\bpurposes?\b|\bshort title\b|\blegislative intent\b"
+                          r"|\bstatement of policy\b|\bsense of (?:the )?congress\b|\bdigest\b"
+                          r"|\bmay be cited as\b|\b(?:finds|declares)\b|\bexisting law\b")
+"""What confirms a descriptive role here. The role table also reads "intent" in a heading
+("Notice of intent—Accountability report") as descriptive, which would hide a whole operative
+section, so a descriptive clause without these words is read like any other."""
+
+
+@dataclass
+class _Sheet:
+    page: str
+    terms: list[Term] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    subjects: Subjects = field(default_factory=lambda: Subjects(frozenset()))
+
+
+def fact_sheet(outline: Outline) -> FactSheet:
+    """The fact sheet of one law (see the module docstring for the guarantees)."""
+    sheet = _Sheet(outline.document.text)
+    for clause in _operative(outline.clauses):
+        if clause_defines(clause):
+            child = read(clause.children[0], sheet.page) if clause.children else None
+            sheet.terms += defined_terms(read(clause, sheet.page), child)
+    sheet.subjects = Subjects(frozenset(t.slug for t in sheet.terms
+                                        if t.kind is Dimension.ACTORS))
+    for clause in outline.clauses:
+        _walk(clause, Context(), sheet)
+    _parties(sheet)
+    order = list(Dimension)
+    items = tuple(sorted(unique(sheet.items), key=lambda i: (i.span[0],
+                                                             order.index(i.dimension))))
+    silent = tuple(d for d in Dimension if not any(i.dimension is d for i in items))
+    partial = outline.document.partial
+    return FactSheet(outline.document, items, () if partial else silent,
+                     silent if partial else ())
+
+
+def _skipped(c: Clause) -> bool:
+    """Front matter, headings, contents, history, and confirmed descriptive provisions."""
+    if c.kind in _SKIP_KINDS or c.role is Role.NON_OPERATIVE:
+        return True
+    return c.role is Role.DESCRIPTIVE and bool(
+        _DESCRIPTIVE.search(key((c.heading or "") + " " + c.text[:300])))
+
+
+def _operative(clauses: tuple[Clause, ...]) -> Iterator[Clause]:
+    """Clauses that can carry items, in document order (of an amending instruction, only the
+    matter it quotes)."""
+    for c in clauses:
+        if _skipped(c):
+            continue
+        if c.role is Role.AMENDMENT and c.kind is not Kind.QUOTED:
+            yield from _operative(tuple(_quoted(c)))
+            continue
+        yield c
+        yield from _operative(c.children)
+
+
+def _quoted(clause: Clause) -> Iterator[Clause]:
+    for c in clause.children:
+        if c.kind is Kind.QUOTED:
+            yield c
+        else:
+            yield from _quoted(c)
+
+
+def _walk(clause: Clause, ctx: Context, sheet: _Sheet) -> None:
+    if _skipped(clause):
+        return
+    if clause.role is Role.AMENDMENT and clause.kind is not Kind.QUOTED:
+        for q in _quoted(clause):
+            _walk(q, Context(), sheet)
+        return
+    reading = read(clause, sheet.page)
+    found: list[Item] = []
+    if clause_defines(clause):
+        found += _definitions(reading, sheet.terms)
+        carved, passed = exceptions(reading, ctx, found)
+        found += carved
+        child_ctx = Context(exception=passed, parent=reading.key)
+    else:
+        found += _clause_items(reading, ctx, sheet)
+        child_ctx = child_context(reading, ctx, found)
+    sheet.items += found
+    for child in clause.children:
+        _walk(child, child_ctx, sheet)
+
+
+def _clause_items(reading: Reading, ctx: Context, sheet: _Sheet) -> list[Item]:
+    found = table_items(reading, Dimension.PREEMPTION, _preemption(reading))
+    found += oversight(reading, ctx)
+    if not any(i.dimension is Dimension.PREEMPTION for i in found):
+        found += exceptions(reading, ctx, found)[0]
+    enforcement = matches(reading, sig.ENFORCEMENT)
+    remedies = matches(reading, sig.REMEDIES)
+    if any(v == "attorney-general" for v, _, _ in enforcement):
+        # the attorney general's action is public enforcement, not a private right of action
+        remedies = [r for r in remedies if r[0] != "private-right-of-action"]
+    found += table_items(reading, Dimension.REMEDIES, remedies)
+    found += _statutory_damages(reading, ctx)
+    found += table_items(reading, Dimension.ENFORCEMENT, enforcement)
+    found += [item(reading, Dimension.DATES, v, s, q, span) for v, s, q, span in dates(reading)]
+    found += conduct(reading, ctx, sheet.subjects, found)
+    return found
+
+
+def _definitions(reading: Reading, terms: list[Term]) -> list[Item]:
+    """A definitions item per term the clause defines, and an actors, technology or data item
+    for a term that names one."""
+    out: list[Item] = []
+    for term in (t for t in terms if t.clause == reading.clause.id):
+        kinds = [Dimension.DEFINITIONS] + ([term.kind] if term.kind is not None else [])
+        out += [item(reading, k, term.slug, term.name, term.name, term.span) for k in kinds]
+    return out
+
+
+def _preemption(reading: Reading) -> list[Hit]:
+    """One kind per clause: floor, conflict or ceiling if named, else a savings clause ("more
+    stringent" alone, with no word of preemption, is not one)."""
+    hits = matches(reading, sig.PREEMPTION)
+    kinds = {v for v, _, _ in hits}
+    if kinds & {"floor", "conflict"} and not sig.PREEMPTION_WORDS.search(reading.key):
+        hits = [h for h in hits if h[0] not in ("floor", "conflict")]
+    return hits[:1]
+
+
+def _statutory_damages(reading: Reading, ctx: Context) -> list[Item]:
+    """An amount per violation that the clause, or its lead-in, calls damages."""
+    m = sig.STATUTORY_AMOUNT.search(reading.key)
+    if m is None or "liquidated" in reading.key:
+        return []
+    if not (sig.DAMAGES.search(reading.key) or sig.DAMAGES.search(ctx.parent)):
+        return []
+    return [at(reading, Dimension.REMEDIES, "statutory-damages", m.start(), m.end())]
+
+
+def _parties(sheet: _Sheet) -> None:
+    """Each regulated party the law names without defining it, at the first clause that binds
+    it (a name that contains a known party's name, or nearly equals it, is that party)."""
+    known = [t.slug.replace("-", " ") for t in sheet.terms if t.kind is Dimension.ACTORS]
+    for reading, start, phrase in sheet.subjects.found:
+        name = party_name(phrase)
+        if not name or not sig.ACTOR_WORDS.search(name) or not is_party(name):
+            continue
+        if same_party(name, known):
+            continue
+        known.append(name)
+        m = re.search(re.escape(name.split()[0]), reading.key[start:])
+        begin = start + (m.start() if m else 0)
+        span = reading.span(begin, begin + len(name)) if m else reading.span(start, start)
+        quote = " ".join(reading.page[span[0]:span[1]].split()) or name
+        sheet.items.append(item(reading, Dimension.ACTORS, re.sub(r"[^a-z0-9]+", "-", name)
+                                .strip("-"), name, quote, span))
+
+
+__all__ = ["fact_sheet"]

@@ -1,0 +1,153 @@
+"""A clause prepared for reading: its own words as a comparison key, mapped back to the page.
+
+Patterns in :mod:`legcompare.covers.signals` are written against comparison keys
+(:func:`legcompare.normalize.key`): lower case, one space between words, curly quotes folded to
+``"`` and ``'``, dashes to ``-``, words broken at a line end joined and hyphens inside words
+dropped (``semi-automated`` reads ``semiautomated``). A :class:`Reading` keeps the offset map, so
+every match is quoted from, and points at, the display text as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..assess.roles import own_text
+from ..model import Clause, Span
+from ..normalize import fold, key
+
+QUOTE_LIMIT = 240
+"""Longest quote, in characters; a longer sentence is cut around the words that matter."""
+
+_SENTENCE_END = re.compile(r"[.;](?=\s+\S)|[.;]$")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[a-z]\.)+[a-z]?$|(?:^|\s|\()(?:no|sec|secs|inc|co|st|v|"
+                           r"jr|sr|mr|ms|mrs|dr|u\.s\.c|stat|ch|subd|par|art)$")
+_LIST_END = re.compile(r"(?::|-|—|--)\s*$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A clause's own text without its label and heading, as a key with an offset map."""
+
+    clause: Clause
+    key: str
+    origin: tuple[int, ...]
+    """``origin[i]`` is the display offset of ``key[i]``; ``origin[len(key)]`` the end."""
+    page: str
+    """The document's display text (quotes are cut from it)."""
+
+    def span(self, start: int, end: int) -> Span:
+        """The display span of ``key[start:end]``."""
+        if end <= start:
+            return (self.origin[start], self.origin[start])
+        return (self.origin[start], self.origin[end - 1] + 1)
+
+    def words(self, start: int, end: int) -> str:
+        """``key[start:end]`` as printed, whitespace collapsed."""
+        a, b = self.span(start, end)
+        return " ".join(self.page[a:b].split())
+
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """Key ranges of the sentences (split at ``.`` or ``;`` not ending an abbreviation)."""
+        out: list[tuple[int, int]] = []
+        start = 0
+        for m in _SENTENCE_END.finditer(self.key):
+            if _ABBREVIATION.search(self.key[start:m.start()]):
+                continue
+            if self.key[start:m.end()].strip():
+                out.append((start, m.end()))
+            start = m.end()
+        if self.key[start:].strip():
+            out.append((start, len(self.key)))
+        return tuple(_trimmed(self.key, a, b) for a, b in out)
+
+    def sentence_at(self, at: int) -> tuple[int, int]:
+        """The sentence that holds key offset ``at``."""
+        for a, b in self.sentences:
+            if a <= at < b:
+                return (a, b)
+        return (0, len(self.key))
+
+    def quote(self, start: int, end: int) -> tuple[str, Span]:
+        """The sentence around ``key[start:end]``, as printed, cut to :data:`QUOTE_LIMIT`."""
+        a, b = self.sentence_at(start)
+        if b - a > QUOTE_LIMIT:
+            a = max(a, start - QUOTE_LIMIT // 3)
+            b = min(b, max(end, a + QUOTE_LIMIT))
+            a, b = _word_bounds(self.key, a, b)
+        while a < b and self.key[a] in "*# ":
+            a += 1
+        while b > a and self.key[b - 1] in "*# ":
+            b -= 1
+        text = self.words(a, b)
+        head = "…" if a > self.sentence_at(start)[0] else ""
+        tail = "…" if b < self.sentence_at(start)[1] else ""
+        return head + text + tail, self.span(a, b)
+
+    def finditer(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        return pattern.finditer(self.key, start, len(self.key) if end is None else end)
+
+    @property
+    def is_lead_in(self) -> bool:
+        """Does the clause end by introducing its sub-provisions ("... unless:", "may not—")?"""
+        return bool(self.clause.children) and bool(_LIST_END.search(self.key))
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] == " ":
+        a += 1
+    return (a, b)
+
+
+def _word_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    while 0 < a < len(text) and text[a - 1] != " ":
+        a += 1
+    while b < len(text) and text[b - 1] != " " and text[b] != " ":
+        b -= 1
+    return (a, b) if a < b else (a, min(len(text), a + QUOTE_LIMIT))
+
+
+def read(clause: Clause, page: str) -> Reading:
+    """The clause's own text, label and heading left out, ready for the signal patterns."""
+    text = own_text(clause) if clause.label else clause.text
+    base = clause.span[1] - len(text)
+    folded = fold(text, base)
+    k, origin = folded.key, folded.origin
+    marked = clause.text.lstrip().startswith(("#", "**"))
+    cut = 0 if clause.term and clause.heading and key(clause.term) == key(clause.heading) \
+        else _heading_end(k, clause.heading, marked)
+    return Reading(clause, k[cut:], origin[cut:], page)
+
+
+_HEADING_TAIL = re.compile(r'[\s*#.:"-]*')
+_PROVISION = re.compile(r"\b(?:shall|must|may|means|is|are|will)\b")
+_HEADING_STOP = re.compile(r'\s*(?:\*\*|#|\.|:|-)')
+
+
+def _heading_end(k: str, heading: str | None, marked: bool) -> int:
+    """Where the clause's printed heading (``**(1) In general**``, ``DEFINITIONS.``) ends: a
+    heading is cut only when markup sets it off, or when punctuation ends it and text follows
+    (a first line that the splitter took for a heading, "This act shall take effect ...",
+    stays)."""
+    if not heading:
+        return 0
+    h = key(heading)
+    if not h:
+        return 0
+    lead = re.match(r'[\s*#"]*', k)
+    at = lead.end() if lead else 0
+    if not k.startswith(h, at):
+        return 0
+    if not marked and not _HEADING_STOP.match(k, at + len(h)):
+        return 0
+    tail = _HEADING_TAIL.match(k, at + len(h))
+    end = tail.end() if tail else at + len(h)
+    # an unmarked "heading" that is the whole text and reads as a provision ("(a) No operator
+    # may—", "This act shall take effect immediately.") is the text itself
+    if not marked and not k[end:].strip() and (_LIST_END.search(k) or _PROVISION.search(h)):
+        return 0
+    return end

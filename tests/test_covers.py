@@ -1,0 +1,329 @@
+"""``legcompare covers``: fact sheets, the matrix against a baseline, and every output format.
+
+Snippets written for a test cover the edge cases (lists, partial texts, hostile text); the real
+texts in the corpus cover the rest. The extractor's accuracy on the gold fact sheets is measured
+in ``test_covers_gold.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from legcompare import split
+from legcompare.cli import main
+from legcompare.covers import (
+    Coverage,
+    CoverageReport,
+    Dimension,
+    FactSheet,
+    Versus,
+    covers,
+    fact_sheet,
+)
+from legcompare.ingest import load_path
+from legcompare.ingest.text import parse_text
+from legcompare.model import Document, Provenance
+from legcompare.render.covers_html import covers_html
+from legcompare.render.covers_out import covers_csv, covers_json, covers_markdown, covers_terminal
+
+P832 = "us-ca-pen-832.19-2019-chaptered.txt"
+A3712 = "us-ny-a3712-2023-introduced.txt"
+A1891 = "us-ny-a1891-2023-introduced.txt"
+HR4695 = "us-federal-hr4695-119-introduced.txt"
+S3226 = "us-ny-s3226-2023-introduced.txt"
+SPRINGFIELD = "us-ma-springfield-code-facial-surveillance.txt"
+
+
+def snippet(text: str, *, partial: bool = False) -> Document:
+    return parse_text(text, Provenance("us-test", "snippet", None, "Test Act", "test",
+                                       partial=partial))
+
+
+def items(sheet: FactSheet, dimension: Dimension | None = None) -> list[tuple[str, str, str]]:
+    return [(i.dimension.value, i.clause, i.value) for i in sheet.items
+            if dimension is None or i.dimension is dimension]
+
+
+# --- snippets -------------------------------------------------------------------------------
+
+ACT = """Section 1. Definitions. As used in this act:
+(a) "Operator" means any business that operates a camera in a place open to the public.
+(b) "Faceprint" means information derived from the geometry of an individual's face.
+(c) "Face scanner" means any computer software that performs facial recognition.
+(d) "Face scanner" does not include a lock on a personal device.
+Section 2. Prohibitions.
+(a) No operator may—
+(1) use a face scanner on a customer; or
+(2) sell a faceprint.
+(b) An operator may not retain a faceprint unless:
+(1) a valid warrant is served; or
+(2) the customer gives written consent.
+(c) An operator shall delete every faceprint within thirty days.
+Section 3. Remedies. Any person aggrieved may bring a civil action for actual damages and
+reasonable attorney's fees.
+Section 4. Effective date. This act shall take effect on the ninetieth day after it shall have
+become a law and shall expire and be deemed repealed December 31, 2030.
+"""
+
+
+def test_definitions_name_parties_technologies_and_data() -> None:
+    sheet = fact_sheet(split(snippet(ACT)))
+    assert items(sheet, Dimension.DEFINITIONS) == [
+        ("definitions", "s1/a", "operator"), ("definitions", "s1/b", "faceprint"),
+        ("definitions", "s1/c", "face-scanner")]
+    assert items(sheet, Dimension.ACTORS) == [("actors", "s1/a", "operator")]
+    assert items(sheet, Dimension.DATA) == [("data", "s1/b", "faceprint")]
+    assert items(sheet, Dimension.TECHNOLOGY) == [("technology", "s1/c", "face-scanner")]
+    exclusion = [i for i in sheet.items if i.clause == "s1/d"]
+    assert [(i.dimension.value, i.value) for i in exclusion] == [("exceptions", "exclusion")]
+    assert exclusion[0].quote == '"Face scanner" does not include a lock on a personal device.'
+
+
+
+def test_list_items_carry_what_their_lead_in_only_introduces() -> None:
+    sheet = fact_sheet(split(snippet(ACT)))
+    assert items(sheet, Dimension.PROHIBITED) == [
+        ("prohibited", "s2/a/1", "prohibition"), ("prohibited", "s2/a/2", "prohibition"),
+        ("prohibited", "s2/b", "prohibition"), ("prohibited", "s2/c", "duty")]
+    assert items(sheet, Dimension.EXCEPTIONS)[1:] == [
+        ("exceptions", "s2/b/1", "warrant"), ("exceptions", "s2/b/2", "consent")]
+
+
+def test_remedies_and_dates_are_normalised() -> None:
+    sheet = fact_sheet(split(snippet(ACT)))
+    assert items(sheet, Dimension.REMEDIES) == [
+        ("remedies", "s3", "private-right-of-action"), ("remedies", "s3", "actual-damages"),
+        ("remedies", "s3", "attorney-fees")]
+    assert items(sheet, Dimension.DATES) == [
+        ("dates", "s2/c", "deadline:30-days"), ("dates", "s4", "effective:90-days"),
+        ("dates", "s4", "sunset:2030-12-31")]
+    sunset = next(i for i in sheet.items if i.value == "sunset:2030-12-31")
+    assert sunset.summary == "Sunset: December 31, 2030"
+    assert sunset.citation == "Test Act § 4"
+
+
+def test_every_item_quotes_its_own_clause() -> None:
+    document = snippet(ACT)
+    outline = split(document)
+    spans = {c.id: c.span for c in outline.walk()}
+    for item in fact_sheet(outline).items:
+        start, end = spans[item.clause]
+        assert start <= item.span[0] <= item.span[1] <= end, item
+        words = " ".join(document.text[item.span[0]:item.span[1]].split())
+        assert item.quote.strip("…") == words or item.quote == item.summary, item
+
+
+def test_a_silent_dimension_is_not_addressed_in_a_whole_text_and_not_retrieved_in_a_partial()\
+        -> None:
+    whole = fact_sheet(split(snippet(ACT)))
+    assert whole.not_addressed == (Dimension.PERMITTED, Dimension.ENFORCEMENT,
+                                   Dimension.OVERSIGHT, Dimension.PREEMPTION)
+    assert whole.not_retrieved == ()
+    partial = fact_sheet(split(snippet(ACT, partial=True)))
+    assert partial.not_retrieved == whole.not_addressed
+    assert partial.not_addressed == ()
+    assert partial.coverage(Dimension.OVERSIGHT) is Coverage.NOT_RETRIEVED
+
+
+def test_an_empty_document_addresses_nothing() -> None:
+    sheet = fact_sheet(split(snippet("")))
+    assert sheet.items == ()
+    assert sheet.not_addressed == tuple(Dimension)
+
+
+# --- the real texts -------------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_springfield_fact_sheet(corpus: Path) -> None:
+    sheet = fact_sheet(split(load_path(corpus / SPRINGFIELD)))
+    by_clause = {(i.dimension.value, i.clause, i.value): i for i in sheet.items}
+    fine = by_clause[("enforcement", "b~2", "fine")]
+    assert "a fine of $300 per violation" in fine.quote
+    assert fine.citation == "Springfield Code(B)"
+    assert by_clause[("dates", "b", "sunset:conditional")].summary == \
+        "Sunset: when a condition is met"
+    assert by_clause[("preemption", "d", "savings")].quote.startswith(
+        "Nothing in this section shall be construed to limit")
+    assert [d.value for d in sheet.not_addressed] == ["data", "permitted", "exceptions"]
+
+
+@pytest.mark.corpus
+def test_matrix_against_the_partial_832_19(corpus: Path) -> None:
+    """§ 832.19's corpus copy stops inside its definitions: its duration, enforcement and
+    remedies are not retrieved, so no law can be judged against it there; scope cells are
+    judged from the paired definitions and stay unclear where a provision has no counterpart."""
+    names = [P832, A3712, A1891, HR4695]
+    report = covers([load_path(corpus / n) for n in names], baseline=0)
+    base = {d: report.cell(0, d) for d in Dimension}
+    for d in (Dimension.DATES, Dimension.ENFORCEMENT, Dimension.REMEDIES, Dimension.PREEMPTION):
+        assert base[d].coverage is Coverage.NOT_RETRIEVED
+        assert base[d].summary == "not retrieved"
+        assert base[d].versus_baseline is None
+    assert base[Dimension.ACTORS].summary == "Law enforcement agency; Law enforcement officer"
+    assert base[Dimension.TECHNOLOGY].summary == ("Biometric surveillance system; Facial "
+                                                  "recognition or other biometric surveillance; "
+                                                  "Officer camera")
+    actors = [report.cell(i, Dimension.ACTORS) for i in (1, 2, 3)]
+    assert actors[0].summary == ("POLICE AGENCY; POLICE OFFICER; PEACE OFFICER; member of the "
+                                 "state police")
+    assert actors[2].summary.startswith("investigative or law enforcement officer; law "
+                                        "enforcement agency; prosecutor")
+    for i in (1, 2, 3):
+        for d in (Dimension.ACTORS, Dimension.TECHNOLOGY, Dimension.DATA, Dimension.DEFINITIONS):
+            assert report.cell(i, d).versus_baseline is Versus.UNCLEAR, (i, d)
+    technology = report.cell(1, Dimension.TECHNOLOGY)
+    # § 832.19's copy breaks off inside its definitions: words A. 3712 has and the cut-off
+    # definition lacks are no evidence, so no pair is stronger.
+    assert technology.note == "Provisions compared: 4 unclear, 2 neutral."
+    assert ("832.19/a/7", "s2/q/236/1/d", "unclear") in [
+        (e.baseline, e.document, e.verdict) for e in technology.evidence]
+    preemption = [report.cell(i, Dimension.PREEMPTION) for i in (1, 2, 3)]
+    assert [c.summary for c in preemption] == ["not addressed", "not addressed",
+                                               "Savings clause ×2; Floor"]
+    assert {c.versus_baseline for c in preemption} == {Versus.UNCLEAR}
+    assert all("baseline's text was not retrieved" in (c.note or "") for c in preemption)
+
+
+@pytest.mark.corpus
+def test_matrix_against_a_whole_baseline(corpus: Path) -> None:
+    """S. 3226 is A. 3712's companion: every cell equal. A. 1891 adds exceptions (weaker) and
+    covers more conduct ("ACQUIRE, POSSESS, ACCESS", stronger); its remedies are the same;
+    neither has preemption."""
+    report = covers([load_path(corpus / n) for n in (A3712, S3226, A1891)], baseline=0)
+    assert {report.cell(1, d).versus_baseline for d in Dimension} == {Versus.EQUAL}
+    a1891 = {d: report.cell(2, d).versus_baseline for d in Dimension}
+    assert a1891[Dimension.EXCEPTIONS] is Versus.WEAKER
+    assert a1891[Dimension.PROHIBITED] is Versus.STRONGER
+    evidence = report.cell(2, Dimension.PROHIBITED).evidence
+    assert [(e.baseline, e.document) for e in evidence] == [
+        ("s1/q/837-x/2", "s2/q/837-x/2"), ("s2/q/236/2", "s3/q/236/2")]
+    assert a1891[Dimension.REMEDIES] is Versus.EQUAL
+    assert a1891[Dimension.PREEMPTION] is Versus.EQUAL
+    assert report.cell(2, Dimension.PREEMPTION).note == "Neither law addresses this."
+
+
+# --- formats --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pair_report(corpus: Path) -> CoverageReport:
+    return covers([load_path(corpus / n) for n in (P832, A3712)], baseline=0)
+
+
+@pytest.mark.corpus
+def test_json_is_the_contract_document(pair_report: CoverageReport) -> None:
+    data = json.loads(covers_json(pair_report, {"format": "json"}))
+    assert list(data) == ["schema", "generator", "documents", "items", "not_addressed",
+                          "not_retrieved", "matrix"]
+    assert data["schema"] == "legcompare.covers/1"
+    assert [d["document"] for d in data["documents"]] == ["pen-832.19", "a3712-2023"]
+    first = data["items"][0]
+    assert list(first)[:6] == ["document", "dimension", "summary", "quote", "citation",
+                               "clause"]
+    assert first == {"document": 0, "dimension": "definitions", "summary": "Biometric data",
+                     "quote": "Biometric data", "citation": "Cal. Penal Code § 832.19(a)(1)",
+                     "clause": "832.19/a/1", "value": "biometric-data",
+                     "span": first["span"]}
+    assert {"document": 0, "dimension": "dates"} in data["not_retrieved"]
+    assert {"document": 1, "dimension": "oversight"} in data["not_addressed"]
+    assert data["matrix"]["baseline"] == 0
+    cells = {(c["document"], c["dimension"]): c for c in data["matrix"]["cells"]}
+    assert len(cells) == 24
+    assert cells[(0, "dates")]["versus_baseline"] is None
+    assert cells[(1, "dates")]["versus_baseline"] == "unclear"
+    assert list(cells[(1, "dates")])[:4] == ["document", "dimension", "summary",
+                                            "versus_baseline"]
+
+
+@pytest.mark.corpus
+def test_markdown_matrix_has_a_column_per_law(pair_report: CoverageReport) -> None:
+    text = covers_markdown(pair_report)
+    assert "| Dimension | Cal. Penal Code § 832.19 \\[baseline\\] | N.Y. A. 3712 |" in text
+    assert "| Dates | not retrieved | Effective: 90 days; Sunset: 5 years — **unclear** |" in text
+    assert "- **Partial:** Cal. Penal Code § 832.19" in text
+
+
+@pytest.mark.corpus
+def test_terminal_names_the_baseline_and_marks_cells(pair_report: CoverageReport) -> None:
+    text = covers_terminal(pair_report)
+    assert text.startswith("warning: Cal. Penal Code § 832.19")
+    assert "What these laws cover, against Cal. Penal Code § 832.19 [baseline]" in text
+    assert "  [? unclear] N.Y. A. 3712: Effective: 90 days; Sunset: 5 years" in text
+    assert "Dates (dates): not retrieved" in text
+
+
+@pytest.mark.corpus
+def test_csv_one_row_per_cell_or_per_item(corpus: Path, pair_report: CoverageReport) -> None:
+    rows = list(csv.reader(io.StringIO(covers_csv(pair_report).decode("utf-8-sig"))))
+    assert rows[0] == ["dimension", "document", "coverage", "summary", "versus baseline", "note"]
+    assert len(rows) == 1 + 24
+    single = covers([load_path(corpus / SPRINGFIELD)])
+    rows = list(csv.reader(io.StringIO(covers_csv(single).decode("utf-8-sig"))))
+    assert rows[0][:4] == ["document", "dimension", "status", "value"]
+    assert rows[1 + 8][1:3] == ["data", "not_addressed"]
+
+
+HOSTILE = """Section 1. "Gadget" means any computer software.
+Section 2. No agency may use a gadget <script>alert(1)</script> | **bold** \u202e here.
+Section 3. =HYPERLINK("http://x") The agency shall report to the public.
+"""
+
+
+def test_hostile_text_stays_inert_in_every_format() -> None:
+    report = covers([snippet(HOSTILE)])
+    html = covers_html(report)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "default-src 'none'" in html
+    assert "\u202e" not in html
+    markdown = covers_markdown(report)
+    assert "<script>" not in markdown and "\\*\\*bold\\*\\*" in markdown
+    assert "\u202e" not in covers_terminal(report)
+    rows = list(csv.reader(io.StringIO(covers_csv(report).decode("utf-8-sig"))))
+    quotes = [r[7] for r in rows[1:] if r[7]]
+    assert any(q.startswith("'=HYPERLINK") for q in quotes)
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_cli_baseline_outside_the_docs_becomes_the_first_column(corpus: Path) -> None:
+    result = CliRunner().invoke(main, ["covers", str(corpus / A3712), "--baseline",
+                                       str(corpus / S3226), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [d["document"] for d in data["documents"]] == ["s3226-2023", "a3712-2023"]
+    assert data["matrix"]["baseline"] == 0
+    assert data["generator"]["options"]["baseline"] == str(corpus / S3226)
+
+
+@pytest.mark.corpus
+def test_cli_writes_html_to_a_file(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "covers.html"
+    result = CliRunner().invoke(main, ["covers", str(corpus / P832), str(corpus / A3712),
+                                       "--baseline", str(corpus / P832), "--format", "html",
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<h2 id=\"matrix\">Matrix</h2>" in page
+    assert "Cal. Penal Code § 832.19 [baseline]" in page
+    assert "is not in force" in result.stderr
+
+
+def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    out = tmp_path / "out.md"
+    result = CliRunner().invoke(main, ["covers", str(binary), "--format", "markdown",
+                                       "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("legcompare: error: ")
+    assert result.stderr.count("\n") == 1
+    assert not out.exists()
