@@ -1,0 +1,362 @@
+"""Amending instructions parsed into target, action, struck and inserted text.
+
+``parse(text)`` reads the instructions US drafting uses, in order of their place in ``text``:
+
+* ``by striking “X” and inserting “Y”`` (a replacement), with ``each place it appears``,
+  ``and all that follows through “Z”``, and unquoted objects (``the period at the end``,
+  ``“and” after the semicolon``);
+* ``by striking “X”`` (a deletion); ``by inserting “Y” after “X”`` / ``before``;
+  ``by inserting after subparagraph (D) the following: “...”`` and ``by adding at the end the
+  following: “...”`` (an insertion of a quoted block);
+* ``by redesignating subparagraph (E) as subparagraph (F)``;
+* ``is amended to read (as follows)`` (a restatement), ``is repealed``, and ``by adding a new
+  section 50-b`` / ``Section 832.19 is added to the Penal Code`` (a new section).
+
+Its guarantees: every instruction carries its span in ``text``, and the spans of the words it
+quotes (``struck_span``, ``inserted_span``: ``text[span]`` is the raw quotation, paragraph marks
+included); a quoted block is read to its matching closing mark, curly quotes nested, and the
+opening quotation mark each quoted paragraph starts with is not part of the ``inserted`` text;
+the target is every place phrase before the instruction (the ``context`` given, then ``X is
+amended``, ``in subsection (b)``, ``in the matter preceding clause (i)``), outermost first.
+Nothing here looks at any law's text: applying instructions is :mod:`legcompare.current_law`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from .model import Clause, Outline, Span
+
+__all__ = ["Action", "Instruction", "Quotes", "designations", "in_outline", "parse", "quotations",
+           "read_quote", "target_phrases"]
+
+
+class Action(str, Enum):
+    """What an instruction does to its target."""
+
+    REPLACE = "replace"  # strike X and insert Y
+    STRIKE = "strike"  # strike X
+    INSERT = "insert"  # insert Y after or before words or a provision
+    ADD = "add"  # add Y at the end of the target, or add a new section
+    REDESIGNATE = "redesignate"  # renumber a provision
+    RESTATE = "restate"  # amended to read: the target's whole new text
+    REPEAL = "repeal"
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """One amending instruction."""
+
+    action: Action
+    target: tuple[str, ...]
+    """Where it applies, outermost first (``("Section 1108(g)(5) of the Social Security Act",
+    "subparagraph (C)", "the matter preceding clause (i)")``); ``()`` when nothing says."""
+    struck: str | None
+    """The words struck, as quoted (``.`` for "the period"); for a redesignation the old
+    designation (``subparagraph (E)``)."""
+    inserted: str | None
+    """The words inserted (a quoted block without its paragraph marks); for a redesignation the
+    new designation."""
+    span: Span
+    """The instruction's words in the text parsed."""
+    struck_span: Span | None = None
+    inserted_span: Span | None = None
+    anchor: str | None = None
+    """Where an insertion goes: the quoted words or the provision (``subparagraph (D)``)."""
+    position: str | None = None
+    """``after``, ``before`` or ``end`` for insertions and additions."""
+    where: str | None = None
+    """What narrows the struck words: ``at the end``, ``after the semicolon``."""
+    through: str | None = None
+    """``and all that follows through “Z”``: the struck words run from ``struck`` through this."""
+    every: bool = False
+    """``each place it appears``."""
+    section: str | None = None
+    """For a new section (``adding a new section 50-b``): its number."""
+
+
+_OPEN, _CLOSE = "“", "”"
+_STRAIGHT = '"'
+_PLACE = (r"(?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item|subitem|subdivision|"
+          r"division|title|subtitle|chapter|part|subpart|article)s?")
+_DESIG = r"(?:\d[\w.-]*|\([\w.-]+\))(?:\([\w.-]+\))*"
+_THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|the\s+(?:first|second|third|"
+          r"last)\s+sentence|" + _PLACE + r"\s+" + _DESIG)
+_STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
+_INSERTING = re.compile(r"\b(?:by\s+)?inserting\s+", re.I)
+_ADDING_END = re.compile(r"\b(?:by\s+)?adding\s+at\s+the\s+end(?:\s+thereof)?\s+(?:the\s+"
+                         r"following(?:\s+new\s+\w+)?\s*:?\s*)?", re.I)
+_ADDING_NEW = re.compile(r"\b(?:by\s+)?adding\s+(?:a\s+)?new\s+(?P<kind>section|article|"
+                         r"subdivision|paragraph|subsection)\s+(?P<number>[\w.-]+)", re.I)
+_ADDED = re.compile(r"\b(?:and\s+a\s+new\s+)?(?:section|article)\s+(?P<number>[\w.-]+)\s+(?:"
+                    r"is\s+added|is\s+hereby\s+added)", re.I)
+_REDESIGNATE = re.compile(r"\b(?:by\s+)?redesignating\s+(?P<old>" + _PLACE + r"\s+" + _DESIG +
+                          r"(?:\s+(?:and|through)\s+" + _DESIG + r")?)\s+as\s+(?P<new>" + _PLACE +
+                          r"\s+" + _DESIG + r"(?:\s+(?:and|through)\s+" + _DESIG + r")?)", re.I)
+_TO_READ = re.compile(r"\bis\s+(?:hereby\s+)?amended\s+to\s+read(?:\s+as\s+follows)?", re.I)
+_REPEALED = re.compile(r"\bis\s+(?:hereby\s+)?repealed\b", re.I)
+_EVERY = re.compile(r"\s+each\s+place\s+(?:it|such\s+\w+|that\s+\w+|the\s+\w+)\s+appears", re.I)
+_THROUGH = re.compile(r"\s+and\s+all\s+that\s+follows\s+through\s+", re.I)
+_WHERE = re.compile(r"\s+(?P<where>(?:after|before)\s+the\s+(?:semicolon|comma|period|colon)|"
+                    r"at\s+the\s+end(?:\s+thereof)?|the\s+(?:first|second|last)\s+place\s+it"
+                    r"\s+appears)", re.I)
+_AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
+_FOLLOWING = re.compile(r"the\s+following(?:\s+new\s+\w+)?\s*:?\s*", re.I)
+_AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
+_AMENDED = re.compile(r"\s+is\s+(?:hereby\s+)?amended\b", re.I)
+_IN = re.compile(r"\bin\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" + _PLACE +
+                 r"\s+" + _DESIG + r"|the\s+matter\s+(?:preceding|following)\s+" + _PLACE +
+                 r"\s+" + _DESIG + r"|the\s+(?:heading|first\s+sentence|last\s+sentence))", re.I)
+_PROVISION_LINE = re.compile(r"(?:^|\n)[ \t]*(?P<label>\(\w{1,8}\)|SEC\.|Sec\.|SECTION\s|"
+                             r"Section\s+\d|§)")
+_LABEL = re.compile(r"^\s*(?:(?:SEC\.|Sec\.|SECTION|Section|§+)\s*[\w-]+\.\s+)?(?:\(\w{1,8}\)\s*)*"
+                    r"(?:Provided(?:\s+further)?,\s+That\s+)?")
+_PERIOD = {"period": ".", "comma": ",", "semicolon": ";", "colon": ":", "dash": "—",
+           "em dash": "—"}
+
+
+Quotes = dict[int, tuple[str, Span, int]]
+"""Each quotation of a text by the offset of its opening mark: (its words without paragraph
+marks, the raw span between the marks, the offset after the closing mark)."""
+_MARKS = re.compile(r"(?m)^[ \t]*(?P<para>“)|(?P<mark>[“”])")
+
+
+def quotations(text: str) -> Quotes:
+    """Every quotation in ``text``, in one pass. Curly quotes nest; inside a quotation, a ``“``
+    that starts a line opens a new paragraph of it (US drafting quotes each paragraph of a
+    quoted block and closes only the last), not a nested quotation. A straight ``"`` opens a
+    quotation that the next one closes. Marks that never close open nothing."""
+    out: Quotes = {}
+    stack: list[tuple[int, list[int]]] = []
+    for m in _MARKS.finditer(text):
+        at = m.start("para") if m.group("para") else m.start("mark")
+        if text[at] == _CLOSE:
+            if stack:
+                start, marks = stack.pop()
+                words = "".join(text[a + 1:b] for a, b in zip([start, *marks], [*marks, at],
+                                                                strict=True))
+                out[start] = (words, (start + 1, at), at + 1)
+        elif m.group("para") and stack:
+            stack[-1][1].append(at)
+        else:
+            stack.append((at, []))
+    straight = [i for i, ch in enumerate(text) if ch == _STRAIGHT]
+    for a, b in itertools.pairwise(straight):
+        out[a] = (text[a + 1:b], (a + 1, b), b + 1)
+    return out
+
+
+def read_quote(text: str, pos: int) -> tuple[str, Span, int] | None:
+    """The quotation opening at ``text[pos]`` (see :func:`quotations`), or ``None``."""
+    return quotations(text).get(pos)
+
+
+def _object(text: str, pos: int, q: Quotes) -> tuple[str, Span, int] | None:
+    """A quotation or an unquoted thing (``the period``, ``subparagraph (D)``) at ``pos``."""
+    quote = q.get(pos)
+    if quote is not None:
+        return quote
+    m = re.compile(_THING, re.I).match(text, pos)
+    if m is None:
+        return None
+    thing = " ".join(m.group().split())
+    word = re.sub(r"^the\s+", "", thing.lower())
+    return _PERIOD.get(word, thing), m.span(), m.end()
+
+
+def _block(text: str, pos: int, q: Quotes) -> tuple[str, Span, int] | None:
+    """``the following: “...”`` (or a quotation right there) at ``pos``."""
+    m = _FOLLOWING.match(text, pos)
+    if m is not None:
+        pos = m.end()
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    return q.get(pos)
+
+
+def parse(text: str, *, context: Sequence[str] = ()) -> tuple[Instruction, ...]:
+    """Every amending instruction in ``text``, in order (see the module docstring); each
+    target is ``context`` followed by the place phrases in ``text`` before it."""
+    found: list[Instruction] = []
+    table = quotations(text)
+    taken = bytearray(len(text) + 1)  # inside an instruction read already
+    for reader in (_strikes, _inserts, _additions, _redesignations, _wholes):
+        for ins in reader(text, table):
+            if not taken[ins.span[0]]:
+                found.append(ins)
+                taken[ins.span[0]:ins.span[1]] = b"\1" * (ins.span[1] - ins.span[0])
+    quoted = bytearray(len(text) + 1)  # the words an instruction quotes are not instructions
+    for ins in found:
+        if ins.inserted_span is not None:
+            a, b = ins.inserted_span
+            quoted[a:b] = b"\1" * (b - a)
+    found = [i for i in found if not quoted[i.span[0]]]
+    found.sort(key=lambda i: i.span)
+    return tuple(_with_target(i, text, tuple(context)) for i in found)
+
+
+def _strikes(text: str, q: Quotes) -> list[Instruction]:
+    out = []
+    for m in _STRIKING.finditer(text):
+        obj = _object(text, m.end(), q)
+        if obj is None:
+            continue
+        struck, struck_span, pos = obj
+        every = through = where = None
+        if (e := _EVERY.match(text, pos)) is not None:
+            every, pos = True, e.end()
+        if (t := _THROUGH.match(text, pos)) is not None and (quote := q.get(t.end())):
+            through, pos = quote[0], quote[2]
+        if (w := _WHERE.match(text, pos)) is not None:
+            where, pos = " ".join(w.group("where").split()), w.end()
+        if not every and (e := _EVERY.match(text, pos)) is not None:
+            every, pos = True, e.end()
+        inserted = None
+        a = _AND_INSERTING.match(text, pos)
+        if a is not None and (block := _block(text, a.end(), q)) is not None:
+            inserted, inserted_span, pos = block
+            out.append(Instruction(Action.REPLACE, (), struck, inserted, (m.start(), pos),
+                                   struck_span, inserted_span, where=where, through=through,
+                                   every=bool(every)))
+        else:
+            out.append(Instruction(Action.STRIKE, (), struck, None, (m.start(), pos),
+                                   struck_span, where=where, through=through,
+                                   every=bool(every)))
+    return out
+
+
+def _inserts(text: str, q: Quotes) -> list[Instruction]:
+    out = []
+    for m in _INSERTING.finditer(text):
+        quote = q.get(m.end())
+        if quote is not None:  # inserting “Y” after “X” / after subparagraph (D)
+            where = _AFTER.match(text, quote[2])
+            anchor = _object(text, where.end(), q) if where else None
+            if where is None or anchor is None:
+                continue
+            out.append(Instruction(Action.INSERT, (), None, quote[0], (m.start(), anchor[2]),
+                                   None, quote[1], anchor=anchor[0],
+                                   position=where.group("position").lower()))
+            continue
+        where = _AFTER.match(text, m.end())
+        anchor = _object(text, where.end(), q) if where else None
+        if where is None or anchor is None:
+            continue
+        pos = anchor[2]
+        pos = pos + 1 if text[pos:pos + 1] == "," else pos
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        block = _block(text, pos, q)
+        if block is None:
+            continue
+        out.append(Instruction(Action.INSERT, (), None, block[0], (m.start(), block[2]), None,
+                               block[1], anchor=anchor[0],
+                               position=where.group("position").lower()))
+    return out
+
+
+def _additions(text: str, q: Quotes) -> list[Instruction]:
+    out = []
+    for m in _ADDING_END.finditer(text):
+        block = q.get(m.end())
+        if block is not None:
+            out.append(Instruction(Action.ADD, (), None, block[0], (m.start(), block[2]), None,
+                                   block[1], position="end"))
+    for pattern in (_ADDING_NEW, _ADDED):
+        for m in pattern.finditer(text):
+            out.append(Instruction(Action.ADD, (), None, None, m.span(),
+                                   section=m.group("number").rstrip(".").lower()))
+    return out
+
+
+def _redesignations(text: str, q: Quotes) -> list[Instruction]:
+    return [Instruction(Action.REDESIGNATE, (), " ".join(m.group("old").split()),
+                        " ".join(m.group("new").split()), m.span(), m.span("old"),
+                        m.span("new")) for m in _REDESIGNATE.finditer(text)]
+
+
+def _wholes(text: str, q: Quotes) -> list[Instruction]:
+    return [Instruction(action, (), None, None, m.span())
+            for pattern, action in ((_TO_READ, Action.RESTATE), (_REPEALED, Action.REPEAL))
+            for m in pattern.finditer(text)]
+
+
+def _with_target(ins: Instruction, text: str, context: tuple[str, ...]) -> Instruction:
+    start = _lead_in(text, ins.span[0])
+    whole = ins.action in (Action.RESTATE, Action.REPEAL) or ins.section is not None
+    return replace(ins, target=context + target_phrases(text[start:ins.span[0]], whole=whole))
+
+
+def _lead_in(text: str, at: int) -> int:
+    """Where the lead-in of the instruction at ``at`` starts: after the last semicolon, colon
+    or em dash before it (which close the item or head before), or at the start of the last
+    line that opens a provision (``(a)``, ``Sec. 2.``, ``§ 3.``), whichever is later."""
+    cut = max(text.rfind(ch, 0, at) for ch in ";:—") + 1
+    for m in _PROVISION_LINE.finditer(text, max(cut, text.rfind("\n", 0, max(cut - 1, 0))), at):
+        cut = max(cut, m.start("label"))
+    return cut
+
+
+def target_phrases(text: str, *, whole: bool = False) -> tuple[str, ...]:
+    """The place phrases of an instruction's lead-in, outermost first: the head of ``X is
+    amended`` (its label and "as added by ..." taken off), then each ``in ...``
+    (``subparagraph (C)``, ``the matter preceding clause (i)``). With ``whole`` (a restatement,
+    a repeal, a new section) the lead-in is itself the head."""
+    out: list[str] = []
+    head = _AMENDED.search(text)
+    if head is not None or whole:
+        words = text[:head.start()] if head is not None else text
+        words = " ".join(_LABEL.sub("", words, count=1).split())
+        words = re.sub(r",?\s+as\s+(?:added|amended|renumbered)\b.*$|[,\s]+$", "", words)
+        if words and not words.lower().startswith(("by ", "and ")):
+            out.append(words)
+    rest = text[head.end():] if head is not None else text
+    out += [" ".join(m.group("place").split()) for m in _IN.finditer(rest)]
+    return tuple(out)
+
+
+def designations(phrase: str) -> tuple[str, ...]:
+    """The pinpoint of a place phrase, lower case, outermost first: ``Section 1108(g)(5) of the
+    Social Security Act`` → ``("1108", "g", "5")``; ``subparagraph (C)`` → ``("c",)``; ``()``
+    when it names none."""
+    m = re.search(_PLACE + r"\s+(?P<d>" + _DESIG + ")", phrase, re.I)
+    if m is None:
+        return ()
+    return tuple(p.lower().rstrip(".") for p in re.findall(r"[\w.-]+", m.group("d")))
+
+
+def in_outline(outline: Outline) -> tuple[tuple[Clause, Instruction], ...]:
+    """Every instruction of a split bill with the clause that gives it (the innermost clause
+    whose own text holds its first word), in document order. The target starts with the place
+    phrases of the clause's ancestors that introduce a list (``(a) Section 1108(g)(5) of the
+    Social Security Act is amended—``, ``(5) in subparagraph (F)—``), unless the instruction
+    names its own law."""
+    clauses = sorted(outline.walk(), key=lambda c: (c.span[0], -c.span[1]))
+    starts = [c.span[0] for c in clauses]
+    parents = {id(ch): c for c in outline.walk() for ch in c.children}
+    out = []
+    for ins in parse(outline.document.text):
+        i = bisect_right(starts, ins.span[0]) - 1
+        while i >= 0 and not clauses[i].span[0] <= ins.span[0] < max(clauses[i].span[1],
+                                                                       clauses[i].span[0] + 1):
+            i -= 1
+        if i < 0:
+            continue
+        clause = clauses[i]
+        context: list[str] = []
+        parent = parents.get(id(clause))
+        while parent is not None:
+            own = parent.text.strip()
+            if own.endswith(("—", ":", "-")):
+                context[:0] = target_phrases(own)
+            parent = parents.get(id(parent))
+        if ins.target and _AMENDED.search(outline.document.text, _lead_in(
+                outline.document.text, ins.span[0]), ins.span[0]):
+            context = []  # the instruction names its own law
+        out.append((clause, replace(ins, target=(*context, *ins.target))))
+    return tuple(out)

@@ -1,0 +1,390 @@
+"""Applying amending instructions to a current text.
+
+``apply_instructions(current, instructions)`` applies each :class:`~legcompare.amend.Instruction`
+in order to the text the ones before it left, re-splitting after each change (so "in
+subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
+
+* An instruction is applied only when its target is found exactly: the place each target
+  phrase names (``Section 1108(g)(5)``, then ``subparagraph (A)``, then ``the matter preceding
+  clause (i)``; a chain may start above the current text when the text starts below it) must be
+  one provision, and the struck words or anchor must stand there once as whole words (every
+  time, for ``each place it appears``).
+* Otherwise the text is left as it was and the :class:`Application` says why
+  (:class:`Outcome`): not found, ambiguous (with the count), conflict (a new section the text
+  already has) or unsupported; nothing is skipped silently.
+* Drafting conventions: struck words take the space before them with them (and a space before
+  inserted ``, ...`` goes too); inserted words get a space when they meet a word; a quoted
+  block becomes new lines after the provision (or at the end of the target).
+* What each applied instruction wrote is tracked (:attr:`Amended.touched`) through the later
+  changes, so each change of the comparison can name the bill provision behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from .amend import Action, Instruction, designations
+from .model import Clause, Document, Note, NoteKind
+from .split import split
+
+_RELATIVE = re.compile(r"the\s+(?:heading|matter|first|second|third|last)\b", re.I)
+"""Place phrases that name a part of a provision, not a law (``the heading``)."""
+
+__all__ = ["Amended", "Application", "Editor", "Outcome", "apply_instructions", "describe",
+           "designation"]
+
+
+class Outcome(str, Enum):
+    """What became of one instruction."""
+
+    APPLIED = "applied"
+    NOT_FOUND = "not-found"  # the provision or the words it names are not in the current text
+    AMBIGUOUS = "ambiguous"  # they are there more than once, and it does not say which
+    CONFLICT = "conflict"  # it adds a section the current text already has
+    UNSUPPORTED = "unsupported"  # legcompare cannot apply this kind of instruction
+    NO_TEXT = "no-current-text"  # no current text to apply it to
+
+
+@dataclass(frozen=True)
+class Application:
+    """One instruction and what became of it."""
+
+    instruction: Instruction
+    bill: str | None
+    """The bill clause that gives it (its id)."""
+    citation: str | None
+    """That clause's citation (``H.R. 2157, 116th Cong. § 701(a)(1)``)."""
+    outcome: Outcome
+    detail: str
+    """What was done, or why not, in words."""
+    clause: str | None = None
+    """The current-law clause it applied to (its id in the current text)."""
+
+
+@dataclass(frozen=True)
+class Amended:
+    """A current text with instructions applied, and what became of each."""
+
+    current: Document
+    amended: Document
+    applications: tuple[Application, ...]
+    touched: tuple[tuple[int, int, int], ...] = ()
+    """(application index, start, end): what each applied instruction wrote, in the amended
+    text's offsets."""
+
+
+def describe(ins: Instruction) -> str:
+    """An instruction in a few words: ``strike “and (E)” and insert “(E), and (F)” in Section
+    1108(g)(5) of the Social Security Act › subparagraph (A)``."""
+    what = {
+        Action.REPLACE: f"strike “{ins.struck}” and insert “{ins.inserted}”",
+        Action.STRIKE: f"strike “{ins.struck}”",
+        Action.INSERT: f"insert {_first_words(ins.inserted or '')} {ins.position} "
+                       f"{ins.anchor}",
+        Action.ADD: (f"add section {ins.section}" if ins.section else
+                     f"add {_first_words(ins.inserted or '')} at the end"),
+        Action.REDESIGNATE: f"redesignate {ins.struck} as {ins.inserted}",
+        Action.RESTATE: "restate", Action.REPEAL: "repeal"}[ins.action]
+    if ins.every:
+        what += " each place it appears"
+    if ins.where:
+        what += f" ({ins.where})"
+    place = " › ".join(ins.target)
+    return " ".join(f"{what} in {place}".split()) if place else " ".join(what.split())
+
+
+
+def designation(clause: Clause) -> str:
+    """A clause's designation as instructions name it, lower case: ``(A)`` → ``a``,
+    ``SEC. 2.`` → ``2``, ``§ 50-B.`` → ``50-b``."""
+    label = re.sub(r"(?i)^\s*(?:sec(?:tion)?\.?|§+|art(?:icle)?\.?)\s*", "", clause.label)
+    return label.strip().strip("()").rstrip(".").strip("()").lower()
+
+
+def apply_instructions(current: Document,
+                       instructions: Sequence[tuple[Clause | None, Instruction]]) -> Amended:
+    """``current`` with ``instructions`` applied in order, each re-reading the text the ones
+    before it left (a redesignated subparagraph is found by its new letter); an instruction
+    that cannot be applied leaves the text as it was and says why."""
+    editor = Editor(replace(current, structure=None))
+    apps = []
+    for i, (clause, ins) in enumerate(instructions):
+        outcome, detail, target = editor.apply(ins, i)
+        apps.append(Application(ins, clause.id if clause else None,
+                                clause.citation if clause else None, outcome, detail, target))
+    p = current.provenance
+    applied = sum(a.outcome is Outcome.APPLIED for a in apps)
+    said = Note(NoteKind.PROVENANCE, f"current text with {applied} of {len(apps)} amending "
+                "instructions applied", None)
+    amended = replace(editor.document(), provenance=replace(
+        p, version=f"{p.version or 'current'}+amended", sha256="", notes=(*p.notes, said)))
+    return Amended(editor.original, amended, tuple(apps), editor.touched())
+
+
+class Editor:
+    """The current text being amended: re-split after each change, and what each change wrote
+    (kept in step with later changes)."""
+
+    def __init__(self, document: Document) -> None:
+        self.original = document
+        self.text = document.text
+        self._outline: tuple[Clause, ...] | None = None
+        self._touched: list[list[int]] = []
+
+    def document(self) -> Document:
+        return replace(self.original, text=self.text, notes=(), lines=(), marks=(), before=None)
+
+    def clauses(self) -> tuple[Clause, ...]:
+        if self._outline is None:
+            self._outline = split(self.document()).clauses
+        return self._outline
+
+    def touched(self) -> tuple[tuple[int, int, int], ...]:
+        return tuple((i, a, b) for i, a, b in self._touched)
+
+    def edit(self, start: int, end: int, new: str, index: int) -> None:
+        self.text = self.text[:start] + new + self.text[end:]
+        delta = len(new) - (end - start)
+        for t in self._touched:
+            t[1] = t[1] + delta if t[1] >= end else min(t[1], start + len(new))
+            t[2] = t[2] + delta if t[2] >= end else min(t[2], start + len(new))
+        self._touched.append([index, start, start + len(new)])
+        self._outline = None
+
+    # -- finding the target --------------------------------------------------------------
+
+    def apply(self, ins: Instruction, index: int) -> tuple[Outcome, str, str | None]:
+        """Apply one instruction: (outcome, what was done or why not, the clause's id)."""
+        if ins.section is not None and ins.action is Action.ADD:
+            return self._add_section(ins, index)
+        scope, region, problem = self._scope(ins)
+        if problem is not None:
+            return problem, region_text(self, ins, problem), None
+        assert region is not None
+        where = scope.id if scope is not None else None
+        outcome, detail = _ACTIONS[ins.action](self, ins, scope, region, index)
+        return outcome, detail, where
+
+    def _scope(self, ins: Instruction
+               ) -> tuple[Clause | None, tuple[int, int] | None, Outcome | None]:
+        """The clause the target names (``None``: the whole text), its region, or a problem."""
+        scope: Clause | None = None
+        region = (0, len(self.text))
+        for n, phrase in enumerate(ins.target):
+            chain = designations(phrase)
+            if not chain:
+                if n == 0 and not _RELATIVE.match(phrase):
+                    continue  # a law named without a section: taken to be the current text
+                return None, None, Outcome.UNSUPPORTED
+            found = self._find(scope, chain, partial=n == 0)
+            if len(found) != 1:
+                return None, None, Outcome.NOT_FOUND if not found else Outcome.AMBIGUOUS
+            target = found[0]
+            if phrase.lower().startswith("the matter preceding") and scope is not None:
+                region = (scope.span[0], target.span[0])
+                continue
+            if phrase.lower().startswith("the matter following"):
+                region = (_end(target), _end(scope) if scope else len(self.text))
+                continue
+            scope, region = target, (target.span[0], _end(target))
+        return scope, region, None
+
+    def _find(self, scope: Clause | None, chain: tuple[str, ...], *, partial: bool
+              ) -> list[Clause]:
+        """Clauses in ``scope`` designated by ``chain`` (outermost first); the shallowest win.
+        With ``partial``, a chain may start above the current text (``Section 1108(g)(5)``
+        found as ``(5)`` when the text starts there)."""
+        roots = scope.children if scope is not None else self.clauses()
+        hits: list[tuple[int, Clause]] = []
+
+        def walk(clause: Clause, path: tuple[str, ...], depth: int) -> None:
+            path = (*path, designation(clause)) if designation(clause) else path
+            if designation(clause) == chain[-1]:
+                k = min(len(chain), len(path))
+                if path[-k:] == chain[-k:] and (k == len(chain) or (partial and k == len(path))):
+                    hits.append((depth, clause))
+            for child in clause.children:
+                walk(child, path, depth + 1)
+
+        for root in roots:
+            walk(root, (), 0)
+        if not hits:
+            return []
+        best = min(d for d, _ in hits)
+        return [c for d, c in hits if d == best]
+
+    # -- the actions ---------------------------------------------------------------------
+
+    def _add_section(self, ins: Instruction, index: int) -> tuple[Outcome, str, str | None]:
+        section = ins.section or ""
+        if self._find(None, (section,), partial=True):
+            return Outcome.CONFLICT, f"the current text already has a section {section}", None
+        if not ins.inserted:
+            return Outcome.UNSUPPORTED, f"the new section {section}'s text was not found", None
+        start = len(self.text)
+        sep = "" if not self.text or self.text.endswith("\n") else "\n"
+        self.edit(start, start, sep + ins.inserted, index)
+        return Outcome.APPLIED, f"added section {section} at the end", None
+
+
+def _end(clause: Clause) -> int:
+    """Where a clause and its descendants end."""
+    return max(c.span[1] for c in clause.walk())
+
+
+def region_text(editor: Editor, ins: Instruction, problem: Outcome) -> str:
+    """Why the target was not found, in words."""
+    where = " › ".join(ins.target) or "the current text"
+    if problem is Outcome.UNSUPPORTED:
+        return f"cannot place “{where}” in the current text"
+    word = "is not" if problem is Outcome.NOT_FOUND else "is more than one place"
+    return f"“{where}” {word} in the current text"
+
+
+def _occurrences(text: str, words: str, region: tuple[int, int], where: str | None
+                 ) -> list[tuple[int, int]]:
+    """Where ``words`` stand in ``text[region]`` as whole words, narrowed by ``where``."""
+    a, b = region
+    left = r"(?<!\w)" if words[:1].isalnum() else ""
+    right = r"(?!\w)" if words[-1:].isalnum() else ""
+    found = [m.span() for m in re.finditer(left + re.escape(words) + right, text[a:b])]
+    found = [(a + s, a + e) for s, e in found]
+    if where is None:
+        return found
+    w = where.lower()
+    if w.startswith("at the end"):
+        tail = a + len(text[a:b].rstrip())
+        return [s for s in found if s[1] == tail]
+    mark = {"semicolon": ";", "comma": ",", "period": ".", "colon": ":"}[w.split()[-1]]
+    if w.startswith("after"):
+        return [s for s in found if text[:s[0]].rstrip().endswith(mark)]
+    return [s for s in found if text[s[1]:].lstrip().startswith(mark)]
+
+
+def _words(editor: Editor, ins: Instruction, scope: Clause | None, region: tuple[int, int],
+           index: int) -> tuple[Outcome, str]:
+    """Strike (and insert): the struck words must be there once, or ``each place``."""
+    place = ins.target[-1] if ins.target else "the current text"
+    assert ins.struck is not None
+    spans = _occurrences(editor.text, ins.struck, region, ins.where)
+    if ins.through is not None and spans:
+        rest = editor.text.find(ins.through, spans[0][1], region[1])
+        spans = [(spans[0][0], rest + len(ins.through))] if rest >= 0 and len(spans) == 1 else \
+            ([] if rest < 0 else spans)
+    if not spans:
+        return Outcome.NOT_FOUND, f"“{ins.struck}” is not in {place}"
+    if len(spans) > 1 and not ins.every:
+        return Outcome.AMBIGUOUS, f"“{ins.struck}” appears {len(spans)} times in {place}"
+    new = ins.inserted or ""
+    for s, e in reversed(spans):
+        gap = editor.text[s - 1:s] == " "
+        if gap and (new[:1] in (",", ";", ":", ".", ")") or (not new and
+                    editor.text[e:e + 1] in (" ", "\n", ""))):
+            s -= 1  # the space before struck words goes with them (or before inserted ", ...")
+        editor.edit(s, e, new, index)
+    did = f"struck “{ins.struck}”" + (f" and inserted “{new}”" if new else "")
+    times = f" ({len(spans)} places)" if len(spans) > 1 else ""
+    return Outcome.APPLIED, f"{did} in {place}{times}"
+
+
+def _insert(editor: Editor, ins: Instruction, scope: Clause | None, region: tuple[int, int],
+            index: int) -> tuple[Outcome, str]:
+    """Insert words next to quoted words, or a quoted block after a provision."""
+    assert ins.inserted is not None and ins.anchor is not None
+    place = ins.target[-1] if ins.target else "the current text"
+    chain = designations(ins.anchor)
+    if chain and ins.anchor[:1].isalpha() and not editor.text.count(ins.anchor, *region):
+        found = editor._find(scope, chain, partial=False)
+        if len(found) != 1:
+            outcome = Outcome.NOT_FOUND if not found else Outcome.AMBIGUOUS
+            return outcome, f"{ins.anchor} is {'not' if not found else 'not one place'} in {place}"
+        return _block_at(editor, _end(found[0]), ins.inserted, index,
+                         f"inserted {_first_words(ins.inserted)} {ins.position} {ins.anchor}")
+    spans = _occurrences(editor.text, ins.anchor, region, None)
+    if len(spans) != 1:
+        outcome = Outcome.NOT_FOUND if not spans else Outcome.AMBIGUOUS
+        return outcome, (f"“{ins.anchor}” is not in {place}" if not spans else
+                         f"“{ins.anchor}” appears {len(spans)} times in {place}")
+    s, e = spans[0]
+    new = ins.inserted
+    if ins.position == "before":
+        sep = " " if new[-1:].isalnum() and editor.text[s:s + 1].isalnum() else ""
+        editor.edit(s, s, new + sep, index)
+    else:
+        sep = " " if new[:1].isalnum() and editor.text[e - 1:e].isalnum() else ""
+        editor.edit(e, e, sep + new, index)
+    return Outcome.APPLIED, f"inserted “{new}” {ins.position} “{ins.anchor}” in {place}"
+
+
+def _add(editor: Editor, ins: Instruction, scope: Clause | None, region: tuple[int, int],
+         index: int) -> tuple[Outcome, str]:
+    assert ins.inserted is not None
+    place = ins.target[-1] if ins.target else "the current text"
+    return _block_at(editor, region[1], ins.inserted, index,
+                     f"added {_first_words(ins.inserted)} at the end of {place}")
+
+
+def _block_at(editor: Editor, at: int, block: str, index: int, detail: str
+              ) -> tuple[Outcome, str]:
+    """A quoted block as new lines at ``at`` (the end of a provision)."""
+    text = editor.text
+    if text[at - 1:at] == "\n":
+        editor.edit(at, at, block.rstrip("\n") + "\n", index)
+    else:
+        editor.edit(at, at, "\n" + block.rstrip("\n"), index)
+    return Outcome.APPLIED, detail
+
+
+def _first_words(text: str) -> str:
+    words = text.split()
+    return "“" + " ".join(words[:4]) + ("…" if len(words) > 4 else "") + "”"
+
+
+def _redesignate(editor: Editor, ins: Instruction, scope: Clause | None,
+                 region: tuple[int, int], index: int) -> tuple[Outcome, str]:
+    assert ins.struck is not None and ins.inserted is not None
+    old, new = designations(ins.struck), designations(ins.inserted)
+    if len(old) != 1 or len(new) != 1 or " through " in ins.struck or " and " in ins.struck:
+        return Outcome.UNSUPPORTED, f"cannot redesignate {ins.struck} as {ins.inserted}"
+    found = editor._find(scope, old, partial=False)
+    if len(found) != 1 or found[0].label_span is None:
+        outcome = Outcome.NOT_FOUND if not found else Outcome.AMBIGUOUS
+        return outcome, f"{ins.struck} is {'not' if not found else 'not one place'} in the text"
+    s, e = found[0].label_span
+    label = editor.text[s:e]
+    m = re.search(re.escape(old[0]), label, re.I)
+    assert m is not None
+    value = new[0].upper() if m.group().isupper() else new[0]
+    editor.edit(s + m.start(), s + m.end(), value, index)
+    return Outcome.APPLIED, f"redesignated {ins.struck} as {ins.inserted}"
+
+
+def _whole(editor: Editor, ins: Instruction, scope: Clause | None, region: tuple[int, int],
+           index: int) -> tuple[Outcome, str]:
+    """Restate (the bill's new text in place of the old) or repeal (the text taken out)."""
+    name = ins.target[0] if ins.target else "the target"
+    if scope is None:
+        return Outcome.NOT_FOUND, f"“{name}” is not in the current text"
+    if ins.action is Action.REPEAL:
+        editor.edit(region[0], region[1], "", index)
+        return Outcome.APPLIED, f"repealed {name}"
+    if not ins.inserted:
+        return Outcome.UNSUPPORTED, f"the new text of {name} was not found in the bill"
+    tail = "\n" if editor.text[region[1] - 1:region[1]] == "\n" else ""
+    new = ins.inserted.rstrip("\n")
+    if scope.label_span is not None:  # the section keeps the current text's label form
+        own = re.match(r"\s*(?:§+\s*|sec(?:tion)?\.?\s+)?" + re.escape(designation(scope)) +
+                       r"\.?", new, re.I)
+        if own is not None:
+            head = editor.text[region[0]:scope.label_span[1]]
+            new = head + new[own.end():]
+    editor.edit(region[0], region[1], new + tail, index)
+    return Outcome.APPLIED, f"restated {name}"
+
+
+_ACTIONS = {Action.REPLACE: _words, Action.STRIKE: _words, Action.INSERT: _insert,
+            Action.ADD: _add, Action.REDESIGNATE: _redesignate, Action.RESTATE: _whole,
+            Action.REPEAL: _whole}

@@ -1,0 +1,370 @@
+"""A bill against the law it would change.
+
+``against_current(bill, *, law=None, options)`` answers "what does this bill do to current law?"
+on one of three bases, always said in the result (:class:`Basis`):
+
+* ``law`` — a current-law text is given: the bill's instructions (strike and insert,
+  redesignate, add, restate a section, repeal; :mod:`legcompare.amend`) are applied to it in
+  order, and the current text is compared with the text as amended;
+* ``markup`` — the bill shows current law itself (a New York print, whose brackets and lower
+  case are current law; a Ramseyer print): its ``before`` side is compared with its ``after``;
+* ``none`` — neither: the instructions are listed, unapplied.
+
+Its guarantees: an instruction that cannot be applied is reported with the reason
+(:class:`Outcome`: target not found, ambiguous, conflict, unsupported), never skipped or guessed;
+every change carries two citations, the law's provision and the bill provision that makes it;
+sections the bill restates, adds or repeals whole are listed (:class:`Restatement`) with both
+citations. The comparison is ``compare(current, amended, mode=versions)``, so its pairs, edits
+and verdicts are the diff's own. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from .amend import Action, Instruction, in_outline
+from .apply import Amended, Application, Outcome, apply_instructions, describe
+from .chardiff import diff_text
+from .citation import law_form
+from .compare import compare
+from .markup import BEFORE_CURRENT_LAW, side
+from .model import (
+    Clause,
+    ClausePair,
+    CompareOptions,
+    Comparison,
+    Document,
+    MarkKind,
+    Mode,
+    Op,
+)
+from .split import split
+
+__all__ = ["Basis", "Change", "CurrentLaw", "Restatement", "against_current", "before_side",
+           "restatements"]
+
+
+class Basis(str, Enum):
+    """What the bill was compared against."""
+
+    LAW = "law"
+    MARKUP = "markup"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Restatement:
+    """A section the bill restates, adds or repeals whole."""
+
+    action: Action
+    """``restate``, ``add`` or ``repeal``."""
+    bill: str
+    bill_citation: str
+    law: str | None
+    """The law as the bill names it (``multiple dwelling law``), when it does."""
+    section: str | None
+    code_citation: str | None
+    """``N.Y. Mult. Dwell. Law § 50-b``."""
+    quoted: str | None
+    """The id of the bill's quoted matter that is the section's new text."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """A pair of the comparison, with the law's provision and the bill provision behind it."""
+
+    pair: ClausePair
+    code: str
+    bill: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CurrentLaw:
+    """The result of :func:`against_current`."""
+
+    bill: Document
+    basis: Basis
+    current: Document | None
+    amended: Document | None
+    comparison: Comparison | None
+    restatements: tuple[Restatement, ...]
+    applications: tuple[Application, ...]
+    changes: tuple[Change, ...]
+    notes: tuple[str, ...] = ()
+
+
+# --- what the bill says -------------------------------------------------------------------
+
+
+_SECTION = re.compile(r"\b(?:section|§)\s*(?P<n>[\w.-]*\d[\w.-]*)", re.I)
+_LAW = re.compile(r"\bof\s+the\s+(?P<law>[^,(]+?)\s*(?:,|\(|$)|\badded\s+to\s+the\s+"
+                  r"(?P<law2>[^,]+?)\s*(?:,|$)|^the\s+(?P<law3>[^,]+?)$", re.I)
+_CITED = re.compile(r"^(?P<bill>.+?) \((?:adding|amending|inserting|restating) (?P<code>.+)\)$")
+
+
+def restatements(bill: Document) -> tuple[Restatement, ...]:
+    """The sections the bill restates (``is amended to read``), adds (``by adding a new section
+    50-b``, ``Section 832.19 is added to the Penal Code``) or repeals whole, in order."""
+    outline = split(bill)
+    return _restatements(bill, in_outline(outline))
+
+
+def _restatements(bill: Document, found: Sequence[tuple[Clause, Instruction]]
+                  ) -> tuple[Restatement, ...]:
+    out = []
+    for clause, ins in found:
+        if ins.action not in (Action.RESTATE, Action.REPEAL) and ins.section is None:
+            continue
+        head = ins.target[0] if ins.target else ""
+        words = bill.text[ins.span[0]:ins.span[1] + 80]
+        law = _law(head) or _law(words)
+        number = ins.section or _number(head)
+        quoted = next((q for q in clause.walk() if q.kind.value == "quoted"
+                       and q.span[0] >= ins.span[1]), None)
+        code = None
+        if quoted is not None and quoted.quoted_in and number:
+            code = f"{quoted.quoted_in} § {number}"
+        elif law and number:
+            form = law_form(law, bill)
+            code = f"{form.prefix if form else law} § {number}"
+        out.append(Restatement(ins.action, clause.id, clause.citation, law, number, code,
+                               quoted.id if quoted is not None else None))
+    return tuple(out)
+
+
+def _law(phrase: str) -> str | None:
+    m = _LAW.search(phrase)
+    if m is None:
+        return None
+    law = next(g for g in m.groups() if g)
+    return " ".join(law.split()) or None
+
+
+def _number(phrase: str) -> str | None:
+    m = _SECTION.search(phrase)
+    return m.group("n").rstrip(".").lower() if m else None
+
+
+# --- the comparison -----------------------------------------------------------------------
+
+
+def against_current(bill: Document, *, law: Document | None = None,
+                    options: CompareOptions | None = None, only: str | None = None
+                    ) -> CurrentLaw:
+    """The bill against current law (see the module docstring); with ``only``, just the
+    instructions and sections of that bill clause's subtree."""
+    options = replace(options or CompareOptions(), mode=Mode.VERSIONS)
+    outline = split(bill)
+    found = [(c, i) for c, i in in_outline(outline) if _under(c.id, only)]
+    stated = _restatements(bill, found)
+    if law is not None:
+        texts = {q.id: q for q in outline.walk() if q.kind.value == "quoted"}
+        done = apply_instructions(law, [(c, _with_text(i, c, texts, bill)) for c, i in found])
+        comparison = compare(done.current, done.amended, options=options)
+        changes = tuple(_law_change(p, done) for p in comparison.pairs)
+        return CurrentLaw(bill, Basis.LAW, done.current, done.amended, comparison, stated,
+                          done.applications, changes)
+    why = ("no current text given" if bill.before != BEFORE_CURRENT_LAW else
+           "not applied: the print's own markup shows current law")
+    apps = tuple(Application(i, c.id, c.citation, Outcome.NO_TEXT, f"{describe(i)}: {why}")
+                 for c, i in found if i.action not in (Action.RESTATE, Action.REPEAL)
+                 and i.section is None)
+    if bill.before == BEFORE_CURRENT_LAW:
+        before, after = before_side(bill), side(bill, "after")
+        comparison = compare(before, after, options=options)
+        changes = tuple(_markup_change(p) for p in comparison.pairs
+                        if _under((p.new or p.old).id, only))  # type: ignore[union-attr]
+        return CurrentLaw(bill, Basis.MARKUP, before, after, comparison, stated, apps, changes)
+    note = ("no current text: give the current law, or a print that shows it (New York's "
+            "brackets and capitals, a Ramseyer print)")
+    return CurrentLaw(bill, Basis.NONE, None, None, None, stated, apps, (), (note,))
+
+
+def _under(clause_id: str, only: str | None) -> bool:
+    return only is None or clause_id == only or clause_id.startswith(only + "/")
+
+
+def before_side(bill: Document) -> Document:
+    """The bill's ``before`` side (:func:`legcompare.markup.side`) with the bill's own clause
+    tree carried over to it (its XML structure, else its split), so each provision meets itself
+    rather than a re-split of the before text, which can read a provision differently. Spans
+    are mapped through the marks (:func:`_position_map`); a provision that is new (its label
+    or all its text inserted) is dropped and its remaining text goes to the provision before
+    it; matter struck whole stays with the provision it follows."""
+    before = side(bill, "before")
+    tree = bill.structure if bill.structure is not None else split(bill).clauses
+    at = _position_map(bill, before.text)
+    return replace(before, structure=_carried(tree, at, before.text))
+
+
+def _position_map(document: Document, before: str) -> Callable[[int], int]:
+    """Positions of the marked ``document`` mapped into its ``before`` text: through its marks
+    (inserted matter maps to the place it was inserted at, struck matter follows what it
+    follows), then through the word diff of that text with ``before`` (the two differ only in
+    the spaces struck and inserted matter took with them)."""
+    edits: list[tuple[Op, str]] = []
+    pos = 0
+    for mark in sorted(document.marks, key=lambda m: (m.span[0], m.kind is not MarkKind.STRUCK)):
+        s, e = mark.span
+        if s < pos or mark.kind is MarkKind.UNCLEAR:
+            continue
+        edits.append((Op.EQUAL, document.text[pos:s]))
+        if mark.kind is MarkKind.INSERTED:
+            edits.append((Op.DELETE, document.text[s:e]))
+            pos = e
+        else:
+            edits.append((Op.INSERT, mark.text))
+            pos = s
+    edits.append((Op.EQUAL, document.text[pos:]))
+    first = _through(edits)
+    rebuilt = "".join(t for op, t in edits if op is not Op.DELETE)
+    second = _through([(e.op, e.text) for e in diff_text(rebuilt, before,
+                                                         max_tokens=10**9).edits])
+    return lambda p: second(first(p))
+
+
+def _through(edits: Sequence[tuple[Op, str]]) -> Callable[[int], int]:
+    """The map of old positions to new ones that ``edits`` (old → new) make: equal text maps
+    one to one, deleted text to where it was, and inserted text goes after what precedes it."""
+    starts: list[int] = []
+    targets: list[tuple[int, bool]] = []  # new offset; whether positions run on from it
+    pa = pb = 0
+    for op, text in edits:
+        n = len(text)
+        if op is Op.INSERT:
+            pb += n
+            continue
+        starts.append(pa)
+        targets.append((pb, op is Op.EQUAL))
+        pa += n
+        pb += n if op is Op.EQUAL else 0
+    starts.append(pa)
+    targets.append((pb, False))
+
+    def at(p: int) -> int:
+        i = bisect_right(starts, p) - 1
+        base, runs = targets[i]
+        return base + (p - starts[i]) if runs else base
+    return at
+
+
+def _carried(tree: tuple[Clause, ...], at: Callable[[int], int], text: str
+             ) -> tuple[Clause, ...]:
+    """The clause tree of the after text carried over to the before ``text`` (see
+    :func:`before_side`). A provision that was not there before (its label, or all its text,
+    inserted) is dropped, its remaining text going to the provision before it (own texts tile
+    the text, so nothing is lost) and its children to its parent."""
+    flat: list[tuple[Clause, int | None]] = []
+
+    def walk(clause: Clause, parent: int | None) -> None:
+        flat.append((clause, parent))
+        me = len(flat) - 1
+        for child in clause.children:
+            walk(child, me)
+
+    for root in tree:
+        walk(root, None)
+    spans = [[at(c.span[0]), at(c.span[1])] for c, _ in flat]
+    kept = [_existed(c, spans[i], at, text) for i, (c, _) in enumerate(flat)]
+    children: dict[int, list[int]] = {}
+    for j, (_, p) in enumerate(flat):
+        if p is not None:
+            children.setdefault(p, []).append(j)
+    for i in range(len(flat) - 1, -1, -1):  # a container without text: there if a child is
+        if not flat[i][0].text.strip() and i in children:
+            kept[i] = any(kept[j] for j in children[i])
+    last: int | None = None
+    pending: int | None = None  # a dropped start with no kept clause before it yet
+    for i in range(len(flat)):
+        if kept[i]:
+            if pending is not None:
+                spans[i][0] = pending
+                pending = None
+            last = i
+        elif last is not None:
+            spans[last][1] = max(spans[last][1], spans[i][1])
+        elif pending is None:
+            pending = spans[i][0]
+
+    def build(i: int) -> Clause:
+        clause = flat[i][0]
+        label = clause.label_span
+        if label is not None:
+            label = (at(label[0]), at(label[1]))
+        children = tuple(build(j) for j in _kept_children(i, flat, kept))
+        start, end = spans[i]
+        return replace(clause, span=(start, end), label_span=label, children=children,
+                       text=text[start:end])
+
+    return tuple(build(i) for i in _kept_children(None, flat, kept))
+
+
+def _existed(clause: Clause, span: list[int], at: Callable[[int], int], text: str) -> bool:
+    """Whether a provision of the after text was already there: its label (when it has one)
+    and some of its text are in the before text."""
+    if clause.label_span is not None and at(clause.label_span[0]) == at(clause.label_span[1]):
+        return False
+    return bool(text[span[0]:span[1]].strip()) or not clause.text.strip()
+
+
+def _kept_children(parent: int | None, flat: list[tuple[Clause, int | None]],
+                   kept: list[bool]) -> list[int]:
+    """The kept clauses whose nearest kept ancestor is ``parent``, in order."""
+    out = []
+    for i, (_, p) in enumerate(flat):
+        if not kept[i]:
+            continue
+        while p is not None and not kept[p]:
+            p = flat[p][1]
+        if p == parent:
+            out.append(i)
+    return out
+
+
+def _with_text(ins: Instruction, clause: Clause, quoted: dict[str, Clause],
+               bill: Document) -> Instruction:
+    """A restatement or new section with its new text: the bill's quoted matter after it, else
+    (a form the splitter does not read as quoted: California's ``is amended to read:`` and the
+    section on the next line) the rest of the bill provision after the instruction."""
+    if ins.inserted is not None or not (ins.action is Action.RESTATE or ins.section):
+        return ins
+    q = next((q for q in clause.walk() if q.id in quoted and q.span[0] >= ins.span[1]), None)
+    if q is not None:
+        start, end = q.span[0], max(d.span[1] for d in q.walk())
+    else:
+        start, end = ins.span[1], max(d.span[1] for d in clause.walk())
+        start += len(bill.text[start:end]) - len(bill.text[start:end].lstrip(":,; \n"))
+    text = bill.text[start:end].strip("\n")
+    return replace(ins, inserted=text + "\n") if text.strip() else ins
+
+
+def _markup_change(pair: ClausePair) -> Change:
+    clause = pair.new or pair.old
+    assert clause is not None
+    m = _CITED.match(clause.citation)
+    if m is None:
+        return Change(pair, clause.citation, ())
+    return Change(pair, m.group("code"), (m.group("bill"),))
+
+
+def _law_change(pair: ClausePair, done: Amended) -> Change:
+    clause = pair.new or pair.old
+    assert clause is not None
+    bills: list[str] = []
+    if pair.new is not None:
+        s, e = pair.new.span
+        for i, a, b in done.touched:
+            hit = a < e and s < b if a < b else s <= a <= e
+            if hit and (cite := done.applications[i].citation):
+                bills.append(cite)
+    if pair.old is not None:  # a removed provision: the instructions aimed at it or above it
+        old = pair.old.id
+        bills += [a.citation for a in done.applications if a.citation and a.clause and (
+            a.clause == old or (pair.new is None and old.startswith(a.clause + "/")))]
+    return Change(pair, clause.citation, tuple(dict.fromkeys(bills)))
+
+

@@ -1,0 +1,442 @@
+"""A bill against the law it would change: amending instructions parsed (H.R. 2157 in the
+corpus) and applied to current-law snippets written for the test; restated sections with both
+citations; the Ramseyer print and New York prints compared with the current law they show."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from legcompare.amend import Action, Instruction, designations, in_outline, parse, read_quote
+from legcompare.apply import Outcome, apply_instructions, describe
+from legcompare.cli import main
+from legcompare.current_law import Basis, against_current, before_side, restatements
+from legcompare.ingest import ingest_bytes, load_path
+from legcompare.markup import side
+from legcompare.model import CitationForm, Kind, Provenance, Status
+from legcompare.render.current_out import SCHEMA, current_json, current_markdown, current_terminal
+from legcompare.split import split
+from legcompare.summary import changed
+
+# 42 U.S.C. 1308(g)(5) as an aide might paste it: written for this test, shaped like the
+# provision H.R. 2157 § 701(a) amends (the words the instructions strike are where they say).
+SSA = """(g) Increase in limits.—
+(5) Additional increase.—
+(A) In general.—Subject to subparagraphs (B), (C), (D), and (E), for the period beginning \
+January 1, 2018, and ending September 30, 2019, the amounts otherwise determined for Puerto Rico \
+under this subsection shall be increased by $3,600,000,000.
+(B) Special rule.—The Secretary may increase the amount under subparagraph (A) by \
+$1,200,000,000 if the Secretary certifies that Puerto Rico has taken steps to report reliable \
+data.
+(C) Virgin Islands.—Subject to subparagraphs (D) and (E), for the period beginning January 1, \
+2018, and ending September 30, 2019, the amounts otherwise determined for the Virgin Islands \
+under this subsection shall be increased by—
+(i) $106,900,000; and
+(ii) $35,600,000 if the Secretary certifies that the Virgin Islands has taken steps to report \
+reliable data.
+(D) Disregard.—The additional funds provided under this paragraph shall be disregarded in \
+applying the limits of this subsection.
+(E) Federal share.—Notwithstanding section 1905(ff), with respect to payments to Puerto Rico \
+and the Virgin Islands from the additional funds provided under subparagraphs (A), (B), (C) and \
+(D) for expenditures under title XIX, during the period beginning January 1, 2018, and ending \
+September 30, 2019, the Federal medical assistance percentage for Puerto Rico and the Virgin \
+Islands shall be 100 percent.
+"""
+
+NFIA = """Sec. 1309.
+(a) The Director may borrow until June 14, 2019, for the purposes of this title.
+(b) No contract for flood insurance shall be entered into after June 14, 2019.
+"""
+
+NY_AMENDING = """\
+                           S T A T E   O F   N E W   Y O R K
+ ________________________________________________________________________
+
+  AN ACT to amend the civil rights law, in relation to biometric data of
+  tenants
+
+  THE  PEOPLE OF THE STATE OF NEW YORK, REPRESENTED IN SENATE AND ASSEM-
+ BLY, DO ENACT AS FOLLOWS:
+
+  Section 1. Section 50-h of the civil rights law, as added by chapter 9
+ of the laws of 2021, is amended to read as follows:
+  § 50-h. Biometric data of tenants. 1. No landlord [may] SHALL collect
+ the biometric data of a tenant without the tenant's written consent.
+  2. [Any tenant aggrieved by a violation of this section may bring an
+ action for damages.] THE ATTORNEY GENERAL MAY BRING AN ACTION TO ENFORCE
+ THIS SECTION.
+  § 2. This act shall take effect immediately.
+
+  EXPLANATION--Matter in ITALICS (underscored) is new; matter in brackets
+  [ ] is old law to be omitted.
+  LBD09999-01-3
+"""
+
+CA_BILL = """The people of the State of California do enact as follows:
+
+SECTION 1. Section 832.19 of the Penal Code is amended to read:
+832.19.
+(a) A law enforcement agency or law enforcement officer shall not install, activate, or use \
+any biometric surveillance system in connection with an officer camera.
+(b) A person may bring an action for equitable or declaratory relief against a law enforcement \
+agency or officer who violates subdivision (a).
+SEC. 2. This act takes effect immediately.
+"""
+CA_LAW = """Section 832.19.
+(a) A law enforcement agency or law enforcement officer shall not install, activate, or use \
+any biometric surveillance system in connection with an officer camera.
+(b) A person may bring an action for equitable or declaratory relief against a law enforcement \
+agency or officer who violates subdivision (a).
+(c) This section shall remain in effect only until January 1, 2023, and as of that date is \
+repealed.
+"""
+
+
+def text_doc(text: str, jurisdiction: str, document: str, version: str, title: str,
+             prefix: str | None = None) -> Any:
+    form = CitationForm("code", prefix) if prefix else None
+    return ingest_bytes(text.encode(), Provenance(jurisdiction, document, version, title, "file"),
+                        citation=form)
+
+
+def ssa() -> Any:
+    return text_doc(SSA, "us", "42usc1308", "2019", "42 U.S.C. 1308(g)", "42 U.S.C. § 1308")
+
+
+def summary(i: Instruction) -> tuple[object, ...]:
+    return (i.action.value, i.target, i.struck, i.inserted, i.anchor, i.position, i.where,
+            i.every)
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_hr2157_instructions_parse_into_target_action_struck_and_inserted(corpus: Path) -> None:
+    intro = in_outline(split(load_path(corpus / "us-federal-hr2157-116-introduced.txt")))
+    enr = in_outline(split(load_path(corpus / "us-federal-hr2157-116-enrolled.txt")))
+    assert len(intro) == 17 and len(enr) == 14
+    assert Counter(i.action.value for _, i in intro) == Counter(
+        replace=9, redesignate=2, insert=2, add=2, strike=2)
+    assert Counter(i.action.value for _, i in enr) == Counter(
+        replace=10, add=2, redesignate=1, insert=1)
+    by_clause = {c.id: i for c, i in intro}
+    ssa_act = "Section 1108(g)(5) of the Social Security Act (42 U.S.C. 1308(g)(5))"
+    assert summary(by_clause["t-v/s503"]) == (
+        "replace", ("Section 20601 of Public Law 115–123 (132 Stat. 85)",), "may", "shall", None,
+        None, None, False)
+    assert summary(by_clause["t-vii/s701/a/2"]) == (
+        "replace", (ssa_act, "subparagraph (C)", "the matter preceding clause (i)"), "and (E)",
+        "and (F)", None, None, None, False)
+    assert summary(by_clause["t-vii/s701/a/3"]) == (
+        "redesignate", (ssa_act,), "subparagraph (E)", "subparagraph (F)", None, None, None,
+        False)
+    four = by_clause["t-vii/s701/a/4"]
+    assert (four.action, four.anchor, four.position) == (Action.INSERT, "subparagraph (D)",
+                                                         "after")
+    assert four.inserted is not None and four.inserted.startswith("(E) Subject to subparagraph")
+    assert four.inserted.endswith("further increased by $36,000,000.")
+    assert by_clause["t-vii/s701/a/5/a"].inserted == "title XIX—\n(i) during"  # a quoted block
+    assert summary(by_clause["t-vii/s701/a/5/c"])[1:] == (
+        (ssa_act, "subparagraph (F)"), "and the Virgin Islands",
+        ", the Virgin Islands, and the Northern Mariana Islands", None, None, None, True)
+    assert summary(by_clause["t-vii/s701/a/5/d"])[2:] == (".", "; and", None, None, "at the end",
+                                                          False)
+    strike = by_clause["t-vii/s703/1/a"]
+    assert (strike.action, strike.target[1:], strike.struck, strike.where) == (
+        Action.STRIKE, ("paragraph (2)", "subparagraph (I)"), "and", "after the semicolon")
+    flood = {c.id: i for c, i in enr}["t-xii/s1207/a"]
+    assert summary(flood) == (
+        "replace", (("Section 1309(a) of the National Flood Insurance Act of 1968 "
+                    "(42 U.S.C. 4016(a))"),), "June 14, 2019", "September 30, 2019", None, None,
+        None, False)
+
+
+def test_quotations_nest_and_quoted_paragraphs_lose_their_opening_marks() -> None:
+    text = ("by inserting after paragraph (2) the following:\n“(3) the term “agency” means a "
+            "department;\n“(4) the term “person” means an individual.”; and")
+    (ins,) = parse(text)
+    assert ins.action is Action.INSERT and ins.anchor == "paragraph (2)"
+    assert ins.inserted == ("(3) the term “agency” means a department;\n(4) the term “person” "
+                            "means an individual.")
+    assert ins.inserted_span is not None
+    assert text[ins.inserted_span[0] - 1] == "“" and text[ins.inserted_span[1]] == "”"
+    assert read_quote("“open but never closed", 0) is None
+    assert read_quote('"straight"', 0) == ("straight", (1, 9), 10)
+    assert designations("Section 1108(g)(5) of the Social Security Act") == ("1108", "g", "5")
+    assert designations("subparagraph (C)") == ("c",)
+    assert designations("The first proviso under this heading") == ()
+
+
+def test_strike_inside_a_quoted_block_is_not_an_instruction() -> None:
+    text = ("(1) by adding at the end the following:\n“(c) Nothing in this section requires "
+            "striking “may” and inserting “shall”.”.")
+    assert [i.action for i in parse(text)] == [Action.ADD]
+
+
+# --- applying -------------------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_hr2157_section_701_applies_to_the_current_law_snippet(corpus: Path) -> None:
+    bill = load_path(corpus / "us-federal-hr2157-116-introduced.txt")
+    found = [(c, i) for c, i in in_outline(split(bill))
+             if c.id.startswith("t-vii/s701/a") or c.id == "t-v/s503"]
+    done = apply_instructions(ssa(), found)
+    assert [(a.bill, a.outcome.value, a.clause) for a in done.applications] == [
+        ("t-v/s503", "not-found", None),  # another law: not in this text, and said so
+        ("t-vii/s701/a/1", "applied", "g/5/a"),
+        ("t-vii/s701/a/2", "applied", "g/5/c"),
+        ("t-vii/s701/a/3", "applied", "g/5"),
+        ("t-vii/s701/a/4", "applied", "g/5"),
+        ("t-vii/s701/a/5/a", "applied", "g/5/f"),  # found by its new letter
+        ("t-vii/s701/a/5/b", "applied", "g/5/f"),
+        ("t-vii/s701/a/5/c", "applied", "g/5/f"),
+        ("t-vii/s701/a/5/d", "applied", "g/5/f"),
+        ("t-vii/s701/a/5/e", "applied", "g/5/f"),
+    ]
+    assert done.applications[0].detail == ("“Section 20601 of Public Law 115–123 (132 Stat. 85)” "
+                                           "is not in the current text")
+    assert done.applications[7].detail.endswith("in subparagraph (F) (2 places)")
+    lines = done.amended.text.splitlines()
+    assert lines[2].startswith("(A) In general.—Subject to subparagraphs (B), (C), (D), (E), "
+                               "and (F), for the period")
+    assert lines[4].startswith("(C) Virgin Islands.—Subject to subparagraphs (D) and (F), for")
+    assert lines[8].startswith("(E) Subject to subparagraph (F), for the period beginning "
+                               "January 1, 2019")
+    assert lines[9] == (
+        "(F) Federal share.—Notwithstanding section 1905(ff), with respect to payments to Puerto "
+        "Rico, the Virgin Islands, and the Northern Mariana Islands from the additional funds "
+        "provided under subparagraphs (A), (B), (C), (D), and (E) for expenditures under title "
+        "XIX—")
+    assert lines[10] == (
+        "(i) during the period beginning January 1, 2018, and ending September 30, 2019, the "
+        "Federal medical assistance percentage for Puerto Rico, the Virgin Islands, and the "
+        "Northern Mariana Islands shall be 100 percent; and")
+    assert lines[11].startswith("(ii) for the period beginning January 1, 2019, and ending "
+                                "September 30, 2019, with respect to payments to Guam")
+    assert len(lines) == 12
+    assert done.current.text == SSA  # the current text itself is untouched
+
+
+@pytest.mark.corpus
+def test_against_current_law_cites_the_code_and_the_bill(corpus: Path) -> None:
+    bill = load_path(corpus / "us-federal-hr2157-116-introduced.txt")
+    result = against_current(bill, law=ssa(), only="t-vii/s701")
+    assert result.basis is Basis.LAW
+    assert [a.outcome for a in result.applications] == [Outcome.APPLIED] * 9
+    shown = [(c.pair.status.value, c.code, c.bill) for c in result.changes if changed(c.pair)]
+    cite = "H.R. 2157, 116th Cong. § 701(a)"
+    assert shown == [
+        ("modified", "42 U.S.C. § 1308(g)(5)(A)", (f"{cite}(1)",)),
+        ("modified", "42 U.S.C. § 1308(g)(5)(C)", (f"{cite}(2)",)),
+        ("added", "42 U.S.C. § 1308(g)(5)(E)", (f"{cite}(4)",)),
+        ("split", "42 U.S.C. § 1308(g)(5)(F)",
+         (f"{cite}(3)", f"{cite}(5)(A)", f"{cite}(5)(B)", f"{cite}(5)(C)")),
+        ("split", "42 U.S.C. § 1308(g)(5)(F)(i)", (f"{cite}(5)(A)", f"{cite}(5)(C)",
+                                                   f"{cite}(5)(D)")),
+        ("added", "42 U.S.C. § 1308(g)(5)(F)(ii)", (f"{cite}(5)(E)",)),
+    ]
+    text = current_terminal(result, color=False)
+    assert "amending instructions: 9 of 9 applied" in text
+    assert ("~ 42 U.S.C. § 1308(g)(5)(C) (by H.R. 2157, 116th Cong. § 701(a)(2))  UNCLEAR"
+            in text)
+    md = current_markdown(result)
+    assert ("| H.R. 2157, 116th Cong. § 701(a)(3) | redesignate | applied | redesignated "
+            "subparagraph (E) as subparagraph (F) |") in md
+
+
+def test_the_issue_example_applies_in_subsection_b_only() -> None:
+    law = text_doc(NFIA, "us", "42usc4016", "2019", "42 U.S.C. 4016", "42 U.S.C. § 4016")
+    text = "in subsection (b), by striking “June 14, 2019” and inserting “September 30, 2019”"
+    (ins,) = parse(text)
+    assert summary(ins) == ("replace", ("subsection (b)",), "June 14, 2019",
+                            "September 30, 2019", None, None, None, False)
+    done = apply_instructions(law, [(None, ins)])
+    assert [(a.outcome, a.clause, a.detail) for a in done.applications] == [
+        (Outcome.APPLIED, "1309/b",
+         "struck “June 14, 2019” and inserted “September 30, 2019” in subsection (b)")]
+    assert done.amended.text == NFIA.replace("after June 14, 2019", "after September 30, 2019")
+    assert describe(ins) == ("strike “June 14, 2019” and insert “September 30, 2019” in "
+                             "subsection (b)")
+
+
+@pytest.mark.parametrize(("instruction", "outcome", "detail"), [
+    ("by striking “June 14, 2019” and inserting “September 30, 2019”", Outcome.AMBIGUOUS,
+     "“June 14, 2019” appears 2 times in the current text"),
+    ("in subsection (c), by striking “June 14, 2019” and inserting “September 30, 2019”",
+     Outcome.NOT_FOUND, "“subsection (c)” is not in the current text"),
+    ("in subsection (a), by striking “July 4, 2019” and inserting “September 30, 2019”",
+     Outcome.NOT_FOUND, "“July 4, 2019” is not in subsection (a)"),
+    ("in the heading, by striking “Flood” and inserting “Water”", Outcome.UNSUPPORTED,
+     "cannot place “the heading” in the current text"),
+    ("by striking “June 14, 2019” each place it appears and inserting “September 30, 2019”",
+     Outcome.APPLIED, ("struck “June 14, 2019” and inserted “September 30, 2019” in the current "
+     "text (2 places)")),
+    (("The National Flood Insurance Act is amended by adding a new section 1310 to read as "
+     "follows:"), Outcome.UNSUPPORTED, "the new section 1310's text was not found"),
+])
+def test_an_instruction_that_cannot_be_applied_says_why(instruction: str, outcome: Outcome,
+                                                        detail: str) -> None:
+    law = text_doc(NFIA, "us", "42usc4016", "2019", "42 U.S.C. 4016")
+    ins = parse(instruction)[-1]
+    done = apply_instructions(law, [(None, ins)])
+    assert [(a.outcome, a.detail) for a in done.applications] == [(outcome, detail)]
+    if outcome is not Outcome.APPLIED:
+        assert done.amended.text == NFIA
+
+
+def test_a_new_section_the_law_already_has_is_a_conflict() -> None:
+    law = text_doc(NFIA, "us", "42usc4016", "2019", "42 U.S.C. 4016")
+    ins = parse("The Act is amended by adding a new section 1309 to read as follows:")[0]
+    ins = Instruction(ins.action, ins.target, None, "Sec. 1309. New text.\n", ins.span,
+                      section=ins.section)
+    done = apply_instructions(law, [(None, ins)])
+    assert [(a.outcome, a.detail) for a in done.applications] == [
+        (Outcome.CONFLICT, "the current text already has a section 1309")]
+
+
+# --- restated sections ----------------------------------------------------------------------
+
+
+def test_a_california_restatement_against_the_current_section() -> None:
+    bill = text_doc(CA_BILL, "us-ca", "sb9999-2022", "introduced", "S.B. 9999")
+    law = text_doc(CA_LAW, "us-ca", "pen-832.19", "2019", "Cal. Penal Code § 832.19",
+                   "Cal. Penal Code")
+    (r,) = restatements(bill)
+    assert (r.action, r.bill, r.bill_citation, r.law, r.section, r.code_citation) == (
+        Action.RESTATE, "s1", "S.B. 9999 § 1", "Penal Code", "832.19", "Cal. Penal Code § 832.19")
+    result = against_current(bill, law=law)
+    assert [(a.outcome, a.detail) for a in result.applications] == [
+        (Outcome.APPLIED, "restated Section 832.19 of the Penal Code")]
+    shown = [(c.pair.status, c.code, c.bill) for c in result.changes if changed(c.pair)]
+    assert shown == [(Status.REMOVED, "Cal. Penal Code § 832.19(c)", ("S.B. 9999 § 1",))]
+    assert result.amended is not None and result.amended.text.startswith("Section 832.19.\n(a)")
+
+
+def test_a_new_york_restatement_against_the_current_law_its_print_shows() -> None:
+    bill = text_doc(NY_AMENDING, "us-ny", "a9999-2023", "original", "N.Y. A. 9999")
+    (r,) = restatements(bill)
+    assert (r.action, r.bill_citation, r.law, r.section, r.code_citation, r.quoted) == (
+        Action.RESTATE, "N.Y. A. 9999 § 1", "civil rights law", "50-h",
+        "N.Y. Civ. Rights Law § 50-h", "s1/q")
+    result = against_current(bill)
+    assert result.basis is Basis.MARKUP and result.applications == ()
+    assert result.current is not None
+    assert result.current.text == side(bill, "before").text
+    shown = [(c.pair.status.value, c.pair.verdict.value, c.code, c.bill)
+             for c in result.changes if changed(c.pair)]
+    assert shown == [
+        ("modified", "unclear", "N.Y. Civ. Rights Law § 50-h", ("N.Y. A. 9999 § 1",)),
+        ("removed", "weaker", "N.Y. Civ. Rights Law § 50-h(2)", ("N.Y. A. 9999 § 1",)),
+        ("added", "weaker", "N.Y. Civ. Rights Law § 50-h(2)", ("N.Y. A. 9999 § 1",)),
+    ]
+    removed = result.changes[[c.pair.status for c in result.changes].index(Status.REMOVED)]
+    assert removed.pair.old is not None
+    assert removed.pair.old.text.startswith("  2. Any tenant aggrieved")
+
+
+@pytest.mark.corpus
+def test_a48_adds_two_sections_to_current_law(corpus: Path) -> None:
+    bill = load_path(corpus / "us-ny-a48-2023-original.txt")
+    assert [(r.action, r.bill_citation, r.section, r.code_citation, r.quoted)
+            for r in restatements(bill)] == [
+        (Action.ADD, "A. 48 § 1", "50-b", "N.Y. Mult. Dwell. Law § 50-b", "s1/q"),
+        (Action.ADD, "A. 48 § 2", "130-a", "N.Y. Mult. Resid. Law § 130-a", "s2/q")]
+    result = against_current(bill)
+    assert result.basis is Basis.MARKUP
+    added = [c for c in result.changes if c.pair.status is Status.ADDED]
+    assert not [c for c in result.changes if changed(c.pair) and c.pair.status
+                is not Status.ADDED]
+    assert {c.pair.new.id.split("/")[0] for c in added} == {"s1", "s2"}  # type: ignore[union-attr]
+    assert len(added) == 110
+    quoted = [c for c in added if c.pair.new is not None and c.pair.new.kind is Kind.QUOTED]
+    assert [(c.code, c.bill) for c in quoted] == [("A. 48 § 1", ()), ("A. 48 § 2", ())]
+    assert all(c.bill in (("A. 48 § 1",), ("A. 48 § 2",)) for c in added if c not in quoted)
+    assert added[2].code == "N.Y. Mult. Dwell. Law § 50-b(1)"
+
+
+# --- the Ramseyer print -----------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_the_ramseyer_print_reproduces_its_own_before_and_after(corpus: Path) -> None:
+    doc = load_path(corpus / "raw" / "112hr1425-Ramseyer.xml")
+    result = against_current(doc)
+    assert result.basis is Basis.MARKUP
+    c = result.comparison
+    assert c is not None and result.current is not None and result.amended is not None
+    assert result.current.text == side(doc, "before").text
+    assert result.amended.text == doc.text
+    olds = sorted((p.old for p in c.pairs if p.old is not None), key=lambda x: x.span)
+    news = sorted((p.new for p in c.pairs if p.new is not None), key=lambda x: x.span)
+    assert "".join(x.text for x in olds) == result.current.text  # the before, whole
+    assert "".join(x.text for x in news) == doc.text  # the after, whole
+    for p in c.pairs:
+        assert "".join(e.text for e in p.edits if e.op.value != "insert") == (
+            p.old.text if p.old else "")
+        assert "".join(e.text for e in p.edits if e.op.value != "delete") == (
+            p.new.text if p.new else "")
+    # the provisions the print marks, and only those, differ between the sides
+    before = {x.id: x.text for x in split(before_side(doc)).walk()}
+    after = {x.id: x.text for x in split(doc).walk()}
+    inserted = sorted(set(after) - set(before))
+    assert set(before) <= set(after)
+    assert inserted[:3] == ["s108/e", "s108/e/1", "s108/e/1/a"]
+    assert {"s3/aa", "s3/bb", "s3/cc", "s9/b/7/a", "s9/b/7/f"} <= set(inserted)
+    assert len(inserted) == 27
+    assert sorted(k for k in before if before[k] != after[k]) == ["s9/b/7"]
+    modified = [p.new.id for p in c.pairs if p.status is Status.MODIFIED and p.new]
+    assert modified == ["s9/b/7"]
+    added = {p.new.id for p in c.pairs if p.status is Status.ADDED and p.new}
+    assert set(inserted) <= added
+
+
+# --- outputs and command line ---------------------------------------------------------------
+
+
+def test_json_follows_the_schema() -> None:
+    bill = text_doc(CA_BILL, "us-ca", "sb9999-2022", "introduced", "S.B. 9999")
+    law = text_doc(CA_LAW, "us-ca", "pen-832.19", "2019", "Cal. Penal Code § 832.19",
+                   "Cal. Penal Code")
+    data = json.loads(current_json(against_current(bill, law=law), {"format": "json"}))
+    assert list(data) == ["schema", "generator", "bill", "basis", "current", "amended",
+                          "restatements", "instructions", "summary", "changes", "notes"]
+    assert data["schema"] == SCHEMA == "legcompare.current/1"
+    assert data["basis"] == "law" and data["summary"]["removed"] == 1
+    (ins,) = data["instructions"]
+    assert (ins["action"], ins["outcome"], ins["bill"], ins["clause"]) == (
+        "restate", "applied", {"id": "s1", "citation": "S.B. 9999 § 1"}, "832.19")
+    removed = [c for c in data["changes"] if c["pair"]["status"] == "removed"]
+    assert [(c["code"], c["bill"]) for c in removed] == [
+        ("Cal. Penal Code § 832.19(c)", ["S.B. 9999 § 1"])]
+
+
+@pytest.mark.corpus
+def test_without_a_current_text_instructions_are_listed_unapplied(corpus: Path) -> None:
+    path = str(corpus / "us-federal-hr2157-116-enrolled.txt")
+    result = CliRunner().invoke(main, ["current", path, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["basis"] == "none" and data["changes"] == [] and data["summary"] is None
+    assert [i["outcome"] for i in data["instructions"]] == ["no-current-text"] * 14
+    assert data["instructions"][-1]["detail"] == (
+        "strike “June 14, 2019” and insert “September 30, 2019” in Section 1319 of the National "
+        "Flood Insurance Act of 1968 (42 U.S.C. 4026): no current text given")
+
+
+def test_cli_current_against_a_law_file(tmp_path: Path) -> None:
+    bill, law = tmp_path / "bill.txt", tmp_path / "law.txt"
+    bill.write_text(CA_BILL, encoding="utf-8")
+    law.write_text(CA_LAW, encoding="utf-8")
+    result = CliRunner().invoke(main, ["current", str(bill), str(law)])
+    assert result.exit_code == 0, result.stderr
+    assert "amending instructions: 1 of 1 applied" in result.stdout
+    assert "[-(c) This section shall remain in effect only until January 1, 2023" in result.stdout
+    bad = CliRunner().invoke(main, ["current", str(bill), str(tmp_path / "missing.txt")])
+    assert bad.exit_code == 2 and bad.stderr.startswith("legcompare: error: ")
