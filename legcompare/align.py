@@ -24,8 +24,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import wraps
 
 from rapidfuzz import fuzz
 
@@ -136,6 +137,35 @@ def shared_key_share(old: Outline, new: Outline) -> float:
 # --- versions ----------------------------------------------------------------------------
 
 
+def canonical(align: Callable[[Outline, Outline], list[Match]]
+              ) -> Callable[[Outline, Outline], list[Match]]:
+    """Make an aligner symmetric: it always runs with the two texts in one fixed order and its
+    result is mirrored when they came the other way round, so swapping the inputs swaps the
+    pairs exactly (where duplicate provisions make two alignments equally good, the differ's
+    tie-breaking would otherwise depend on which text is called old)."""
+
+    @wraps(align)
+    def aligned(old: Outline, new: Outline) -> list[Match]:
+        if old.document.text <= new.document.text:
+            return align(old, new)
+        flip = {"split": "merge", "merge": "split"}
+        mirrored = [Match(m.new, m.old, m.similarity, m.moved, _flip_group(m.group),
+                          flip.get(m.part, m.part) if m.part else None)
+                    for m in align(new, old)]
+        return _in_document_order(mirrored, _Side(list(old.walk())), _Side(list(new.walk())))
+
+    return aligned
+
+
+def _flip_group(group: str | None) -> str | None:
+    """"split:X" seen from the other side is "merge:X" (X names the provision on that side)."""
+    if group is None:
+        return None
+    kind, _, host = group.partition(":")
+    return f"{ {'split': 'merge', 'merge': 'split'}.get(kind, kind)}:{host}"
+
+
+@canonical
 def align_versions(old: Outline, new: Outline) -> list[Match]:
     """Pair the clauses of two versions (see the module docstring)."""
     a, b = _Side.of(old), _Side.of(new)
@@ -405,6 +435,7 @@ def _in_document_order(matches: list[Match], a: _Side, b: _Side) -> list[Match]:
 # --- cross ---------------------------------------------------------------------------------
 
 
+@canonical
 def align_cross(old: Outline, new: Outline) -> list[Match]:
     """Pair the provisions of two different laws by content (see the module docstring)."""
     a, b = _Side.of(old), _Side.of(new)

@@ -27,7 +27,7 @@ from .model import (
 )
 from .split import split
 
-__all__ = ["compare", "decide_mode"]
+__all__ = ["compare", "compare_clauses", "decide_mode"]
 
 
 def compare(old: Document, new: Document, *, options: CompareOptions | None = None
@@ -44,6 +44,31 @@ def compare(old: Document, new: Document, *, options: CompareOptions | None = No
     pairs = tuple(_pair(m, old.partial, new.partial, options.max_tokens, mode) for m in matches)
     pairs = assess(pairs, a, b, mode=mode, perspective=options.perspective, rules=options.rules)
     return Comparison(old, new, mode, options.perspective, pairs, options)
+
+
+def compare_clauses(old: Document, new: Document, old_id: str | None, new_id: str | None, *,
+                    options: CompareOptions | None = None) -> ClausePair:
+    """Judge two chosen provisions as a pair (either id may be ``None``: added or removed),
+    whatever the aligner would have paired them with."""
+    options = options or CompareOptions()
+    a, b = split(old), split(new)
+    found_old = _find(a, old_id)
+    found_new = _find(b, new_id)
+    mode = Mode.CROSS if options.mode is Mode.AUTO else options.mode
+    pair = _pair(Match(found_old, found_new), old.partial, new.partial, options.max_tokens,
+                 mode)
+    return assess((pair,), a, b, mode=mode, perspective=options.perspective,
+                  rules=options.rules)[0]
+
+
+def _find(outline: Outline, clause_id: str | None) -> Clause | None:
+    if clause_id is None:
+        return None
+    for c in outline.walk():
+        if c.id == clause_id:
+            return c
+    raise SelectError(f"no clause with id {clause_id!r}",
+                      where=outline.document.provenance.document)
 
 
 def decide_mode(old: Outline, new: Outline) -> Mode:

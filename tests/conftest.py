@@ -42,3 +42,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where nothing may skip: {reason}"
+
+
+REPORTS = pytest.StashKey[dict[str, str]]()
+"""Tables tests want shown after the run (the gold agreement table): title → text."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[REPORTS] = {}
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int,
+                            config: pytest.Config) -> None:
+    for title, text in config.stash.get(REPORTS, {}).items():
+        terminalreporter.write_sep("-", title)
+        terminalreporter.write_line(text)

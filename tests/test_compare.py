@@ -70,11 +70,11 @@ def test_a48_prints_change_where_the_prints_changed(corpus: Path) -> None:
              "us-ny-a48d-2024-amended.txt"]
     expected = [
         None,  # the A print rewrites much of both sections (checked by counts below)
-        [("modified", "front", "front"), ("modified", "s1/q/50-b/9", "s1/q/50-b/9")],
+        [("modified", "front", "front"), ("modified", "s1/q/50-b/9/a", "s1/q/50-b/9/a")],
         [("modified", "front", "front"), ("modified", "s1/q/50-b/9/b", "s1/q/50-b/9/b"),
          ("modified", "s2/q/130-a/9/b", "s2/q/130-a/9/b")],
-        [("modified", "front", "front"), ("modified", "s1/q/50-b/11", "s1/q/50-b/11"),
-         ("modified", "s2/q/130-a/11", "s2/q/130-a/11")],
+        [("modified", "front", "front"), ("modified", "s1/q/50-b/11/a", "s1/q/50-b/11/a"),
+         ("modified", "s2/q/130-a/11/a", "s2/q/130-a/11/a")],
     ]
     for (old, new), want in zip(itertools.pairwise(names), expected, strict=True):
         c = run(corpus, old, new)

@@ -17,10 +17,23 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from ..model import ClausePair, Direction, Mode, Outline, Perspective, Reason, Role, Status, Verdict
+from ..model import (
+    Clause,
+    ClausePair,
+    Direction,
+    Mode,
+    NoteKind,
+    Outline,
+    Perspective,
+    Reason,
+    Role,
+    Status,
+    Verdict,
+)
 from ..normalize import key
-from .engine import Run, Texts, judge, runs
+from .engine import Run, Texts, cut_off, in_term, judge, letters, runs
 from .rules import RuleSet, load_rules
+from .values import words_to_number
 
 __all__ = ["assess"]
 
@@ -32,7 +45,8 @@ def assess(pairs: tuple[ClausePair, ...], old: Outline, new: Outline, *, mode: M
            perspective: Perspective, rules: tuple[str, ...]) -> tuple[ClausePair, ...]:
     """Give each pair its verdict, reasons and ``descriptive`` flag."""
     ruleset = load_rules(tuple(rules))
-    texts = Texts(old.document.text, new.document.text)
+    texts = Texts(old.document.text, new.document.text, _terms(old), _terms(new),
+                  _gaps(old), _gaps(new))
     judged = tuple(_judge(p, ruleset, texts) for p in pairs)
     if perspective is Perspective.PERMISSIVE:
         judged = tuple(_mirror(p) for p in judged)
@@ -50,16 +64,106 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     if role is Role.NON_OPERATIVE:
         return replace(pair, verdict=Verdict.NEUTRAL, descriptive=True,
                        reasons=(_non_operative(pair),))
-    reasons = judge(pair, rules, texts)
-    changed = [r for r in runs(pair) if not r.layout_only]
+    reasons = _trust(judge(pair, rules, texts), pair, rules, texts)
+    changed = [r for r in runs(pair, content_only=True) if not r.layout_only]
     if pair.old is not None and pair.new is not None and not changed:
         return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
-    reasons += _formal(changed, reasons)
+    open_runs = [r for r in changed if not _explained(r, reasons)]
+    reasons += _formal(open_runs, texts, pair)
+    open_runs = [r for r in open_runs if not _explained(r, reasons)]
     verdict = _aggregate(reasons)
-    if verdict is None:
-        reasons.append(_evidence(pair, changed))
-        verdict = Verdict.UNCLEAR
+    if verdict is None or (verdict is Verdict.NEUTRAL and open_runs):
+        broken = _breaks_off(pair, texts)
+        if broken is not None:
+            return replace(pair, verdict=Verdict.UNCLEAR, descriptive=descriptive,
+                           reasons=(*reasons, broken))
+        if descriptive and pair.old is not None and pair.new is not None:
+            reasons.append(_described(pair, open_runs or changed))
+            verdict = Verdict.NEUTRAL
+        else:
+            reasons.append(_evidence(pair, open_runs or changed))
+            verdict = Verdict.UNCLEAR
     return replace(pair, verdict=verdict, descriptive=descriptive, reasons=tuple(reasons))
+
+
+def _explained(run: Run, reasons: list[Reason]) -> bool:
+    """Is the run accounted for: a directional reason points at its words, or neutral reasons
+    cover every word of it (a formal change explains only the words it matched)?"""
+    d = (run.del_at, run.del_at + len(run.deleted))
+    i = (run.ins_at, run.ins_at + len(run.inserted))
+    if any(r.direction is not Direction.NEUTRAL and (
+            (r.old_span is not None and _overlap(r.old_span, d)) or
+            (r.new_span is not None and _overlap(r.new_span, i))) for r in reasons):
+        return True
+    neutral = [r for r in reasons if r.direction is Direction.NEUTRAL]
+    return _covered(run.deleted, run.del_at, [r.old_span for r in neutral]) and \
+        _covered(run.inserted, run.ins_at, [r.new_span for r in neutral])
+
+
+def _covered(words: str, at: int, spans: list[tuple[int, int] | None]) -> bool:
+    """Do the spans cover every letter and digit of ``words`` (at ``at``), and touch it?"""
+    if not words.strip():
+        return True
+    end = at + len(words)
+    if not any(s is not None and ((s[0] < end and at < s[1]) or s == (at, end)) for s in spans):
+        return False
+    return all(not ch.isalnum() or any(s is not None and s[0] <= at + k < s[1] for s in spans)
+               for k, ch in enumerate(words))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return (a[0] < b[1] and b[0] < a[1]) or a == b
+
+
+def _terms(outline: Outline) -> frozenset[str]:
+    return frozenset(key(c.term) for c in outline.walk() if c.term)
+
+
+def _gaps(outline: Outline) -> tuple[int, ...]:
+    return tuple(n.span[0] for n in outline.document.notes
+                 if n.kind is NoteKind.GAP and n.span is not None)
+
+
+def _trust(reasons: list[Reason], pair: ClausePair, rules: RuleSet, texts: Texts
+           ) -> list[Reason]:
+    """Where one side breaks off (its text not retrieved), that its words are missing is no
+    evidence: the words may stand in the missing part. Rules that judge words present on the
+    other side only (``added`` against a cut-off old side, ``removed`` against a cut-off new
+    side) are set aside."""
+    cut = {side for side in ("old", "new") if _broken_side(pair, texts, side)}
+    if not cut:
+        return reasons
+    by_id = {r.id: r for r in rules.rules}
+    distrusted = {"added"} if "old" in cut else set()
+    distrusted |= {"removed"} if "new" in cut else set()
+    return [r for r in reasons if r.rule not in by_id or by_id[r.rule].match not in distrusted]
+
+
+def _broken_side(pair: ClausePair, texts: Texts, side: str) -> bool:
+    """Does this side's provision (with the items it leads into) end where its text was not
+    retrieved?"""
+    clause, gaps, document = (pair.old, texts.old_gaps, texts.old) if side == "old" else \
+        (pair.new, texts.new_gaps, texts.new)
+    if clause is None:
+        return False
+    end = max(c.span[1] for c in clause.walk())
+    return any(clause.span[0] < g and not document[end:g].strip() for g in gaps)
+
+
+def _breaks_off(pair: ClausePair, texts: Texts) -> Reason | None:
+    """The reason for a provision that ends where its text was not retrieved."""
+    for side in ("old", "new"):
+        if _broken_side(pair, texts, side):
+            clause = pair.old if side == "old" else pair.new
+            assert clause is not None
+            return Reason("incomplete-text", "completeness", Direction.UNCLEAR,
+                          clause.text if side == "old" else None,
+                          clause.text if side == "new" else None,
+                          clause.span if side == "old" else None,
+                          clause.span if side == "new" else None,
+                          f"The {side} provision breaks off where the text was not retrieved; "
+                          "what it says after the gap is unknown.")
+    return None
 
 
 def _aggregate(reasons: list[Reason]) -> Verdict | None:
@@ -82,24 +186,89 @@ def is_descriptive(pair: ClausePair) -> bool:
     return any(c is not None and c.role in _DESCRIPTIVE for c in (pair.old, pair.new))
 
 
-def _formal(changed: list[Run], reasons: list[Reason]) -> list[Reason]:
-    """Runs no rule explains that only fix spelling: one word, nearly the same letters."""
-    explained = {(r.old_span, r.new_span) for r in reasons}
+def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason]:
+    """Neutral explanations for runs no rule explained: only punctuation, hyphenation or
+    spacing differs; words added to or dropped from a heading; a spelling fix (one word,
+    nearly the same letters); or a defined term renamed (both sides lie inside terms their
+    documents define)."""
     out: list[Reason] = []
-    for run in changed:
+    for run in open_runs:
         a, b = key(run.deleted), key(run.inserted)
-        if not a or not b or " " in a or " " in b or any(c.isdigit() for c in a + b):
-            return []
-        if fuzz.ratio(a, b) < _SPELLING_SIMILARITY:
-            return []
-        old_span = (run.del_at, run.del_at + len(run.deleted))
-        new_span = (run.ins_at, run.ins_at + len(run.inserted))
-        if (old_span, new_span) not in explained:
+        old_span = (run.del_at, run.del_at + len(run.deleted)) if run.deleted.strip() else None
+        new_span = (run.ins_at, run.ins_at + len(run.inserted)) if run.inserted.strip() else None
+        if cut_off(run, texts):
+            out.append(Reason("formal.cut-off", "completeness", Direction.NEUTRAL,
+                              run.deleted or None, run.inserted or None, old_span, new_span,
+                              "One text breaks off here (the rest was not retrieved); the words "
+                              "it has agree with the other's."))
+        elif letters(a) == letters(b):
+            out.append(Reason("formal.punctuation", "formal", Direction.NEUTRAL,
+                              run.deleted or None, run.inserted or None, old_span, new_span,
+                              "Only punctuation, hyphenation or spacing differs; the words are "
+                              "the same."))
+        elif _number(a) is not None and _number(a) == _number(b):
+            out.append(Reason("formal.number-words", "formal", Direction.NEUTRAL,
+                              run.deleted, run.inserted, old_span, new_span,
+                              f"“{run.deleted.strip()}” and “{run.inserted.strip()}” are the same "
+                              "number, written differently."))
+        elif _in_heading(pair.old, run.del_at, run.deleted) and \
+                _in_heading(pair.new, run.ins_at, run.inserted):
+            out.append(Reason("formal.heading", "formal", Direction.NEUTRAL,
+                              run.deleted or None, run.inserted or None, old_span, new_span,
+                              "Only a heading changed; headings do not change what the law "
+                              "requires."))
+        elif a and b and " " not in a + b and not any(c.isdigit() for c in a + b) and \
+                fuzz.ratio(a, b) >= _SPELLING_SIMILARITY:
             out.append(Reason("formal.spelling", "formal", Direction.NEUTRAL, run.deleted,
                               run.inserted, old_span, new_span,
                               f"“{run.deleted.strip()}” corrected to “{run.inserted.strip()}”: "
                               "a change of spelling, not of meaning."))
-    return out if not reasons else []
+        elif in_term(texts.old_terms, texts.old, run.del_at, run.deleted) and \
+                in_term(texts.new_terms, texts.new, run.ins_at, run.inserted):
+            out.append(Reason("formal.term-renamed", "formal", Direction.NEUTRAL,
+                              run.deleted or None, run.inserted or None, old_span, new_span,
+                              "Only the name of a defined term changed; what it means is "
+                              "judged where it is defined."))
+        elif run.deleted.strip() and _new_term(texts, run):
+            out.append(Reason("formal.term-introduced", "formal", Direction.NEUTRAL,
+                              run.deleted, run.inserted, old_span, new_span,
+                              f"“{' '.join(run.inserted.split())}” is a term the new text "
+                              "defines; whether it reaches more or less than "
+                              f"“{' '.join(run.deleted.split())}” is judged at its definition."))
+    return out
+
+
+def _new_term(texts: Texts, run: Run) -> bool:
+    """Do the inserted words start a term only the new text defines, in its place?"""
+    words = key(run.inserted).strip()
+    if len(words) < 4:
+        return False
+    after = key(texts.new[run.ins_at:run.ins_at + len(run.inserted) + 60])
+    return any(t.startswith(words) and after.startswith(t) and t not in texts.old_terms
+               for t in texts.new_terms)
+
+
+def _number(text: str) -> int | None:
+    """The number ``text`` is, in digits or in words ("3", "three", "twenty-five")."""
+    flat = " ".join(text.split()).strip(" ,.;")
+    if flat.replace(",", "").isdigit():
+        return int(flat.replace(",", ""))
+    return words_to_number(flat) if flat else None
+
+
+def _in_heading(clause: Clause | None, at: int, words: str) -> bool:
+    """Do ``words`` (at ``at``) lie inside the clause's heading line?"""
+    if not words.strip():
+        return True
+    if clause is None or not clause.heading:
+        return False
+    found = clause.text.find(clause.heading)
+    if found < 0:
+        return False
+    start = clause.span[0] + found
+    first = at + len(words) - len(words.lstrip())
+    last = at + len(words.rstrip().rstrip(".:;—-–"))
+    return start <= first and last <= start + len(clause.heading)
 
 
 def _mirror(pair: ClausePair) -> ClausePair:
@@ -125,6 +294,17 @@ def _non_operative(pair: ClausePair) -> Reason:
     return Reason("non-operative", "formal", Direction.NEUTRAL, None, None, None, None,
                   "Front matter, headings and tables of contents do not change what the law "
                   "requires.")
+
+
+def _described(pair: ClausePair, changed: list[Run]) -> Reason:
+    """Reworded descriptive text (a digest, findings, a title) that no rule places."""
+    run = changed[0] if changed else Run("", 0, "", 0)
+    old_span = (run.del_at, run.del_at + len(run.deleted)) if run.deleted else None
+    new_span = (run.ins_at, run.ins_at + len(run.inserted)) if run.inserted else None
+    return Reason("descriptive-reworded", "formal", Direction.NEUTRAL, run.deleted or None,
+                  run.inserted or None, old_span, new_span,
+                  "Descriptive text (a title, digest, findings or purpose) was reworded; it "
+                  "does not itself change what the law requires.")
 
 
 def _evidence(pair: ClausePair, changed: list[Run]) -> Reason:

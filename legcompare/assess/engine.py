@@ -7,9 +7,11 @@ document's display text. Layout-only changes (equal comparison keys) are never e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..chardiff import sequence_diff, token_key, tokenize
 from ..model import Clause, ClausePair, Direction, Op, Reason, Role, Status
 from ..normalize import key
 from .amend import instructions
@@ -31,9 +33,67 @@ class Run:
     def layout_only(self) -> bool:
         return key(self.deleted) == key(self.inserted)
 
+    @property
+    def wording_changed(self) -> bool:
+        """Do letters or digits differ (not only punctuation, hyphenation, spacing, case)?"""
+        return letters(self.deleted) != letters(self.inserted)
 
-def runs(pair: ClausePair) -> list[Run]:
-    """The pair's changes, as runs between equal segments, with display offsets."""
+
+def letters(text: str) -> str:
+    """The letters and digits of ``text``, case folded: what wording is made of."""
+    return "".join(ch for ch in key(text).casefold() if ch.isalnum())
+
+
+_TERM_LEAD = re.compile(r"""[\s*#]*(?:the\s+term\s+)?[“"‘'`]{0,2}""", re.I)
+_HEADING_LEAD = re.compile(r"""[\s*#]*""")
+_HEADING_END = re.compile(r"""[*\s]*(?:\.?\s*[—–-]+|[.:])?[*\s]*""")
+_HEADING_TAIL = re.compile(r"""[^\n]{0,120}?(?:\.—|\.--|\.(?=\s)|\*\*)""")
+
+
+def content_start(clause: Clause) -> int:
+    """Where a clause's content starts: after its label and heading, and after the term a
+    definition defines (renumbering a provision, retitling it or renaming a defined term is
+    not a change of content)."""
+    at = clause.label_span[1] if clause.label_span else clause.span[0]
+    text = clause.text
+    rel = at - clause.span[0]
+    if clause.heading:
+        m = _HEADING_LEAD.match(text, rel)
+        lead = m.end() if m else rel
+        if key(text[lead:lead + len(clause.heading) + 20]).startswith(key(clause.heading)):
+            rel = lead + len(clause.heading)
+            m = _HEADING_END.match(text, rel)
+            rel = m.end() if m else rel
+    if clause.term:
+        m = _TERM_LEAD.match(text, rel)
+        rel = m.end() if m else rel
+        found = key(text[rel:rel + len(clause.term) + 40])
+        if found.startswith(key(clause.term)):
+            rel += len(clause.term)
+            while rel < len(text) and not text[rel].isspace():
+                rel += 1
+    return clause.span[0] + rel
+
+
+def runs(pair: ClausePair, *, content_only: bool = False) -> list[Run]:
+    """The pair's changes, as runs between equal segments, with display offsets.
+
+    ``content_only`` leaves out what changed in labels and defined terms' names."""
+    found = _runs(pair)
+    if not content_only or pair.old is None or pair.new is None:
+        return found
+    old_from, new_from = content_start(pair.old), content_start(pair.new)
+    out = []
+    for r in found:
+        d_cut = max(0, min(len(r.deleted), old_from - r.del_at))
+        i_cut = max(0, min(len(r.inserted), new_from - r.ins_at))
+        trimmed = Run(r.deleted[d_cut:], r.del_at + d_cut, r.inserted[i_cut:], r.ins_at + i_cut)
+        if trimmed.deleted.strip() or trimmed.inserted.strip():
+            out.append(trimmed)
+    return out
+
+
+def _runs(pair: ClausePair) -> list[Run]:
     old_at = pair.old.span[0] if pair.old else 0
     new_at = pair.new.span[0] if pair.new else 0
     out: list[Run] = []
@@ -55,7 +115,40 @@ def runs(pair: ClausePair) -> list[Run]:
         else:
             inserted.append(e.text)
             new_at += len(e.text)
-    return out
+    return [part for run in out for part in _substance(run)]
+
+
+def _substance(run: Run) -> Iterator[Run]:
+    """The run's real changes: a run the word diff grouped together may hold words that differ
+    only in print (case, spacing) around the words that changed; those are cut away, and
+    separate changes inside the run become separate runs."""
+    if run.layout_only or not run.deleted or not run.inserted:
+        yield run
+        return
+    a, b = tokenize(run.deleted), tokenize(run.inserted)
+    i = j = 0
+    d_at, i_at = run.del_at, run.ins_at
+    pend_d: list[str] = []
+    pend_i: list[str] = []
+    start_d, start_i = d_at, i_at
+    for op, na, nb in sequence_diff([token_key(t) for t in a], [token_key(t) for t in b]):
+        if op is Op.EQUAL:
+            if pend_d or pend_i:
+                yield Run("".join(pend_d), start_d, "".join(pend_i), start_i)
+                pend_d, pend_i = [], []
+            d_at += sum(len(t) for t in a[i:i + na])
+            i_at += sum(len(t) for t in b[j:j + nb])
+            start_d, start_i = d_at, i_at
+        else:
+            chunk_d, chunk_i = a[i:i + na], b[j:j + nb]
+            pend_d += chunk_d
+            pend_i += chunk_i
+            d_at += sum(len(t) for t in chunk_d)
+            i_at += sum(len(t) for t in chunk_i)
+        i += na
+        j += nb
+    if pend_d or pend_i:
+        yield Run("".join(pend_d), start_d, "".join(pend_i), start_i)
 
 
 @dataclass(frozen=True)
@@ -64,6 +157,34 @@ class Texts:
 
     old: str
     new: str
+    old_terms: frozenset[str] = frozenset()
+    """Comparison keys of the terms each document defines."""
+    new_terms: frozenset[str] = frozenset()
+    old_gaps: tuple[int, ...] = ()
+    """Offsets in each display text where text was not retrieved (partial documents)."""
+    new_gaps: tuple[int, ...] = ()
+
+
+def cut_off(run: Run, texts: Texts) -> bool:
+    """Does one side break off (text not retrieved) where the run ends, with the words it has
+    agreeing with the other side's ("acc" | "access targeted")?"""
+    a, b = letters(run.deleted), letters(run.inserted)
+    if a and b and b.startswith(a):
+        text, end, gaps = texts.old, run.del_at + len(run.deleted), texts.old_gaps
+    elif a and b and a.startswith(b):
+        text, end, gaps = texts.new, run.ins_at + len(run.inserted), texts.new_gaps
+    else:
+        return False
+    return any(end <= g and not text[end:g].strip() for g in gaps)
+
+
+def in_term(terms: frozenset[str], text: str, at: int, words: str) -> bool:
+    """Are ``words`` (at ``at`` in ``text``) part of a term the document defines?"""
+    if not words.strip():
+        return True
+    window = key(text[max(0, at - 60):at + len(words) + 60])
+    core = key(words)
+    return any(core in t and t in window for t in terms if len(t.split()) >= 1 and len(t) > 3)
 
 
 def judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> list[Reason]:
@@ -72,15 +193,23 @@ def judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> list[Reason]:
         return list(_whole_clause(pair, rules, texts))
     if pair.old is None or pair.new is None:
         return []
-    changed = [r for r in runs(pair) if not r.layout_only]
+    changed = [r for r in runs(pair, content_only=True)
+               if r.wording_changed and not cut_off(r, texts)]
     if not changed:
         return []
     role = pair.old.role
     reasons = list(_swaps(pair, changed, rules, role))
-    reasons += _counts(pair, changed, rules, role)
+    reasons += _counts(pair, changed, rules, role, texts)
     reasons += _values(pair, changed, rules, role)
     reasons += _amendments(pair, rules)
-    return _dedupe(reasons)
+    return _dedupe(_superseded(reasons, rules))
+
+
+def _superseded(reasons: list[Reason], rules: RuleSet) -> list[Reason]:
+    """Drop the reasons a fired rule says it replaces."""
+    by_id = {r.id: r for r in rules.rules}
+    gone = {x for reason in reasons if reason.rule in by_id for x in by_id[reason.rule].supersedes}
+    return [r for r in reasons if r.rule not in gone]
 
 
 def _context_ok(rule: Rule, *texts: str) -> bool:
@@ -88,6 +217,14 @@ def _context_ok(rule: Rule, *texts: str) -> bool:
     if rule.context is not None and not rule.context.search(joined):
         return False
     return not (rule.not_context is not None and rule.not_context.search(joined))
+
+
+def _term_ok(rule: Rule, pair: ClausePair) -> bool:
+    """A rule with ``term`` applies to definitions of matching terms only."""
+    if rule.term is None:
+        return True
+    return any(c is not None and c.term and rule.term.search(c.term)
+               for c in (pair.old, pair.new))
 
 
 def _subject_ok(rule: Rule, text: str) -> bool:
@@ -116,21 +253,70 @@ def _short(text: str | None, n: int = 80) -> str:
     return flat if len(flat) <= n else flat[: n - 1] + "…"
 
 
+_REACH = 24  # characters of unchanged text a swap pattern may read past the changed words
+
+
 def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | None
            ) -> Iterator[Reason]:
+    """``swap`` rules: the old words in a run's deletion and the new words in its insertion.
+
+    A pattern may read a little past the change ("MAY| NOT" → "SHALL| NOT"), but its match must
+    begin inside the changed words. A rule with only ``new`` (or only ``old``) looks at
+    insertions (deletions) alone, so a pattern anchored with ``^`` reads the start of a run.
+    """
     assert pair.old is not None and pair.new is not None
     old_text, new_text = own_text(pair.old), own_text(pair.new)
     for rule in rules.of("swap"):
-        if not rule.applies_to(role) or not _context_ok(rule, old_text, new_text) or \
+        if not rule.applies_to(role) or not _term_ok(rule, pair) or \
+                not _context_ok(rule, old_text, new_text) or \
                 not _subject_ok(rule, old_text):
             continue
         for run in changed:
-            mo = rule.old.search(run.deleted) if rule.old else None
-            mn = rule.new.search(run.inserted) if rule.new else None
+            if rule.before is not None and not _before_ok(rule.before, pair, run):
+                continue
+            if rule.pure and not _ARTICLE_ONLY.match(run.deleted) and run.inserted.strip():
+                continue
+            mo = _match_in(rule.old, pair.old, run.deleted, run.del_at)
+            mn = _match_in(rule.new, pair.new, run.inserted, run.ins_at)
             if (rule.old is None or mo) and (rule.new is None or mn) and (mo or mn):
-                yield _reason(rule, role, mo.group(0) if mo else None, mn.group(0) if mn else None,
-                              _span(run.del_at, mo), _span(run.ins_at, mn))
-                break
+                yield _reason(rule, role, mo[0] if mo else None, mn[0] if mn else None,
+                              mo[1] if mo else None, mn[1] if mn else None)
+                if rule.direction is not Direction.NEUTRAL:
+                    break  # one reason per rule; a formal rule explains every run it fits
+
+
+_ARTICLE_ONLY = re.compile(r"\s*(?:(?:a|an|the|any|such)\s*)?$", re.I)
+_SENTENCE = re.compile(r"[.;:](?=\s)|\n\s*\n")
+
+
+def _before_ok(pattern: re.Pattern[str], pair: ClausePair, run: Run) -> bool:
+    """Do the words before the change, back to the start of its sentence, match ``pattern``
+    (on the side that has words: the new side for insertions)?"""
+    clause, at = (pair.new, run.ins_at) if run.inserted.strip() else (pair.old, run.del_at)
+    assert clause is not None
+    lead = clause.text[max(0, at - clause.span[0] - 300):at - clause.span[0]]
+    cut = list(_SENTENCE.finditer(lead))
+    if cut:
+        lead = lead[cut[-1].end():]
+    return pattern.search(" ".join(lead.split()) + " ") is not None
+
+
+def _match_in(pattern: re.Pattern[str] | None, clause: Clause, changed: str, at: int
+              ) -> tuple[str, tuple[int, int]] | None:
+    """The pattern's first match that begins inside ``changed`` (reading a little past it)."""
+    if pattern is None or not changed.strip():
+        return None
+    rel = at - clause.span[0] + len(changed)
+    window = changed + clause.text[rel:rel + _REACH]
+    # A pattern anchored with ``$`` reads the changed words alone; others read a little past
+    # them, so a lookahead ("may(?! not)") sees what follows.
+    texts = (changed,) if "$" in pattern.pattern else (window,)
+    for text in texts:
+        for m in pattern.finditer(text):
+            if m.start() < len(changed.rstrip()):
+                end = min(m.end(), len(changed))
+                return m.group(0), (at + m.start(), at + end)
+    return None
 
 
 def _span(at: int, m: object) -> tuple[int, int] | None:
@@ -140,31 +326,66 @@ def _span(at: int, m: object) -> tuple[int, int] | None:
     return (at + start, at + end)
 
 
-def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | None
-            ) -> Iterator[Reason]:
-    """``added``/``removed`` rules: the words occur more (or less) often than before, and one
-    occurrence is in the changed words."""
+def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | None,
+            texts: Texts) -> Iterator[Reason]:
+    """``added``/``removed`` rules: a wording the pattern matches occurs more (or less) often
+    than before, and one occurrence of it is in the changed words (with ``outside_terms``, not
+    inside the name of a term the text defines)."""
     assert pair.old is not None and pair.new is not None
     old_text, new_text = own_text(pair.old), own_text(pair.new)
     for rule in rules.of("added") + rules.of("removed"):
         pattern = rule.new if rule.match == "added" else rule.old
         side = new_text if rule.match == "added" else old_text
-        if pattern is None or not rule.applies_to(role) or not _context_ok(rule, side) or \
+        if pattern is None or not rule.applies_to(role) or not _term_ok(rule, pair) or \
+                not _context_ok(rule, side) or \
                 not _subject_ok(rule, side):
             continue
-        before, after = len(pattern.findall(old_text)), len(pattern.findall(new_text))
-        if (rule.match == "added" and after <= before) or (rule.match == "removed" and
-                                                            after >= before):
+        counts = (_tally(pattern, old_text), _tally(pattern, new_text))
+        more, fewer = (counts[1], counts[0]) if rule.match == "added" else counts
+        if not any(n > fewer.get(word, 0) for word, n in more.items()):
             continue
         for run in changed:
             text = run.inserted if rule.match == "added" else run.deleted
-            m = pattern.search(text)
+            at = run.ins_at if rule.match == "added" else run.del_at
+            document, terms = (texts.new, texts.new_terms) if rule.match == "added" else \
+                (texts.old, texts.old_terms)
+            m = next((x for x in pattern.finditer(text)
+                      if more.get(_word(x.group(0)), 0) > fewer.get(_word(x.group(0)), 0) and
+                      not (rule.outside_terms and
+                              in_term(terms, document, at + x.start(), x.group(0))) and not (
+                          rule.run_not is not None and
+                          rule.run_not.search(_sentence(document, at + x.start())))), None)
             if m:
                 if rule.match == "added":
                     yield _reason(rule, role, None, m.group(0), None, _span(run.ins_at, m))
                 else:
                     yield _reason(rule, role, m.group(0), None, _span(run.del_at, m), None)
                 break
+
+
+def _word(found: str) -> str:
+    return " ".join(key(found).split())
+
+
+def _tally(pattern: re.Pattern[str], text: str) -> dict[str, int]:
+    """How often each wording the pattern matches occurs: "except" removed is not made up
+    for by a "warrant" added."""
+    out: dict[str, int] = {}
+    for m in pattern.finditer(text):
+        w = _word(m.group(0))
+        out[w] = out.get(w, 0) + 1
+    return out
+
+
+def _sentence(document: str, at: int) -> str:
+    """The sentence of ``document`` around offset ``at`` (a list item's ``;`` ends it)."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(document, max(0, at - 400), at)),
+                default=max(0, at - 400))
+    m = _CLAUSE_END.search(document, at, at + 400)
+    return " ".join(document[start:m.start() if m else at + 400].split())
+
+
+_CLAUSE_END = re.compile(r"(?<![A-Za-z0-9]\.[A-Za-z0-9])[.;](?=\s)|\n\s*\n")
 
 
 def _document_ok(rule: Rule, document: str) -> bool:
@@ -182,17 +403,22 @@ def _whole_clause(pair: ClausePair, rules: RuleSet, texts: Texts) -> Iterator[Re
     text = own_text(clause)
     document = texts.new if match == "added-clause" else texts.old
     # Rules that name words come before rules that go by role alone.
-    ordered = sorted(rules.of(match), key=lambda r: (r.new or r.old) is None)
+    ordered = sorted(rules.of(match), key=lambda r: (r.new or r.old or r.before) is None)
     for rule in ordered:
         pattern = rule.new if match == "added-clause" else rule.old
         if not rule.applies_to(clause.role) or not _context_ok(rule, text) or \
                 not _subject_ok(rule, text) or not _document_ok(rule, document):
             continue
         m = pattern.search(clause.text) if pattern is not None else None
-        if pattern is not None and m is None:
+        if (pattern is not None and m is None) or (
+                rule.before is not None and not rule.before.search(_lead_in(document, clause))):
             continue
-        span = _span(clause.span[0], m) if m else clause.span
-        words = m.group(0) if m else text
+        # A neutral rule accounts for the whole provision; others point at their words.
+        if m is None or rule.direction is Direction.NEUTRAL:
+            span: tuple[int, int] | None = clause.span
+            words = text.strip() or clause.text.strip()
+        else:
+            span, words = _span(clause.span[0], m), m.group(0)
         if match == "added-clause":
             yield _reason(rule, clause.role, None, words, None, span)
         else:
@@ -200,48 +426,107 @@ def _whole_clause(pair: ClausePair, rules: RuleSet, texts: Texts) -> Iterator[Re
         return
 
 
+_VALUE_REACH = 40  # characters around a change read to find the amount or date it is part of
+
+
+def _quantities_at(clause: Clause, at: int, words: str) -> list[Quantity]:
+    """The amounts, periods and dates the changed words are part of ("2034" → "2027" changes
+    the date "January 1, 2034"), with spans relative to the changed words."""
+    if not words.strip():
+        return []
+    rel = at - clause.span[0]
+    start = max(0, rel - _VALUE_REACH)
+    window = clause.text[start:rel + len(words) + _VALUE_REACH]
+    shift = rel - start
+    return [replace(q, span=(q.span[0] - shift, q.span[1] - shift))
+            for q in quantities(window)
+            if q.span[0] < shift + len(words.rstrip()) and shift < q.span[1]]
+
+
+def _lead_in(document: str, clause: Clause) -> str:
+    """The document's words before the clause, back to the end of the last full sentence: a
+    list item's lead-in ("... may not use it unless: (a) ...;")."""
+    lead = document[max(0, clause.span[0] - 600):clause.span[0]]
+    cut = [m for m in _FULL_STOP.finditer(lead) if not _LABEL_END.search(lead, 0, m.start())]
+    return " ".join((lead[cut[-1].end():] if cut else lead).split()) + " "
+
+
+_FULL_STOP = re.compile(r"\.(?=\s)")
+_LABEL_END = re.compile(r"(?:^|[\s(])(?:[a-z]{1,2}|[0-9]{1,3}|[ivxlc]{1,6}|[A-Z]{1,2})$")
+"""A full stop after this is a label's ("a.", "12.", "iv."), not a sentence's end."""
+
+
 def _values(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | None
             ) -> Iterator[Reason]:
     """Changed amounts, periods and dates, each placed by the words that govern it."""
     assert pair.old is not None and pair.new is not None
     for run in changed:
-        olds, news = quantities(run.deleted), quantities(run.inserted)
+        flattened = _ADJACENT_YEARS.search(run.inserted) or _ADJACENT_YEARS.search(run.deleted)
+        if flattened:
+            yield _flattened(run, flattened)
+            continue
+        olds = _quantities_at(pair.old, run.del_at, run.deleted)
+        news = _quantities_at(pair.new, run.ins_at, run.inserted)
         paired = list(_paired(olds, news))
         for q_old, q_new in paired:
-            context = _before(pair.new, run.ins_at + q_new.span[0]) + " " + _before(
-                pair.old, run.del_at + q_old.span[0])
-            yield _value_reason(rules, role, context, q_old, q_new, run)
+            contexts = (_before(pair.new, run.ins_at + q_new.span[0]),
+                        _before(pair.old, run.del_at + q_old.span[0]))
+            yield _value_reason(rules, role, contexts, q_old, q_new, run)
         used_old = {id(q) for q, _ in paired}
         used_new = {id(q) for _, q in paired}
         for q in news:
             if id(q) not in used_new:
                 found = _lone_value(rules, role, _before(pair.new, run.ins_at + q.span[0]), q,
-                                    run.ins_at, added=True)
+                                    run.ins_at, run.inserted, added=True)
                 if found is not None:
                     yield found
         for q in olds:
             if id(q) not in used_old:
                 found = _lone_value(rules, role, _before(pair.old, run.del_at + q.span[0]), q,
-                                    run.del_at, added=False)
+                                    run.del_at, run.deleted, added=False)
                 if found is not None:
                     yield found
 
 
-def _lone_value(rules: RuleSet, role: Role | None, context: str, q: Quantity, at: int, *,
-                added: bool) -> Reason | None:
+_ADJACENT_YEARS = re.compile(r"\b(?:19|20)\d\d\.?\s+(?:19|20)\d\d\b")
+
+
+def _flattened(run: Run, m: re.Match[str]) -> Reason:
+    """Two years side by side ("2034. 2027"): struck and inserted matter printed as one."""
+    inserted = _ADJACENT_YEARS.search(run.inserted) is m
+    at = (run.ins_at if inserted else run.del_at) + m.start()
+    span = (at, at + len(m.group(0)))
+    return Reason("limits.flattened-dates", "limits", Direction.UNCLEAR,
+                  None if inserted else m.group(0), m.group(0) if inserted else None,
+                  None if inserted else span, span if inserted else None,
+                  f"Two years stand side by side (“{m.group(0)}”): struck and inserted matter "
+                  "were probably printed as one, so which date applies cannot be told; read "
+                  "the official print.")
+
+
+def _clip(q: Quantity, at: int, words: str) -> tuple[tuple[int, int], str]:
+    """The part of an amount or date that lies in the changed words, and those words (a
+    reason points at what changed: "2034" of "January 1, 2034")."""
+    start, end = max(0, q.span[0]), min(len(words), q.span[1])
+    return (at + start, at + end), words[start:end]
+
+
+def _lone_value(rules: RuleSet, role: Role | None, context: str, q: Quantity, at: int,
+                words: str, *, added: bool) -> Reason | None:
     """A limit, deadline or amount that appears (or disappears) with no counterpart."""
-    span = (at + q.span[0], at + q.span[1])
+    span, found = _clip(q, at, words)
     for rule in rules.of("value"):
         if (rule.units and q.unit not in rule.units) or not rule.applies_to(role) or \
                 not _context_ok(rule, context):
             continue
-        direction = rule.direction_for(role, rule.added if added else rule.removed)
+        direction = Direction.NEUTRAL if rule.direction is Direction.NEUTRAL else \
+            rule.direction_for(role, rule.added if added else rule.removed)
         if direction is Direction.UNCLEAR:
             return None
         what = describe(q)
         verb = "added" if added else "removed"
-        return Reason(rule.id, rule.dimension, direction, None if added else q.text,
-                      q.text if added else None, None if added else span,
+        return Reason(rule.id, rule.dimension, direction, None if added else found,
+                      found if added else None, None if added else span,
                       span if added else None, f"A limit of {what} was {verb}.")
     return None
 
@@ -261,17 +546,18 @@ def _before(clause: Clause, at: int, width: int = 160) -> str:
     return clause.text[start - clause.span[0]:at - clause.span[0]]
 
 
-def _value_reason(rules: RuleSet, role: Role | None, context: str, q_old: Quantity,
+def _value_reason(rules: RuleSet, role: Role | None, contexts: tuple[str, str],
+                  q_old: Quantity,
                   q_new: Quantity, run: Run) -> Reason:
-    old_span = (run.del_at + q_old.span[0], run.del_at + q_old.span[1])
-    new_span = (run.ins_at + q_new.span[0], run.ins_at + q_new.span[1])
+    old_span, old_words = _clip(q_old, run.del_at, run.deleted)
+    new_span, new_words = _clip(q_new, run.ins_at, run.inserted)
     a, b = q_old.in_days(), q_new.in_days()
     for rule in rules.of("value"):
         if rule.units and q_new.unit not in rule.units:
             continue
-        if not rule.applies_to(role) or not _context_ok(rule, context):
+        if not rule.applies_to(role) or not any(_context_ok(rule, c) for c in contexts):
             continue
-        if a == b:
+        if a == b or rule.direction is Direction.NEUTRAL:
             direction = Direction.NEUTRAL
         elif rule.polarity == "unknown":
             direction = Direction.UNCLEAR
@@ -280,10 +566,10 @@ def _value_reason(rules: RuleSet, role: Role | None, context: str, q_old: Quanti
             stronger = up if rule.polarity == "higher-stronger" else not up
             direction = Direction.STRONGER if stronger else Direction.WEAKER
         template = _reason(rule, role, describe(q_old), describe(q_new), old_span, new_span)
-        return Reason(template.rule, template.dimension, direction, q_old.text, q_new.text,
+        return Reason(template.rule, template.dimension, direction, old_words, new_words,
                       old_span, new_span, template.explanation)
     direction = Direction.NEUTRAL if a == b else Direction.UNCLEAR
-    return Reason("limits.value-unplaced", "limits", direction, q_old.text, q_new.text, old_span,
+    return Reason("limits.value-unplaced", "limits", direction, old_words, new_words, old_span,
                   new_span, f"{describe(q_old)} became {describe(q_new)}; what the amount "
                   "governs could not be placed, so read it.")
 
@@ -302,7 +588,7 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         at = pair.new.span[0]
         run = Run(ins.struck, at + ins.struck_span[0], ins.inserted, at + ins.inserted_span[0])
         for q_old, q_new in _paired(quantities(ins.struck), quantities(ins.inserted)):
-            r = _value_reason(rules, None, ins.target or "", q_old, q_new, run)
+            r = _value_reason(rules, None, (ins.target or "", ""), q_old, q_new, run)
             yield Reason(r.rule, r.dimension, r.direction, r.old, r.new, None, r.new_span,
                          f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”"
                          f"{' in ' + ins.target if ins.target else ''}: " + r.explanation)

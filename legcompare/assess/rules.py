@@ -11,6 +11,9 @@ A rule file holds ``[[rules]]`` tables::
     old = '\\bshall\\b'                    # swap/removed: words deleted
     new = '\\bmay\\b'                      # swap/added: words inserted
     context = 'unless'                    # optional: must also occur in the provision's text
+    before = 'unless[^.;]*$'              # optional: must end the words just before the change
+    term = 'agenc|officer'                # optional: the term a definition defines
+    supersedes = ["enforcement.relief-added"]  # optional: reasons this one replaces
     subject = "regulated"                 # optional: whom the modal binds
     direction = "weaker"                  # under the protective perspective
     invert_roles = ["permission"]         # roles for which the direction flips
@@ -38,7 +41,8 @@ MATCHES = ("swap", "added", "removed", "added-clause", "removed-clause", "value"
 POLARITIES = ("higher-stronger", "lower-stronger", "unknown")
 _KEYS = {"id", "dimension", "roles", "match", "old", "new", "context", "not_context", "subject",
          "direction", "invert_roles", "explanation", "units", "polarity", "document_context",
-         "document_not_context", "added", "removed"}
+         "document_not_context", "added", "removed", "before", "supersedes", "term", "run_not",
+         "pure", "outside_terms"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,24 @@ class Rule:
     added: Direction = Direction.UNCLEAR
     """For value rules: the direction when a value appears with no counterpart."""
     removed: Direction = Direction.UNCLEAR
+    before: re.Pattern[str] | None = None
+    """For swap rules: must match the provision's words just before the change (in the same
+    sentence), e.g. ``unless[^.;]*$``: the change sits inside an exception."""
+    term: re.Pattern[str] | None = None
+    run_not: re.Pattern[str] | None = None
+    pure: bool = False
+    outside_terms: bool = False
+    """For added/removed rules: words inside the name of a term the text defines do not count
+    ("SMART ACCESS SYSTEM" adds no conduct called "access")."""
+    """For swap rules: only an insertion or a deletion counts, not a replacement (an article
+    may go: "a grand jury" → "any law, grand jury" adds an item)."""
+    """For added/removed rules: a match whose sentence matches this is not evidence (words
+    inside a removed exception say nothing about what the provision itself covers)."""
+    """For definitions: must match the term the provision defines (on either side)."""
+    supersedes: frozenset[str] = frozenset()
+    """Rule ids whose reasons this rule's reason replaces in the same pair (the private right
+    of action replaced by attorney-general enforcement outweighs the penalties the attorney
+    general may now seek)."""
 
     def applies_to(self, role: Role | None) -> bool:
         return self.roles is None or (role is not None and role in self.roles)
@@ -160,7 +182,17 @@ def _rule(item: dict[str, object], default_dimension: object, where: str, source
         polarity=str(polarity), source=source,
         document_context=_pattern(item.get("document_context"), where),
         document_not_context=_pattern(item.get("document_not_context"), where),
-        added=added, removed=removed)
+        added=added, removed=removed, before=_pattern(item.get("before"), where),
+        supersedes=_ids(item.get("supersedes", []), where),
+        term=_pattern(item.get("term"), where), run_not=_pattern(item.get("run_not"), where),
+        pure=bool(item.get("pure", False)),
+        outside_terms=bool(item.get("outside_terms", False)))
+
+
+def _ids(raw: object, where: str) -> frozenset[str]:
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise RulesError(f"{where}: 'supersedes' is a list of rule ids")
+    return frozenset(str(x) for x in raw)
 
 
 def _packaged() -> list[tuple[str, str]]:

@@ -12,7 +12,6 @@ Stage guarantees (``split``):
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from ..assess.roles import assign_roles

@@ -40,9 +40,16 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | 
     if m:
         return m.group("h").strip()
     rest = line.strip().strip(".—- ")
-    if rest and len(rest) <= 160 and not re.search(r"[.;:]\s", rest):
+    after = window[len(line) + 1:].lstrip(" \t")
+    if rest and len(rest) <= 160 and not re.search(r"[.;:]\s", rest) and \
+            not _PROSE.search(rest) and not (after[:1].islower() and not line.rstrip()
+                                               .endswith((".", "—", ":"))):
         return rest
     return None
+
+
+# A line with a verb like these is the provision's first sentence, not its heading.
+_PROSE = re.compile(r"\b(?:shall|may|must|will|is|are|was|were|has|have)\b", re.I)
 
 
 def defined_term(text: str, pos: int) -> str | None:

@@ -383,12 +383,16 @@ class Scanner:
         return self.text[start:p]
 
     def _after_heading(self, p: int, label: Label) -> bool:
-        """ "§ 676-A. DEFINITIONS. AS USED IN THIS ARTICLE: 1. ..." """
+        """ "§ 676-A. DEFINITIONS. AS USED IN THIS ARTICLE: 1. ..." and, in a subdivision,
+        "2. ENTRY. A. ...": a first label right after a heading in capitals."""
         node = self.b.top
-        if node.kind is not Kind.SECTION or not any(r.ordinal == 1 for r in label.readings):
+        if node.label is None or not any(r.ordinal == 1 for r in label.readings):
             return False
         before = self._own_text_before(p)
         if len(before) > 160 or not re.search(r"[.:]\s*$", before):
+            return False
+        if node.kind is not Kind.SECTION and not re.fullmatch(r"\s*[A-Z][A-Z ,;'’-]{2,60}\.\s*",
+                                                               before):
             return False
         letters = [c for c in before if c.isalpha()]
         return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
