@@ -69,7 +69,8 @@ offline_option = click.option(
     help="Refuse all network access (also LEGCOMPARE_OFFLINE=1).")
 base_url_option = click.option(
     "--base-url", default=None, metavar="URL",
-    help="govinfo's base URL (for mirrors, tests); its own host may be a private address.")
+    help="The source's base URL (govinfo, LegiScan, Open States, leginfo; for mirrors, tests); "
+         "its own host may be a private address.")
 allow_private_option = click.option(
     "--allow-private", is_flag=True,
     help="Permit fetching from loopback and private addresses (never cloud metadata ones).")
@@ -122,6 +123,7 @@ def _resolver(max_bytes: int, encoding: str | None, partial: bool, store: str | 
         max_bytes=max_bytes if given else None)
     return Resolver(max_bytes=settings.http.max_bytes, encoding=encoding, partial=partial,
                     store=settings.store, base_url=settings.govinfo_base_url,
+                    state_urls=settings.state_urls,
                     offline=settings.offline, allow_private=settings.allow_private,
                     http=settings.http)
 
@@ -253,6 +255,218 @@ def _diff_exit(pairs: tuple[ClausePair, ...], exit_code: bool, fail_on: str | No
     return 0
 
 
+@main.command(name="history")
+@click.argument("docs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "json", "html"]),
+              default="terminal", show_default=True)
+@click.option("--mode", type=click.Choice([m.value for m in Mode]), default="auto",
+              show_default=True, help="Versions of one text, or different laws (each step).")
+@click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
+              default="protective", show_default=True,
+              help="Whose protection 'stronger' measures.")
+@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra rule file (repeatable).")
+@click.option("--select", default=None, metavar="ID", help="Follow only this clause's subtree.")
+@click.option("--only-changed", is_flag=True,
+              help="JSON: leave out unchanged steps and provisions that never changed.")
+@max_bytes_option
+@encoding_option
+@partial_option
+@store_option
+@offline_option
+@base_url_option
+@allow_private_option
+@config_option
+@output_option
+@handle_errors
+def history_command(docs: tuple[str, ...], fmt: str, mode: str, perspective: str,
+                    rules: tuple[str, ...], select: str | None, only_changed: bool,
+                    max_bytes: int, encoding: str | None, partial: bool, store: str | None,
+                    offline: bool, base_url: str | None, allow_private: bool,
+                    config: str | None, output: str | None) -> None:
+    """Follow each provision through DOCS (versions, oldest first) and say at which version
+    each change happened, with its verdict."""
+    from .history import history
+    from .render import history_out
+
+    if len(docs) < 2:
+        raise UsageError("history needs at least two versions (oldest first)")
+    read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
+                     config)
+    documents = [read(d) for d in docs]
+    _warn_documents(*documents)
+    options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
+                             select=select)
+    result = history(documents, options=options)
+    if fmt == "json":
+        opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
+                                   "rules": list(rules), "select": select,
+                                   "only_changed": only_changed}
+        text = history_out.history_json(result, opts, only_changed=only_changed)
+    elif fmt == "markdown":
+        text = history_out.history_markdown(result)
+    elif fmt == "html":
+        text = history_out.history_html(result)
+    else:
+        text = history_out.history_terminal(result, color=_use_color(output))
+    write_output(text, output)
+
+
+@main.command(name="current")
+@click.argument("bill")
+@click.argument("law", required=False)
+@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "json"]),
+              default="terminal", show_default=True)
+@click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
+              default="protective", show_default=True,
+              help="Whose protection 'stronger' measures.")
+@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra rule file (repeatable).")
+@click.option("--select", default=None, metavar="ID",
+              help="Only the instructions and sections of this bill clause's subtree.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Terminal and Markdown: show unchanged provisions too.")
+@max_bytes_option
+@encoding_option
+@partial_option
+@store_option
+@offline_option
+@base_url_option
+@allow_private_option
+@config_option
+@output_option
+@handle_errors
+def current_command(bill: str, law: str | None, fmt: str, perspective: str,
+                    rules: tuple[str, ...], select: str | None, show_all: bool,
+                    max_bytes: int, encoding: str | None, partial: bool, store: str | None,
+                    offline: bool, base_url: str | None, allow_private: bool,
+                    config: str | None, output: str | None) -> None:
+    """What BILL does to current law: against LAW (the current text; the bill's instructions
+    are applied to it), else against the current law the print itself shows (New York
+    brackets, Ramseyer prints). Instructions that cannot be applied are listed with the
+    reason."""
+    from .current_law import against_current
+    from .render import current_out
+
+    read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
+                     config)
+    documents = [read(d) for d in ((bill, law) if law else (bill,))]
+    _warn_documents(*documents)
+    options = CompareOptions(perspective=Perspective(perspective), rules=rules)
+    result = against_current(documents[0], law=documents[1] if law else None,
+                             options=options, only=select)
+    if fmt == "json":
+        opts: dict[str, object] = {"format": fmt, "perspective": perspective,
+                                   "rules": list(rules), "select": select}
+        text = current_out.current_json(result, opts)
+    elif fmt == "markdown":
+        text = current_out.current_markdown(result, only_changed=not show_all)
+    else:
+        text = current_out.current_terminal(result, color=_use_color(output),
+                                            only_changed=not show_all)
+    write_output(text, output)
+
+
+@main.command(name="preempt")
+@click.argument("upper")
+@click.argument("lowers", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "json"]),
+              default="terminal", show_default=True)
+@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra rule file for the comparison (repeatable).")
+@max_bytes_option
+@encoding_option
+@partial_option
+@store_option
+@offline_option
+@base_url_option
+@allow_private_option
+@config_option
+@output_option
+@handle_errors
+def preempt_command(upper: str, lowers: tuple[str, ...], fmt: str, rules: tuple[str, ...],
+                    max_bytes: int, encoding: str | None, partial: bool, store: str | None,
+                    offline: bool, base_url: str | None, allow_private: bool,
+                    config: str | None, output: str | None) -> None:
+    """The preemption clauses of UPPER, classified; with LOWERS (state laws, ordinances), each
+    lower provision stronger than its counterpart and its fate: erased, saved or undecided."""
+    from .preempt import preempt
+    from .render import preempt_out
+
+    read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
+                     config)
+    documents = [read(d) for d in (upper, *lowers)]
+    _warn_documents(*documents)
+    result = preempt(documents[0], documents[1:], options=CompareOptions(rules=rules))
+    if fmt == "json":
+        opts: dict[str, object] = {"format": fmt, "rules": list(rules), "partial": partial}
+        text = preempt_out.preempt_json(result, opts)
+    elif fmt == "markdown":
+        text = preempt_out.preempt_markdown(result)
+    else:
+        text = preempt_out.preempt_terminal(result, color=_use_color(output))
+    write_output(text, output)
+
+
+@main.command(name="covers")
+@click.argument("docs", nargs=-1, required=True)
+@click.option("--baseline", default=None, metavar="DOC",
+              help="Judge every other law's cells against this one (one of DOCS, or another).")
+@click.option("--format", "fmt",
+              type=click.Choice(["terminal", "markdown", "json", "csv", "html"]),
+              default="terminal", show_default=True)
+@click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
+              default="protective", show_default=True,
+              help="Whose protection 'stronger' measures.")
+@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra rule file (repeatable).")
+@max_bytes_option
+@encoding_option
+@partial_option
+@store_option
+@offline_option
+@base_url_option
+@allow_private_option
+@config_option
+@output_option
+@handle_errors
+def covers_command(docs: tuple[str, ...], baseline: str | None, fmt: str, perspective: str,
+                   rules: tuple[str, ...], max_bytes: int, encoding: str | None, partial: bool,
+                   store: str | None, offline: bool, base_url: str | None,
+                   allow_private: bool, config: str | None, output: str | None) -> None:
+    """What each of DOCS covers (defined terms, who, technologies, data, conduct, exceptions,
+    enforcement, remedies, dates, oversight, preemption), with citations; with several DOCS,
+    a matrix, judged against --baseline."""
+    from .covers import CoversOptions, covers
+    from .render import covers_out
+
+    names = list(docs)
+    if baseline is not None and baseline not in names:
+        names.insert(0, baseline)
+    read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
+                     config)
+    documents = [read(d) for d in names]
+    _warn_documents(*documents)
+    result = covers(documents, baseline=names.index(baseline) if baseline else None,
+                    options=CoversOptions(perspective=Perspective(perspective), rules=rules))
+    text: str | bytes
+    if fmt == "json":
+        opts: dict[str, object] = {"format": fmt, "baseline": baseline,
+                                   "perspective": perspective, "rules": list(rules),
+                                   "partial": partial}
+        text = covers_out.covers_json(result, opts)
+    elif fmt == "markdown":
+        text = covers_out.covers_markdown(result)
+    elif fmt == "csv":
+        text = covers_out.covers_csv(result)
+    elif fmt == "html":
+        from .render.covers_html import covers_html
+        text = covers_html(result)
+    else:
+        text = covers_out.covers_terminal(result, color=_use_color(output))
+    write_output(text, output)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @store_option
@@ -265,14 +479,17 @@ def _diff_exit(pairs: tuple[ClausePair, ...], exit_code: bool, fail_on: str | No
 @handle_errors
 def fetch(sources: tuple[str, ...], store: str | None, base_url: str | None, force: bool,
           offline: bool, allow_private: bool, max_bytes: int, config: str | None) -> None:
-    """Fetch SOURCES (govinfo:116/hr/2157@ih, https://... pages) into the store; print each
-    store reference."""
+    """Fetch SOURCES (govinfo:116/hr/2157@ih, legiscan:<doc_id>,
+    openstates:ca/20192020/AB1215@introduced, ca:2019-2020/AB1215@chaptered, https://...
+    pages) into the store; print each store reference. API keys: LEGISCAN_API_KEY,
+    OPENSTATES_API_KEY."""
     from .fetch import fetch_many
     from .store import Store, default_root
 
     read = _resolver(max_bytes, None, False, store, base_url, offline, allow_private, config)
     for stored in fetch_many(sources, store=Store(read.store or default_root()),
-                             base_url=read.base_url, force=force, policy=read.policy()):
+                             base_url=read.base_url, state_urls=dict(read.state_urls),
+                             force=force, policy=read.policy()):
         click.echo(stored.ref)
 
 
