@@ -18,6 +18,8 @@ def write_output(data: str | bytes, path: str | None) -> None:
     """Write ``data`` to ``path`` atomically (temp file + rename), or to stdout when ``None``.
 
     A failure leaves no partial file behind: the target either holds the old bytes or the new.
+    A target that exists and is not a regular file (``/dev/null``, a named pipe, a terminal)
+    is written to in place: renaming over it would replace the device with a file.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if path is None or path == "-":
@@ -25,6 +27,9 @@ def write_output(data: str | bytes, path: str | None) -> None:
         sys.stdout.buffer.flush()
         return
     target = Path(path)
+    if target.exists() and not target.is_file():
+        _write_special(target, raw, path)  # /dev/null, a pipe, a terminal: never replaced
+        return
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError("the folder does not exist", where=str(path))
@@ -41,3 +46,13 @@ def write_output(data: str | bytes, path: str | None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_special(target: Path, raw: bytes, path: str) -> None:
+    if target.is_dir():
+        raise OutputError("is a folder", where=str(path))
+    try:
+        with open(target, "wb") as handle:
+            handle.write(raw)
+    except OSError as exc:
+        raise OutputError(exc.strerror or "cannot be written", where=str(path)) from None

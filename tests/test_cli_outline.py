@@ -115,3 +115,25 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "legcompare", "outline", str(f)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and "s1" in proc.stdout
+
+
+def test_output_to_a_device_or_pipe_writes_through_it(tmp_path: Path) -> None:
+    """-o /dev/null (or a named pipe) is written to, never renamed over: as root, a rename
+    would replace the device with a regular file."""
+    import os
+    import stat
+    import threading
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("SEC. 1. A.\n")
+    assert run("outline", str(doc), "-o", os.devnull)[0] == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    assert run("outline", str(doc), "--format", "json", "-o", str(fifo))[0] == 0
+    reader.join(timeout=10)
+    assert json.loads(got[0])["clauses"][0]["id"] == "s1"
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
