@@ -1,0 +1,209 @@
+"""The benchmark's inputs and harness (``benchmarks/``), on a small pair built from the corpus.
+
+No timing assertions: how fast legcompare runs depends on the machine; ``benchmarks/run.py``
+reports it. These tests check what the numbers are measured on and with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks import build_pairs as bp
+from benchmarks import run as bench
+from legcompare.chardiff import tokenize
+
+SMALL = 200_000
+SEED = 7
+
+
+@pytest.fixture(scope="module")
+def pair(corpus: Path) -> bp.Pair:
+    return bp.build_pair(corpus, SMALL, seed=SEED)
+
+
+@pytest.fixture(scope="module")
+def pair_files(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    out = tmp_path_factory.mktemp("pairs")
+    bp.build_pairs(corpus, out, [SMALL], seed=SEED)
+    return out / "pair-200kb-old.txt", out / "pair-200kb-new.txt"
+
+
+def _federal_lines(corpus: Path) -> set[str]:
+    return {line for path in corpus.glob("us-federal-*.txt")
+            for line in path.read_text(encoding="utf-8").splitlines()}
+
+
+@pytest.mark.corpus
+def test_build_is_deterministic_and_of_the_requested_size(corpus: Path, tmp_path: Path) -> None:
+    first = bp.build_pairs(corpus, tmp_path / "a", [SMALL], seed=SEED)
+    again = bp.build_pairs(corpus, tmp_path / "b", [SMALL], seed=SEED)
+    bp.build_pairs(corpus, tmp_path / "c", [SMALL], seed=SEED + 1)
+    assert first == again
+    for side in ("old", "new"):
+        a = (tmp_path / "a" / f"pair-200kb-{side}.txt").read_bytes()
+        assert a == (tmp_path / "b" / f"pair-200kb-{side}.txt").read_bytes()
+        info = first[0][side]
+        assert isinstance(info, dict)
+        assert info["sha256"] == hashlib.sha256(a).hexdigest() and info["bytes"] == len(a)
+    old = (tmp_path / "a" / "pair-200kb-old.txt").read_bytes()
+    new = (tmp_path / "a" / "pair-200kb-new.txt").read_bytes()
+    # The old side stops at the line that reaches the size; the edits change it by a few %.
+    assert SMALL <= len(old) < SMALL * 1.03
+    assert abs(len(new) - len(old)) < SMALL * 0.05
+    # Another seed: the same old version, other edits.
+    assert (tmp_path / "c" / "pair-200kb-old.txt").read_bytes() == old
+    assert (tmp_path / "c" / "pair-200kb-new.txt").read_bytes() != new
+    manifest = json.loads((tmp_path / "a" / "pairs.json").read_text(encoding="utf-8"))
+    assert manifest["seed"] == SEED and manifest["pairs"] == first
+    assert all(name.startswith("us-federal-") for name in manifest["sources"])
+
+
+@pytest.mark.corpus
+def test_old_version_is_real_text_under_division_headings(corpus: Path, pair: bp.Pair) -> None:
+    lines = pair.old.splitlines()
+    headings = [line for line in lines if re.match(r"DIVISION [A-Z]+—", line)]
+    assert lines[0].startswith("DIVISION A—")
+    assert len(headings) == pair.divisions >= 10
+    assert [h.split("—")[0] for h in headings[:3]] == ["DIVISION A", "DIVISION B", "DIVISION C"]
+    assert set(lines) - set(headings) <= _federal_lines(corpus)
+    assert "text not retrieved" not in pair.old
+
+
+def test_division_letters_double_after_z() -> None:
+    assert [bp.division_letters(i) for i in (0, 25, 26, 27, 51, 52)] == \
+        ["A", "Z", "AA", "BB", "ZZ", "AAA"]
+
+
+@pytest.mark.corpus
+def test_new_version_differs_by_amendment_like_edits(pair: bp.Pair) -> None:
+    counts = pair.counts()
+    for kind in ("modal", "amount", "date", "proviso-add", "proviso-remove", "delete",
+                 "renumber"):
+        assert counts.get(kind, 0) >= 1, (kind, counts)
+    assert counts["move"] == 1
+    assert 0.01 <= pair.touched / pair.provisions <= 0.03
+
+    old_lines, new_lines = pair.old.splitlines(), pair.new.splitlines()
+    old_set, new_set = set(old_lines), set(new_lines)
+    # Every line of the new version is a line of the old one or the result of a logged edit.
+    assert new_set - old_set <= {e.new for e in pair.edits}
+
+    modal_swaps = 0
+    for e in pair.edits:
+        if e.kind in ("modal", "amount", "date", "proviso-add", "proviso-remove", "relabel"):
+            assert old_lines[e.line - 1] == e.old and e.new in new_set and e.new != e.old
+        if e.kind == "modal":
+            changed = [(a, b) for a, b in zip(tokenize(e.old), tokenize(e.new), strict=True)
+                       if a != b]
+            assert changed in ([("shall", "may")], [("may", "shall")])
+            modal_swaps += changed == [("shall", "may")]
+        elif e.kind == "amount":
+            assert re.findall(r"\$[\d,]+", e.old) != re.findall(r"\$[\d,]+", e.new)
+        elif e.kind == "date":
+            assert re.sub(r"\d{4}", "", e.old) == re.sub(r"\d{4}", "", e.new)
+        elif e.kind == "proviso-add":
+            added = e.new[len(e.old) - 1:]
+            assert added.startswith(": Provided, That ")
+            # Copied from the document itself, not invented.
+            assert added[len(": Provided, That "):-1] in pair.old
+        elif e.kind == "proviso-remove":
+            assert e.new.count("Provided") == e.old.count("Provided") - 1
+        elif e.kind == "delete":
+            assert old_lines.count(e.old) > new_lines.count(e.old)
+        elif e.kind == "renumber":
+            assert e.new.startswith("(") and e.new[3:] in pair.old  # a real subsection
+        elif e.kind == "move":
+            i, j = e.line - 1, new_lines.index(e.old)
+            assert old_lines[i - 1] != new_lines[j - 1]
+    assert modal_swaps >= 1
+
+
+@pytest.mark.corpus
+def test_legcompare_diff_of_a_built_pair_flags_moves_and_renumbering(
+        pair_files: tuple[Path, Path]) -> None:
+    old, new = pair_files
+    proc = subprocess.run([sys.executable, "-m", "legcompare", "diff", str(old), str(new),
+                           "--format", "json"], capture_output=True, text=True, check=False,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["schema"] == "legcompare.diff/1" and data["mode"] == "versions"
+    pairs = data["pairs"]
+    assert pairs and all("moved" in p and "renumbered" in p for p in pairs)
+    assert any(p["moved"] for p in pairs)
+    assert any(p["renumbered"] for p in pairs)
+    statuses = {p["status"] for p in pairs}
+    assert {"unchanged", "modified", "removed"} <= statuses
+
+
+@pytest.mark.corpus
+def test_floor_reads_and_tokenizes_with_legcompares_regex(pair_files: tuple[Path, Path]) -> None:
+    old, new = pair_files
+    pattern, flags = bench.token_regex()
+    floor = next(c for c in bench.COMMANDS if c.floor)
+    values = {"python": sys.executable, "old": str(old), "new": str(new),
+              "token_regex": pattern, "token_flags": flags}
+    proc = subprocess.run(floor.args(values), capture_output=True, text=True, check=True,
+                          timeout=600)
+    expected = sum(len(tokenize(p.read_text(encoding="utf-8"))) for p in (old, new))
+    assert int(proc.stdout) == expected
+
+
+def test_measure_reports_the_childs_own_peak_memory() -> None:
+    ballast = b"x" * (100 * 1024 * 1024)  # this process is big: its children must not say so
+    small = bench.measure([sys.executable, "-c", "pass"])
+    big = bench.measure([sys.executable, "-c", "b = b'x' * (100 * 1024 * 1024)"])
+    del ballast
+    assert small.returncode == 0 and big.returncode == 0
+    assert small.peak_kib < 40 * 1024
+    assert big.cpu_seconds > 0
+    assert big.peak_kib > small.peak_kib + 80 * 1024
+    again = bench.measure([sys.executable, "-c", "pass"])
+    assert again.peak_kib < big.peak_kib  # each child's own ru_maxrss, not the max of all
+    failed = bench.measure([sys.executable, "-c", "raise SystemExit('no such thing')"])
+    assert failed.returncode == 1 and failed.error == "no such thing"
+
+
+def test_report_is_a_markdown_table_with_ratios_to_the_floor() -> None:
+    floor, diff = bench.COMMANDS[0], bench.COMMANDS[1]
+    results = [bench.Result("1mb", floor, [bench.Run(2.0, 40 * 1024, 0, "", 1.5)] * 3),
+               bench.Result("1mb", diff, [bench.Run(s, 120 * 1024, 0, "", s - 1)
+                                          for s in (9.0, 8.0, 30)]),
+               bench.Result("1mb", bench.COMMANDS[2], [bench.Run(5.0, 1, 0),
+                                                       bench.Run(9.0, 1, 2, "boom")])]
+    text = bench.report(results, {"CPU": "test"}, {"1mb": "1 / 1"}, 3)
+    rows = [line for line in text.splitlines() if line.startswith("| 1mb | ") and "×" in line]
+    assert rows[0].split(" | ")[2:7] == ["2.00", "1.50", "40.0", "1.0×", "1.0×"]
+    assert rows[1].split(" | ")[2:7] == ["9.00", "8.00", "120.0", "4.5×", "3.0×"]
+    assert rows[2].split(" | ")[2] == "5.00" and rows[2].endswith("— failed: boom |")
+    assert "- **CPU**: test" in text
+
+
+def test_commands_are_a_list_a_peer_is_one_entry() -> None:
+    assert [c.floor for c in bench.COMMANDS].count(True) == 1
+    assert all(c.available() for c in bench.COMMANDS)
+    peer = bench.Command("wdiff", ("wdiff", "{old}", "{new}"), needs="no-such-program-here")
+    assert not peer.available()
+    assert peer.args({"old": "a", "new": "b"}) == ["wdiff", "a", "b"]
+
+
+def test_both_scripts_name_the_pairs_alike() -> None:
+    for size in (200_000, 1_000_000, 5_000_000, 10_000_000, 1_500_000):
+        assert bench.size_name(size) == bp.size_name(size)
+    assert bp.megabytes("1,5,10") == [1_000_000, 5_000_000, 10_000_000]
+    assert bench.pair_files(Path("d"), [0.2])[0][1] == Path("d/pair-200kb-old.txt")
+
+
+def test_snapshot_copies_the_package_to_measure(tmp_path: Path) -> None:
+    digest = bench.snapshot(tmp_path)
+    assert re.fullmatch(r"[0-9a-f]{64}", digest)
+    assert (tmp_path / "legcompare" / "__init__.py").is_file()
+    assert (tmp_path / "legcompare" / "cli.py").is_file()
+    assert list((tmp_path / "legcompare").glob("**/*.pyc"))  # compiled up front
