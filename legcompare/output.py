@@ -33,19 +33,37 @@ def write_output(data: str | bytes, path: str | None) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError("the folder does not exist", where=str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        replace_atomically(target, raw)
+    except OSError as exc:
+        raise OutputError(exc.strerror or "cannot be written", where=str(path)) from None
+
+
+def replace_atomically(target: Path, raw: bytes) -> None:
+    """``target`` ends up holding either its old bytes or ``raw``, never a mix: a temporary file
+    in the same folder, flushed to disk, renamed over it. The new file gets the old one's
+    permissions, or the usual ones (0666 less the umask) — not the temporary file's 0600.
+    Raises :class:`OSError`; nothing is left behind."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode(target))
         os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(exc.strerror or "cannot be written", where=str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write_special(target: Path, raw: bytes, path: str) -> None:

@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ import platformdirs
 
 from .errors import StoreError
 from .model import Note, NoteKind, Provenance
+from .output import replace_atomically
 from .render.serialize import provenance as provenance_dict
 
 __all__ = ["EXTENSIONS", "REF", "Store", "StoredText", "default_root", "split_ref"]
@@ -191,19 +191,10 @@ def _sha256(path: Path) -> str:
 
 def _write_atomic(path: Path, data: bytes, ref: str) -> None:
     """``path`` holds either its old bytes or ``data``, never a mix."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_atomically(path, data)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise StoreError(f"cannot write {path}: {exc.strerror}", where=ref) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _load_provenance(meta: Path, ref: str) -> Provenance:

@@ -137,3 +137,20 @@ def test_output_to_a_device_or_pipe_writes_through_it(tmp_path: Path) -> None:
     reader.join(timeout=10)
     assert json.loads(got[0])["clauses"][0]["id"] == "s1"
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("SEC. 1. A.\n")
+    out = tmp_path / "out.txt"
+    umask = os.umask(0o022)
+    try:
+        assert run("outline", str(doc), "-o", str(out))[0] == 0
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644  # not the temporary file's 0600
+    out.chmod(0o600)
+    assert run("outline", str(doc), "-o", str(out))[0] == 0
+    assert out.stat().st_mode & 0o777 == 0o600  # an existing file keeps its permissions
