@@ -31,7 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup
+from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from ..markup import (
     BEFORE_CURRENT_LAW,
@@ -107,7 +108,7 @@ class _Marks:
         for word in found.group(1).lower().split() if found else ():
             if word in _DECORATIONS:
                 return _DECORATIONS[word], f"html:style={word}"
-        classes = tag.get("class") or []
+        classes: str | list[str] = tag.get("class") or []
         for name in [classes] if isinstance(classes, str) else classes:
             if name in self.classes:
                 return self.classes[name], f"html:class={name}"
