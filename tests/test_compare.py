@@ -108,6 +108,12 @@ def test_hr2157_renumbered_sections_are_flagged_not_added_and_removed(corpus: Pa
 def test_control_pairs_change_only_their_front_matter(corpus: Path, old: str, new: str) -> None:
     c = run(corpus, old, new)
     assert changes(c) == [("modified", "front", "front")]
+    # No provision is judged stronger or weaker (nor mixed): the front matter is not law.
+    assert [(p.old.id if p.old else None, p.verdict.value) for p in c.pairs
+            if p.verdict.value in ("stronger", "weaker", "mixed")] == []
+    front = next(p for p in c.pairs if p.status is Status.MODIFIED)
+    assert front.verdict.value == "neutral"
+    assert [r.rule for r in front.reasons] == ["non-operative"]
 
 
 def test_enrolled_bill_and_slip_law_differ_only_outside_the_sections(corpus: Path) -> None:
@@ -152,8 +158,15 @@ def test_one_amount_changed_in_hr264(corpus: Path) -> None:
 def test_one_shall_changed_in_a3712(corpus: Path) -> None:
     a = doc(corpus, "us-ny-a3712-2023-introduced.txt")
     b = _edit(a, r"OFFICER\s+SHALL\s+INSTALL", "OFFICER MAY INSTALL")
-    got = changes(compare(a, b))
-    assert got == [("modified", "s1/q/837-x/2", "s1/q/837-x/2")]
+    c = compare(a, b)
+    assert changes(c) == [("modified", "s1/q/837-x/2", "s1/q/837-x/2")]
+    # Exactly one provision is judged, and it is weaker: a duty became a discretion.
+    judged = [(p.old.id if p.old else None, p.verdict.value) for p in c.pairs
+              if p.verdict.value != "neutral"]
+    assert judged == [("s1/q/837-x/2", "weaker")]
+    pair = next(p for p in c.pairs if p.verdict.value == "weaker")
+    assert [(r.rule, r.direction.value, r.old, r.new) for r in pair.reasons] == [
+        ("obligation.shall-to-may", "weaker", "SHALL", "MAY")]
 
 
 def test_one_section_moved_in_hr2157(corpus: Path) -> None:

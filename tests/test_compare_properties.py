@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legcompare.chardiff import diff_text
 from legcompare.compare import compare
 from legcompare.ingest.text import parse_text
-from legcompare.model import CompareOptions, Document, Mode, Op, Provenance, Status
+from legcompare.model import (
+    ClausePair,
+    CompareOptions,
+    Direction,
+    Document,
+    Edit,
+    Mode,
+    Op,
+    Perspective,
+    Provenance,
+    Reason,
+    Status,
+    Verdict,
+)
 from legcompare.split import split
 
 LINES = st.sampled_from([
@@ -17,8 +32,62 @@ LINES = st.sampled_from([
     "(A) written; or", "(B) oral.", "The term “system” means software.", "Provided, That x.",
     "This Act shall take effect on January 1, 2024.", "$1,000 per violation.", "",
     "[... text not retrieved ...]", "§ 2. This act shall take effect immediately.",
+    "(b) No agency shall use it except pursuant to a warrant.",
+    "(e) No agency or contractor may use it.", "(c) An agency may publish a report.",
+    "(c) An agency shall publish a report within 30 days.",
+    "(d) A civil penalty of $5,000 per violation.",
+    "(f) This section does not apply to an airport.",
+    "(a) The attorney general may bring an action.", "This Act shall expire on January 1, 2030.",
+    "(g) A person aggrieved may recover actual damages and injunctive relief.",
 ])
 TEXTS = st.lists(LINES, max_size=25).map("\n".join)
+
+# Two prints of one bill: the same provisions in the same places, each kept or reworded (a modal,
+# an exception, an amount, a list, a remedy changed).
+PROVISIONS = [
+    ["SEC. 1. BAN.", "SEC. 1. PROHIBITION.", "SEC. 1. SHORT TITLE."],
+    ["(a) In general.—", "(a) Exceptions.—", "(a) Definitions.—"],
+    ["(b) No agency shall use it.", "(b) No agency may use it.", "(b) An agency may use it.",
+     "(b) An agency shall not use it.", "(b) No agency or contractor shall use it.",
+     "(b) No agency shall acquire or use it.",
+     "(b) No agency shall use it solely to identify a person.",
+     "(b) No agency shall use it except pursuant to a warrant.",
+     "(b) No agency shall use it except pursuant to a warrant or court order."],
+    ["(c) An agency shall publish a report within 30 days.",
+     "(c) An agency may publish a report within 30 days.",
+     "(c) An agency should publish a report within 30 days.",
+     "(c) An agency shall publish a report within 90 days.",
+     "(c) An agency shall, to the extent practicable, publish a report within 30 days.",
+     "(c) An agency must publish a public report within 30 days.",
+     "(c) An agency shall publish a report if a search is made."],
+    ["(1) a warrant;", "(1) a warrant or court order;", "(1) consent;", "(1) written consent;"],
+    ["(2) an emergency.", "(2) an emergency; or", "(2) exigent circumstances."],
+    ["(d) A civil penalty of $1,000 per violation.", "(d) A civil penalty of $5,000 per violation.",
+     "(d) A civil penalty of not more than $1,000 per violation.", "(d) A fine of $500."],
+    ["This Act shall take effect on January 1, 2024.", "This Act shall take effect immediately.",
+     "This Act shall take effect on January 1, 2026, and shall expire on January 1, 2030.",
+     "This Act shall remain in effect until January 1, 2030."],
+    ["(e) A person aggrieved may recover actual damages.",
+     "(e) A person aggrieved may recover actual damages, attorney's fees and injunctive relief.",
+     "(e) The attorney general may recover actual damages.",
+     "(e) A person aggrieved shall have a right of action for actual damages.",
+     "(e) The court shall award attorney's fees.", "(e) The court may award attorney's fees."],
+    ["The term “system” means software.", "The term “system” means software or hardware.",
+     "The term “system” means software. The term does not include a camera.",
+     "The term “system” means software used by an agency."],
+    ["(f) This section does not apply to an airport.",
+     "(f) This section does not apply to an airport or a port.",
+     "(f) An airport is exempt from this section."],
+    ["(g) A business shall notify the individual.",
+     "(g) A business shall obtain the written consent of the individual.",
+     "(g) A business shall allow the individual to opt out."],
+    ["", "[... text not retrieved ...]"],
+]
+PRINTS = st.lists(st.sampled_from(PROVISIONS).flatmap(
+    lambda versions: st.tuples(st.sampled_from(versions), st.sampled_from(versions))),
+    max_size=14).map(lambda rows: ("\n".join(a for a, _ in rows), "\n".join(b for _, b in rows)))
+TEXT_PAIRS = st.one_of(st.tuples(TEXTS, TEXTS), PRINTS)
+MODES = st.sampled_from([Mode.VERSIONS, Mode.CROSS])
 
 
 def doc(text: str, name: str = "bill") -> Document:
@@ -72,3 +141,126 @@ def test_word_diff_rebuilds_any_two_strings(a: str, b: str) -> None:
     mirrored = diff_text(b, a, max_tokens=40).edits
     assert "".join(e.text for e in mirrored if e.op is Op.INSERT) == "".join(
         e.text for e in edits if e.op is Op.DELETE)
+
+
+# --- verdicts: evidence, perspective, direction of reading ------------------------------------
+
+MIRROR_VERDICT = {Verdict.STRONGER: Verdict.WEAKER, Verdict.WEAKER: Verdict.STRONGER}
+MIRROR_DIRECTION = {Direction.STRONGER: Direction.WEAKER, Direction.WEAKER: Direction.STRONGER}
+SUPPORT = {Verdict.STRONGER: {Direction.STRONGER}, Verdict.WEAKER: {Direction.WEAKER},
+           Verdict.MIXED: {Direction.STRONGER, Direction.WEAKER},
+           Verdict.UNCLEAR: {Direction.UNCLEAR}}
+WHOLE = {Status.ADDED, Status.REMOVED, Status.UNPAIRED}
+
+
+def changed_offsets(pair: ClausePair) -> tuple[set[int], set[int]]:
+    """Document offsets of the pair's deleted characters (old text) and inserted characters
+    (new text), walking the edits from each clause's start as the engine does."""
+    old_at = pair.old.span[0] if pair.old else 0
+    new_at = pair.new.span[0] if pair.new else 0
+    deleted: set[int] = set()
+    inserted: set[int] = set()
+    for e in pair.edits:
+        n = len(e.text)
+        if e.op is not Op.INSERT:
+            if e.op is Op.DELETE:
+                deleted.update(range(old_at, old_at + n))
+            old_at += n
+        if e.op is not Op.DELETE:
+            if e.op is Op.INSERT:
+                inserted.update(range(new_at, new_at + n))
+            new_at += n
+    return deleted, inserted
+
+
+def points_at_the_change(r: Reason, pair: ClausePair) -> bool:
+    """Does the reason point at words that changed: deleted words for its old span, inserted
+    words for its new span; for a whole provision added, removed or unpaired, or one that
+    breaks off where the text was not retrieved, anywhere in that provision?"""
+    if r.old_span is None and r.new_span is None:
+        return False
+    deleted, inserted = changed_offsets(pair)
+    whole = pair.status in WHOLE or r.rule == "incomplete-text"
+    for span, offsets, clause in ((r.old_span, deleted, pair.old), (r.new_span, inserted,
+                                                                    pair.new)):
+        if span is None:
+            continue
+        if span[0] >= span[1] or clause is None:
+            return False
+        if whole and clause.span[0] <= span[0] and span[1] <= clause.span[1]:
+            continue
+        if not all(k in offsets for k in range(*span)):
+            return False
+    return True
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT_PAIRS, MODES)
+def test_every_verdict_points_at_the_words_that_changed(ab: tuple[str, str], mode: Mode) -> None:
+    c = compare(doc(ab[0]), doc(ab[1]), options=CompareOptions(mode=mode))
+    for p in c.pairs:
+        # Every reason that points at words points at changed ones ...
+        for r in p.reasons:
+            assert (r.old_span is None and r.new_span is None) or points_at_the_change(r, p), (
+                r, p.status, p.edits)
+        # ... and a verdict other than neutral has such a reason for each direction it holds.
+        for direction in SUPPORT.get(p.verdict, set()):
+            assert any(r.direction is direction and points_at_the_change(r, p)
+                       for r in p.reasons), (p.verdict, direction, p.reasons, p.edits)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT_PAIRS, MODES)
+def test_permissive_is_the_exact_mirror_of_protective(ab: tuple[str, str], mode: Mode) -> None:
+    protective = compare(doc(ab[0]), doc(ab[1]), options=CompareOptions(mode=mode))
+    permissive = compare(doc(ab[0]), doc(ab[1]), options=CompareOptions(
+        mode=mode, perspective=Perspective.PERMISSIVE))
+    assert permissive.perspective is Perspective.PERMISSIVE
+    assert permissive.mode is protective.mode
+    assert permissive.pairs == tuple(replace(
+        p, verdict=MIRROR_VERDICT.get(p.verdict, p.verdict),
+        reasons=tuple(replace(r, direction=MIRROR_DIRECTION.get(r.direction, r.direction))
+                      for r in p.reasons)) for p in protective.pairs)
+
+
+def runs(edits: tuple[Edit, ...], *, swap: bool = False) -> list[tuple[str, ...]]:
+    """Edits as equal texts and (deleted, inserted) runs; ``swap`` reads them the other way."""
+    out: list[tuple[str, ...]] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for e in [*edits, None]:
+        if e is None or e.op is Op.EQUAL:
+            if deleted or inserted:
+                d, i = "".join(deleted), "".join(inserted)
+                out.append((i, d) if swap else (d, i))
+                deleted, inserted = [], []
+            if e is not None:
+                out.append((e.text,))
+        elif e.op is Op.DELETE:
+            deleted.append(e.text)
+        else:
+            inserted.append(e.text)
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT_PAIRS, MODES)
+def test_swapping_the_inputs_mirrors_the_verdicts(ab: tuple[str, str], mode: Mode) -> None:
+    """compare(a, b) says stronger where compare(b, a) says weaker, and the reverse; mixed,
+    neutral and unclear stay. Two kinds of pair are left out, because what the rules are given
+    differs with the direction and not because of the rules: a pair whose two provisions have
+    different roles (the engine judges a pair by its old provision's role), and a pair whose word
+    diff read backwards is not the mirror of the diff read forwards (diff-match-patch's semantic
+    clean-up is not symmetric where words are reordered)."""
+    forward = compare(doc(ab[0]), doc(ab[1]), options=CompareOptions(mode=mode))
+    backward = compare(doc(ab[1]), doc(ab[0]), options=CompareOptions(mode=mode))
+    back = {(p.new.id if p.new else None, p.old.id if p.old else None): p
+            for p in backward.pairs}
+    assert len(back) == len(forward.pairs)
+    for p in forward.pairs:
+        q = back[(p.old.id if p.old else None, p.new.id if p.new else None)]
+        if (p.old and p.new and p.old.role is not p.new.role) or \
+                runs(p.edits) != runs(q.edits, swap=True):
+            continue
+        assert q.verdict is MIRROR_VERDICT.get(p.verdict, p.verdict), (
+            p.old, p.new, p.reasons, q.reasons)
