@@ -257,7 +257,8 @@ def _diff_exit(pairs: tuple[ClausePair, ...], exit_code: bool, fail_on: str | No
 
 @main.command(name="history")
 @click.argument("docs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "json", "html"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["terminal", "markdown", "json", "html", "pdf"]),
               default="terminal", show_default=True)
 @click.option("--mode", type=click.Choice([m.value for m in Mode]), default="auto",
               show_default=True, help="Versions of one text, or different laws (each step).")
@@ -291,6 +292,7 @@ def history_command(docs: tuple[str, ...], fmt: str, mode: str, perspective: str
 
     if len(docs) < 2:
         raise UsageError("history needs at least two versions (oldest first)")
+    _binary_needs_file(fmt, output)
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
                      config)
     documents = [read(d) for d in docs]
@@ -298,6 +300,7 @@ def history_command(docs: tuple[str, ...], fmt: str, mode: str, perspective: str
     options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
                              select=select)
     result = history(documents, options=options)
+    text: str | bytes
     if fmt == "json":
         opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
                                    "rules": list(rules), "select": select,
@@ -307,6 +310,9 @@ def history_command(docs: tuple[str, ...], fmt: str, mode: str, perspective: str
         text = history_out.history_markdown(result)
     elif fmt == "html":
         text = history_out.history_html(result)
+    elif fmt == "pdf":
+        from .render.pdf import history_pdf
+        text = history_pdf(result)
     else:
         text = history_out.history_terminal(result, color=_use_color(output))
     write_output(text, output)
@@ -370,7 +376,8 @@ def current_command(bill: str, law: str | None, fmt: str, perspective: str,
 @main.command(name="preempt")
 @click.argument("upper")
 @click.argument("lowers", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "json"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["terminal", "markdown", "json", "csv", "html", "pdf"]),
               default="terminal", show_default=True)
 @click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
               help="An extra rule file for the comparison (repeatable).")
@@ -393,16 +400,26 @@ def preempt_command(upper: str, lowers: tuple[str, ...], fmt: str, rules: tuple[
     from .preempt import preempt
     from .render import preempt_out
 
+    _binary_needs_file(fmt, output)
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
                      config)
     documents = [read(d) for d in (upper, *lowers)]
     _warn_documents(*documents)
     result = preempt(documents[0], documents[1:], options=CompareOptions(rules=rules))
+    text: str | bytes
     if fmt == "json":
         opts: dict[str, object] = {"format": fmt, "rules": list(rules), "partial": partial}
         text = preempt_out.preempt_json(result, opts)
     elif fmt == "markdown":
         text = preempt_out.preempt_markdown(result)
+    elif fmt == "csv":
+        text = preempt_out.preempt_csv(result)
+    elif fmt == "html":
+        from .render.preempt_html import preempt_html
+        text = preempt_html(result)
+    elif fmt == "pdf":
+        from .render.pdf import preempt_pdf
+        text = preempt_pdf(result)
     else:
         text = preempt_out.preempt_terminal(result, color=_use_color(output))
     write_output(text, output)
@@ -413,7 +430,7 @@ def preempt_command(upper: str, lowers: tuple[str, ...], fmt: str, rules: tuple[
 @click.option("--baseline", default=None, metavar="DOC",
               help="Judge every other law's cells against this one (one of DOCS, or another).")
 @click.option("--format", "fmt",
-              type=click.Choice(["terminal", "markdown", "json", "csv", "html"]),
+              type=click.Choice(["terminal", "markdown", "json", "csv", "html", "pdf"]),
               default="terminal", show_default=True)
 @click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
               default="protective", show_default=True,
@@ -440,6 +457,7 @@ def covers_command(docs: tuple[str, ...], baseline: str | None, fmt: str, perspe
     from .covers import CoversOptions, covers
     from .render import covers_out
 
+    _binary_needs_file(fmt, output)
     names = list(docs)
     if baseline is not None and baseline not in names:
         names.insert(0, baseline)
@@ -462,6 +480,9 @@ def covers_command(docs: tuple[str, ...], baseline: str | None, fmt: str, perspe
     elif fmt == "html":
         from .render.covers_html import covers_html
         text = covers_html(result)
+    elif fmt == "pdf":
+        from .render.pdf import covers_pdf
+        text = covers_pdf(result)
     else:
         text = covers_out.covers_terminal(result, color=_use_color(output))
     write_output(text, output)

@@ -8,6 +8,7 @@ from a ``file:`` URL.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import struct
 import subprocess
@@ -20,9 +21,13 @@ import pytest
 
 from legcompare.compare import compare
 from legcompare.ingest import load_path
-from legcompare.model import Comparison
+from legcompare.model import CompareOptions, Comparison
+from legcompare.preempt import preempt
 from legcompare.render.html import diff_html
-from legcompare.render.pdf import HEADLESS_FLAGS, diff_pdf, find_browser
+from legcompare.render.pdf import HEADLESS_FLAGS, diff_pdf, find_browser, preempt_pdf
+from legcompare.render.preempt_html import preempt_html
+from tests.test_render_preempt import MA_CEILING, SPRINGFIELD
+from tests.test_render_preempt import hostile as preempt_hostile
 from tests.test_render_reports import HOSTILE, S4457, Dom, hostile
 
 BROWSER = find_browser()
@@ -185,8 +190,11 @@ def test_net_log_shows_what_a_page_requests(tmp_path: Path) -> None:
     assert "http://127.0.0.1:9/x.png" in page_requests(jobs)
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) "
-                                                              "is not installed")
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                     reason="pdftotext (poppler-utils) is not installed")
+
+
+@needs_pdftotext
 def test_pdf_names_both_citations(s4457: Comparison, tmp_path: Path) -> None:
     pdf = tmp_path / "s4457.pdf"
     pdf.write_bytes(diff_pdf(s4457))
@@ -202,3 +210,110 @@ def test_pdf_names_both_citations(s4457: Comparison, tmp_path: Path) -> None:
 def test_pdf_prints_hostile_text() -> None:
     c = replace(hostile(), notes=("a note <script>",))
     assert diff_pdf(c).startswith(b"%PDF-")
+
+
+# --- printing: headings repeat, short provisions stay whole ---------------------------------
+
+
+def pdf_pages(pdf: bytes, tmp_path: Path) -> list[str]:
+    """Each page's text (``pdftotext -layout``), white space squashed to single spaces."""
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
+@pytest.fixture(scope="module")
+def hr1_toc(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Comparison:
+    """H.R. 1's table of contents (15,454 characters, over ten printed pages) against the same
+    text with two entries reworded here (the corpus has one print of H.R. 1)."""
+    source = corpus / "us-federal-hr1-116-reported-house.txt"
+    text = source.read_text(encoding="utf-8")
+    edited = text.replace("Use of Internet to update registration information.",
+                          "Use of Internet to update voter registration information.", 1).replace(
+        "Removing and altering reports.", "Removing reports.", 1)
+    assert edited.count("\n") == text.count("\n") and edited != text
+    copy = tmp_path_factory.mktemp("hr1") / source.name
+    copy.write_text(edited, encoding="utf-8")
+    return compare(load_path(source), load_path(copy), options=CompareOptions(select="s2/b"))
+
+
+@needs_pdftotext
+def test_pdf_repeats_a_long_provisions_heading_on_every_page(hr1_toc: Comparison,
+                                                             tmp_path: Path) -> None:
+    short, toc = hr1_toc.pairs
+    assert toc.new is not None and (toc.status.value, toc.new.id) == ("modified", "s2/b/toc")
+    page = diff_html(hr1_toc)
+    assert '<tbody class="pair changed neutral long" id="pair-2">' in page
+    assert '<tbody class="pair same neutral" id="pair-1">' in page
+    pages = pdf_pages(diff_pdf(hr1_toc), tmp_path)
+    heading = "2 H.R. 1, 116th Cong. § 2(b), table of contents Neutral modified, descriptive"
+    on = [i for i, text in enumerate(pages) if heading in text]
+    assert len(on) >= 10 and on == list(range(on[0], on[-1] + 1))
+    columns = ("Old: H.R. 1 (116th Cong.), For the People Act of 2019, as reported in the House "
+               "(rh) New: H.R. 1 (116th Cong.), For the People Act of 2019, as reported in the "
+               "House (rh)")
+    for i in on:
+        assert pages[i].count(heading) == 1
+        assert columns in pages[i] and f"Page {i + 1} of {len(pages)}" in pages[i]
+        # the repeated heading comes first on a continuation page, under the column headers
+        if i != on[0]:
+            assert pages[i].startswith(columns + " " + heading)
+    # the provision runs on in order: its last entry is on the last of those pages only
+    assert ["TITLE X—[RESERVED]" in pages[i] for i in on] == [False] * (len(on) - 1) + [True]
+    # the short provision before it is printed once, whole
+    whole = " ".join(pages)
+    assert whole.count("1 H.R. 1, 116th Cong. § 2(b) unchanged") == 1
+    assert short.new is not None and " ".join(short.new.text.split()) in whole
+
+
+@needs_pdftotext
+def test_pdf_never_splits_a_provision_shorter_than_a_page(s4457: Comparison,
+                                                          tmp_path: Path) -> None:
+    """A split provision would show its heading twice: once where it starts, once repeated at
+    the top of the next page."""
+    whole = " ".join(pdf_pages(diff_pdf(s4457), tmp_path))
+    for number, pair in enumerate(s4457.pairs, 1):
+        head = pair.new or pair.old
+        assert head is not None
+        found = re.findall(rf"(?<![\d.]){number} {re.escape(head.citation)} ", whole)
+        assert len(found) == 1, (number, head.citation, len(found))
+
+
+# --- preempt in the browser -----------------------------------------------------------------
+
+
+def test_preempt_dom_rebuilds_texts_without_script_or_remote_loads(corpus: Path,
+                                                                   tmp_path: Path) -> None:
+    result = preempt(load_path(corpus / "us-federal-hr4695-119-introduced.txt"),
+                     [load_path(corpus / "us-ny-a3712-2023-introduced.txt")])
+    page = write(tmp_path, preempt_html(result))
+    dom_html, jobs = chromium(page, tmp_path, "--dump-dom")
+    dom = Dom(dom_html)
+    assert [t for side, _, t in dom.cells if side == "clause"] == [c.text for c in result.clauses]
+    assert [t for side, _, t in dom.cells if side == "lower"] == [f.text for f in result.findings]
+    assert "script" not in dom.tags() and dom.handlers() == []
+    assert all(url.startswith(("file:", "data:")) for url in page_requests(jobs))
+
+
+def test_preempt_hostile_text_is_inert_in_the_browser(tmp_path: Path) -> None:
+    result = preempt_hostile(tmp_path)
+    dom = Dom(chromium(write(tmp_path, preempt_html(result)), tmp_path, "--dump-dom")[0])
+    assert not dom.tags() & {"script", "img", "b"} and dom.handlers() == []
+    assert [t for side, _, t in dom.cells if side == "lower"] == [result.findings[0].text]
+    assert HOSTILE[1] in result.findings[0].text
+
+
+@needs_pdftotext
+def test_preempt_pdf_prints_fates_and_texts(corpus: Path, tmp_path: Path) -> None:
+    upper = tmp_path / "us-ma-face-surveillance.txt"
+    upper.write_text(MA_CEILING, encoding="utf-8")
+    result = preempt(load_path(upper), [load_path(corpus / SPRINGFIELD)])
+    pdf = preempt_pdf(result)
+    assert pdf.startswith(b"%PDF-")
+    whole = " ".join(pdf_pages(pdf, tmp_path))
+    assert "1 preemption clause (1 ceiling); 3 findings: 2 erased, 0 saved, 1 undecided" in whole
+    assert re.search(r"1 Springfield Code\(A\) a ✖ Erased ▲ Stronger no counterpart in the "
+                     r"upper law", whole)
+    assert "Fate: erased. Erased by us-ma-face-surveillance.txt § 1, a ceiling" in whole

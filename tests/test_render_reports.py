@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -28,7 +29,15 @@ from legcompare.errors import LegcompareError, ToolMissing
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Comparison, Direction, Provenance, Reason, Verdict
-from legcompare.render.csv_out import CELL_LIMIT, COLUMNS, csv_notes, diff_csv, neutralise
+from legcompare.render.csv_out import (
+    CELL_LIMIT,
+    COLUMNS,
+    continued,
+    csv_notes,
+    diff_csv,
+    neutralise,
+)
+from legcompare.render.diff_json import diff_json
 from legcompare.render.docx_out import diff_docx, revision_date
 from legcompare.render.html import diff_html
 from legcompare.render.pdf import MISSING, print_pdf
@@ -291,15 +300,20 @@ def test_csv_neutralises_formulas_and_says_so() -> None:
         == ["'=1", "'+1", "'-1", "'@A1", "'\t=1", "'\r=1", "'  =1", "a=1"]
 
 
-def test_csv_continues_long_cells_on_extra_rows() -> None:
+def long_cells() -> Comparison:
+    """One pair whose texts are each 42,769 characters, the second CSV part starting with "="."""
     old = "SEC. 1. BAN.\n" + "a" * (CELL_LIMIT - 13) + "=" + "b" * 10_000 + "\n"
     new = old.replace("b\n", "c\n")  # both second parts start with "="
     c = build("SEC. 1. BAN.\nb\n", "SEC. 1. BAN.\nc\n")
     first_pair = c.pairs[0]
     assert first_pair.old is not None and first_pair.new is not None
     # the texts swapped in directly: the CSV only prints them (diffing 40,000 characters is slow)
-    c = replace(c, pairs=(replace(first_pair, reasons=(), old=replace(first_pair.old, text=old),
-                                  new=replace(first_pair.new, text=new)),))
+    return replace(c, pairs=(replace(first_pair, reasons=(), old=replace(first_pair.old, text=old),
+                                     new=replace(first_pair.new, text=new)),))
+
+
+def test_csv_continues_long_cells_on_extra_rows() -> None:
+    c = long_cells()
     rows = rows_of(diff_csv(c))
     assert [(r["pair"], r["part"]) for r in rows] == [("1", "1"), ("1", "2")]
     first, second = rows
@@ -317,6 +331,25 @@ def test_csv_continues_long_cells_on_extra_rows() -> None:
              for side in ("old text", "new text")]
     assert first["notes"] == "; ".join(notes)
     assert csv_notes(c) == [f"pair 1, {note}" for note in notes]
+
+
+def test_json_says_which_texts_the_csv_continues(s4457: Comparison) -> None:
+    c = long_cells()
+    (pair,) = json.loads(diff_json(c, {}))["pairs"]
+    assert pair["notes"] == [
+        f"{side}: 42,769 characters, more than a spreadsheet cell holds (32,767); the CSV "
+        "continues it on 1 more row (part 2 onwards)" for side in ("old text", "new text")]
+    # a text of exactly 32,767 characters fits, unless it needs the apostrophe
+    new = c.pairs[0].new
+    assert new is not None
+    at_limit = replace(c.pairs[0], old=None, new=replace(new, text="x" * CELL_LIMIT))
+    assert continued(at_limit) == []
+    formula = replace(at_limit, new=replace(new, text="=" * CELL_LIMIT))
+    assert continued(formula) == [("new text: 32,767 characters, more than a spreadsheet "
+                                   "cell holds (32,767); the CSV continues it on 1 more row "
+                                   "(part 2 onwards)")]
+    assert all(p["notes"] == list(q.notes) for p, q in zip(
+        json.loads(diff_json(s4457, {}))["pairs"], s4457.pairs, strict=True))
 
 
 def test_csv_is_deterministic(s4457: Comparison) -> None:
@@ -365,6 +398,20 @@ def test_docx_revision_markup(s4457: Comparison, no_epoch: None) -> None:
     assert "Verdict: weaker (removed)" in comments
     assert "A remedy or means of enforcement was removed." in comments
     assert docx_xml(data, "docProps/core.xml").count("2024-01-01T00:00:00Z") == 2
+
+
+def test_docx_title_property_is_cut_to_what_word_holds(corpus: Path, no_epoch: None) -> None:
+    # The SF file's two version titles make a 300-character report title; Word's properties
+    # hold 255. The property is cut with an ellipsis; the first heading keeps it whole.
+    c = compare(load_path(corpus / "us-ca-sf-ord-190110-2019-introduced.txt"),
+                load_path(corpus / "us-ca-sf-ord-190110-2019-amended-in-committee.txt"))
+    data = diff_docx(c)
+    core = docx_xml(data, "docProps/core.xml")
+    found = re.search(r"<dc:title>(.*?)</dc:title>", core)
+    assert found is not None
+    assert len(html.unescape(found.group(1))) == 255 and found.group(1).endswith("…")
+    assert found.group(1).startswith("S.F. Board of Supervisors File No. 190110")
+    assert "as amended in committee May 6, 2019</w:t>" in docx_xml(data)
 
 
 def test_docx_dates_follow_source_date_epoch(s4457: Comparison,

@@ -15,7 +15,9 @@ Guarantees of :func:`diff_csv`:
   continuation row with the same ``pair``, ids and citations and ``part`` 2, 3, ... (its other
   columns empty); the ``notes`` column of the first row says so. Joining the parts in order (and
   removing a noted apostrophe from each) rebuilds every cell.
-* :func:`csv_notes` lists, for the JSON report, every cell that was prefixed or continued.
+* :func:`csv_notes` lists every cell that was prefixed or continued; :func:`continued` says,
+  for a pair's entry in the JSON report, which of its cells the CSV continues on more rows.
+* :func:`record_rows` and :func:`write_csv` do the same for other reports' records (``preempt``).
 * Presentation only and deterministic: nothing is recomputed, nothing depends on the clock.
 """
 
@@ -47,17 +49,45 @@ class _Table:
 
 def diff_csv(comparison: Comparison) -> bytes:
     """The diff as CSV bytes (see the module docstring for the guarantees)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(_table(comparison).rows)
-    return out.getvalue().encode("utf-8-sig")
+    return write_csv(COLUMNS, _table(comparison).rows)
 
 
 def csv_notes(comparison: Comparison) -> list[str]:
     """What the CSV did to cells: ``pair 3, new text: prefixed with "'" ...`` and ``pair 9,
     old text: 40,120 characters, continued on 1 more row``; empty when nothing was changed."""
     return _table(comparison).notes
+
+
+def continued(pair: ClausePair) -> list[str]:
+    """For the JSON report: each of the pair's CSV cells too long for one spreadsheet cell
+    (:func:`continuation`); empty for nearly every pair."""
+    if not pair.reasons and all(len(text) < CELL_LIMIT for c in (pair.old, pair.new) if c
+                                for text in (c.text, c.citation, c.id)) and \
+            len(pair.group or "") < CELL_LIMIT:
+        return []  # the cells of a pair without reasons are these texts or short words
+    found = (continuation(col, value) for col, value in zip(COLUMNS, _cells(0, pair), strict=True))
+    return [note for note in found if note]
+
+
+def continuation(column: str, value: str) -> str | None:
+    """``old text: 40,120 characters, more than a spreadsheet cell holds (32,767); the CSV
+    continues it on 1 more row (part 2 onwards)`` when ``value`` needs more than one cell."""
+    more = len(_pieces(column, value)[0]) - 1 if len(value) >= CELL_LIMIT else 0
+    if not more:
+        return None
+    return (f"{column}: {len(value):,} characters, more than a spreadsheet cell holds "
+            f"({CELL_LIMIT:,}); the CSV continues it on {more} more row{'s' if more > 1 else ''} "
+            "(part 2 onwards)")
+
+
+def write_csv(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
+    """A header row and ``rows`` as CSV bytes: UTF-8 with a byte-order mark, ``\\r\\n`` line
+    ends, minimal quoting. The cells must already be neutralised (:func:`record_rows`)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
 
 
 def neutralise(cell: str) -> str:
@@ -70,7 +100,7 @@ def _table(c: Comparison) -> _Table:
     notes: list[str] = []
     for number, pair in enumerate(c.pairs, 1):
         cells = dict(zip(COLUMNS, _cells(number, pair), strict=True))
-        pair_rows, pair_notes = _split(cells)
+        pair_rows, pair_notes = record_rows(cells, COLUMNS, KEY_COLUMNS)
         rows += pair_rows
         notes += [f"pair {number}, {note}" for note in pair_notes]
     return _Table(rows, notes)
@@ -96,22 +126,29 @@ def _reasons(pair: ClausePair) -> str:
     return "\n".join(lines)
 
 
-def _split(cells: dict[str, str]) -> tuple[list[list[str]], list[str]]:
-    """The pair's rows (the first, then continuations) and its notes."""
+def record_rows(cells: dict[str, str], columns: Sequence[str], key_columns: Sequence[str]
+                ) -> tuple[list[list[str]], list[str]]:
+    """One record's rows (the first, then continuations) and its notes. ``cells`` has a value
+    for every column but ``part`` and ``notes``, which are filled here: every cell is
+    neutralised and cut to :data:`CELL_LIMIT`; continuation rows repeat ``key_columns`` and
+    leave the others empty; ``notes`` says what was done to which column."""
     pieces: dict[str, list[str]] = {}
     notes: list[str] = []
     for column, value in cells.items():
+        if column in ("part", "notes"):
+            continue
         parts, note = _pieces(column, value)
         pieces[column] = parts
         if note:
             notes.append(note)
     pieces["notes"] = ["; ".join(notes)] if notes else [""]
+    pieces["part"] = [""]
     count = max(len(parts) for parts in pieces.values())
     rows = []
     for i in range(count):
-        row = [_at(pieces[col], i) if i == 0 or col not in KEY_COLUMNS else pieces[col][0]
-               for col in COLUMNS]
-        row[COLUMNS.index("part")] = str(i + 1)
+        row = [_at(pieces[col], i) if i == 0 or col not in key_columns else pieces[col][0]
+               for col in columns]
+        row[list(columns).index("part")] = str(i + 1)
         rows.append(row)
     return rows, notes
 

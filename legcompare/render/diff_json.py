@@ -5,16 +5,20 @@ Guarantees: keys in the contract's order (``schema``, ``generator``, ``old``, ``
 segments, verbatim, so ``equal``+``delete`` rebuild the old clause text and ``equal``+``insert`` the
 new; the summary always counts every pair, even when ``only_changed`` leaves some out (and then
 ``omitted_unchanged`` says how many). Same comparison and options, same bytes.
+
+A pair's ``notes`` are the comparison's, then one per text the CSV report cannot hold in one
+spreadsheet cell (over 32,767 characters: :func:`~legcompare.render.csv_out.continued`), so a
+reader of the JSON knows the CSV row of that pair has continuation rows.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import ClausePair, Comparison, Reason
 from ..summary import changed, summarize
-from . import serialize
+from . import json_text, serialize
+from .csv_out import continued
 
 SCHEMA = "legcompare.diff/1"
 
@@ -39,11 +43,12 @@ def diff_json(comparison: Comparison, options: dict[str, object], *,
     }
     if only_changed:
         data["omitted_unchanged"] = len(c.pairs) - len(shown)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(data) + "\n"  # json.dumps(..., ensure_ascii=False, indent=2)
 
 
 def pair_dict(pair: ClausePair) -> dict[str, Any]:
-    """One pair with the contract's keys in order, then the pair's ``notes``."""
+    """One pair with the contract's keys in order, then the pair's ``notes`` (and where the CSV
+    continues one of its cells on more rows)."""
     return {
         "status": pair.status.value,
         "moved": pair.moved,
@@ -56,7 +61,7 @@ def pair_dict(pair: ClausePair) -> dict[str, Any]:
         "verdict": pair.verdict.value,
         "descriptive": pair.descriptive,
         "reasons": [reason_dict(r) for r in pair.reasons],
-        "notes": list(pair.notes),
+        "notes": [*pair.notes, *continued(pair)],
     }
 
 

@@ -125,13 +125,22 @@ def safe(text: str) -> str:
     return _NOT_XML.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", visible(text))
 
 
+PROPERTY_LIMIT = 255
+"""Characters a Word document property holds; the report's first heading has the whole title."""
+
+
+def property_text(text: str) -> str:
+    """``text`` cut to :data:`PROPERTY_LIMIT` characters, ending in "…" when cut."""
+    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1] + "…"
+
+
 # --- front matter ---------------------------------------------------------------------------
 
 
 def _properties(doc: DocumentObject, c: Comparison, when: datetime | None) -> None:
     props = doc.core_properties
     props.author = props.last_modified_by = AUTHOR
-    props.title = safe(title(c))
+    props.title = property_text(safe(title(c)))
     props.comments = "legcompare diff"
     props.revision = 1
     if when is not None:

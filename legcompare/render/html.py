@@ -20,6 +20,12 @@ Guarantees of :func:`diff_html`:
   stronger, mixed or unclear (linked to ``#pair-N``) come before the provisions; with more than
   :data:`CONTENTS_OVER` pairs a table of contents by division and title gives verdict counts.
 * Unchanged provisions are collapsed in ``<details>`` on screen and printed in full.
+* Printed (``@media print``, also :mod:`legcompare.render.pdf`): the column headers repeat on
+  every page; each provision is its own table inside the report's table, its heading row
+  (number, citation, verdict) a ``<thead>``, so a provision printed across pages repeats its
+  citation at the top of each continuation. A provision that fits on a page is never split
+  (``break-inside: avoid``); one :func:`is_long` estimates longer than a page may break between
+  its lines from where it starts, rather than first leaving the rest of a page blank.
 * Deterministic: the same comparison gives the same bytes (no clock, no random ids).
 """
 
@@ -54,6 +60,11 @@ CONTENTS_OVER = 100
 """A report with more pairs than this gets a table of contents."""
 JUDGED = (Verdict.WEAKER, Verdict.STRONGER, Verdict.MIXED, Verdict.UNCLEAR)
 CONTENTS_KINDS = (Kind.DIVISION, Kind.TITLE)
+PRINT_LINE = 110
+"""Characters in a printed line of a text column, a little more than fit (about 100 in 8pt
+condensed type, half a landscape letter page), so :func:`printed_lines` never overestimates."""
+PRINT_PAGE = 56
+"""Printed lines above which a provision is surely longer than a page (about 48 lines fit)."""
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _TAGS = {Op.DELETE: "del", Op.INSERT: "ins"}
 
@@ -121,6 +132,7 @@ class Row:
     new_start: int | None
     reasons: tuple[ReasonView, ...]
     notes: tuple[str, ...]
+    long: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,7 +246,20 @@ def row(number: int, pair: ClausePair, cite_prefixes: tuple[str, str] = ("", "")
         new=side(shown, Op.INSERT, new, [r.new_span for r in pair.reasons]) if new else None,
         old_start=old.span[0] if old else None, new_start=new.span[0] if new else None,
         reasons=tuple(reason_view(r) for r in pair.reasons),
-        notes=tuple(visible(n) for n in pair.notes))
+        notes=tuple(visible(n) for n in pair.notes),
+        long=is_long(old.text if old else "", new.text if new else "",
+                     extra=len(pair.reasons) + len(pair.notes)))
+
+
+def printed_lines(text: str) -> int:
+    """A floor on the lines ``text`` takes in a printed column (see :data:`PRINT_LINE`)."""
+    return sum(max(1, -(-len(line) // PRINT_LINE)) for line in text.split("\n"))
+
+
+def is_long(*columns: str, extra: int = 0) -> bool:
+    """Whether a provision whose side-by-side columns hold ``columns`` (and ``extra`` lines
+    under them) is surely longer than a printed page, so printing may split it."""
+    return max(map(printed_lines, columns), default=0) + extra > PRINT_PAGE
 
 
 def reason_view(r: Reason) -> ReasonView:

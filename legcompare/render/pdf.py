@@ -1,9 +1,13 @@
-"""``legcompare diff --format pdf``: the HTML report printed by headless Chromium.
+"""``--format pdf`` of ``diff``, ``preempt``, ``covers`` and ``history``: the HTML report printed
+by headless Chromium.
 
-Guarantees of :func:`diff_pdf` and :func:`print_pdf`:
+Guarantees of :func:`diff_pdf` (and :func:`preempt_pdf`, :func:`covers_pdf`,
+:func:`history_pdf`) and :func:`print_pdf`:
 
-* The PDF is the HTML report (:func:`~legcompare.render.html.diff_html`) as Chromium prints it,
-  with the report's own print CSS (landscape, page numbers, no split short provisions); the page
+* The PDF is the command's HTML report (:func:`~legcompare.render.html.diff_html`,
+  :func:`~legcompare.render.preempt_html.preempt_html`, ...) as Chromium prints it, with the
+  reports' own print CSS (landscape, page numbers, column headers on every page, a provision
+  shorter than a page never split, a longer one's heading repeated on each page); the page
   is loaded from a ``file:`` URL in a fresh temporary directory and profile, both removed after.
 * No browser installed: :class:`~legcompare.errors.ToolMissing`. A browser that fails, exits
   with an error or does not finish within ``timeout`` seconds (its whole process group is then
@@ -20,10 +24,16 @@ import signal
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import LegcompareError, ToolMissing
 from ..model import Comparison
 from .html import diff_html
+
+if TYPE_CHECKING:  # the other reports load only when printed
+    from ..covers.model import CoverageReport
+    from ..history import History
+    from ..preempt import Preemption
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 """Executables tried, in order, on ``PATH``."""
@@ -47,6 +57,24 @@ def find_browser() -> str | None:
 def diff_pdf(comparison: Comparison, *, timeout: float = TIMEOUT) -> bytes:
     """The diff report as PDF bytes (see the module docstring)."""
     return print_pdf(diff_html(comparison), timeout=timeout)
+
+
+def preempt_pdf(result: Preemption, *, timeout: float = TIMEOUT) -> bytes:
+    """The preemption report as PDF bytes."""
+    from .preempt_html import preempt_html
+    return print_pdf(preempt_html(result), timeout=timeout)
+
+
+def covers_pdf(report: CoverageReport, *, timeout: float = TIMEOUT) -> bytes:
+    """The coverage report (fact sheets, matrix) as PDF bytes."""
+    from .covers_html import covers_html
+    return print_pdf(covers_html(report), timeout=timeout)
+
+
+def history_pdf(h: History, *, timeout: float = TIMEOUT) -> bytes:
+    """The history report as PDF bytes."""
+    from .history_out import history_html
+    return print_pdf(history_html(h), timeout=timeout)
 
 
 def print_pdf(html: str, *, timeout: float = TIMEOUT) -> bytes:

@@ -1,5 +1,6 @@
 """``legcompare preempt``: the upper law's preemption clauses and the fates of stronger lower
-provisions, for a terminal, as Markdown, and as the contract's ``legcompare.preempt/1`` JSON.
+provisions, for a terminal, as Markdown, as the contract's ``legcompare.preempt/1`` JSON and as
+CSV (the HTML page is :mod:`legcompare.render.preempt_html`).
 
 Guarantees, in every format:
 
@@ -13,6 +14,12 @@ Guarantees, in every format:
   bill text so it renders as itself.
 * Presentation only: nothing is recomputed; JSON keys in the contract's order, same input same
   bytes.
+* CSV (:func:`preempt_csv`): one record per preemption clause (``record`` ``clause``), then one
+  per finding (``finding``), numbered as ``#clause-N`` and ``#finding-N`` in the HTML page; texts
+  whole, spreadsheet-safe and cut into continuation rows exactly as the diff's CSV
+  (:mod:`legcompare.render.csv_out`: ``'`` before a cell a spreadsheet would read as a formula,
+  cells over 32,767 characters continued on ``part`` 2, 3, ... rows, the ``notes`` column saying
+  so). The JSON's ``notes`` end with one line per text the CSV continues.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from ..preempt import KIND_ORDER, Fate, Finding, Preemption, PreemptionClause
 from ..preempt.patterns import patterns_sha256
 from ..preempt.phrases import collapse
 from . import serialize
+from .csv_out import continuation, record_rows, write_csv
 from .diff_markdown import inline
 from .diff_terminal import describe, name, visible
 
@@ -179,7 +187,7 @@ def preempt_json(result: Preemption, options: dict[str, object]) -> str:
         "lower": [serialize.provenance(d.provenance) for d in result.lowers],
         "clauses": [clause_dict(c) for c in result.clauses],
         "findings": [finding_dict(result, f) for f in result.findings],
-        "notes": list(result.notes),
+        "notes": [*result.notes, *csv_continuations(result)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -213,3 +221,55 @@ def finding_dict(result: Preemption, f: Finding) -> dict[str, Any]:
 
 def _ref(c: Clause, text: str) -> dict[str, Any]:
     return {"id": c.id, "citation": c.citation, "text": text}
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("record", "number", "part", "law", "law name", "id", "citation", "kind", "also",
+               "scope", "actors", "signals", "fate", "verdict", "counterpart id",
+               "counterpart citation", "because", "text", "counterpart text", "note", "notes")
+CSV_KEYS = ("record", "number", "law", "id", "citation")
+"""Repeated on continuation rows, so each row says which record it belongs to."""
+
+
+def preempt_csv(result: Preemption) -> bytes:
+    """The analysis as CSV bytes: UTF-8 with a byte-order mark, ``\\r\\n`` line ends, one
+    record per clause and per finding (see the module docstring)."""
+    rows: list[list[str]] = []
+    for cells in csv_records(result):
+        rows += record_rows(cells, CSV_COLUMNS, CSV_KEYS)[0]
+    return write_csv(CSV_COLUMNS, rows)
+
+
+def csv_continuations(result: Preemption) -> list[str]:
+    """``finding 3, text: 40,120 characters, ... the CSV continues it on 1 more row ...`` for
+    each text too long for one spreadsheet cell; empty for nearly every analysis."""
+    out = []
+    for cells in csv_records(result):
+        found = (continuation(column, value) for column, value in cells.items())
+        out += [f"CSV: {cells['record']} {cells['number']}, {note}" for note in found if note]
+    return out
+
+
+def csv_records(result: Preemption) -> list[dict[str, str]]:
+    """Every record's cells by column (``part`` and ``notes`` left to ``record_rows``)."""
+    blank = dict.fromkeys(CSV_COLUMNS, "")
+    upper = result.upper.provenance
+    out = [{**blank, "record": "clause", "number": str(i), "law": "upper",
+            "law name": upper.title or upper.document, "id": c.clause.id,
+            "citation": c.clause.citation, "kind": c.kind.value,
+            "also": "; ".join(k.value for k in c.also), "scope": c.scope.quote,
+            "actors": c.actors, "text": c.text,
+            "signals": "\n".join(f"{s.group}: {s.explanation} [{s.rule}] (“{s.text}”)"
+                                 for s in c.signals)}
+           for i, c in enumerate(result.clauses, 1)]
+    for i, f in enumerate(result.findings, 1):
+        lower, other = result.lowers[f.lower].provenance, f.counterpart
+        out.append({**blank, "record": "finding", "number": str(i), "law": f"lower {f.lower + 1}",
+                    "law name": lower.title or lower.document, "id": f.provision.id,
+                    "citation": f.provision.citation, "fate": f.fate.value,
+                    "verdict": f.verdict.value, "counterpart id": other.id if other else "",
+                    "counterpart citation": other.citation if other else "",
+                    "because": "; ".join(f.because), "text": f.text,
+                    "counterpart text": other.text if other else "", "note": f.note})
+    return out

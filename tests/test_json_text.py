@@ -1,0 +1,92 @@
+"""``json_text.dumps`` writes what ``json.dumps(obj, ensure_ascii=False, indent=2)`` does."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from legcompare.compare import compare
+from legcompare.ingest import load_path
+from legcompare.render import json_text
+from legcompare.render.diff_json import diff_json
+
+
+def _reference(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+EDGES: list[Any] = [
+    {}, [], (), "", 0, -1, 10**30, 1.5, -0.0, 1e-320, 1e300, math.inf, -math.inf, True, False, None,
+    {"a": [], "b": {}, "c": [{}], "d": [[[]]]},
+    {"quote\"back\\slash\nnew\ttab\x00nul\u2028ls\ud800": "é—“”\U0001F600"},
+    {7: "int key", 2.5: "float key", True: "bool key", False: "no", None: "none key"},
+    [1, [2, [3, [4, [5, [6, [7, [8]]]]]]]],
+    list(range(40)),
+    (1, (2, 3), [4]),
+]
+
+
+@pytest.mark.parametrize("obj", EDGES, ids=lambda o: repr(o)[:30])
+def test_edge_cases_match_json(obj: Any) -> None:
+    assert json_text.dumps(obj) == _reference(obj)
+
+
+def test_deep_nesting_beyond_the_indent_cache_matches_json() -> None:
+    obj: Any = "leaf"
+    for _ in range(40):
+        obj = {"k": [obj]}
+    assert json_text.dumps(obj) == _reference(obj)
+
+
+def test_nan_is_written_as_json_writes_it() -> None:
+    assert json_text.dumps([math.nan]) == _reference([math.nan]) == "[\n  NaN\n]"
+
+
+def test_subclasses_of_str_int_dict_list_are_written_as_their_base() -> None:
+    class S(str):
+        pass
+
+    class I(int):  # noqa: E742 - a name as short as the others
+        pass
+
+    class D(dict[str, Any]):
+        pass
+
+    class L(list[Any]):
+        pass
+
+    obj = D(a=L([S("x"), I(3)]))
+    assert json_text.dumps(obj) == _reference(obj)
+
+
+def test_what_json_cannot_encode_raises_type_error() -> None:
+    with pytest.raises(TypeError):
+        json_text.dumps({"a": object()})
+    with pytest.raises(TypeError):
+        json_text.dumps({(1, 2): "tuple key"})
+
+
+_scalars = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+            | st.text())
+_json = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4)
+                     | st.dictionaries(st.text(max_size=5), inner, max_size=4), max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json)
+def test_any_json_value_matches_json(obj: Any) -> None:
+    assert json_text.dumps(obj) == _reference(obj)
+
+
+def test_a_real_diff_report_is_the_bytes_json_would_write(corpus: Path) -> None:
+    old = load_path(corpus / "us-ny-s4457-2023-original.txt")
+    new = load_path(corpus / "us-ny-s4457a-2024-amended.txt")
+    text = diff_json(compare(old, new), {})
+    assert text == _reference(json.loads(text)) + "\n"
+    assert len(text) > 100_000
