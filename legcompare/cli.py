@@ -541,3 +541,39 @@ def list_store(store: str | None, fmt: str, config: str | None) -> None:
         bits = [t.ref, p.title or p.document, p.version_date or "", p.source,
                 p.retrieved_at or ""]
         click.echo("\t".join(bits))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on. Anything but loopback lets other machines use "
+                   "the app, which has no login.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port (0: any free one; the address is printed).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Jobs computed at once, one process each (default: the CPUs, 2 to 8).")
+@click.option("--max-upload-bytes", type=click.IntRange(min=1), default=16 * 1024 * 1024,
+              show_default=True, help="Refuse an uploaded or pasted document larger than this.")
+@store_option
+@offline_option
+@allow_private_option
+@config_option
+@handle_errors
+def serve(host: str, port: int, workers: int | None, max_upload_bytes: int, store: str | None,
+          offline: bool, allow_private: bool, config: str | None) -> None:
+    """A web app over the same library, in your browser: compare two texts (upload, paste, a
+    stored text, a source id or URL), history, covers, preempt and the store. Prints its
+    address; Ctrl-C stops it."""
+    from .web import serve as run
+
+    if host.strip("[]") not in ("127.0.0.1", "::1", "localhost"):
+        click.echo(f"warning: listening on {host}: anyone who can reach it can use this app "
+                   "(there is no login)", err=True)
+    read = _resolver(DEFAULT_MAX_BYTES, None, False, store, None, offline, allow_private,
+                     config)
+
+    def announce(url: str) -> None:
+        click.echo(url)
+        click.echo("legcompare: serving; press Ctrl-C to stop", err=True)
+
+    run(read, host=host, port=port, workers=workers, max_document=max_upload_bytes,
+        announce=announce)
