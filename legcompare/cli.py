@@ -526,11 +526,15 @@ def list_store(store: str | None, fmt: str, config: str | None) -> None:
     from pathlib import Path
 
     from .config import load_config
+    from .errors import StoreError
     from .render.serialize import provenance as provenance_dict
     from .store import Store
 
     root = load_config(Path(config) if config else None).with_options(store=store).store_root()
-    items = Store(root).list()
+    problems: list[StoreError] = []
+    items = Store(root).list(problems=problems)
+    for problem in problems:
+        click.echo(f"warning: left out: {problem}", err=True)
     if fmt == "json":
         data = [{"ref": t.ref, "path": str(t.path), "provenance": provenance_dict(t.provenance)}
                 for t in items]

@@ -142,12 +142,22 @@ class Store:
                              where=ref)
         return data, stored.provenance
 
-    def list(self) -> list[StoredText]:
-        """Every stored version, sorted by reference."""
+    def list(self, *, problems: list[StoreError] | None = None) -> list[StoredText]:
+        """Every readable stored version, sorted by reference. An entry that cannot be read
+        (its provenance damaged, its text missing) is left out, and its error appended to
+        ``problems`` when given: one bad entry does not hide the others."""
         found: list[StoredText] = []
         for meta in sorted(self.root.glob("*/*/*.json")):
             ref = f"{meta.parent.parent.name}/{meta.parent.name}@{meta.stem}"
-            if REF.fullmatch(ref) and (stored := self.get(ref)) is not None:
+            if not REF.fullmatch(ref):
+                continue
+            try:
+                stored = self.get(ref)
+            except StoreError as exc:
+                if problems is not None:
+                    problems.append(exc)
+                continue
+            if stored is not None:
                 found.append(stored)
         return sorted(found, key=lambda s: s.ref)
 

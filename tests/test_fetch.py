@@ -326,6 +326,22 @@ def test_store_reference_round_trip(server: Server, store: Store, raw: Path) -> 
     assert resolve_ref("bill.txt", again) is None
 
 
+def test_a_damaged_entry_is_left_out_of_the_list_and_named(server: Server, store: Store,
+                                                            raw: Path) -> None:
+    server.routes[XML_PATH] = Route((raw / f"{PKG}.xml").read_bytes())
+    stored = fetch(SOURCE, store=store, base_url=server.base_url)
+    damaged = store.root / "us-federal" / "hr9-116" / "ih.json"
+    damaged.parent.mkdir(parents=True)
+    damaged.write_text("{not json", encoding="utf-8")
+    problems: list[StoreError] = []
+    assert store.list(problems=problems) == [stored]
+    assert [p.where for p in problems] == ["us-federal/hr9-116@ih"]
+    result = CliRunner().invoke(main, ["list", "--store", str(store.root)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(stored.ref + "\t")
+    assert "warning: left out: us-federal/hr9-116@ih: " in result.stderr
+
+
 def test_same_bytes_again_is_a_no_op_different_bytes_need_force(server: Server, store: Store,
                                                                  raw: Path) -> None:
     first = (raw / f"{PKG}.xml").read_bytes()
