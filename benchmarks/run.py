@@ -98,33 +98,101 @@ needs anyway."""
 class Command:
     """One thing to time. An item of ``argv`` may be ``{python}`` (this interpreter), ``{old}``,
     ``{new}`` (the pair's files), ``{token_regex}`` or ``{token_flags}``; ``needs`` names a
-    program that must be on PATH (the entry is skipped otherwise); ``ok`` are the exit codes
-    that mean success (``diff`` tools exit 1 when the inputs differ)."""
+    program that must be on PATH, or ``module`` a Python module this interpreter must import
+    (the entry is skipped otherwise); ``ok`` are the exit codes that mean success (``diff``
+    tools exit 1 when the inputs differ); ``timeout`` caps each run (seconds, over
+    ``--timeout``); ``only`` names the pairs it runs on (``None``: every pair but those in
+    ``SIDE_SIZES``, which only commands with ``side`` or naming them in ``only`` run on)."""
 
     name: str
     argv: tuple[str, ...]
     floor: bool = False
     needs: str | None = None
+    module: str | None = None
     ok: frozenset[int] = frozenset({0})
+    timeout: float | None = None
+    only: frozenset[str] | None = None
+    side: bool = False
 
     def args(self, values: dict[str, str]) -> list[str]:
         return [values.get(a[1:-1], a) if a.startswith("{") and a.endswith("}") else a
                 for a in self.argv]
 
     def available(self) -> bool:
+        if self.module is not None:
+            return importlib.util.find_spec(self.module) is not None
         return self.needs is None or shutil.which(self.needs) is not None
 
+    def runs_on(self, size: str) -> bool:
+        if self.only is not None:
+            return size in self.only
+        return self.side or size not in SIDE_SIZES
+
+
+HTMLDIFF_CODE = """\
+import difflib
+import sys
+with open(sys.argv[1], encoding="utf-8") as a, open(sys.argv[2], encoding="utf-8") as b:
+    old, new = a.read().splitlines(), b.read().splitlines()
+sys.stdout.write(difflib.HtmlDiff().make_file(old, new))
+"""
+"""Python's own side-by-side report: ``difflib.HtmlDiff`` on lines (what a script would use)."""
+
+DMP_CODE = """\
+import sys
+from diff_match_patch import diff_match_patch
+with open(sys.argv[1], encoding="utf-8") as a, open(sys.argv[2], encoding="utf-8") as b:
+    old, new = a.read(), b.read()
+dmp = diff_match_patch()
+diffs = dmp.diff_main(old, new)
+dmp.diff_cleanupSemantic(diffs)
+sys.stdout.write(dmp.diff_prettyHtml(diffs))
+"""
+"""diff-match-patch on the whole text, character-level, with its default one-second timeout
+(after which it returns a coarser diff), semantic clean-up, its HTML."""
+
+REDLINES_CODE = """\
+import sys
+from redlines import Redlines
+with open(sys.argv[1], encoding="utf-8") as a, open(sys.argv[2], encoding="utf-8") as b:
+    old, new = a.read(), b.read()
+sys.stdout.write(Redlines(old, new).output_markdown)
+"""
+"""The ``redlines`` package (a word diff shown as track changes), on the whole text."""
+
+SIDE_SIZES = frozenset({"1300kb"})
+"""Pairs only the commands that name them in ``only`` run on: the 1.3 MB pair is where
+``redlines`` is timed (the issue's measurement: it did not finish in 300 s)."""
+REDLINES_CAP = 300.0
 
 COMMANDS: list[Command] = [
     Command("Python floor: read + tokenize both",
             ("{python}", "-c", FLOOR_CODE, "{token_regex}", "{token_flags}", "{old}", "{new}"),
-            floor=True),
+            floor=True, side=True),
     Command("legcompare diff OLD NEW --format json",
-            ("{python}", "-m", "legcompare", "diff", "{old}", "{new}", "--format", "json")),
+            ("{python}", "-m", "legcompare", "diff", "{old}", "{new}", "--format", "json"),
+            side=True),
+    Command("legcompare diff OLD NEW --format html",
+            ("{python}", "-m", "legcompare", "diff", "{old}", "{new}", "--format", "html")),
+    Command("legcompare diff OLD NEW --format docx",
+            ("{python}", "-m", "legcompare", "diff", "{old}", "{new}", "--format", "docx")),
     Command("legcompare outline NEW --format json",
             ("{python}", "-m", "legcompare", "outline", "{new}", "--format", "json")),
-    # Issue 12 adds the peers here, e.g.:
-    # Command("wdiff", ("wdiff", "{old}", "{new}"), needs="wdiff", ok=frozenset({0, 1})),
+    Command("legcompare covers NEW --format json",
+            ("{python}", "-m", "legcompare", "covers", "{new}", "--format", "json")),
+    Command("GNU wdiff OLD NEW", ("wdiff", "{old}", "{new}"), needs="wdiff",
+            ok=frozenset({0, 1})),
+    Command("git diff --no-index --word-diff OLD NEW",
+            ("git", "diff", "--no-index", "--word-diff", "--no-color", "{old}", "{new}"),
+            needs="git", ok=frozenset({0, 1})),
+    Command("difflib.HtmlDiff (lines, side by side)",
+            ("{python}", "-c", HTMLDIFF_CODE, "{old}", "{new}")),
+    Command("diff-match-patch, whole text (1 s timeout)",
+            ("{python}", "-c", DMP_CODE, "{old}", "{new}"), module="diff_match_patch",
+            timeout=REDLINES_CAP),
+    Command(f"redlines (capped at {REDLINES_CAP:g} s)",
+            ("{python}", "-c", REDLINES_CODE, "{old}", "{new}"), module="redlines",
+            timeout=REDLINES_CAP, only=SIDE_SIZES),
 ]
 
 
@@ -308,12 +376,64 @@ def report(results: Sequence[Result], info: dict[str, str], inputs: dict[str, st
         runs = ", ".join(f"{x.seconds:.2f}" for x in r.runs)
         if r.failed is not None:
             runs += f" — failed: {r.failed.error or f'exit {r.failed.returncode}'}"
+        shown = _fmt(seconds, 2)
+        if seconds is None and r.failed is not None and r.failed.returncode is None:
+            shown = f"> {r.failed.seconds:g}"  # timed out
         lines.append(
-            f"| {r.size} | {r.command.name} | {_fmt(seconds, 2)} | "
+            f"| {r.size} | {r.command.name} | {shown} | "
             f"{_fmt(r.median_cpu_seconds(), 2)} | {_fmt(peak, 1)} | "
             f"{_ratio(seconds, floor.median_seconds() if floor else None)} | "
             f"{_ratio(peak, floor.peak_mib() if floor else None)} | {runs} |")
+    lines += _targets(results)
     return "\n".join(lines) + "\n"
+
+
+def _targets(results: Sequence[Result]) -> list[str]:
+    """Issue 12's targets, as measured in this run (wall-clock medians; lines whose numbers
+    this run lacks are left out)."""
+    at = {(r.size, r.command.name): r for r in results}
+
+    def median(size: str, prefix: str) -> float | None:
+        found = next((r for (s, n), r in at.items() if s == size and n.startswith(prefix)), None)
+        return found.median_seconds() if found else None
+
+    def timed_out(size: str, prefix: str) -> float | None:
+        found = next((r for (s, n), r in at.items() if s == size and n.startswith(prefix)), None)
+        if found is None or found.failed is None or found.failed.returncode is not None:
+            return None
+        return found.failed.seconds
+
+    out: list[str] = []
+    floor = median("10mb", "Python floor")
+    for fmt, target in (("json", 5), ("html", 8)):
+        t = median("10mb", f"legcompare diff OLD NEW --format {fmt}")
+        if t is not None and floor:
+            out.append(f"| `diff --format {fmt}`, 10 MB, × floor | ≤ {target}× | "
+                       f"{t / floor:.1f}× |")
+        h = median("10mb", "difflib.HtmlDiff")
+        if t is not None and h is not None:
+            out.append(f"| `diff --format {fmt}`, 10 MB, against `difflib.HtmlDiff` | faster | "
+                       f"{t:.1f} s vs {h:.1f} s ({'faster' if t < h else 'slower'}) |")
+    big, small = (median("10mb", "legcompare diff OLD NEW --format json"),
+                  median("1mb", "legcompare diff OLD NEW --format json"))
+    if big is not None and small:
+        out.append(f"| `diff --format json`, 10 MB ÷ 1 MB | ≤ 12× | {big / small:.1f}× |")
+    peaks = [r.peak_mib() for r in results if r.size == "10mb" and
+             r.command.name.startswith("legcompare diff OLD NEW --format json")]
+    if peaks and peaks[0] is not None:
+        out.append(f"| `diff --format json`, 10 MB, peak memory | ≤ 1024 MiB | "
+                   f"{peaks[0]:,.0f} MiB |")
+    ours = median("1300kb", "legcompare diff OLD NEW --format json")
+    theirs = timed_out("1300kb", "redlines") or median("1300kb", "redlines")
+    if ours and theirs:
+        capped = timed_out("1300kb", "redlines") is not None
+        out.append(f"| 1.3 MB pair, `redlines` ÷ `diff --format json` | ≥ 100× | "
+                   f"{'> ' if capped else ''}{theirs / ours:.0f}× "
+                   f"({'> ' if capped else ''}{theirs:g} s vs {ours:.1f} s) |")
+    if not out:
+        return []
+    return ["", "## Targets (issue 12)", "", "| target | wanted | this run |", "|---|---|---|",
+            *out]
 
 
 def _run_all(pairs: Sequence[tuple[str, Path, Path]], commands: Sequence[Command], repeat: int,
@@ -325,12 +445,13 @@ def _run_all(pairs: Sequence[tuple[str, Path, Path]], commands: Sequence[Command
     for name, old, new in pairs:
         values = {"python": sys.executable, "old": str(old.resolve()), "new": str(new.resolve()),
                   "token_regex": pattern, "token_flags": flags}
-        batch = [Result(name, c) for c in commands]
+        batch = [Result(name, c) for c in commands if c.runs_on(name)]
         for i in range(repeat):
             for result in batch:
                 if result.failed is not None:
                     continue  # a failure or timeout is not retried
-                run = measure(result.command.args(values), timeout, cwd=code)
+                cap = result.command.timeout if result.command.timeout is not None else timeout
+                run = measure(result.command.args(values), cap, cwd=code)
                 result.runs.append(run)
                 print(f"run: {name} {result.command.name} #{i + 1}: {run.seconds:.2f} s "
                       f"(CPU {run.cpu_seconds:.2f} s), {run.peak_kib / 1024:.1f} MiB"
@@ -345,7 +466,7 @@ def _run_all(pairs: Sequence[tuple[str, Path, Path]], commands: Sequence[Command
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--sizes", default="1,5,10",
+    parser.add_argument("--sizes", default="1,1.3,5,10",
                         help="pair sizes in MB, comma-separated (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per command and size; the median is reported (default: 3)")

@@ -26,7 +26,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import wraps
+from functools import lru_cache, wraps
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -98,6 +99,13 @@ def own_key(clause: Clause) -> str:
     text = clause.text
     if clause.label_span is not None:
         text = text[clause.label_span[1] - clause.span[0]:]
+    return _text_key(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def _text_key(text: str) -> str:
+    """``key``, remembered: a comparison asks for each clause's key several times (choosing
+    the mode, aligning, telling unchanged pairs)."""
     return key(text)
 
 
@@ -110,7 +118,7 @@ def _anchor_key(clause: Clause, keys: dict[int, str]) -> str:
         return own
     parts = [own]
     size = 0
-    for d in list(clause.walk())[1:]:
+    for d in islice(clause.walk(), 1, None):
         k = keys[id(d)]
         parts.append(k)
         size += len(k)
@@ -389,7 +397,6 @@ def _neighbour_host(clauses: list[Clause], i: int, partner: dict[int, Match], ow
     part = Counter(_words(own[i]))
     if sum(part.values()) < 4:
         return None
-    other_pos = {id(c): k for k, c in enumerate(other.clauses)}
     for j in (i - 1, i + 1):
         if not 0 <= j < len(clauses) or id(clauses[j]) not in partner:
             continue
@@ -398,7 +405,7 @@ def _neighbour_host(clauses: list[Clause], i: int, partner: dict[int, Match], ow
             continue
         host_clause = m.old if split else m.new
         assert host_clause is not None
-        whole = Counter(_words(other.own[other_pos[id(host_clause)]]))
+        whole = Counter(_words(other.own[other.index[id(host_clause)]]))
         sibling = Counter(_words(own[j]))
         size = sum(part.values()) + sum(sibling.values())
         if _contained(part, whole) >= CONTAINMENT_THRESHOLD and \

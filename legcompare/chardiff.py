@@ -51,8 +51,33 @@ def token_key(token: str) -> str:
     return " " if token.isspace() else key(token)
 
 
+_KEY_CACHE_SIZE = 1 << 18
+
+
+class _TokenKeys(dict[str, str]):
+    """``token_key`` memoised: a long text has a few ten thousand distinct tokens, each seen
+    hundreds of times, and a key costs a Unicode normalisation and several regex passes."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _KEY_CACHE_SIZE:
+            self.clear()  # bounded; a long-running process never grows without end
+        found = self[token] = token_key(token)
+        return found
+
+
+_TOKEN_KEYS = _TokenKeys()
+
+
+def token_keys(tokens: Sequence[str]) -> list[str]:
+    """``[token_key(t) for t in tokens]``, from the memo."""
+    return list(map(_TOKEN_KEYS.__getitem__, tokens))
+
+
 def diff_text(old: str, new: str, *, max_tokens: int = 20000) -> Diff:
     """The word diff of two texts (see the module docstring for the guarantees)."""
+    if old == new and len(old) <= max_tokens:
+        # The same text: one equal segment (what the token diff below gives, without it).
+        return Diff((Edit(Op.EQUAL, old),) if old else ())
     a, b = tokenize(old), tokenize(new)
     if len(a) <= max_tokens and len(b) <= max_tokens:
         return Diff(tuple(_merge(_token_diff(a, b))))
@@ -82,40 +107,27 @@ def _dmp(a: str, b: str) -> list[tuple[int, str]]:
 
 
 def _encode(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
-    codes: dict[str, str] = {}
-    points = _code_points()
+    """One Private Use Area character per distinct key, numbered in order of first occurrence
+    (``a`` first, then ``b``)."""
+    distinct = dict.fromkeys(a)
+    distinct.update(dict.fromkeys(b))
+    if len(distinct) > _PUA_SIZE:
+        raise ValueError("more distinct tokens than Private Use Area code points")
+    codes = dict(zip(distinct, map(chr, _code_points()), strict=False))
+    return "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
 
-    def enc(seq: Sequence[str]) -> str:
-        out = []
-        for k in seq:
-            c = codes.get(k)
-            if c is None:
-                c = codes[k] = chr(next(points))
-            out.append(c)
-        return "".join(out)
 
-    return enc(a), enc(b)
+_PUA_SIZE = sum(hi - lo + 1 for lo, hi in _PUA_RANGES)
 
 
 def _code_points() -> Iterator[int]:
     for lo, hi in _PUA_RANGES:
         yield from range(lo, hi + 1)
-    raise ValueError("more distinct tokens than Private Use Area code points")
 
 
 def _token_diff(a: list[str], b: list[str]) -> Iterator[Edit]:
-    keys: dict[str, str] = {}
-
-    def k(t: str) -> str:
-        found = keys.get(t)
-        if found is None:
-            found = keys[t] = token_key(t)
-        return found
-
-    ka = [k(t) for t in a]
-    kb = [k(t) for t in b]
     i = j = 0
-    for op, na, nb in sequence_diff(ka, kb):
+    for op, na, nb in sequence_diff(token_keys(a), token_keys(b)):
         if op is Op.EQUAL:
             yield from _equal_run(a[i:i + na], b[j:j + nb])
         elif op is Op.DELETE:
@@ -127,13 +139,22 @@ def _token_diff(a: list[str], b: list[str]) -> Iterator[Edit]:
 
 
 def _equal_run(a: list[str], b: list[str]) -> Iterator[Edit]:
-    """Tokens equal by key: equal where printed alike, else a layout-only delete and insert."""
-    for ta, tb in zip(a, b, strict=True):
-        if ta == tb:
-            yield Edit(Op.EQUAL, ta)
-        else:
+    """Tokens equal by key: equal where printed alike, else a layout-only delete and insert
+    (runs printed alike come as one segment; :func:`_merge` would join them anyway)."""
+    if a == b:
+        if a:
+            yield Edit(Op.EQUAL, "".join(a))
+        return
+    start = 0
+    for n, (ta, tb) in enumerate(zip(a, b, strict=True)):
+        if ta != tb:
+            if n > start:
+                yield Edit(Op.EQUAL, "".join(a[start:n]))
             yield Edit(Op.DELETE, ta)
             yield Edit(Op.INSERT, tb)
+            start = n + 1
+    if start < len(a):
+        yield Edit(Op.EQUAL, "".join(a[start:]))
 
 
 def _by_sentence(old: str, new: str, max_tokens: int) -> Iterator[Edit]:

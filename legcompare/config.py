@@ -43,7 +43,7 @@ import platformdirs
 
 from .errors import LegcompareError
 from .sources import STATE_SOURCES, base_url_variable
-from .sources.http import HttpPolicy
+from .sources.policy import HttpPolicy
 from .store import default_root
 
 __all__ = ["CONFIG_NAME", "Config", "ConfigError", "find_config", "load_config"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, load_path
 from .model import Document
-from .sources.http import HttpPolicy
+from .sources.policy import HttpPolicy
 
 if TYPE_CHECKING:
     from .store import Store

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from legcompare import normalize as N
 from legcompare.normalize import fold, key
 
 
@@ -58,3 +59,26 @@ def test_fast_key_equals_the_folded_key(s: str) -> None:
 @given(st.text(alphabet=st.sampled_from("aA-\n ’'“\u00ad\u200bß\u0301İeé1")))
 def test_fast_key_equals_the_folded_key_on_tricky_characters(s: str) -> None:
     assert key(s) == fold(s).key
+
+
+def _fold_by_clusters(s: str) -> tuple[str, list[int]]:
+    """The character stage of ``fold`` done cluster by cluster (the slow, obvious way)."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, cluster in N._clusters(s):
+        for out in N._fold_cluster(cluster):
+            chars.append(out)
+            origin.append(i)
+    return "".join(chars), origin
+
+
+@given(st.text(alphabet=st.sampled_from("aAbK\u212aß\ufb01İ’“—\t\n\r 1é\u0301\u00ad\u1100\uac00")))
+def test_character_stage_by_table_equals_cluster_by_cluster(s: str) -> None:
+    # "ß" and "ﬁ" fold to two characters, "İ" to two, U+0301 and the soft hyphen join the
+    # character before them: the table is used only when nothing joins.
+    assert N._fold_characters(s) == _fold_by_clusters(s)
+
+
+@given(st.text())
+def test_character_stage_by_table_equals_cluster_by_cluster_on_any_text(s: str) -> None:
+    assert N._fold_characters(s) == _fold_by_clusters(s)

@@ -56,7 +56,7 @@ def assess(pairs: tuple[ClausePair, ...], old: Outline, new: Outline, *, mode: M
 def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     descriptive = is_descriptive(pair)
     if pair.status is Status.UNCHANGED:
-        return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
+        return _judged(pair, Verdict.NEUTRAL, descriptive)
     if pair.status is Status.UNPAIRED:
         return replace(pair, verdict=Verdict.UNCLEAR, descriptive=descriptive,
                        reasons=(_incomplete(pair),))
@@ -84,6 +84,18 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
             reasons.append(_evidence(pair, open_runs or changed))
             verdict = Verdict.UNCLEAR
     return replace(pair, verdict=verdict, descriptive=descriptive, reasons=tuple(reasons))
+
+
+def _judged(pair: ClausePair, verdict: Verdict, descriptive: bool) -> ClausePair:
+    """``replace(pair, verdict=verdict, descriptive=descriptive)`` without its per-field
+    bookkeeping (most pairs of a long bill are unchanged; ``ClausePair`` has no
+    ``__post_init__``, so this is the object ``replace`` would make)."""
+    new = object.__new__(ClausePair)
+    fields = new.__dict__
+    fields.update(pair.__dict__)
+    fields["verdict"] = verdict
+    fields["descriptive"] = descriptive
+    return new
 
 
 def _explained(run: Run, reasons: list[Reason]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..chardiff import sequence_diff, token_key, tokenize
 from ..model import Clause, ClausePair, Direction, Op, Reason, Role, Status
@@ -163,6 +163,9 @@ class Texts:
     old_gaps: tuple[int, ...] = ()
     """Offsets in each display text where text was not retrieved (partial documents)."""
     new_gaps: tuple[int, ...] = ()
+    known: dict[tuple[int, str], bool] = field(default_factory=dict, compare=False, repr=False)
+    """Answers of :func:`_document_ok` already found, by rule and side: a rule about the
+    whole document is asked once per document, not once per provision."""
 
 
 def cut_off(run: Run, texts: Texts) -> bool:
@@ -388,7 +391,19 @@ def _sentence(document: str, at: int) -> str:
 _CLAUSE_END = re.compile(r"(?<![A-Za-z0-9]\.[A-Za-z0-9])[.;](?=\s)|\n\s*\n")
 
 
-def _document_ok(rule: Rule, document: str) -> bool:
+def _document_ok(rule: Rule, document: str, texts: Texts | None = None) -> bool:
+    if texts is None:
+        return _document_ok_uncached(rule, document)
+    side = "new" if document is texts.new else "old" if document is texts.old else ""
+    if not side:
+        return _document_ok_uncached(rule, document)
+    found = texts.known.get((id(rule), side))
+    if found is None:
+        found = texts.known[(id(rule), side)] = _document_ok_uncached(rule, document)
+    return found
+
+
+def _document_ok_uncached(rule: Rule, document: str) -> bool:
     if rule.document_context is not None and not rule.document_context.search(document):
         return False
     return not (rule.document_not_context is not None and
@@ -407,7 +422,7 @@ def _whole_clause(pair: ClausePair, rules: RuleSet, texts: Texts) -> Iterator[Re
     for rule in ordered:
         pattern = rule.new if match == "added-clause" else rule.old
         if not rule.applies_to(clause.role) or not _context_ok(rule, text) or \
-                not _subject_ok(rule, text) or not _document_ok(rule, document):
+                not _subject_ok(rule, text) or not _document_ok(rule, document, texts):
             continue
         m = pattern.search(clause.text) if pattern is not None else None
         if (pattern is not None and m is None) or (

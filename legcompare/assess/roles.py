@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from ..errors import RulesError
 from ..model import Clause, Kind, Role
+from ..prefilter import Prefilter, lower_for_prefilter, prefilter
 
 
 @dataclass(frozen=True)
@@ -96,14 +97,33 @@ def detect_role(clause: Clause) -> Role:
     """The first role in ``roles.toml`` whose kind or patterns match the clause."""
     text = " ".join(own_text(clause).split())
     heading = clause.heading or ""
-    for p in role_table().patterns:
+    # Most searches fail; the prefilters skip those that cannot succeed (same answers).
+    lowered = lower_for_prefilter(text)
+    lowered_heading = lower_for_prefilter(heading) if heading else None
+    for p, heading_filter, text_filter in _filtered_patterns():
         if clause.kind in p.kinds:
             return p.role
-        hit = (p.heading is not None and heading and p.heading.search(heading)) or (
-            p.text is not None and p.text.search(text))
+        hit = (heading_filter is not None and heading and
+               heading_filter.occurs(heading, lowered_heading)) or (
+            text_filter is not None and text_filter.occurs(text, lowered))
         if hit and (p.subject is None or subject_of(text) == p.subject):
             return p.role
     return Role.OTHER
+
+
+_Filtered = tuple[tuple[RolePattern, Prefilter | None, Prefilter | None], ...]
+_filtered: list[tuple[RoleTable, _Filtered]] = []
+
+
+def _filtered_patterns() -> _Filtered:
+    """The role patterns with the prefilters of their heading and text patterns (made again
+    should the table be reloaded)."""
+    table = role_table()
+    if not _filtered or _filtered[0][0] is not table:
+        _filtered[:] = [(table, tuple(
+            (p, prefilter(p.heading) if p.heading is not None else None,
+             prefilter(p.text) if p.text is not None else None) for p in table.patterns))]
+    return _filtered[0][1]
 
 
 # Roles an enumerated part takes from the provision it completes ("No entity may collect ...
@@ -134,4 +154,16 @@ def _assign(clause: Clause, parent: Role | None) -> Clause:
         counts = Counter(c.role for c in children if c.role not in (None, Role.OTHER))
         if counts:
             role = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
-    return replace(clause, role=role, children=children)
+    return _with_role(clause, role, children)
+
+
+def _with_role(clause: Clause, role: Role, children: tuple[Clause, ...]) -> Clause:
+    """``dataclasses.replace(clause, role=role, children=children)``, without its per-field
+    bookkeeping (a long bill has a hundred thousand clauses; ``Clause`` has no
+    ``__post_init__``, so the copy is the same object ``replace`` would make)."""
+    new = object.__new__(Clause)
+    fields = new.__dict__
+    fields.update(clause.__dict__)
+    fields["role"] = role
+    fields["children"] = children
+    return new

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from ..prefilter import lower_for_prefilter
+
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
           "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -51,6 +53,9 @@ _DATE = re.compile(
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?P<day>\d{1,2}),\s*"
     r"(?P<year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})|fiscal\s+year\s+(?P<fy>\d{4})", re.I)
+_DATE_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+               "dec", "fiscal")
+"""One of these (or a hyphen, in an ISO date) is in every match of ``_DATE``."""
 _PERCENT = re.compile(rf"(?:(?P<d>{_DIGITS})|(?P<w>{_NUMBER_WORDS}))\s*(?:percent\b|%)", re.I)
 
 
@@ -114,11 +119,18 @@ def _digits(s: str) -> Fraction:
 
 def quantities(text: str) -> list[Quantity]:
     """Every amount, period, date and percentage in ``text``, in order, without overlaps."""
+    # Each pattern is searched only when the text holds a word every match of it contains
+    # (the same answers; most provisions hold no amount at all).
+    lowered = lower_for_prefilter(text)
     found: list[Quantity] = []
-    found += [q for m in _MONEY.finditer(text) if (q := _money(m)) is not None]
-    found += [q for m in _PERIOD.finditer(text) if (q := _period(m)) is not None]
-    found += [q for m in _DATE.finditer(text) if (q := _date(m)) is not None]
-    found += [q for m in _PERCENT.finditer(text) if (q := _percent(m)) is not None]
+    if lowered is None or "$" in text or "dollars" in lowered:
+        found += [q for m in _MONEY.finditer(text) if (q := _money(m)) is not None]
+    if lowered is None or any(unit in lowered for unit in ("day", "week", "month", "year")):
+        found += [q for m in _PERIOD.finditer(text) if (q := _period(m)) is not None]
+    if lowered is None or "-" in text or any(w in lowered for w in _DATE_WORDS):
+        found += [q for m in _DATE.finditer(text) if (q := _date(m)) is not None]
+    if lowered is None or "%" in text or "percent" in lowered:
+        found += [q for m in _PERCENT.finditer(text) if (q := _percent(m)) is not None]
     found.sort(key=lambda q: (q.span[0], -q.span[1]))
     out: list[Quantity] = []
     for q in found:

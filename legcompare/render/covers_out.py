@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from typing import Any
 
 from ..covers.model import LABELS, Cell, CoverageReport, Dimension, FactSheet, Item, Versus
 from ..model import Provenance
-from . import serialize
+from . import json_text, serialize
 from .csv_out import neutralise
 from .diff_markdown import inline
 from .diff_terminal import describe, name, visible
@@ -207,7 +206,7 @@ def covers_json(report: CoverageReport, options: dict[str, object]) -> str:
                           for n, s in enumerate(report.sheets) for d in s.not_retrieved],
         "matrix": {"baseline": report.baseline, "cells": [_cell_dict(c) for c in report.cells]},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _item_dict(document: int, item: Item) -> dict[str, Any]:

@@ -32,13 +32,12 @@ The JSON document, ``"schema": "legcompare.current/1"``::
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..apply import Application, Outcome
 from ..current_law import Basis, Change, CurrentLaw, Restatement
 from ..summary import changed, headline, summarize
-from . import serialize
+from . import json_text, serialize
 from .diff_json import pair_dict
 from .diff_markdown import inline
 from .diff_terminal import MARKERS, describe, pieces, quoted, visible
@@ -158,7 +157,7 @@ def current_json(result: CurrentLaw, options: dict[str, object]) -> str:
                     for c in result.changes],
         "notes": list(result.notes),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _restatement_dict(r: Restatement) -> dict[str, Any]:

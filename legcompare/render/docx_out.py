@@ -27,7 +27,7 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
@@ -37,7 +37,9 @@ from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.comments import CT_Comment
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
@@ -55,6 +57,8 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """Zip timestamps cannot be earlier than this; used when no date is known."""
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\n|\t)")
+_XML_SPACE, _W_ID, _W_AUTHOR, _W_DATE = (qn(n) for n in ("xml:space", "w:id", "w:author",
+                                                         "w:date"))
 
 
 @dataclass
@@ -65,11 +69,11 @@ class Tracker:
     ids: Iterator[int]
 
     def mark(self, op: Op) -> etree._Element:
-        element = OxmlElement("w:del" if op is Op.DELETE else "w:ins")
-        element.set(qn("w:id"), str(next(self.ids)))
-        element.set(qn("w:author"), AUTHOR)
+        element = _element("w:del" if op is Op.DELETE else "w:ins")
+        element.set(_W_ID, str(next(self.ids)))
+        element.set(_W_AUTHOR, AUTHOR)
         if self.date is not None:
-            element.set(qn("w:date"), stamp(self.date))
+            element.set(_W_DATE, stamp(self.date))
         return element
 
 
@@ -85,8 +89,9 @@ def diff_docx(comparison: Comparison) -> bytes:
     _front(doc, c)
     doc.add_heading("Provisions", level=1)
     tracker = Tracker(when, itertools.count(len(c.pairs) + 1))  # comment ids come first
+    add = _paragraphs(doc)
     for pair in c.pairs:
-        _provision(doc, pair, tracker)
+        _provision(doc, pair, tracker, add)
     if c.notes:
         doc.add_heading("Notes", level=1)
         for note in c.notes:
@@ -183,9 +188,28 @@ def _table(doc: DocumentObject, head: tuple[str, str], rows: list[tuple[str, int
 # --- provisions -----------------------------------------------------------------------------
 
 
-def _provision(doc: DocumentObject, pair: ClausePair, tracker: Tracker) -> None:
+def _paragraphs(doc: DocumentObject) -> Callable[[], Paragraph]:
+    """``doc.add_paragraph`` for many paragraphs in a row: the same empty ``w:p`` before the
+    body's section properties, without python-docx looking for them among all the body's
+    children again on every call (which makes a long diff quadratic)."""
+    body = doc.element.body
+    end = body.sectPr
+
+    def add() -> Paragraph:
+        p = _element("w:p")
+        if end is not None:
+            end.addprevious(p)
+        else:
+            body.append(p)
+        return Paragraph(cast(CT_P, p), doc._body)
+
+    return add
+
+
+def _provision(doc: DocumentObject, pair: ClausePair, tracker: Tracker,
+               add_paragraph: Callable[[], Paragraph]) -> None:
     """One paragraph: citation runs (with the comment), a line break, the tracked text."""
-    para = doc.add_paragraph()
+    para = add_paragraph()
     para.paragraph_format.space_after = Pt(8)
     whole = None if pair.old and pair.new else (Op.DELETE if pair.old else Op.INSERT)
     heads = [(op, _run(text, deleted=(whole or op) is Op.DELETE, bold=True))
@@ -222,26 +246,39 @@ def _citation(pair: ClausePair) -> list[tuple[Op, str]]:
 
 def _common(a: str, b: str) -> int:
     """The length of the longest common start of ``a`` and ``b``."""
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+    for n, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return n
+    return min(len(a), len(b))
+
+
+_TAGS: dict[str, tuple[str, dict[str, str]]] = {}
+
+
+def _element(tag: str) -> etree._Element:
+    """``OxmlElement(tag)``: the same element from python-docx's parser, the parse of ``tag``
+    (a namespace-prefixed name) remembered."""
+    known = _TAGS.get(tag)
+    if known is None:
+        name = NamespacePrefixedTag(tag)
+        known = _TAGS[tag] = (name.clark_name, name.nsmap)
+    return oxml_parser.makeelement(known[0], nsmap=known[1])
 
 
 def _run(text: str, *, deleted: bool, bold: bool = False) -> CT_R:
     """A ``w:r`` holding ``text``: ``w:t`` (``w:delText`` when deleted), ``w:br`` for line
     breaks, ``w:tab`` for tabs; spaces preserved."""
-    r = cast(CT_R, OxmlElement("w:r"))
+    r = cast(CT_R, _element("w:r"))
     if bold:
-        props = OxmlElement("w:rPr")
-        props.append(OxmlElement("w:b"))
+        props = _element("w:rPr")
+        props.append(_element("w:b"))
         r.append(props)
     for part in _BREAKS.split(safe(text)):
         if part in ("\n", "\t"):
-            r.append(OxmlElement("w:br" if part == "\n" else "w:tab"))
+            r.append(_element("w:br" if part == "\n" else "w:tab"))
         elif part:
-            t = OxmlElement("w:delText" if deleted else "w:t")
-            t.set(qn("xml:space"), "preserve")
+            t = _element("w:delText" if deleted else "w:t")
+            t.set(_XML_SPACE, "preserve")
             t.text = part
             r.append(t)
     return r

@@ -32,7 +32,6 @@ tracks left out.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -41,7 +40,7 @@ from ..history import Event, History, Track, version_labels
 from ..model import ClausePair, Op, Status, Verdict
 from ..normalize import key
 from ..summary import headline, summarize
-from . import serialize
+from . import json_text, serialize
 from .diff_json import pair_dict
 from .diff_markdown import inline
 from .diff_terminal import Piece, cautions, describe, flags, pieces, quoted, visible
@@ -296,7 +295,7 @@ def history_json(h: History, options: dict[str, object], *, only_changed: bool =
     }
     if only_changed:
         data["omitted_unchanged"] = len(h.tracks) - len(tracks)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _track_dict(track: Track, only_changed: bool) -> dict[str, Any]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import Clause, Outline
-from . import serialize
+from . import json_text, serialize
 from .dates import report_date
 
 SCHEMA = "legcompare.outline/1"
@@ -22,7 +21,7 @@ def outline_json(outline: Outline, options: dict[str, Any]) -> str:
         "notes": [serialize.note(n) for n in doc.notes + outline.notes],
         "clauses": [serialize.clause(c) for c in outline.clauses],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def outline_text(outline: Outline) -> str:

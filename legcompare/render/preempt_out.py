@@ -24,7 +24,6 @@ Guarantees, in every format:
 
 from __future__ import annotations
 
-import json
 import textwrap
 from collections import Counter
 from typing import Any
@@ -33,7 +32,7 @@ from ..model import Clause, Provenance
 from ..preempt import KIND_ORDER, Fate, Finding, Preemption, PreemptionClause
 from ..preempt.patterns import patterns_sha256
 from ..preempt.phrases import collapse
-from . import serialize
+from . import json_text, serialize
 from .csv_out import continuation, record_rows, write_csv
 from .diff_markdown import inline
 from .diff_terminal import describe, name, visible
@@ -189,7 +188,7 @@ def preempt_json(result: Preemption, options: dict[str, object]) -> str:
         "findings": [finding_dict(result, f) for f in result.findings],
         "notes": [*result.notes, *csv_continuations(result)],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def clause_dict(c: PreemptionClause) -> dict[str, Any]:

@@ -38,50 +38,18 @@ from types import TracebackType
 
 import httpx
 
-from .. import __version__
 from ..errors import FetchError, OfflineError
-from ..ingest.decode import DEFAULT_MAX_BYTES
 from .addresses import IPAddress, refusal, resolve
 from .body import Inflater, check_magic, content_coding, parse_content_type, too_large
+from .policy import USER_AGENT, HttpPolicy
 
 __all__ = ["USER_AGENT", "Fetched", "HttpClient", "HttpPolicy", "Progress", "next_hop",
            "offline_requested", "parse_url", "retry_after"]
-
-USER_AGENT = f"legcompare/{__version__} (+https://github.com/legcompare)"
-"""Who is asking: the tool, its version, where to read about it."""
 
 Progress = Callable[[int, int | None], None]
 """Called as a body arrives: (bytes received so far, ``Content-Length`` or ``None``)."""
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-
-
-@dataclass(frozen=True)
-class HttpPolicy:
-    """Every limit of the client, in one place."""
-
-    timeout: float = 30.0
-    """Seconds to connect, and to wait for each piece of the response."""
-    deadline: float = 120.0
-    """Seconds one fetch may take in all: lookups aside, every hop, retry and wait."""
-    max_bytes: int = DEFAULT_MAX_BYTES
-    """The most bytes a body may have, as received and once decompressed."""
-    rate_limit: float = 0.2
-    """The least seconds between the starts of two requests to one host."""
-    max_redirects: int = 5
-    """The most redirects one fetch follows."""
-    attempts: int = 3
-    """Requests made for one URL when the server answers 429 or 5xx."""
-    backoff: float = 0.5
-    """Seconds before the first retry when the server gives no ``Retry-After``; doubles."""
-    max_retry_wait: float = 10.0
-    """The longest wait before a retry, whatever ``Retry-After`` asks."""
-    allow_private: bool = False
-    """Permit loopback, private and link-local addresses (metadata addresses stay refused)."""
-    offline: bool = False
-    """Refuse all network access (so does ``LEGCOMPARE_OFFLINE=1``)."""
-    user_agent: str = USER_AGENT
-    """The ``User-Agent`` header."""
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,10 @@ class Builder:
                 return
 
     def in_quoted(self) -> bool:
-        return any(n.kind is Kind.QUOTED for n in self.stack)
+        for n in self.stack:  # noqa: SIM110 - a loop: called per line, any() costs a generator
+            if n.kind is Kind.QUOTED:
+                return True
+        return False
 
     def enum(self, label: Label, start: int, span: tuple[int, int]) -> Node:
         """Place an enumeration label (see the module docstring for the preferences)."""

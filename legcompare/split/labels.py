@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Kind
+from ..prefilter import FirstChar
 
 # Fixed ranks of containers; enumerations sit below sections and are ordered by the stack.
 RANKS: dict[Kind, int] = {
@@ -151,7 +152,9 @@ def _compile(pattern: str, *, heading: bool = False) -> re.Pattern[str]:
 _CONTAINERS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
     (kind, _compile(pattern, heading=True))
     for kind, pattern in (
-        (Kind.DIVISION, r"(?:DIVISION|Division) (?P<v>[A-Z]|\d{1,3})(?=—|--|-| |$|\.)"),
+        # After Z, omnibus acts double the letter: AA, BB, ... ZZ, then AAA, ...
+        (Kind.DIVISION, (r"(?:DIVISION|Division) (?P<v>(?P<letter>[A-Z])(?P=letter){0,9}|\d{1,3})"
+                         r"(?=—|--|-| |$|\.)")),
         (Kind.SUBTITLE, r"Subtitle (?P<v>[A-Z]{1,2}|\d{1,2})(?=—|--|-| |$|\.)"),
         (Kind.TITLE, r"(?:TITLE|Title) (?P<v>[IVXLC]{1,7}|\d{1,3}[A-Z]?)(?=—|--|-| |$|\.)"),
         (Kind.SUBCHAPTER, (r"(?:SUBCHAPTER|Subchapter) (?P<v>[IVXLC]{1,7}|[A-Z]|\d{1,3})"
@@ -182,8 +185,16 @@ _ENUMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# The characters a container or section label can start with ("D", "S", "§", digits ...): a
+# line that starts with anything else is not tried against every pattern.
+_CONTAINER_START = FirstChar([p for _, p in _CONTAINERS] + [p for _, p in _SECTIONS])
+_SECTION_START = FirstChar([p for _, p in _SECTIONS])
+
+
 def read_container(text: str, pos: int) -> tuple[Label, int] | None:
     """A division/title/.../section label at ``pos``, with the offset just after it."""
+    if not _CONTAINER_START.may_match(text, pos):
+        return None
     for kind, pattern in _CONTAINERS:
         m = pattern.match(text, pos)
         if m:
@@ -192,6 +203,8 @@ def read_container(text: str, pos: int) -> tuple[Label, int] | None:
 
 
 def read_section(text: str, pos: int) -> tuple[Label, int] | None:
+    if not _SECTION_START.may_match(text, pos):
+        return None
     for style, pattern in _SECTIONS:
         m = pattern.match(text, pos)
         if m:

@@ -64,6 +64,27 @@ CROSS_REF_TAIL = re.compile(
 # Endings after which a new provision may start on the next line.
 TERMINAL_TAIL = re.compile(
     r"(?:[.:;—–]|-{1,2}|[.;:,]?[\"”’')\]]|\b(?:and|or|and/or)|\*\*)\s*$", re.I)
+TERMINAL_LONGEST = 6
+"""The longest text the group of ``TERMINAL_TAIL`` matches ("and/or"); none ends in a space."""
+
+# Every character a match of ``CROSS_REF_TAIL`` (or ``STRUCTURE_TAIL``) can hold.
+_CROSS_REF_CHARS = re.compile(r"[\w\s§()]*")
+
+
+def cross_ref_tail(tail: str) -> bool:
+    """``CROSS_REF_TAIL.search(tail)``, searched in the text's last run of characters a match
+    can hold (a match ends at the end, so it lies in that run): a long line costs no more
+    than a short one."""
+    run = _CROSS_REF_CHARS.match(tail[::-1])
+    start = len(tail) - (run.end() if run else 0)
+    return CROSS_REF_TAIL.search(tail, start) is not None
+
+
+def terminal_tail(tail: str) -> bool:
+    """``TERMINAL_TAIL.search(tail)``, searched where a match can start: its group ends where
+    the trailing space begins, and is at most ``TERMINAL_LONGEST`` characters long."""
+    start = max(0, len(tail.rstrip()) - TERMINAL_LONGEST - 1)
+    return TERMINAL_TAIL.search(tail, start) is not None
 
 # A defined term at the start of a provision's own text.
 DEFINITION = re.compile(

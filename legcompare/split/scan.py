@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Kind
+from ..prefilter import lower_for_prefilter, prefilter
 from . import patterns as P
 from .builder import Builder, Node
 from .family import Family
@@ -25,6 +26,12 @@ _INLINE_CANDIDATE = re.compile(r"(?<=[\s:—(\-])(?=\(\w{1,5}\)|\d{1,3}\.(?:\s|\
 _NEXT_LINE_LABEL = re.compile(
     r"\n[ \t]*(?:\*\*|#+ )?(?:[“\"]?\(\w{1,5}\)|\d{1,3}\.\s|§|SEC\.|Sec\.)")
 _SECTION_NUMBER = re.compile(r"\d+")
+DIVISION_FRONT_LINES = 60
+"""Lines after a division heading searched for its act's enacting clause."""
+# Searched on every line; most lines hold none of the words they need (same answers, faster).
+_ENACTING = prefilter(P.ENACTING)
+_TOC_START = prefilter(P.TOC_START)
+_QUOTING_INSTRUCTION = prefilter(P.QUOTING_INSTRUCTION)
 
 
 @dataclass
@@ -79,6 +86,7 @@ class Scanner:
         self._toc_numbers: list[str] = []
         self.absorbed: set[int] = set()
         self.end_matter = False
+        self.in_enacting = False  # inside an enacting clause in the body (see _after_enacting)
         self._toc_containers: set[str] = set()
         self._toc_path: list[tuple[int, str]] = []
 
@@ -95,8 +103,12 @@ class Scanner:
 
         Front matter runs to the enacting clause. A Legislative Counsel's digest inside it is
         a heading with one block per paragraph (digests are descriptive text that changes
-        between prints), and the enacting clause is its own node.
+        between prints), and the enacting clause is its own node. A text that opens with a
+        division heading (an omnibus act printed from "DIVISION A—" on) has no front matter:
+        each division holds its own act's title and enacting clause, the first one included.
         """
+        if self._opens_with_division():
+            return 0
         for i, line in enumerate(self.lines[:200]):
             t = line.text(self.text)
             if not P.ENACTING.search(t):
@@ -124,6 +136,15 @@ class Scanner:
             self.prev_tail = "."
             return j + 1
         return self._front_before_first_section()
+
+    def _opens_with_division(self) -> bool:
+        """Is the first line with text a division heading ("DIVISION A—...")?"""
+        for line in self.lines:
+            t = line.text(self.text).strip()
+            if t:
+                found = read_container(P.MD_HEADING.sub("", t, count=1), 0)
+                return found is not None and found[0].kind is Kind.DIVISION
+        return False
 
     def _front_before_first_section(self) -> int:
         """Without an enacting clause (Markdown renderings), the front matter runs to the
@@ -165,6 +186,7 @@ class Scanner:
             return i + 1
         if i in self.absorbed or self.end_matter:
             self._remember(raw)
+            self._after_enacting(raw)
             return i + 1
         self._maybe_end_quote(line, raw)
         if self.b.top.kind is Kind.TOC:
@@ -197,11 +219,52 @@ class Scanner:
         self._inline_labels(line, after, placed)
         self._after_line(line, raw)
         self._remember(raw)
+        self._after_enacting(raw)
+        if placed is not None and placed.kind is Kind.DIVISION:
+            self._division_front(i)
         return i + 1
+
+    def _division_front(self, i: int) -> None:
+        """An act printed whole under its division (line ``i``): what comes before its
+        enacting clause ("H. R. 255", "An Act", the long title) is the division's front matter,
+        one node with the enacting clause, read as text and never for labels. Only when the
+        enacting clause comes within :data:`DIVISION_FRONT_LINES` lines and before any section
+        or container label."""
+        first = None
+        for k in range(i + 1, min(len(self.lines), i + DIVISION_FRONT_LINES)):
+            t = self.lines[k].text(self.text)
+            if not t.strip():
+                continue
+            if first is None:
+                first = k
+            content = P.MD_HEADING.sub("", t.lstrip(), count=1)
+            if read_container(content, 0) is not None:
+                return
+            if not _ENACTING.occurs(t, lower_for_prefilter(t)):
+                continue
+            end = k
+            while end + 1 < len(self.lines) and not re.search(r"[,:.]\s*$", t):
+                end += 1
+                t = self.lines[end].text(self.text)
+            self._front_node(self.lines[first].start, "front")
+            self.absorbed.update(range(first, end + 1))
+            return
 
     def _remember(self, raw: str) -> None:
         self.prev_tail = raw.strip()
         self.blank_before = False
+
+    def _after_enacting(self, raw: str) -> None:
+        """An enacting clause in the body (each act of an omnibus printed whole under its
+        division) ends as the front matter's does: "... in Congress assembled," is followed by
+        the act's first section, as after a sentence end. The clause may wrap."""
+        if not self.in_enacting and not _ENACTING.occurs(raw, lower_for_prefilter(raw)):
+            return
+        self.in_enacting = True
+        if re.search(r"[,:.]\s*$", raw):
+            self.in_enacting = False
+            if raw.rstrip().endswith(","):
+                self.prev_tail = "."
 
     def _content_start(self, line: _Line) -> int:
         """Offset of the first character after indentation and Markdown markup."""
@@ -297,10 +360,10 @@ class Scanner:
             return True
         # "Sec. 101." and "§ 2." name themselves; only bare numbers can be cross-references.
         explicit = label.kind is Kind.SECTION and not label.text[:1].isdigit()
-        if not explicit and P.CROSS_REF_TAIL.search(tail) and not re.search(
+        if not explicit and P.cross_ref_tail(tail) and not re.search(
                 r"[;,]\s*(?:and|or)$", tail):
             return False
-        return bool(P.TERMINAL_TAIL.search(tail) or self.blank_before or
+        return bool(P.terminal_tail(tail) or self.blank_before or
                     self._is_label_only(tail) or self._is_headline(tail))
 
     @staticmethod
@@ -467,7 +530,7 @@ class Scanner:
 
     def _unlabeled_line(self, line: _Line, raw: str, content: int) -> None:
         stripped = raw.strip()
-        new_paragraph = self.blank_before or P.TERMINAL_TAIL.search(self.prev_tail) is not None \
+        new_paragraph = self.blank_before or P.terminal_tail(self.prev_tail) \
             or self._is_headline(self.prev_tail) or not self.b.nodes
         if stripped.startswith("Provided") and re.match(r"Provided(?:,| further,)? [Tt]hat",
                                                         stripped):
@@ -511,15 +574,20 @@ class Scanner:
 
     def _after_line(self, line: _Line, raw: str) -> None:
         node = self.b.top
-        own = self.text[node.start:line.end]
-        if P.TOC_START.search(raw) and not re.search(r"\bamended\b", raw):
+        if _TOC_START.search(raw, lower_for_prefilter(raw)) and \
+                not re.search(r"\bamended\b", raw):
             nxt = self._next_nonblank(line)
             if nxt is not None:
                 self._start_toc(self.lines[nxt].start)
                 return
-        if P.QUOTING_INSTRUCTION.search(own[-200:]) and re.search(
-                r"\bamended\b|\badding\b|\bto read\b|\badded\b|\breenacted\b|\binserting\b",
-                own, re.I):
+        # The provision's text so far: its last 200 characters first (a long provision is
+        # not copied on each of its lines).
+        end = self.text[max(node.start, line.end - 200):line.end]
+        if not _QUOTING_INSTRUCTION.search(end, lower_for_prefilter(end)):
+            return
+        own = self.text[node.start:line.end]
+        if re.search(r"\bamended\b|\badding\b|\bto read\b|\badded\b|\breenacted\b|\binserting\b",
+                     own, re.I):
             self._open_quote(line, own)
 
     def _start_toc(self, start: int) -> None:

@@ -1,0 +1,286 @@
+"""A cheap, exact test that a regular expression *cannot* match a text.
+
+Rule and role patterns (``rules/*.toml``) are case-insensitive alternations such as
+``\\bshall\\b|\\bmust\\b``; Python's ``re`` tries every alternative at every word boundary, so
+searching thousands of clauses with a dozen of them is the slow part of reading a long bill.
+Most of those searches fail. :class:`Prefilter` reads the compiled pattern once and finds words
+that every match must contain (here ``{"shall", "must"}``); when none of them occurs in the
+lower-cased text, the search is skipped — its answer would have been "no match".
+
+Exactness: the words are taken from the parsed pattern (literal characters in sequence, the
+alternatives of a group, a repeat that must occur at least once), so any match contains one of
+them. A text holding one of the four characters that ``re.IGNORECASE`` equates with an ASCII
+letter but ``str.lower`` does not (``İ ı ſ K``) is always searched. A pattern the reader does
+not understand gets no prefilter (always searched). ``tests/test_prefilter.py`` checks both
+against the real rule files.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+# The regular expression parser of the standard library (``re._parser``; ``sre_parse`` is
+# its deprecated alias). Private, so everything read from it is checked and any surprise
+# means "no prefilter".
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
+
+# Non-ASCII characters that ``re.IGNORECASE`` matches with an ASCII letter (İ ı ſ K): a text
+# with one of them is never prefiltered (``str.lower`` does not turn them into that letter).
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_MIN_WORD = 2  # a required "word" of one character says little; still exact
+
+
+class Prefilter:
+    """Whether ``pattern`` occurs in a text, answered without scanning the whole text where
+    its parse shows how: a text without any of the words every match contains has no match
+    (``needles``); a pattern every match of which *starts* with one of some words
+    (``leading``) can only match where one of them occurs, so it is tried there alone."""
+
+    __slots__ = ("leading", "needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needles: tuple[str, ...] | None = required_words(pattern)
+        self.leading: tuple[str, ...] | None = leading_words(pattern)
+
+    def search(self, text: str, lowered: str | None) -> re.Match[str] | None:
+        """``pattern.search(text)``; ``lowered`` is ``text.lower()`` when the caller may skip
+        (see :func:`lower_for_prefilter`), else ``None`` (always searched)."""
+        needles = self.needles
+        if needles is not None and lowered is not None:
+            for needle in needles:
+                if needle in lowered:
+                    break
+            else:
+                return None
+        return self.pattern.search(text)
+
+    def occurs(self, text: str, lowered: str | None) -> bool:
+        """``pattern.search(text) is not None``, tried only where a match can start."""
+        leading = self.leading
+        if leading is None or lowered is None:
+            return self.search(text, lowered) is not None
+        for needle in self.needles or ("",):
+            if needle in lowered:
+                break
+        else:
+            return False
+        match = self.pattern.match
+        for word in leading:
+            at = lowered.find(word)
+            while at >= 0:
+                if match(text, at):
+                    return True
+                at = lowered.find(word, at + 1)
+        return False
+
+
+def lower_for_prefilter(text: str) -> str | None:
+    """``text.lower()``, or ``None`` when the text holds a character that makes the
+    lower-cased text unfit for the test."""
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text
+                               or "\u212a" in text):
+        return None
+    return text.lower()
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which occurs in every match, or ``None``."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        found = _required(list(parsed))
+    except Exception:
+        return None
+    if found is None or min(len(w) for w in found) < _MIN_WORD:
+        return None
+    return tuple(sorted(found))
+
+
+def leading_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match starts with, or ``None``.
+
+    Offsets in ``text.lower()`` are offsets in ``text`` (see :func:`lower_for_prefilter`), so a
+    match can only start where one of them occurs there."""
+    try:
+        found = _leading(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:
+        return None
+    if found is None or min(len(w) for w in found) < _MIN_WORD:
+        return None
+    return tuple(sorted(found))
+
+
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+
+def _leading(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The words a match of the sequence ``items`` starts with (``None``: not known)."""
+    i = 0
+    while i < len(items) and str(items[i][0]) in _ZERO_WIDTH:
+        i += 1  # \b, ^, look-arounds: they test the position, the match starts there
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is _c.LITERAL and av < 128:
+        run = []
+        while i < len(items) and items[i][0] is _c.LITERAL and items[i][1] < 128:
+            run.append(chr(items[i][1]))
+            i += 1
+        return frozenset({"".join(run).lower()})
+    if op is _c.SUBPATTERN:
+        return _leading(list(av[-1]))
+    if op is _c.ATOMIC_GROUP:
+        return _leading(list(av))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _leading(list(av[2]))
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            got = _leading(list(alternative))
+            if got is None:
+                return None
+            union |= got
+        return frozenset(union)
+    return None
+
+
+def _required(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best set of required words of a sequence of pattern items (``None``: none known)."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            candidates.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        close_run()
+        sub: frozenset[str] | None = None
+        if op is _c.SUBPATTERN:
+            sub = _required(list(av[-1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            sub = _required(list(av[2]))
+        elif op is _c.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                got = _required(list(alternative))
+                if got is None:
+                    union = set()
+                    break
+                union |= got
+            sub = frozenset(union) if union else None
+        elif op is _c.ATOMIC_GROUP:
+            sub = _required(list(av))
+        if sub:
+            candidates.append(sub)
+    close_run()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda words: (min(len(w) for w in words), -len(words)))
+
+
+_CACHE: dict[re.Pattern[str], Prefilter] = {}
+
+
+def prefilter(pattern: re.Pattern[str]) -> Prefilter:
+    """The :class:`Prefilter` of ``pattern``, made once."""
+    found = _CACHE.get(pattern)
+    if found is None:
+        found = _CACHE[pattern] = Prefilter(pattern)
+    return found
+
+
+class FirstChar:
+    """Whether any of some patterns may match at ``pos``, from the character there alone: the
+    parse of each pattern gives the characters its matches can start with (here used for the
+    labels a line may open with: "DIVISION", "SEC.", "§", "(a)" ...). A pattern whose first
+    character is not known this way (case-insensitive, a negated class ...) makes the test
+    always true."""
+
+    __slots__ = ("chars", "digits", "known")
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        chars: set[str] = set()
+        digits = False
+        known = True
+        for pattern in patterns:
+            found = None
+            if not pattern.flags & re.IGNORECASE:
+                try:
+                    found = _first(list(_parser.parse(pattern.pattern, pattern.flags)))
+                except Exception:
+                    found = None
+            if found is None:
+                known = False
+                break
+            chars |= found[0]
+            digits = digits or found[1]
+        self.chars = frozenset(chars)
+        self.digits = digits
+        self.known = known
+
+    def may_match(self, text: str, pos: int) -> bool:
+        if not self.known:
+            return True
+        ch = text[pos:pos + 1]
+        return bool(ch) and (ch in self.chars or (self.digits and ch.isdecimal()))
+
+
+_MAX_RANGE = 512
+
+
+def _first(items: Sequence[tuple[Any, Any]]) -> tuple[frozenset[str], bool] | None:
+    """The characters a match of the sequence starts with, and whether a decimal digit may
+    (``\\d``); ``None`` when not known or when the sequence may match nothing."""
+    i = 0
+    while i < len(items) and str(items[i][0]) in _ZERO_WIDTH:
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is _c.LITERAL:
+        return frozenset({chr(av)}), False
+    if op is _c.IN:
+        chars: set[str] = set()
+        digits = False
+        for item_op, item_av in av:
+            if item_op is _c.LITERAL:
+                chars.add(chr(item_av))
+            elif item_op is _c.RANGE and item_av[1] - item_av[0] < _MAX_RANGE:
+                chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+            elif item_op is _c.CATEGORY and item_av is _c.CATEGORY_DIGIT:
+                digits = True
+            else:
+                return None
+        return frozenset(chars), digits
+    if op is _c.SUBPATTERN:
+        if av[1] & re.IGNORECASE:
+            return None
+        return _first(list(av[-1]))
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        any_digit = False
+        for alternative in av[1]:
+            got = _first(list(alternative))
+            if got is None:
+                return None
+            out |= got[0]
+            any_digit = any_digit or got[1]
+        return frozenset(out), any_digit
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        body = _first(list(av[2]))
+        if body is None or av[0] >= 1:
+            return body
+        rest = _first(items[i + 1:])  # an optional part: the match may start after it
+        if rest is None:
+            return None
+        return body[0] | rest[0], body[1] or rest[1]
+    return None

@@ -1,0 +1,162 @@
+"""The regex prefilters (``legcompare.prefilter``) give the answers of the searches they
+replace, on the real role patterns, the splitter's patterns and label patterns, over the lines
+and clauses of real texts and over snippets written to break them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from legcompare.assess.roles import detect_role, role_table
+from legcompare.assess.values import quantities
+from legcompare.ingest import load_path
+from legcompare.prefilter import (
+    FirstChar,
+    Prefilter,
+    leading_words,
+    lower_for_prefilter,
+    required_words,
+)
+from legcompare.split import labels, split
+from legcompare.split import patterns as P
+
+TRICKY = [
+    "",
+    "shall",
+    "ſhall not",  # long s: re.IGNORECASE reads it as "s", str.lower does not
+    "İS AMENDED",  # dotted capital I: str.lower makes it two characters
+    "the Kelvin sign K and ı",
+    "SHALL NOT BE CONSTRUED TO PREEMPT",
+    "The Secretary may not, under section 5 of",
+    "is hereby amended by striking",
+    "Be it enacted by the Senate and House of Representatives",
+    "TABLE OF CONTENTS",
+    "the table of contents of this Act is as follows:",
+    "to read as follows:",
+    "Nothing in this Act shall be construed to limit",
+    "no person shall",
+    "AS USED IN THIS ARTICLE:",
+    "The term “facial recognition” means",
+]
+
+CORPUS_FILES = ("us-ny-s4457-2023-original.txt", "us-federal-hr2157-116-enrolled.txt",
+                "us-il-bipa-740ilcs14-current.txt", "us-ca-sb1038-2022-introduced.txt",
+                "us-federal-hr1-116-reported-house.txt", "us-wa-rcw-43.386-current.txt")
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    out: list[re.Pattern[str]] = []
+    for p in role_table().patterns:
+        out += [x for x in (p.heading, p.text) if x is not None]
+    return out + [P.ENACTING, P.TOC_START, P.QUOTING_INSTRUCTION, P.CROSS_REF_TAIL,
+                  P.TERMINAL_TAIL, P.DEFINITION_INTRO]
+
+
+def _check(pattern: re.Pattern[str], texts: list[str]) -> None:
+    f = Prefilter(pattern)
+    for t in texts:
+        lowered = lower_for_prefilter(t)
+        want = pattern.search(t)
+        got = f.search(t, lowered)
+        assert (got.span() if got else None) == (want.span() if want else None), (pattern, t)
+        assert f.occurs(t, lowered) is (want is not None), (pattern.pattern, t)
+
+
+def test_prefilter_answers_as_the_search_on_tricky_snippets() -> None:
+    for pattern in _patterns():
+        _check(pattern, TRICKY + [t.upper() for t in TRICKY] + [t + "." for t in TRICKY])
+
+
+@pytest.mark.corpus
+def test_prefilter_answers_as_the_search_on_real_lines_and_clauses(corpus: Path) -> None:
+    texts: list[str] = []
+    for name in CORPUS_FILES:
+        document = load_path(corpus / name)
+        texts += document.text.split("\n")
+        texts += [" ".join(c.text.split()) for c in split(document).walk()]
+    for pattern in _patterns():
+        _check(pattern, texts)
+
+
+def test_words_read_from_the_pattern() -> None:
+    assert required_words(re.compile(r"\bshall\b|\bmust\b", re.I)) == ("must", "shall")
+    assert leading_words(re.compile(r"\bshall\b|\bmust\b", re.I)) == ("must", "shall")
+    # a word inside: required, but matches do not start with it
+    assert required_words(re.compile(r"\bno [^.;:]{1,120}?\b(?:shall|may)\b")) == ("no ",)
+    assert leading_words(re.compile(r"^\s*(?:the )?purpose")) is None
+    assert required_words(re.compile(r"^\s*(?:the )?purpose")) == ("purpose",)
+    # an empty alternative or a bare class: nothing is required
+    assert required_words(re.compile(r"(?:ab|)c")) is None
+    assert required_words(re.compile(r"[ab]+")) is None
+    assert Prefilter(re.compile(r"[ab]+")).occurs("xxa", "xxa")
+
+
+def test_texts_with_letters_lower_does_not_fold_are_always_searched() -> None:
+    shall = re.compile(r"\bshall\b", re.I)
+    assert shall.search("ſhall") is not None
+    assert lower_for_prefilter("ſhall") is None
+    assert Prefilter(shall).occurs("ſhall", lower_for_prefilter("ſhall"))
+    assert Prefilter(re.compile(r"\bis amended\b", re.I)).occurs("İS AMENDED", None)
+
+
+def test_first_character_test_of_the_label_patterns() -> None:
+    containers = FirstChar([p for _, p in labels._CONTAINERS] + [p for _, p in labels._SECTIONS])
+    assert containers.known and containers.digits
+    assert set("DSTCRPA§") <= containers.chars and "(" not in containers.chars
+    assert not containers.may_match("(a) In general", 0)
+    assert containers.may_match("٣.٤.٥ ", 0)  # an Arabic-Indic digit is \d
+    assert not FirstChar([re.compile("abc", re.I)]).known
+
+
+@pytest.mark.corpus
+def test_label_readers_answer_as_every_pattern_on_real_lines(corpus: Path) -> None:
+    for name in CORPUS_FILES:
+        for line in load_path(corpus / name).text.split("\n"):
+            for text in (line, line.lstrip()):
+                found = next((m for _, p in labels._CONTAINERS
+                              if (m := p.match(text, 0))), None)
+                section = next((m for _, p in labels._SECTIONS
+                                if (m := p.match(text, 0))), None)
+                assert (labels.read_container(text, 0) is not None) is \
+                    (found is not None or section is not None), text
+                assert (labels.read_section(text, 0) is not None) is (section is not None), text
+
+
+@pytest.mark.corpus
+def test_roles_unchanged_by_the_prefilter(corpus: Path) -> None:
+    """detect_role with the prefilters against the plain first-match loop it replaced."""
+    document = load_path(corpus / "us-federal-hr1-116-reported-house.txt")
+    from legcompare.assess.roles import own_text, subject_of
+    from legcompare.model import Role
+
+    def plain(clause):  # type: ignore[no-untyped-def]
+        text = " ".join(own_text(clause).split())
+        heading = clause.heading or ""
+        for p in role_table().patterns:
+            if clause.kind in p.kinds:
+                return p.role
+            hit = (p.heading is not None and heading and p.heading.search(heading)) or (
+                p.text is not None and p.text.search(text))
+            if hit and (p.subject is None or subject_of(text) == p.subject):
+                return p.role
+        return Role.OTHER
+
+    clauses = list(split(document).walk())
+    assert len(clauses) > 1000
+    assert [detect_role(c) for c in clauses] == [plain(c) for c in clauses]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("within ten weeks", [("week", "ten weeks")]),
+    ("within ten wee\u212as", [("week", "ten wee\u212as")]),  # Kelvin sign: re.I matches "k"
+    ("FIVE DOLLARS and 3 PERCENT on MAY 1, 2020",
+     [("USD", "FIVE DOLLARS"), ("percent", "3 PERCENT"), ("date", "MAY 1, 2020")]),
+    ("$5 by 2020-01-31 or 7%", [("USD", "$5"), ("date", "2020-01-31"), ("percent", "7%")]),
+    ("fiscal year 2024", [("date", "fiscal year 2024")]),
+    ("The Secretary shall report.", []),
+])
+def test_quantities_skip_only_patterns_that_cannot_match(text: str,
+                                                          found: list[tuple[str, str]]) -> None:
+    assert [(q.unit, q.text) for q in quantities(text)] == found
