@@ -78,6 +78,25 @@ config_option = click.option(
     "--config", "config", type=click.Path(dir_okay=False), default=None, metavar="FILE",
     help="Settings file (default: $LEGCOMPARE_CONFIG, ./legcompare.toml, the user config dir).")
 
+perspective_option = click.option(
+    "--perspective", type=click.Choice([p.value for p in Perspective]), default="protective",
+    show_default=True, help="Whose protection 'stronger' measures.")
+rules_option = click.option(
+    "--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
+    help="An extra rule file (repeatable).")
+
+
+def document_options(f: F) -> F:
+    """The options that say how to read a command's documents (files, source ids, stored
+    texts): ``--max-bytes``, ``--encoding``, ``--partial``, ``--store``, ``--offline``,
+    ``--base-url``, ``--allow-private``, ``--config``; the command passes their values to
+    :func:`_resolver`."""
+    for option in reversed((max_bytes_option, encoding_option, partial_option, store_option,
+                            offline_option, base_url_option, allow_private_option,
+                            config_option)):
+        f = option(f)
+    return f
+
 
 DIFF_FORMATS = ["terminal", "markdown", "json", "csv", "html", "pdf", "docx"]
 _BINARY = {"pdf", "docx"}
@@ -139,14 +158,7 @@ def main() -> None:
 @click.argument("doc")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
-@max_bytes_option
-@encoding_option
-@partial_option
-@store_option
-@offline_option
-@base_url_option
-@allow_private_option
-@config_option
+@document_options
 @output_option
 @handle_errors
 def outline(doc: str, fmt: str, max_bytes: int, encoding: str | None, partial: bool,
@@ -186,24 +198,14 @@ def _use_color(output: str | None) -> bool:
               "pdf (printed by headless Chromium) or docx (Word, with tracked changes).")
 @click.option("--mode", type=click.Choice([m.value for m in Mode]), default="auto",
               show_default=True, help="Two versions of one text, or two different laws.")
-@click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
-              default="protective", show_default=True,
-              help="Whose protection 'stronger' measures.")
-@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra rule file (repeatable).")
+@perspective_option
+@rules_option
 @click.option("--select", default=None, metavar="ID", help="Compare only this clause's subtree.")
 @click.option("--only-changed", is_flag=True, help="Leave unchanged provisions out.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when any provision changed.")
 @click.option("--fail-on", type=click.Choice(["weaker", "stronger", "any"]), default=None,
               help="Exit 1 when a provision got weaker, stronger, or either.")
-@max_bytes_option
-@encoding_option
-@partial_option
-@store_option
-@offline_option
-@base_url_option
-@allow_private_option
-@config_option
+@document_options
 @output_option
 @handle_errors
 def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple[str, ...],
@@ -262,22 +264,12 @@ def _diff_exit(pairs: tuple[ClausePair, ...], exit_code: bool, fail_on: str | No
               default="terminal", show_default=True)
 @click.option("--mode", type=click.Choice([m.value for m in Mode]), default="auto",
               show_default=True, help="Versions of one text, or different laws (each step).")
-@click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
-              default="protective", show_default=True,
-              help="Whose protection 'stronger' measures.")
-@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra rule file (repeatable).")
+@perspective_option
+@rules_option
 @click.option("--select", default=None, metavar="ID", help="Follow only this clause's subtree.")
 @click.option("--only-changed", is_flag=True,
               help="JSON: leave out unchanged steps and provisions that never changed.")
-@max_bytes_option
-@encoding_option
-@partial_option
-@store_option
-@offline_option
-@base_url_option
-@allow_private_option
-@config_option
+@document_options
 @output_option
 @handle_errors
 def history_command(docs: tuple[str, ...], fmt: str, mode: str, perspective: str,
@@ -323,23 +315,13 @@ def history_command(docs: tuple[str, ...], fmt: str, mode: str, perspective: str
 @click.argument("law", required=False)
 @click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "json"]),
               default="terminal", show_default=True)
-@click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
-              default="protective", show_default=True,
-              help="Whose protection 'stronger' measures.")
-@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra rule file (repeatable).")
+@perspective_option
+@rules_option
 @click.option("--select", default=None, metavar="ID",
               help="Only the instructions and sections of this bill clause's subtree.")
 @click.option("--all", "show_all", is_flag=True,
               help="Terminal and Markdown: show unchanged provisions too.")
-@max_bytes_option
-@encoding_option
-@partial_option
-@store_option
-@offline_option
-@base_url_option
-@allow_private_option
-@config_option
+@document_options
 @output_option
 @handle_errors
 def current_command(bill: str, law: str | None, fmt: str, perspective: str,
@@ -379,16 +361,8 @@ def current_command(bill: str, law: str | None, fmt: str, perspective: str,
 @click.option("--format", "fmt",
               type=click.Choice(["terminal", "markdown", "json", "csv", "html", "pdf"]),
               default="terminal", show_default=True)
-@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra rule file for the comparison (repeatable).")
-@max_bytes_option
-@encoding_option
-@partial_option
-@store_option
-@offline_option
-@base_url_option
-@allow_private_option
-@config_option
+@rules_option
+@document_options
 @output_option
 @handle_errors
 def preempt_command(upper: str, lowers: tuple[str, ...], fmt: str, rules: tuple[str, ...],
@@ -432,19 +406,9 @@ def preempt_command(upper: str, lowers: tuple[str, ...], fmt: str, rules: tuple[
 @click.option("--format", "fmt",
               type=click.Choice(["terminal", "markdown", "json", "csv", "html", "pdf"]),
               default="terminal", show_default=True)
-@click.option("--perspective", type=click.Choice([p.value for p in Perspective]),
-              default="protective", show_default=True,
-              help="Whose protection 'stronger' measures.")
-@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra rule file (repeatable).")
-@max_bytes_option
-@encoding_option
-@partial_option
-@store_option
-@offline_option
-@base_url_option
-@allow_private_option
-@config_option
+@perspective_option
+@rules_option
+@document_options
 @output_option
 @handle_errors
 def covers_command(docs: tuple[str, ...], baseline: str | None, fmt: str, perspective: str,

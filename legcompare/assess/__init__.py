@@ -13,6 +13,7 @@ findings and purpose clauses are judged like the rest but flagged ``descriptive`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -71,7 +72,7 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     open_runs = [r for r in changed if not _explained(r, reasons)]
     reasons += _formal(open_runs, texts, pair)
     open_runs = [r for r in open_runs if not _explained(r, reasons)]
-    verdict = _aggregate(reasons)
+    verdict = aggregate(reasons)
     if verdict is None or (verdict is Verdict.NEUTRAL and open_runs):
         broken = _breaks_off(pair, texts)
         if broken is not None:
@@ -178,7 +179,10 @@ def _breaks_off(pair: ClausePair, texts: Texts) -> Reason | None:
     return None
 
 
-def _aggregate(reasons: list[Reason]) -> Verdict | None:
+def aggregate(reasons: Iterable[Reason]) -> Verdict | None:
+    """The verdict the reasons' directions make: mixed when some are stronger and some weaker,
+    else the one direction present (stronger, weaker, then unclear); neutral when all are
+    neutral; ``None`` when there are none."""
     directions = {r.direction for r in reasons}
     if Direction.STRONGER in directions and Direction.WEAKER in directions:
         return Verdict.MIXED

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..assess import aggregate
 from ..compare import compare
 from ..errors import UsageError
 from ..model import (
     ClausePair,
     CompareOptions,
     Comparison,
-    Direction,
     Document,
     Mode,
     Status,
@@ -153,16 +153,8 @@ def _row_verdict(pair: ClausePair, dimension: Dimension) -> Verdict:
     if pair.old is None or pair.new is None:
         return pair.verdict
     wanted = ROW_REASONS[dimension] + _ALWAYS
-    directions = {r.direction for r in pair.reasons if r.rule.startswith(wanted)}
-    if Direction.STRONGER in directions and Direction.WEAKER in directions:
-        return Verdict.MIXED
-    if Direction.STRONGER in directions:
-        return Verdict.STRONGER
-    if Direction.WEAKER in directions:
-        return Verdict.WEAKER
-    if Direction.UNCLEAR in directions:
-        return Verdict.UNCLEAR
-    return Verdict.NEUTRAL
+    verdict = aggregate(r for r in pair.reasons if r.rule.startswith(wanted))
+    return Verdict.NEUTRAL if verdict is None else verdict
 
 
 def _decisive(judged: tuple[ClausePair, Verdict]) -> tuple[int, int]:
