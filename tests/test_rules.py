@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from legcompare.assess.rules import load_rules
+from legcompare.assess.rules import flexible_spaces, load_rules
 from legcompare.compare import compare
 from legcompare.ingest.text import parse_text
 from legcompare.model import (
@@ -122,3 +122,68 @@ def test_the_cases_are_minimal_bill_text() -> None:
         assert c.old != c.new, c.rule
         for text in (c.old, c.new):
             assert text.endswith("\n") and len(text.splitlines()) <= 8, c.rule
+
+
+@pytest.mark.parametrize(("pattern", "compiled"), [
+    (r"\battorney general\b", r"\battorney\s+general\b"),
+    (r"[^ .;]{0,60} may  bring", r"[^ .;]{0,60}\s+may\s+bring"),  # a class keeps its space
+    (r"a ?b|c *d|e +f", r"a\s*b|c\s*d|e\s+f"),
+    (r"w {2}x", r"w {2}x"),  # a counted space stays as written
+    (r"[]  ]a b|[^] ]c d|\ e", r"[]  ]a\s+b|[^] ]c\s+d|\ e"),
+])
+def test_rule_patterns_match_any_run_of_whitespace(pattern: str, compiled: str) -> None:
+    assert flexible_spaces(pattern) == compiled
+
+
+WRAPPED = """SEC. 1. ENFORCEMENT.
+(a) A business that violates this Act is liable for each violation.
+"""
+
+
+def test_a_phrase_wrapped_and_justified_as_printed_still_matches() -> None:
+    # NY prints justified lines: "THE  ATTORNEY" with two spaces, "GENERAL" on the next line.
+    new = WRAPPED + "(b) THE  ATTORNEY\n   GENERAL MAY BRING AN ACTION TO ENFORCE THIS ACT.\n"
+    p = pair_of(run(WRAPPED, new, Mode.VERSIONS), "s1/b")
+    assert [(r.rule, r.new) for r in p.reasons] == [
+        ("enforcement.attorney-general-clause", "ATTORNEY\n   GENERAL")]
+    assert p.verdict.value == "weaker"
+
+
+def test_attorney_general_rulemaking_is_not_enforcement() -> None:
+    new = WRAPPED + ("(b) The attorney general may adopt and promulgate rules and regulations "
+                     "to carry out this Act.\n")
+    p = pair_of(run(WRAPPED, new, Mode.VERSIONS), "s1/b")
+    assert "enforcement.attorney-general-clause" not in [r.rule for r in p.reasons], describe(p)
+
+
+def test_including_but_not_limited_to_is_not_a_limit() -> None:
+    old = """SEC. 1. DEFINITIONS.
+(a) "Biometric data" means a physiological characteristic used to identify a person.
+"""
+    new = """SEC. 1. DEFINITIONS.
+(a) "Biometric data" means a physiological characteristic used to identify a person, including
+but not  limited to fingerprints.
+"""
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    assert "scope.limiter-added" not in [r.rule for r in p.reasons], describe(p)
+
+
+def test_an_exclusion_moved_into_a_lists_lead_in_is_not_lost() -> None:
+    old = """SEC. 1. DEFINITIONS.
+(a) "Surveillance" shall not include redacting a recording for release outside a police
+agency to protect the privacy of a subject depicted in the recording.
+"""
+    new = """SEC. 1. DEFINITIONS.
+(a) "Surveillance" shall not include the use of a process for the purposes of:
+(1) redacting a recording for release outside a police agency to protect the privacy of a
+subject depicted in the recording; or
+(2) searching the state DNA index.
+"""
+    c = run(old, new, Mode.VERSIONS)
+    moved = pair_of(c, "s1/a/1")
+    assert moved.old is not None and moved.old.id == "s1/a"
+    assert "exceptions.definition-exclusion-removed" not in [r.rule for r in moved.reasons], \
+        describe(moved)
+    back = pair_of(run(new, old, Mode.VERSIONS), "s1/a/1", reverse=True)
+    assert "exceptions.definition-exclusion-added" not in [r.rule for r in back.reasons], \
+        describe(back)

@@ -345,6 +345,13 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
             continue
         counts = (_tally(pattern, old_text), _tally(pattern, new_text))
         more, fewer = (counts[1], counts[0]) if rule.match == "added" else counts
+        # A wording moved into (or out of) the lead-in of a list the provision became an item
+        # of (or stopped being one) was not added or removed: "(ii) X shall not include Y"
+        # split into "(ii) X shall not include: (1) Y; (2) Z" keeps its exclusion.
+        other, other_text = (pair.old, texts.old) if rule.match == "added" else \
+            (pair.new, texts.new)
+        for word, n in _tally(pattern, list_lead_in(other_text, other)).items():
+            fewer = {**fewer, word: fewer.get(word, 0) + n}
         if not any(n > fewer.get(word, 0) for word, n in more.items()):
             continue
         for run in changed:
@@ -456,6 +463,18 @@ def _quantities_at(clause: Clause, at: int, words: str) -> list[Quantity]:
     return [replace(q, span=(q.span[0] - shift, q.span[1] - shift))
             for q in quantities(window)
             if q.span[0] < shift + len(words.rstrip()) and shift < q.span[1]]
+
+
+def list_lead_in(document: str, clause: Clause) -> str:
+    """The lead-in of the list ``clause`` is an item of ("... shall not include: (1) ..."):
+    the words since the last sentence or item end, when they end in a colon or dash; else
+    ``""``."""
+    if not document:
+        return ""
+    lead = _lead_in(document, clause).rstrip()
+    if not lead.endswith((":", "—", "-")):
+        return ""
+    return lead[lead.rfind(";") + 1:]
 
 
 def _lead_in(document: str, clause: Clause) -> str:

@@ -111,9 +111,54 @@ def _pattern(raw: object, where: str) -> re.Pattern[str] | None:
     if not isinstance(raw, str):
         raise RulesError(f"{where}: patterns are strings")
     try:
-        return re.compile(raw, re.I)
+        return re.compile(flexible_spaces(raw), re.I)
     except re.error as exc:
         raise RulesError(f"{where}: bad pattern {raw!r} ({exc})") from None
+
+
+def flexible_spaces(pattern: str) -> str:
+    """``pattern`` with each run of literal spaces (outside a character class) matching any run
+    of whitespace: rules are written with single spaces, but printed bills wrap lines inside
+    phrases and justify with double spaces ("THE  ATTORNEY\\nGENERAL"). A space run followed
+    by ``?`` or ``*`` becomes ``\\s*``, by ``+`` ``\\s+``; one followed by ``{`` is kept."""
+    out: list[str] = []
+    i, in_class, first = 0, False, 0  # first: where a "]" would be a member, not the end
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "^" and i == first:
+                first += 1
+            elif c == "]" and i != first:
+                in_class = False
+            out.append(c)
+        elif c == "[":
+            in_class, first = True, i + 1
+            out.append(c)
+        elif c == " ":
+            j = i
+            while j < len(pattern) and pattern[j] == " ":
+                j += 1
+            after = pattern[j:j + 1]
+            if after in ("?", "*"):
+                out.append(r"\s*")
+                j += 1
+            elif after == "+":
+                out.append(r"\s+")
+                j += 1
+            elif after == "{":
+                out.append(pattern[i:j])
+            else:
+                out.append(r"\s+")
+            i = j
+            continue
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _roles(raw: object, where: str) -> frozenset[Role] | None:
