@@ -187,3 +187,17 @@ subject depicted in the recording; or
     back = pair_of(run(new, old, Mode.VERSIONS), "s1/a/1", reverse=True)
     assert "exceptions.definition-exclusion-added" not in [r.rule for r in back.reasons], \
         describe(back)
+
+
+def test_the_same_date_in_other_words_is_not_a_change() -> None:
+    # H.R. 2157 IH "for fiscal year 2019" became ENR "for the fiscal year ending September 30,
+    # 2019": one date, so no "changed from September 30, 2019 to September 30, 2019".
+    old = ("SEC. 1. FUNDS.\n(a) Amounts are appropriated out of other revenues for fiscal year "
+           "2019 for relief.\n")
+    new = ("SEC. 1. FUNDS.\n(a) Amounts are appropriated for the fiscal year ending September 30, "
+           "2019 for relief.\n")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    values = [(r.rule, r.direction.value, r.explanation) for r in p.reasons
+              if r.rule.startswith("limits.")]
+    assert values == [("limits.value-reworded", "neutral",
+                       "The same value, September 30, 2019, worded differently.")], describe(p)

@@ -586,6 +586,11 @@ def _value_reason(rules: RuleSet, role: Role | None, contexts: tuple[str, str],
     old_span, old_words = _clip(q_old, run.del_at, run.deleted)
     new_span, new_words = _clip(q_new, run.ins_at, run.inserted)
     a, b = q_old.in_days(), q_new.in_days()
+    if a == b and describe(q_old) == describe(q_new):
+        # "fiscal year 2019" and "September 30, 2019": the same value in other words.
+        return Reason("limits.value-reworded", "limits", Direction.NEUTRAL, old_words, new_words,
+                      old_span, new_span, f"The same value, {describe(q_new)}, worded "
+                      "differently.")
     for rule in rules.of("value"):
         if rule.units and q_new.unit not in rule.units:
             continue
