@@ -17,6 +17,7 @@ from .ingest import DEFAULT_MAX_BYTES
 from .model import ClausePair, CompareOptions, Mode, Perspective, Status, Verdict
 from .output import write_output
 from .render.outline import outline_json, outline_text
+from .render.reports import BINARY, FORMATS, render
 from .resolve import Resolver
 from .split import split
 
@@ -98,28 +99,15 @@ def document_options(f: F) -> F:
     return f
 
 
-DIFF_FORMATS = ["terminal", "markdown", "json", "csv", "html", "pdf", "docx"]
-_BINARY = {"pdf", "docx"}
-
-
-def _report(name: str) -> Callable[[Any], str | bytes]:
-    """The report renderer ``name``, imported when used (jinja2, python-docx load lazily)."""
-    def render(comparison: Any) -> str | bytes:
-        from importlib import import_module
-        module, func = {"csv": ("csv_out", "diff_csv"), "html": ("html", "diff_html"),
-                        "pdf": ("pdf", "diff_pdf"), "docx": ("docx_out", "diff_docx")}[name]
-        result: str | bytes = getattr(import_module(f".render.{module}", __package__), func)(
-            comparison)
-        return result
-    return render
-
-
-_REPORTS = {name: _report(name) for name in ("csv", "html", "pdf", "docx")}
+def format_option(kind: str, help: str | None = None) -> Callable[[F], F]:
+    """``--format``, with the formats :mod:`legcompare.render.reports` has for ``kind``."""
+    return click.option("--format", "fmt", type=click.Choice(list(FORMATS[kind])),
+                        default="terminal", show_default=True, help=help)
 
 
 def _binary_needs_file(fmt: str, output: str | None) -> None:
     """PDF and Word go to a file, or to a pipe; never to a terminal."""
-    if fmt in _BINARY and (output is None or output == "-") and sys.stdout.isatty():
+    if fmt in BINARY and (output is None or output == "-") and sys.stdout.isatty():
         raise UsageError(f"--format {fmt} writes a binary file: give -o FILE (or pipe it)")
 
 
@@ -193,9 +181,8 @@ def _use_color(output: str | None) -> bool:
 @main.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="terminal",
-              show_default=True, help="terminal, markdown, json, csv, html (self-contained), "
-              "pdf (printed by headless Chromium) or docx (Word, with tracked changes).")
+@format_option("diff", help="terminal, markdown, json, csv, html (self-contained), pdf (printed "
+               "by headless Chromium) or docx (Word, with tracked changes).")
 @click.option("--mode", type=click.Choice([m.value for m in Mode]), default="auto",
               show_default=True, help="Two versions of one text, or two different laws.")
 @perspective_option
@@ -215,9 +202,6 @@ def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple
          output: str | None) -> None:
     """Compare OLD and NEW clause by clause (files, source ids or stored texts)."""
     from .compare import compare
-    from .render.diff_json import diff_json
-    from .render.diff_markdown import diff_markdown
-    from .render.diff_terminal import diff_terminal
 
     _binary_needs_file(fmt, output)
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
@@ -227,19 +211,11 @@ def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple
     options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
                              select=select)
     comparison = compare(a, b, options=options)
-    text: str | bytes
-    if fmt == "json":
-        opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
-                                   "rules": list(rules), "select": select,
-                                   "only_changed": only_changed}
-        text = diff_json(comparison, opts, only_changed=only_changed)
-    elif fmt == "markdown":
-        text = diff_markdown(comparison, only_changed=only_changed)
-    elif fmt in _REPORTS:
-        text = _REPORTS[fmt](comparison)
-    else:
-        text = diff_terminal(comparison, color=_use_color(output), only_changed=only_changed)
-    write_output(text, output)
+    opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
+                               "rules": list(rules), "select": select,
+                               "only_changed": only_changed}
+    write_output(render("diff", comparison, fmt, options=opts, color=_use_color(output),
+                        only_changed=only_changed), output)
     sys.exit(_diff_exit(comparison.pairs, exit_code, fail_on))
 
 
@@ -259,9 +235,7 @@ def _diff_exit(pairs: tuple[ClausePair, ...], exit_code: bool, fail_on: str | No
 
 @main.command(name="history")
 @click.argument("docs", nargs=-1, required=True)
-@click.option("--format", "fmt",
-              type=click.Choice(["terminal", "markdown", "json", "html", "pdf"]),
-              default="terminal", show_default=True)
+@format_option("history")
 @click.option("--mode", type=click.Choice([m.value for m in Mode]), default="auto",
               show_default=True, help="Versions of one text, or different laws (each step).")
 @perspective_option
@@ -280,7 +254,6 @@ def history_command(docs: tuple[str, ...], fmt: str, mode: str, perspective: str
     """Follow each provision through DOCS (versions, oldest first) and say at which version
     each change happened, with its verdict."""
     from .history import history
-    from .render import history_out
 
     if len(docs) < 2:
         raise UsageError("history needs at least two versions (oldest first)")
@@ -292,22 +265,11 @@ def history_command(docs: tuple[str, ...], fmt: str, mode: str, perspective: str
     options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
                              select=select)
     result = history(documents, options=options)
-    text: str | bytes
-    if fmt == "json":
-        opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
-                                   "rules": list(rules), "select": select,
-                                   "only_changed": only_changed}
-        text = history_out.history_json(result, opts, only_changed=only_changed)
-    elif fmt == "markdown":
-        text = history_out.history_markdown(result)
-    elif fmt == "html":
-        text = history_out.history_html(result)
-    elif fmt == "pdf":
-        from .render.pdf import history_pdf
-        text = history_pdf(result)
-    else:
-        text = history_out.history_terminal(result, color=_use_color(output))
-    write_output(text, output)
+    opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
+                               "rules": list(rules), "select": select,
+                               "only_changed": only_changed}
+    write_output(render("history", result, fmt, options=opts, color=_use_color(output),
+                        only_changed=only_changed), output)
 
 
 @main.command(name="current")
@@ -358,9 +320,7 @@ def current_command(bill: str, law: str | None, fmt: str, perspective: str,
 @main.command(name="preempt")
 @click.argument("upper")
 @click.argument("lowers", nargs=-1)
-@click.option("--format", "fmt",
-              type=click.Choice(["terminal", "markdown", "json", "csv", "html", "pdf"]),
-              default="terminal", show_default=True)
+@format_option("preempt")
 @rules_option
 @document_options
 @output_option
@@ -372,7 +332,6 @@ def preempt_command(upper: str, lowers: tuple[str, ...], fmt: str, rules: tuple[
     """The preemption clauses of UPPER, classified; with LOWERS (state laws, ordinances), each
     lower provision stronger than its counterpart and its fate: erased, saved or undecided."""
     from .preempt import preempt
-    from .render import preempt_out
 
     _binary_needs_file(fmt, output)
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
@@ -380,32 +339,15 @@ def preempt_command(upper: str, lowers: tuple[str, ...], fmt: str, rules: tuple[
     documents = [read(d) for d in (upper, *lowers)]
     _warn_documents(*documents)
     result = preempt(documents[0], documents[1:], options=CompareOptions(rules=rules))
-    text: str | bytes
-    if fmt == "json":
-        opts: dict[str, object] = {"format": fmt, "rules": list(rules), "partial": partial}
-        text = preempt_out.preempt_json(result, opts)
-    elif fmt == "markdown":
-        text = preempt_out.preempt_markdown(result)
-    elif fmt == "csv":
-        text = preempt_out.preempt_csv(result)
-    elif fmt == "html":
-        from .render.preempt_html import preempt_html
-        text = preempt_html(result)
-    elif fmt == "pdf":
-        from .render.pdf import preempt_pdf
-        text = preempt_pdf(result)
-    else:
-        text = preempt_out.preempt_terminal(result, color=_use_color(output))
-    write_output(text, output)
+    opts: dict[str, object] = {"format": fmt, "rules": list(rules), "partial": partial}
+    write_output(render("preempt", result, fmt, options=opts, color=_use_color(output)), output)
 
 
 @main.command(name="covers")
 @click.argument("docs", nargs=-1, required=True)
 @click.option("--baseline", default=None, metavar="DOC",
               help="Judge every other law's cells against this one (one of DOCS, or another).")
-@click.option("--format", "fmt",
-              type=click.Choice(["terminal", "markdown", "json", "csv", "html", "pdf"]),
-              default="terminal", show_default=True)
+@format_option("covers")
 @perspective_option
 @rules_option
 @document_options
@@ -419,7 +361,6 @@ def covers_command(docs: tuple[str, ...], baseline: str | None, fmt: str, perspe
     enforcement, remedies, dates, oversight, preemption), with citations; with several DOCS,
     a matrix, judged against --baseline."""
     from .covers import CoversOptions, covers
-    from .render import covers_out
 
     _binary_needs_file(fmt, output)
     names = list(docs)
@@ -431,25 +372,9 @@ def covers_command(docs: tuple[str, ...], baseline: str | None, fmt: str, perspe
     _warn_documents(*documents)
     result = covers(documents, baseline=names.index(baseline) if baseline else None,
                     options=CoversOptions(perspective=Perspective(perspective), rules=rules))
-    text: str | bytes
-    if fmt == "json":
-        opts: dict[str, object] = {"format": fmt, "baseline": baseline,
-                                   "perspective": perspective, "rules": list(rules),
-                                   "partial": partial}
-        text = covers_out.covers_json(result, opts)
-    elif fmt == "markdown":
-        text = covers_out.covers_markdown(result)
-    elif fmt == "csv":
-        text = covers_out.covers_csv(result)
-    elif fmt == "html":
-        from .render.covers_html import covers_html
-        text = covers_html(result)
-    elif fmt == "pdf":
-        from .render.pdf import covers_pdf
-        text = covers_pdf(result)
-    else:
-        text = covers_out.covers_terminal(result, color=_use_color(output))
-    write_output(text, output)
+    opts: dict[str, object] = {"format": fmt, "baseline": baseline, "perspective": perspective,
+                               "rules": list(rules), "partial": partial}
+    write_output(render("covers", result, fmt, options=opts, color=_use_color(output)), output)
 
 
 @main.command()

@@ -520,3 +520,34 @@ def test_pdf_flags_and_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert args[7].startswith("--user-data-dir=") and "--no-pdf-header-footer" in args
     assert args[-1].startswith("file:///") and args[-1].endswith("/report.html")
     assert not Path(args[-1][len("file://"):]).exists()  # the temporary folder is gone
+
+
+def test_every_report_in_the_table_exists_and_the_web_offers_only_those() -> None:
+    import inspect
+    from importlib import import_module
+
+    from legcompare.render import reports
+    from legcompare.web.tasks import FORMATS as DOWNLOADS
+
+    for kind, formats in reports._TABLE.items():
+        assert formats and next(iter(formats)) == "terminal", kind
+        for fmt, (module, function, takes) in formats.items():
+            renderer = getattr(import_module(f"legcompare.render.{module}"), function)
+            params = inspect.signature(renderer).parameters
+            assert all(t in params for t in takes), (kind, fmt)
+    for kind, formats in DOWNLOADS.items():
+        assert set(formats) <= set(reports.FORMATS["diff" if kind == "compare" else kind]), kind
+
+
+def test_render_gives_the_renderers_own_output(s4457: Comparison) -> None:
+    from legcompare.render.diff_markdown import diff_markdown
+    from legcompare.render.diff_terminal import diff_terminal
+    from legcompare.render.reports import render
+
+    opts: dict[str, object] = {"format": "json", "mode": "auto"}
+    assert render("diff", s4457, "json", options=opts, only_changed=True) == \
+        diff_json(s4457, opts, only_changed=True)
+    assert render("diff", s4457, "markdown", only_changed=True) == \
+        diff_markdown(s4457, only_changed=True)
+    assert render("diff", s4457, "terminal", color=True) == diff_terminal(s4457, color=True)
+    assert render("diff", s4457, "csv") == diff_csv(s4457)

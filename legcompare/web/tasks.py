@@ -35,6 +35,7 @@ from typing import Any
 
 from ..errors import InputError, LegcompareError, StoreError
 from ..model import CompareOptions, Document, Mode, Perspective, Provenance
+from ..render import reports
 from ..resolve import Resolver
 
 __all__ = ["DocInput", "OutlineRow", "OutlineView", "Rendered", "Task", "TaskResult",
@@ -44,7 +45,7 @@ KINDS = ("compare", "history", "covers", "preempt")
 STAGES = {"compare": "comparing the documents", "history": "following each provision",
           "covers": "reading what each law covers", "preempt": "weighing preemption"}
 """The stage each kind of task spends its time in, as the progress page says it."""
-FORMATS = {
+FORMATS = {  # each a subset of reports.FORMATS (compare: "diff"), in the order shown
     "compare": ("html", "docx", "pdf", "csv", "json", "markdown"),
     "history": ("html", "pdf", "json", "markdown"),
     "covers": ("html", "pdf", "csv", "json", "markdown"),
@@ -266,21 +267,19 @@ def compute(task: Task, documents: list[Document]) -> Any:
 
 def report(kind: str, payload: Any) -> tuple[str, str | None, str]:
     """(title, headline, HTML report) of a result."""
+    html = _render(kind, payload, "html")
+    assert isinstance(html, str)
     if kind == "compare":
-        from ..render.html import diff_html, title
+        from ..render.html import title
         from ..summary import headline, summarize
-        return title(payload), headline(summarize(payload)), diff_html(payload)
+        return title(payload), headline(summarize(payload)), html
     if kind == "history":
-        from ..render.history_out import history_html
-        return f"History across {len(payload.documents)} versions", None, history_html(payload)
+        return f"History across {len(payload.documents)} versions", None, html
     if kind == "covers":
-        from ..render.covers_html import covers_html
         several = len(payload.sheets) > 1
-        return ("What these laws cover" if several else "What it covers"), None, \
-            covers_html(payload)
-    from ..render.preempt_html import preempt_html
+        return ("What these laws cover" if several else "What it covers"), None, html
     from ..render.preempt_out import headline as preempt_headline
-    return "Preemption", preempt_headline(payload), preempt_html(payload)
+    return "Preemption", preempt_headline(payload), html
 
 
 def short_name(document: Document) -> str:
@@ -302,49 +301,23 @@ def render_format(kind: str, payload: Any, fmt: str) -> Rendered:
 
 
 def _render(kind: str, payload: Any, fmt: str) -> str | bytes:
+    """The download, as the command would write it with the job's options."""
     opts: dict[str, object] = {"format": fmt}
     if kind == "compare":
-        from ..render import csv_out, diff_json, diff_markdown, docx_out, pdf
         opts |= {"mode": payload.options.mode.value,
                  "perspective": payload.perspective.value, "rules": [], "select": None,
                  "only_changed": False}
-        renderers: dict[str, Any] = {
-            "html": lambda c: report(kind, c)[2], "docx": docx_out.diff_docx,
-            "pdf": pdf.diff_pdf, "csv": csv_out.diff_csv,
-            "json": lambda c: diff_json.diff_json(c, opts),
-            "markdown": diff_markdown.diff_markdown}
-        result: str | bytes = renderers[fmt](payload)
-        return result
-    if fmt == "html":
-        return report(kind, payload)[2]
-    if fmt == "pdf":
-        from ..render import pdf
-        printer: dict[str, Any] = {"history": pdf.history_pdf, "covers": pdf.covers_pdf,
-                                   "preempt": pdf.preempt_pdf}
-        printed: bytes = printer[kind](payload)
-        return printed
-    if kind == "history":
-        from ..render import history_out
+    elif kind == "history":
         opts |= {"mode": payload.options.mode.value,
                  "perspective": payload.options.perspective.value, "rules": [],
                  "select": None, "only_changed": False}
-        return (history_out.history_json(payload, opts) if fmt == "json"
-                else history_out.history_markdown(payload))
-    if kind == "covers":
-        from ..render import covers_out
+    elif kind == "covers":
         opts |= {"baseline": payload.baseline,
                  "perspective": payload.options.perspective.value, "rules": [],
                  "partial": False}
-        if fmt == "csv":
-            return covers_out.covers_csv(payload)
-        return (covers_out.covers_json(payload, opts) if fmt == "json"
-                else covers_out.covers_markdown(payload))
-    from ..render import preempt_out
-    opts |= {"rules": [], "partial": False}
-    if fmt == "csv":
-        return preempt_out.preempt_csv(payload)
-    return (preempt_out.preempt_json(payload, opts) if fmt == "json"
-            else preempt_out.preempt_markdown(payload))
+    else:
+        opts |= {"rules": [], "partial": False}
+    return reports.render("diff" if kind == "compare" else kind, payload, fmt, options=opts)
 
 
 def outline_view(ref: str, resolver: Resolver) -> OutlineView:
