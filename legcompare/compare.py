@@ -25,6 +25,7 @@ from .model import (
     Outline,
     Status,
 )
+from .parallel import split_both
 from .split import split
 
 __all__ = ["compare", "compare_clauses", "decide_mode"]
@@ -34,7 +35,7 @@ def compare(old: Document, new: Document, *, options: CompareOptions | None = No
             ) -> Comparison:
     """Compare two documents clause by clause."""
     options = options or CompareOptions()
-    a, b = split(old), split(new)
+    a, b = split_both(old, new)
     if options.select:
         a, b = _select(a, options.select), _select(b, options.select)
         if not a.clauses and not b.clauses:
