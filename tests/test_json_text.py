@@ -84,6 +84,34 @@ def test_any_json_value_matches_json(obj: Any) -> None:
     assert json_text.dumps(obj) == _reference(obj)
 
 
+_finite = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text()
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=4), max_leaves=25)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_finite)
+def test_finite_floats_way_matches_json(obj: Any) -> None:
+    assert json_text.dumps(obj, finite_floats=True) == _reference(obj)
+
+
+@pytest.mark.parametrize("obj", [
+    [1e-05], [-8.743222805756666e-06], {"x": 5e-324}, [0.00001234], [0.0001, 0.5, 1e16, 1e300],
+    [10**30], {7: "int key"}, ["lone \ud800"], {"s": "the 2e-mail, 0.0000 in a string"},
+    [True, False, None, -0.0, 0.0],
+], ids=repr)
+def test_finite_floats_way_falls_back_where_orjson_differs(obj: Any) -> None:
+    assert json_text.dumps(obj, finite_floats=True) == _reference(obj)
+
+
+def test_finite_floats_way_writes_small_floats_the_pure_way() -> None:
+    # orjson writes 1e-05 as 0.00001: the check must send this text the pure way.
+    assert json_text.dumps([1e-05], finite_floats=True) == "[\n  1e-05\n]"
+    assert not json_text._unsure(json_text.dumps({"a": [0.25, 12]}, finite_floats=True))
+
+
 def test_a_real_diff_report_is_the_bytes_json_would_write(corpus: Path) -> None:
     old = load_path(corpus / "us-ny-s4457-2023-original.txt")
     new = load_path(corpus / "us-ny-s4457a-2024-amended.txt")

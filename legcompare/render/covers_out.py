@@ -206,7 +206,9 @@ def covers_json(report: CoverageReport, options: dict[str, object]) -> str:
                           for n, s in enumerate(report.sheets) for d in s.not_retrieved],
         "matrix": {"baseline": report.baseline, "cells": [_cell_dict(c) for c in report.cells]},
     }
-    return json_text.dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2)
+    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
+    # infinite (the only floats in reports are similarities, ratios of lengths).
+    return json_text.dumps(data, finite_floats=True) + "\n"
 
 
 def _item_dict(document: int, item: Item) -> dict[str, Any]:

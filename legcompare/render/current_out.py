@@ -157,7 +157,9 @@ def current_json(result: CurrentLaw, options: dict[str, object]) -> str:
                     for c in result.changes],
         "notes": list(result.notes),
     }
-    return json_text.dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2)
+    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
+    # infinite (the only floats in reports are similarities, ratios of lengths).
+    return json_text.dumps(data, finite_floats=True) + "\n"
 
 
 def _restatement_dict(r: Restatement) -> dict[str, Any]:

@@ -295,7 +295,9 @@ def history_json(h: History, options: dict[str, object], *, only_changed: bool =
     }
     if only_changed:
         data["omitted_unchanged"] = len(h.tracks) - len(tracks)
-    return json_text.dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2)
+    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
+    # infinite (the only floats in reports are similarities, ratios of lengths).
+    return json_text.dumps(data, finite_floats=True) + "\n"
 
 
 def _track_dict(track: Track, only_changed: bool) -> dict[str, Any]:

@@ -11,6 +11,13 @@ Same output as ``json.dumps(obj, ensure_ascii=False, indent=2)`` for what ``json
 their subclasses); anything else raises ``TypeError`` as ``json`` does. Circular structures are
 not detected (``json`` raises ``ValueError``; this recursion would hit the recursion limit).
 ``tests/test_json_text.py`` checks the equality on real comparisons and on edge cases.
+
+With ``finite_floats=True`` the caller promises that every float in ``obj`` is finite, and the
+text comes from orjson's C encoder when orjson writes the same text (ten times faster on a long
+bill's report): orjson writes NaN and infinities as ``null`` (hence the promise) and floats
+below 1e-4 without ``json``'s exponent padding (``1e-5``, not ``1e-05``), so a text with such a
+number goes the pure way; so does anything orjson declines (integers beyond 64 bits, keys that
+are not strings, lone surrogates).
 """
 
 from __future__ import annotations
@@ -19,12 +26,37 @@ import json
 from json.encoder import encode_basestring
 from typing import Any
 
+import orjson
+
 _INDENT = "  "
 _INF = float("inf")
 
 
-def dumps(obj: Any) -> str:
-    """``json.dumps(obj, ensure_ascii=False, indent=2)``."""
+def _unsure(text: str) -> bool:
+    """Might orjson's ``text`` hold a number ``json`` writes otherwise: one below 1e-4, with
+    or without an exponent ("0.00001", "8.7e-6")? A false alarm inside a string (a digit
+    before "e-") only sends the text the pure way."""
+    if "0.0000" in text:
+        return True
+    at = text.find("e-")
+    while at >= 0:
+        if at and text[at - 1].isdigit():
+            return True
+        at = text.find("e-", at + 2)
+    return False
+
+
+def dumps(obj: Any, *, finite_floats: bool = False) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``; with ``finite_floats`` (every float
+    in ``obj`` is finite), by orjson where it writes the same text (see the module doc)."""
+    if finite_floats:
+        try:
+            text: str = orjson.dumps(obj, option=orjson.OPT_INDENT_2).decode()
+        except TypeError:  # orjson.JSONEncodeError: what it declines, the pure way writes
+            pass
+        else:
+            if not _unsure(text):
+                return text
     if isinstance(obj, str):
         return str(encode_basestring(obj))
     out: list[str] = []

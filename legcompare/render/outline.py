@@ -21,7 +21,9 @@ def outline_json(outline: Outline, options: dict[str, Any]) -> str:
         "notes": [serialize.note(n) for n in doc.notes + outline.notes],
         "clauses": [serialize.clause(c) for c in outline.clauses],
     }
-    return json_text.dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2)
+    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
+    # infinite (the only floats in reports are similarities, ratios of lengths).
+    return json_text.dumps(data, finite_floats=True) + "\n"
 
 
 def outline_text(outline: Outline) -> str:
