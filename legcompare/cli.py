@@ -3,6 +3,7 @@ result, and turns library errors into one line on stderr and exit code 2."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -140,6 +141,10 @@ def _resolver(max_bytes: int, encoding: str | None, partial: bool, store: str | 
 def main() -> None:
     """Compare legislative texts clause by clause: what changed, and whether each change makes
     the protection stronger or weaker."""
+    # A long bill is a few hundred thousand objects that live until the command ends; at the
+    # default thresholds (700, 10, 10) the collector walks them over and over, a seventh of a
+    # 10 MB diff's time. Collections still run, less often.
+    gc.set_threshold(50_000, 20, 20)
 
 
 @main.command()
