@@ -343,8 +343,10 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
                 not _context_ok(rule, side) or \
                 not _subject_ok(rule, side):
             continue
-        counts = (_tally(pattern, old_text), _tally(pattern, new_text))
-        more, fewer = (counts[1], counts[0]) if rule.match == "added" else counts
+        more = _tally(pattern, new_text if rule.match == "added" else old_text)
+        if not more:
+            continue  # (the wording is not on the side it would have been added to)
+        fewer = _tally(pattern, old_text if rule.match == "added" else new_text)
         # A wording moved into (or out of) the lead-in of a list the provision became an item
         # of (or stopped being one) was not added or removed: "(ii) X shall not include Y"
         # split into "(ii) X shall not include: (1) Y; (2) Z" keeps its exclusion.

@@ -211,7 +211,8 @@ def _gutter_lines(lines: list[str]) -> set[int]:
             continue
         if body.strip().isdigit() and _after_page_break(lines, i):
             continue  # the page number at the top of the next page
-        body = _GPO_SLUG_PREFIX.sub("", body, count=1)
+        if " with BILLS" in body:  # (searching for the slug costs more than this test)
+            body = _GPO_SLUG_PREFIX.sub("", body, count=1)
         m = _GUTTER_NUMBER.match(body)
         if not m or body[m.end():m.end() + 1] in (".", ")"):
             continue

@@ -417,7 +417,8 @@ class Scanner:
     def _inline_labels(self, line: _Line, after: int, placed: Node | None) -> None:
         """Labels and provisos inside the line, in the order they occur."""
         s = self.text
-        provisos = {m.end() for m in P.PROVISO.finditer(s, after, line.end)}
+        provisos = {m.end() for m in P.PROVISO.finditer(s, after, line.end)} \
+            if s.find("Provided", after, line.end) >= 0 else set()
         candidates = sorted({m.start() for m in _INLINE_CANDIDATE.finditer(s, after, line.end)}
                             | provisos)
         for p in candidates:
