@@ -302,11 +302,13 @@ def side(shown: Sequence[Piece], which: Op, clause: Clause, spans: Sequence[Span
         pos += len(piece)
         tag = _TAGS.get(p.op)
         out.append(Markup(f"<{tag}>{inner}</{tag}>") if tag else inner)
-    return Markup("").join(out)
+    return out[0] if len(out) == 1 else Markup("").join(out)  # (one piece: most clauses)
 
 
 def marked(text: str, start: int, cited: Sequence[Span]) -> Markup:
     """``text`` (at offset ``start`` of its clause) escaped, the cited ranges in ``<mark>``."""
+    if not cited:
+        return shown_text(text)  # (what the loop below gives for one uncited piece)
     cuts = sorted({0, len(text), *(min(max(x - start, 0), len(text))
                                    for span in cited for x in span)})
     out: list[Markup] = []
@@ -321,6 +323,8 @@ def shown_text(text: str) -> Markup:
     """``text`` escaped; each control or bidi-override character kept (as a character reference,
     or raw for C1 controls) inside ``<span class="ctl" data-show="␛">``, isolated so it cannot
     reorder its neighbours, with a visible symbol shown by CSS."""
+    if not _HIDDEN.search(text):
+        return escape(text)  # (what the loop below gives for text without such characters)
     out: list[Markup] = []
     pos = 0
     for m in _HIDDEN.finditer(text):
@@ -345,10 +349,13 @@ def contents(c: Comparison) -> list[ContentsEntry]:
     :func:`~legcompare.summary.headline`."""
     index = {(which, cl.id): cl for p in c.pairs
              for which, cl in (("old", p.old), ("new", p.new)) if cl}
+    chains: dict[tuple[str, str], tuple[str, ...]] = {}
     groups: dict[tuple[str, ...], list[int]] = {(): []}
     for i, p in enumerate(c.pairs):
+        head = p.new or p.old
+        assert head is not None
         tag = " (old text)" if side_of(p) == "old" else ""
-        chain = [heading(a) + tag for a in ancestors(p, index)]
+        chain = [h + tag for h in path_headings(side_of(p), head.id, index, chains)]
         for depth in range(1 if chain else 0, len(chain) + 1):
             groups.setdefault(tuple(chain[:depth]), []).append(i)
     out = []
@@ -366,13 +373,20 @@ def side_of(pair: ClausePair) -> str:
     return "new" if pair.new else "old"
 
 
-def ancestors(pair: ClausePair, index: dict[tuple[str, str], Clause]) -> list[Clause]:
-    """The division and title clauses on the path of the pair's head clause (itself included)."""
-    head = pair.new or pair.old
-    assert head is not None
-    parts = head.id.split("/")
-    found = (index.get((side_of(pair), "/".join(parts[:n]))) for n in range(1, len(parts) + 1))
-    return [cl for cl in found if cl is not None and cl.kind in CONTENTS_KINDS]
+def path_headings(side: str, clause_id: str, index: dict[tuple[str, str], Clause],
+                  memo: dict[tuple[str, str], tuple[str, ...]]) -> tuple[str, ...]:
+    """The headings of the division and title clauses on the id path to ``clause_id`` (itself
+    included) on ``side``, outermost first; ``memo`` keeps each path's, which its siblings and
+    descendants share (a long bill has tens of thousands of clauses under a few hundred)."""
+    found = memo.get((side, clause_id))
+    if found is None:
+        cut = clause_id.rfind("/")
+        found = path_headings(side, clause_id[:cut], index, memo) if cut >= 0 else ()
+        clause = index.get((side, clause_id))
+        if clause is not None and clause.kind in CONTENTS_KINDS:
+            found = (*found, heading(clause))
+        memo[(side, clause_id)] = found
+    return found
 
 
 def heading(clause: Clause) -> str:
