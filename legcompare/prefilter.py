@@ -47,6 +47,14 @@ class Prefilter:
         self.needles: tuple[str, ...] | None = required_words(pattern)
         self.leading: tuple[str, ...] | None = leading_words(pattern)
 
+    def excludes(self, lowered: str | None) -> bool:
+        """Is a match surely absent from the text whose :func:`lower_for_prefilter` is
+        ``lowered`` (none of the words every match contains occurs in it)?"""
+        needles = self.needles
+        if needles is None or lowered is None:
+            return False
+        return all(needle not in lowered for needle in needles)
+
     def search(self, text: str, lowered: str | None) -> re.Match[str] | None:
         """``pattern.search(text)``; ``lowered`` is ``text.lower()`` when the caller may skip
         (see :func:`lower_for_prefilter`), else ``None`` (always searched)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..chardiff import sequence_diff, token_key, tokenize
 from ..model import Clause, ClausePair, Direction, Op, Reason, Role, Status
 from ..normalize import key
+from ..prefilter import lower_for_prefilter, prefilter
 from .amend import instructions
 from .roles import own_text, subject_of
 from .rules import Rule, RuleSet
@@ -336,17 +337,22 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
     inside the name of a term the text defines)."""
     assert pair.old is not None and pair.new is not None
     old_text, new_text = own_text(pair.old), own_text(pair.new)
+    lowered = {old_text: lower_for_prefilter(old_text), new_text: lower_for_prefilter(new_text)}
     for rule in rules.of("added") + rules.of("removed"):
         pattern = rule.new if rule.match == "added" else rule.old
-        side = new_text if rule.match == "added" else old_text
-        if pattern is None or not rule.applies_to(role) or not _term_ok(rule, pair) or \
-                not _context_ok(rule, side) or \
-                not _subject_ok(rule, side):
+        # ``more_text``: the side the wording would have been added to (removed from)
+        more_text, fewer_text = (new_text, old_text) if rule.match == "added" else \
+            (old_text, new_text)
+        if pattern is None or not rule.applies_to(role) or \
+                prefilter(pattern).excludes(lowered[more_text]) or \
+                not _term_ok(rule, pair) or not _context_ok(rule, more_text) or \
+                not _subject_ok(rule, more_text):
             continue
-        more = _tally(pattern, new_text if rule.match == "added" else old_text)
+        more = _tally(pattern, more_text)
         if not more:
-            continue  # (the wording is not on the side it would have been added to)
-        fewer = _tally(pattern, old_text if rule.match == "added" else new_text)
+            continue
+        fewer = {} if prefilter(pattern).excludes(lowered[fewer_text]) else \
+            _tally(pattern, fewer_text)
         # A wording moved into (or out of) the lead-in of a list the provision became an item
         # of (or stopped being one) was not added or removed: "(ii) X shall not include Y"
         # split into "(ii) X shall not include: (1) Y; (2) Z" keeps its exclusion.
