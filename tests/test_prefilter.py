@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from legcompare.assess.roles import detect_role, role_table
+from legcompare.assess.rules import load_rules
 from legcompare.assess.values import quantities
 from legcompare.ingest import load_path
 from legcompare.prefilter import (
@@ -62,6 +63,8 @@ def _check(pattern: re.Pattern[str], texts: list[str]) -> None:
         got = f.search(t, lowered)
         assert (got.span() if got else None) == (want.span() if want else None), (pattern, t)
         assert f.occurs(t, lowered) is (want is not None), (pattern.pattern, t)
+        if f.excludes(lowered):
+            assert want is None, (pattern.pattern, t)
 
 
 def test_prefilter_answers_as_the_search_on_tricky_snippets() -> None:
@@ -80,6 +83,20 @@ def test_prefilter_answers_as_the_search_on_real_lines_and_clauses(corpus: Path)
         _check(pattern, texts)
 
 
+@pytest.mark.corpus
+def test_added_and_removed_rules_are_excluded_only_where_they_cannot_match(corpus: Path) -> None:
+    rules = load_rules(())
+    patterns = [r.new for r in rules.of("added") if r.new is not None]
+    patterns += [r.old for r in rules.of("removed") if r.old is not None]
+    texts = [c.text for name in (CORPUS_FILES[0], CORPUS_FILES[2])
+             for c in split(load_path(corpus / name)).walk()]
+    excluded = 0
+    for pattern in patterns:
+        _check(pattern, texts)
+        excluded += sum(Prefilter(pattern).excludes(lower_for_prefilter(t)) for t in texts)
+    assert excluded > len(patterns) * len(texts) // 2  # the test is worth making
+
+
 def test_words_read_from_the_pattern() -> None:
     assert required_words(re.compile(r"\bshall\b|\bmust\b", re.I)) == ("must", "shall")
     assert leading_words(re.compile(r"\bshall\b|\bmust\b", re.I)) == ("must", "shall")
@@ -91,6 +108,10 @@ def test_words_read_from_the_pattern() -> None:
     assert required_words(re.compile(r"(?:ab|)c")) is None
     assert required_words(re.compile(r"[ab]+")) is None
     assert Prefilter(re.compile(r"[ab]+")).occurs("xxa", "xxa")
+    assert not Prefilter(re.compile(r"[ab]+")).excludes("xxx")  # nothing required: never
+    shall = Prefilter(re.compile(r"\bshall\b|\bmust\b", re.I))
+    assert shall.excludes("it may act") and not shall.excludes("it must act")
+    assert not shall.excludes(None)  # a text lower() cannot fold: always searched
 
 
 def test_texts_with_letters_lower_does_not_fold_are_always_searched() -> None:
