@@ -7,7 +7,9 @@ batch jobs can fan comparisons out over processes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from .align import AUTO_SHARED_KEYS, Match, align_cross, align_versions, own_key, shared_key_share
 from .assess import assess
@@ -25,7 +27,7 @@ from .model import (
     Outline,
     Status,
 )
-from .parallel import split_both
+from .parallel import map_shared, split_both, worthwhile
 from .split import split
 
 __all__ = ["compare", "compare_clauses", "decide_mode"]
@@ -42,9 +44,25 @@ def compare(old: Document, new: Document, *, options: CompareOptions | None = No
             raise SelectError(f"no clause with id {options.select!r} in either document")
     mode = decide_mode(a, b) if options.mode is Mode.AUTO else options.mode
     matches = align_versions(a, b) if mode is Mode.VERSIONS else align_cross(a, b)
-    pairs = tuple(_pair(m, old.partial, new.partial, options.max_tokens, mode) for m in matches)
-    pairs = assess(pairs, a, b, mode=mode, perspective=options.perspective, rules=options.rules)
-    return Comparison(old, new, mode, options.perspective, pairs, options)
+
+    def judged(some: Sequence[Match]) -> list[ClausePair]:
+        pairs = tuple(_pair(m, old.partial, new.partial, options.max_tokens, mode) for m in some)
+        return list(assess(pairs, a, b, mode=mode, perspective=options.perspective,
+                           rules=options.rules))
+
+    # Each pair is diffed and judged on its own: on long texts, a second process takes half.
+    pairs = map_shared(judged, matches, send=_without_clauses, receive=_with_clauses,
+                       parallel=worthwhile(old, new))
+    return Comparison(old, new, mode, options.perspective, tuple(pairs), options)
+
+
+def _without_clauses(pair: ClausePair) -> dict[str, object]:
+    """A judged pair as a child process sends it: its clauses are the receiver's own."""
+    return {k: v for k, v in pair.__dict__.items() if k not in ("old", "new")}
+
+
+def _with_clauses(match: Match, sent: dict[str, Any]) -> ClausePair:
+    return ClausePair(old=match.old, new=match.new, **sent)
 
 
 def compare_clauses(old: Document, new: Document, old_id: str | None, new_id: str | None, *,

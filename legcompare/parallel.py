@@ -1,62 +1,129 @@
-"""Read the two sides of a comparison at once, on two cores, when they are long.
+"""Use the second core on long texts: the two sides split at once, and the pairs judged in two
+halves.
 
 Splitting a text into its clause tree is most of the work of a diff, and the two sides do not
-depend on each other. :func:`split_both` splits the old side in a forked child process while
-this process splits the new side. The result is the same object :func:`~legcompare.split.split`
-gives for each side (splitting is deterministic); only the wall-clock time changes.
+depend on each other: :func:`split_both` splits the old side in a forked child while this
+process splits the new one. Diffing and judging the aligned pairs is a map over pairs:
+:func:`map_shared` gives every other item to a forked child. The child sees this process's
+memory as it was at the fork (nothing is sent to it) and sends back only what it computed, by
+pickle. Every function used is deterministic, so the results are the objects one process would
+have made; only the wall-clock time changes.
 
-It runs sequentially unless all of these hold, so that it never costs more than it saves and
+A child is forked only when all of these hold, so that it never costs more than it saves and
 never forks where forking is unsafe:
 
-* both documents need splitting (XML carries its own tree) and together have at least
-  :data:`PARALLEL_MIN_CHARS` characters (below that, starting a process costs more than it
-  saves);
+* the work is large: the texts together have at least :data:`PARALLEL_MIN_CHARS` characters
+  (below that, starting a process costs more than it saves), and for splitting both need it
+  (XML carries its own tree);
 * the platform can fork, this process runs one thread (forking a threaded process can copy a
   held lock), and it is not a daemon (daemons may not have children);
 * ``LEGCOMPARE_JOBS`` is not ``1``.
+
+Should a child fail (an exception, a crash, a result that cannot be pickled), this process
+does its share itself: the answer, or the exception, is what one process gives.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
 
-from .model import Clause, Document, Note, Outline
+from .model import Document, Outline
 from .split import split
 
-__all__ = ["PARALLEL_MIN_CHARS", "split_both"]
+__all__ = ["PARALLEL_MIN_CHARS", "map_shared", "split_both", "worthwhile"]
 
 PARALLEL_MIN_CHARS = 400_000
-"""Combined characters of the two texts from which splitting them at once pays off."""
+"""Combined characters of the two texts from which using a second process pays off."""
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def split_both(old: Document, new: Document) -> tuple[Outline, Outline]:
     """``(split(old), split(new))``, the two at once when worthwhile (see the module doc)."""
-    if not _worthwhile(old, new):
+    if old.structure is not None or new.structure is not None or not worthwhile(old, new):
         return split(old), split(new)
-    with ProcessPoolExecutor(max_workers=1,
-                             mp_context=multiprocessing.get_context("fork")) as pool:
-        future = pool.submit(_clauses, old)
-        b = split(new)
-        clauses, notes = future.result()
+    child = _Child(lambda: _outline_parts(split(old)))
+    b = split(new)
+    clauses, notes = child.result()
     return Outline(old, clauses, notes), b
 
 
-def _clauses(document: Document) -> tuple[tuple[Clause, ...], tuple[Note, ...]]:
+def _outline_parts(outline: Outline) -> tuple[Any, Any]:
     """What the child sends back: the outline without the document, which the parent has."""
-    outline = split(document)
     return outline.clauses, outline.notes
 
 
-def _worthwhile(old: Document, new: Document) -> bool:
-    if old.structure is not None or new.structure is not None:
-        return False
+def map_shared(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
+               send: Callable[[R], Any], receive: Callable[[T, Any], R],
+               parallel: bool) -> list[R]:
+    """``work(items)`` for a ``work`` that maps each item on its own (``work(xs)[i]`` depends
+    on ``xs[i]`` alone). With ``parallel``, a forked child does the odd-numbered items; it
+    sends each result as ``send(result)`` and this process rebuilds it with ``receive(item,
+    sent)`` (a pair's clauses, for one, are this process's own objects and are not sent)."""
+    if not parallel or len(items) < 2:
+        return work(items)
+    theirs = items[1::2]
+    child = _Child(lambda: [send(r) for r in work(theirs)])
+    mine = work(items[0::2])
+    sent = child.result()
+    out: list[R] = []
+    for k, item in enumerate(items):
+        out.append(mine[k // 2] if k % 2 == 0 else receive(item, sent[k // 2]))
+    return out
+
+
+def worthwhile(old: Document, new: Document) -> bool:
+    """Is it worth (and safe) using a child process on these two texts?"""
     if len(old.text) + len(new.text) < PARALLEL_MIN_CHARS:
         return False
     if os.environ.get("LEGCOMPARE_JOBS", "").strip() == "1":
         return False
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not hasattr(os, "fork") or "fork" not in multiprocessing.get_all_start_methods():
         return False
     return threading.active_count() == 1 and not multiprocessing.current_process().daemon
+
+
+class _Child(Generic[R]):
+    """``function()`` computed in a forked child; :meth:`result` is its pickled value."""
+
+    def __init__(self, function: Callable[[], R]) -> None:
+        self.function = function
+        self.pid = 0
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had: the parent does the work (see result)
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # the child: compute, send, and leave without running any exit hooks
+            os.close(read)
+            status = 0
+            try:
+                data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+            except BaseException:  # any failure: the parent does the work
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write)
+        self.pid, self.read = pid, read
+
+    def result(self) -> R:
+        """The child's value; the function's, computed here, when the child failed."""
+        if not self.pid:
+            return self.function()
+        with os.fdopen(self.read, "rb") as source:
+            data = source.read()
+        _, status = os.waitpid(self.pid, 0)
+        if status != 0 or not data:
+            return self.function()
+        value: R = pickle.loads(data)
+        return value

@@ -1,8 +1,11 @@
-"""Splitting the two sides at once gives what splitting them one after the other gives."""
+"""Work shared with a forked child gives what one process gives: split, judged, in order."""
 
 from __future__ import annotations
 
+import os
 import threading
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -30,7 +33,7 @@ def always(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_real_pair_split_at_once_is_the_pair_split_in_turn(
         pair: tuple[Document, Document], always: None) -> None:
     old, new = pair
-    assert parallel._worthwhile(old, new)
+    assert parallel.worthwhile(old, new)
     a, b = parallel.split_both(old, new)
     assert (a, b) == (split(old), split(new))
     assert a.document is old and b.document is new
@@ -42,7 +45,7 @@ def test_the_report_is_the_same_bytes_in_one_process(
         monkeypatch: pytest.MonkeyPatch) -> None:
     at_once = diff_json(compare(*pair), {})
     monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
-    assert not parallel._worthwhile(*pair)
+    assert not parallel.worthwhile(*pair)
     assert diff_json(compare(*pair), {}) == at_once
 
 
@@ -51,12 +54,12 @@ def test_short_texts_and_structured_documents_are_split_in_turn(
     monkeypatch.delenv("LEGCOMPARE_JOBS", raising=False)
     old, new = pair
     assert len(old.text) + len(new.text) < parallel.PARALLEL_MIN_CHARS
-    assert not parallel._worthwhile(old, new)
+    assert not parallel.worthwhile(old, new)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_CHARS", 0)
     structured = Document(text=new.text, provenance=new.provenance,
                           structure=split(new).clauses)
-    assert not parallel._worthwhile(old, structured)
-    assert parallel.split_both(old, structured)[1] == Outline(structured, structured.structure)
+    assert parallel.split_both(old, structured) == \
+        (split(old), Outline(structured, structured.structure))
 
 
 def test_a_threaded_process_does_not_fork(pair: tuple[Document, Document],
@@ -65,8 +68,53 @@ def test_a_threaded_process_does_not_fork(pair: tuple[Document, Document],
     worker = threading.Thread(target=release.wait)
     worker.start()
     try:
-        assert not parallel._worthwhile(*pair)
+        assert not parallel.worthwhile(*pair)
     finally:
         release.set()
         worker.join()
-    assert parallel._worthwhile(*pair)
+    assert parallel.worthwhile(*pair)
+
+
+def test_map_shared_gives_every_other_item_to_a_child_and_keeps_the_order() -> None:
+    parent = os.getpid()
+
+    def work(xs: Sequence[int]) -> list[tuple[int, int]]:
+        return [(x * x, os.getpid()) for x in xs]
+
+    out = parallel.map_shared(work, list(range(9)), send=lambda r: r,
+                              receive=lambda item, sent: sent, parallel=True)
+    assert [v for v, _ in out] == [x * x for x in range(9)]
+    assert {pid for _, pid in out[0::2]} == {parent}
+    child = {pid for _, pid in out[1::2]}
+    assert len(child) == 1 and parent not in child
+    assert parallel.map_shared(work, [3], send=lambda r: r, receive=lambda i, s: s,
+                               parallel=True) == [(9, parent)]
+
+
+def test_a_failing_child_leaves_its_share_to_the_parent() -> None:
+    parent = os.getpid()
+
+    def work(xs: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            raise RuntimeError("only in the child")
+        return [x + 1 for x in xs]
+
+    assert parallel.map_shared(work, [1, 2, 3, 4], send=lambda r: r,
+                               receive=lambda i, s: s, parallel=True) == [2, 3, 4, 5]
+
+    def unpicklable(xs: Sequence[int]) -> list[object]:
+        return [(lambda y=x: y) if os.getpid() != parent else x for x in xs]
+
+    assert parallel.map_shared(unpicklable, [1, 2, 3], send=lambda r: r,
+                               receive=lambda i, s: s, parallel=True) == [1, 2, 3]
+
+
+def test_pairs_judged_in_two_processes_are_the_pairs_judged_in_one(
+        pair: tuple[Document, Document], always: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = compare(*pair)
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
+    alone = compare(*pair)
+    assert shared == alone
+    verdicts = Counter(p.verdict.value for p in shared.pairs)
+    assert (verdicts["weaker"], verdicts["stronger"], verdicts["unclear"]) == (51, 43, 73)
