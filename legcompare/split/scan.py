@@ -52,6 +52,11 @@ _VIRTUAL_BREAK = re.compile(
     r"|(?<=as follows:)\s+")
 
 
+def _unmarked(line: str, count: int = 0) -> str:
+    """The line without its Markdown heading marks ("#### "); most lines have no "#"."""
+    return P.MD_HEADING.sub("", line, count=count) if "#" in line else line
+
+
 def lines_of(text: str) -> list[_Line]:
     """Lines with their offsets; very long lines are cut where a provision may start."""
     out: list[_Line] = []
@@ -142,7 +147,7 @@ class Scanner:
         for line in self.lines:
             t = line.text(self.text).strip()
             if t:
-                found = read_container(P.MD_HEADING.sub("", t, count=1), 0)
+                found = read_container(_unmarked(t, count=1), 0)
                 return found is not None and found[0].kind is Kind.DIVISION
         return False
 
@@ -237,7 +242,7 @@ class Scanner:
                 continue
             if first is None:
                 first = k
-            content = P.MD_HEADING.sub("", t.lstrip(), count=1)
+            content = _unmarked(t.lstrip(), count=1)
             if read_container(content, 0) is not None:
                 return
             if not _ENACTING.occurs(t, lower_for_prefilter(t)):
@@ -482,22 +487,25 @@ class Scanner:
         before = self.text[max(0, p - 40):p]
         if P.STRUCTURE_TAIL.search(before.rstrip("( ")) and not before.rstrip().endswith(":"):
             return False
-        window = self._run_window(end)
+        base, window = self._run_window(end)
         for r in firsts:
-            members = self._run_members(window, end, r)
+            members = [(base + at, lab) for at, lab in self._run_members(window, end - base, r)]
             if members:
                 for pos, lab in members:
                     self.pending_inline[pos] = lab
                 return True
         return False
 
-    def _run_window(self, end: int) -> str:
+    def _run_window(self, end: int) -> tuple[int, str]:
+        """The text a run's members are looked for in, from a little before ``end`` (what the
+        patterns look behind at) to the next labelled line or blank line: ``(offset, text)``."""
         s = self.text
         limit = min(len(s), end + 2500)
         m = _NEXT_LINE_LABEL.search(s, end, limit)
         stop = m.start() if m else limit
         blank = s.find("\n\n", end, stop)
-        return s[:blank if blank >= 0 else stop]
+        base = max(0, end - 16)
+        return base, s[base:blank if blank >= 0 else stop]
 
     def _run_members(self, window: str, end: int, first: object) -> list[tuple[int, Label]]:
         from .labels import Reading
@@ -623,7 +631,7 @@ class Scanner:
 
     @staticmethod
     def _section_number(stripped: str) -> str | None:
-        t = P.MD_HEADING.sub("", stripped)
+        t = _unmarked(stripped)
         found = read_section(t, 0) or read_container(t, 0)
         if found and found[0].kind is Kind.SECTION:
             return found[0].value.upper()
@@ -640,7 +648,7 @@ class Scanner:
         raw = self.lines[i].text(self.text).strip()
         if len(raw) > 320 and self._label_line_kind(raw) is None:
             return i  # running text: a table has only labels and headings
-        container = read_container(P.MD_HEADING.sub("", raw), 0)
+        container = read_container(_unmarked(raw), 0)
         if container and container[0].kind not in (None, Kind.SECTION):
             label = container[0]
             path = self._toc_path
@@ -659,7 +667,7 @@ class Scanner:
             back = i
             while back - 1 >= 0:
                 prev = self.lines[back - 1].text(self.text).strip()
-                found = read_container(P.MD_HEADING.sub("", prev), 0) if prev else None
+                found = read_container(_unmarked(prev), 0) if prev else None
                 if prev and not (found and found[0].kind not in (None, Kind.SECTION)):
                     break
                 back -= 1
@@ -689,7 +697,7 @@ class Scanner:
         return j if self._label_line_kind(nxt) in ("section", "container") else None
 
     def _label_line_kind(self, stripped: str) -> str | None:
-        t = P.MD_HEADING.sub("", stripped)
+        t = _unmarked(stripped)
         found = read_container(t, 0)
         if found:
             return "section" if found[0].kind is Kind.SECTION else "container"
@@ -742,7 +750,7 @@ class Scanner:
         assert node.label is not None
         i = self._index_of(_Line(node.start, node.start)) + 1
         for j in range(i, min(len(self.lines), i + 600)):
-            t = P.MD_HEADING.sub("", self.lines[j].text(self.text).strip())
+            t = _unmarked(self.lines[j].text(self.text).strip())
             found = read_container(t, 0)
             if not found or found[0].kind in (None, Kind.SECTION):
                 continue
