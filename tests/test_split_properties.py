@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Provenance
 from legcompare.split import split
+from legcompare.split.scan import inline_candidates
 
 FRAGMENTS = st.sampled_from([
     "SEC. 2. DEFINITIONS.", "Section 1.", "§ 676-B. RETENTION.", "TITLE II—GENERAL", "(a)",
@@ -48,3 +53,33 @@ def test_any_text_splits_into_a_partition(text: str) -> None:
 
 def test_empty_document_has_no_clauses() -> None:
     assert split(_doc("")).clauses == ()
+
+
+# The definition inline_candidates answers for: positions of this pattern, searched per line.
+_CANDIDATE = re.compile(r"(?<=[\s:—(\-])(?=\(\w{1,5}\)|\d{1,3}\.(?:\s|\()|[A-Za-z]\.\s)")
+
+
+def _reference(text: str, pos: int, endpos: int) -> list[int]:
+    return sorted({m.start() for m in _CANDIDATE.finditer(text, pos, endpos)})
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=" \n\t:—-().,;aAzZiv0123456789\u00a0\u0661", max_size=40),
+       st.integers(0, 40), st.integers(0, 40))
+def test_label_candidates_are_the_reference_patterns_positions(text: str, a: int, b: int
+                                                                ) -> None:
+    pos, endpos = min(a, b, len(text)), min(max(a, b), len(text))
+    assert inline_candidates(text, pos, endpos) == _reference(text, pos, endpos)
+
+
+def test_label_candidates_on_real_lines(corpus: Path) -> None:
+    for name in ("us-federal-hr2157-116-enrolled.txt", "us-ny-s4457-2023-original.txt",
+                 "us-ca-pen-832.19-2019-chaptered.txt"):
+        text = load_path(corpus / name).text
+        start = 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            for pos in (start, start + len(line) // 2):
+                assert inline_candidates(text, pos, end) == _reference(text, pos, end)
+            start = end + 1
+    assert inline_candidates(" (a) x; 12. y (iv) z. A. w", 0, 26) == [1, 8, 14, 19, 22]

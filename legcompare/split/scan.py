@@ -22,7 +22,14 @@ from .family import Family
 from .labels import RANKS, Label, fold_case, read_container, read_enum, read_section
 
 _OPEN_QUOTE = re.compile(r"[“\"‘`']{1,2}")
-_INLINE_CANDIDATE = re.compile(r"(?<=[\s:—(\-])(?=\(\w{1,5}\)|\d{1,3}\.(?:\s|\()|[A-Za-z]\.\s)")
+# Where a label may start inside a line: after a space, colon, dash or parenthesis, "(x)" of at
+# most five letters or digits, "12." before a space or "(", or "A." before a space; that is, the
+# positions of ``(?<=[\s:—(\-])(?=\(\w{1,5}\)|\d{1,3}\.(?:\s|\()|[A-Za-z]\.\s)``. Searched
+# that way, every character is tried; these find a "(" or "." first and look back from it.
+_CANDIDATE_PAREN = re.compile(r"\((?<=[\s:—(\-]\()(?=\w{1,5}\))")
+_CANDIDATE_DOT = re.compile(
+    r"\.(?:(?<=[\s:—(\-](\d)\.)|(?<=[\s:—(\-](\d\d)\.)|(?<=[\s:—(\-](\d\d\d)\.))(?=[\s(])"
+    r"|\.(?<=[\s:—(\-]([A-Za-z])\.)(?=\s)")
 _NEXT_LINE_LABEL = re.compile(
     r"\n[ \t]*(?:\*\*|#+ )?(?:[“\"]?\(\w{1,5}\)|\d{1,3}\.\s|§|SEC\.|Sec\.)")
 _SECTION_NUMBER = re.compile(r"\d+")
@@ -50,6 +57,17 @@ _VIRTUAL_BREAK = re.compile(
     r"(?<=[.:;,”\"-])\s+(?=(?:SECTION|SEC\.|Section) \d+[A-Z]?\.\s)"
     r"|(?<=[.:;”\"])\s+(?=\(\w{1,4}\)\s|Be it (?:enacted|ordained))"
     r"|(?<=as follows:)\s+")
+
+
+def inline_candidates(text: str, pos: int, endpos: int) -> list[int]:
+    """The offsets in ``[pos, endpos)`` where a label may start inside a line, in order; the
+    patterns see no further than ``endpos``."""
+    found = {m.start() for m in _CANDIDATE_PAREN.finditer(text, pos, endpos)}
+    for m in _CANDIDATE_DOT.finditer(text, pos, endpos):
+        start = m.start(m.lastindex or 0)  # where the number or letter before the dot starts
+        if start >= pos:
+            found.add(start)
+    return sorted(found)
 
 
 def _unmarked(line: str, count: int = 0) -> str:
@@ -222,9 +240,10 @@ class Scanner:
         if placed is None:
             self._unlabeled_line(line, raw, content)
         self._inline_labels(line, after, placed)
-        self._after_line(line, raw)
+        lowered = lower_for_prefilter(raw)
+        self._after_line(line, raw, lowered)
         self._remember(raw)
-        self._after_enacting(raw)
+        self._after_enacting(raw, lowered)
         if placed is not None and placed.kind is Kind.DIVISION:
             self._division_front(i)
         return i + 1
@@ -259,11 +278,12 @@ class Scanner:
         self.prev_tail = raw.strip()
         self.blank_before = False
 
-    def _after_enacting(self, raw: str) -> None:
+    def _after_enacting(self, raw: str, lowered: str | None = None) -> None:
         """An enacting clause in the body (each act of an omnibus printed whole under its
         division) ends as the front matter's does: "... in Congress assembled," is followed by
         the act's first section, as after a sentence end. The clause may wrap."""
-        if not self.in_enacting and not _ENACTING.occurs(raw, lower_for_prefilter(raw)):
+        if not self.in_enacting and not _ENACTING.occurs(
+                raw, lowered if lowered is not None else lower_for_prefilter(raw)):
             return
         self.in_enacting = True
         if re.search(r"[,:.]\s*$", raw):
@@ -424,8 +444,7 @@ class Scanner:
         s = self.text
         provisos = {m.end() for m in P.PROVISO.finditer(s, after, line.end)} \
             if s.find("Provided", after, line.end) >= 0 else set()
-        candidates = sorted({m.start() for m in _INLINE_CANDIDATE.finditer(s, after, line.end)}
-                            | provisos)
+        candidates = sorted({*inline_candidates(s, after, line.end), *provisos})
         for p in candidates:
             if p < after:
                 continue
@@ -517,16 +536,16 @@ class Scanner:
         sep = re.compile(r"[;,]\s*(?:and\s+|or\s+|and/or\s+)?$", re.I)
         while True:
             found_at = None
-            for m in _INLINE_CANDIDATE.finditer(window, pos):
-                got = read_enum(window, m.start())
+            for start in inline_candidates(window, pos, len(window)):
+                got = read_enum(window, start)
                 if got is None:
                     continue
                 lab, _ = got
                 if self.family.fold_case:
                     lab = fold_case(lab)
                 if any(r.type == first.type and r.ordinal == want for r in lab.readings):
-                    if sep.search(window[max(0, m.start() - 12):m.start()]):
-                        found_at = (m.start(), lab, got[1])
+                    if sep.search(window[max(0, start - 12):start]):
+                        found_at = (start, lab, got[1])
                     break
             if found_at is None:
                 break
@@ -581,9 +600,10 @@ class Scanner:
 
     # -- quoted matter and tables of contents ----------------------------------------------
 
-    def _after_line(self, line: _Line, raw: str) -> None:
+    def _after_line(self, line: _Line, raw: str, lowered: str | None) -> None:
+        """``lowered``: the line's :func:`lower_for_prefilter` text."""
         node = self.b.top
-        if _TOC_START.search(raw, lower_for_prefilter(raw)) and \
+        if _TOC_START.search(raw, lowered) and \
                 not re.search(r"\bamended\b", raw):
             nxt = self._next_nonblank(line)
             if nxt is not None:
