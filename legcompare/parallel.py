@@ -35,7 +35,7 @@ from typing import Any, Generic, TypeVar
 from .model import Document, Outline
 from .split import split
 
-__all__ = ["PARALLEL_MIN_CHARS", "map_shared", "split_both", "worthwhile"]
+__all__ = ["PARALLEL_MIN_CHARS", "in_halves", "map_shared", "split_both", "worthwhile"]
 
 PARALLEL_MIN_CHARS = 400_000
 """Combined characters of the two texts from which using a second process pays off."""
@@ -76,6 +76,19 @@ def map_shared(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
     for k, item in enumerate(items):
         out.append(mine[k // 2] if k % 2 == 0 else receive(item, sent[k // 2]))
     return out
+
+
+def in_halves(work: Callable[[Sequence[T]], R], items: Sequence[T], *,
+              parallel: bool) -> list[R]:
+    """``[work(items)]``; with ``parallel`` (and two items or more), ``[work(first half),
+    work(second half)]``, the second half done by a forked child (for a ``work`` whose results
+    on the halves make its result on the whole, as rendered text does)."""
+    if not parallel or len(items) < 2:
+        return [work(items)]
+    middle = (len(items) + 1) // 2
+    child = _Child(lambda: work(items[middle:]))
+    first = work(items[:middle])
+    return [first, child.result()]
 
 
 def worthwhile(old: Document, new: Document) -> bool:

@@ -15,6 +15,7 @@ from legcompare.compare import compare
 from legcompare.ingest import load_path
 from legcompare.model import Document, Outline
 from legcompare.render.diff_json import diff_json
+from legcompare.render.html import diff_html
 from legcompare.split import split
 
 
@@ -118,3 +119,25 @@ def test_pairs_judged_in_two_processes_are_the_pairs_judged_in_one(
     assert shared == alone
     verdicts = Counter(p.verdict.value for p in shared.pairs)
     assert (verdicts["weaker"], verdicts["stronger"], verdicts["unclear"]) == (51, 43, 73)
+
+
+def test_in_halves_gives_the_second_half_to_a_child() -> None:
+    parent = os.getpid()
+
+    def work(xs: Sequence[int]) -> tuple[list[int], int]:
+        return list(xs), os.getpid()
+
+    (first, mine), (second, theirs) = parallel.in_halves(work, [1, 2, 3, 4, 5], parallel=True)
+    assert (first, second) == ([1, 2, 3], [4, 5])
+    assert mine == parent and theirs != parent
+    assert parallel.in_halves(work, [1, 2, 3], parallel=False) == [([1, 2, 3], parent)]
+
+
+def test_an_html_report_rendered_in_halves_is_the_same_bytes(
+        pair: tuple[Document, Document], always: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    comparison = compare(*pair)
+    halves = diff_html(comparison)
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
+    assert diff_html(comparison) == halves
+    assert halves.count('<tbody class="pair ') == len(comparison.pairs)

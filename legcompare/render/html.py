@@ -43,6 +43,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Clause, ClausePair, Comparison, Kind, Op, Provenance, Reason, Span, Verdict
+from ..parallel import in_halves, worthwhile
 from ..summary import VERDICT_ORDER, changed, headline, summarize
 from .dates import report_date
 from .diff_terminal import (
@@ -189,8 +190,21 @@ def diff_html(comparison: Comparison) -> str:
         descriptive=summary.descriptive, moved=summary.moved, renumbered=summary.renumbered,
         mode=c.mode.value, perspective=c.perspective.value, judged=judged(c),
         contents=contents(c) if len(c.pairs) > CONTENTS_OVER else [],
-        rows=[row(i, p, prefixes(c)) for i, p in enumerate(c.pairs, 1)],
+        pair_rows=rows_html(c),
         notes=[visible(n) for n in c.notes])
+
+
+def rows_html(c: Comparison) -> Markup:
+    """The rows of the side-by-side table (``diff_rows.html.j2``), one per pair in order. On
+    long texts a second process renders the second half: its rows come back as one string."""
+    cite = prefixes(c)
+    template = environment().get_template("diff_rows.html.j2")
+
+    def rendered(part: Sequence[tuple[int, ClausePair]]) -> str:
+        return template.render(rows=[row(i, p, cite) for i, p in part])
+
+    return Markup("".join(in_halves(rendered, list(enumerate(c.pairs, 1)),
+                                    parallel=worthwhile(c.old, c.new))))
 
 
 def prefixes(c: Comparison) -> tuple[str, str]:
