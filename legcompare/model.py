@@ -180,9 +180,14 @@ class Clause:
 
     def walk(self) -> Iterator[Clause]:
         """This clause and all its descendants, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        # (a stack, not nested generators: each clause of a deep tree would otherwise pass up
+        # through one generator per level)
+        stack = [self]
+        while stack:
+            clause = stack.pop()
+            yield clause
+            if clause.children:
+                stack.extend(reversed(clause.children))
 
 
 class MarkKind(str, Enum):

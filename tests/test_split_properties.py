@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
-from legcompare.model import Provenance
+from legcompare.model import Clause, Provenance
 from legcompare.split import split
 from legcompare.split.scan import inline_candidates
 
@@ -83,3 +84,12 @@ def test_label_candidates_on_real_lines(corpus: Path) -> None:
                 assert inline_candidates(text, pos, end) == _reference(text, pos, end)
             start = end + 1
     assert inline_candidates(" (a) x; 12. y (iv) z. A. w", 0, 26) == [1, 8, 14, 19, 22]
+
+
+def test_clauses_made_without_the_constructor_are_what_it_makes(corpus: Path) -> None:
+    outline = split(load_path(corpus / "us-ny-s4457-2023-original.txt"))
+    names = [f.name for f in fields(Clause)]
+    for c in outline.walk():
+        assert list(c.__dict__) == names
+        assert c == Clause(**c.__dict__)
+        assert repr(c) == repr(Clause(**c.__dict__))

@@ -109,7 +109,11 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
 def _clause(node: Node, ids: dict[int, str], kind: Kind, heading: str | None, term: str | None,
             text: str, end: int, citation: str, locator: str | None,
             children: tuple[Clause, ...], quoted_in: str | None = None) -> Clause:
-    return Clause(
+    # ``Clause(...)`` without the frozen dataclass's per-field ``object.__setattr__`` (a long
+    # bill has a hundred thousand clauses): the same fields, in order, set at once; ``Clause``
+    # has no ``__post_init__``.
+    clause = object.__new__(Clause)
+    clause.__dict__.update(
         id=ids[id(node)],
         label=node.label.text if node.label else "",
         kind=kind,
@@ -119,10 +123,12 @@ def _clause(node: Node, ids: dict[int, str], kind: Kind, heading: str | None, te
         span=(node.start, end),
         label_span=node.label_span,
         locator=locator,
+        role=None,
         term=term,
         children=children,
         quoted_in=quoted_in,
     )
+    return clause
 
 
 def _fallback(document: Document) -> str:
