@@ -46,7 +46,7 @@ def test_compiled_runs_are_the_reference_runs(pair: tuple[str, str]) -> None:
     assert chardiff.diff_runs(old, new) == chardiff.diff_runs(old, new, compiled=False)
 
 
-@pytest.mark.parametrize("old,new,runs", [
+@pytest.mark.parametrize(("old", "new", "runs"), [
     ("", "", []),
     ("abc", "abc", [(Op.EQUAL, 3)]),
     ("", "ab", [(Op.INSERT, 2)]),
