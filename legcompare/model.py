@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 Span = tuple[int, int]
 """A half-open ``[start, end)`` range of offsets into a document's display text."""
@@ -397,3 +400,21 @@ class Comparison:
     pairs: tuple[ClausePair, ...]
     options: CompareOptions
     notes: tuple[str, ...] = ()
+
+
+# --- building many -------------------------------------------------------------------------
+
+
+def made(cls: type[_T], /, **fields: Any) -> _T:
+    """``cls(**fields)`` for one of these frozen dataclasses, given every field in order: the
+    same object, without the frozen ``__init__``'s ``object.__setattr__`` per field (a long
+    bill has a hundred thousand clauses and pairs; none of these classes has
+    ``__post_init__``)."""
+    new = object.__new__(cls)
+    new.__dict__.update(fields)
+    return new
+
+
+def changed_copy(obj: _T, /, **changes: Any) -> _T:
+    """``dataclasses.replace(obj, **changes)``, made as :func:`made` makes objects."""
+    return made(type(obj), **{**obj.__dict__, **changes})

@@ -30,6 +30,7 @@ from ..model import (
     Role,
     Status,
     Verdict,
+    changed_copy,
 )
 from ..normalize import key
 from .engine import Run, Texts, cut_off, in_term, judge, letters, runs
@@ -57,7 +58,7 @@ def assess(pairs: tuple[ClausePair, ...], old: Outline, new: Outline, *, mode: M
 def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     descriptive = is_descriptive(pair)
     if pair.status is Status.UNCHANGED:
-        return _judged(pair, Verdict.NEUTRAL, descriptive)
+        return changed_copy(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
     if pair.status is Status.UNPAIRED:
         return replace(pair, verdict=Verdict.UNCLEAR, descriptive=descriptive,
                        reasons=(_incomplete(pair),))
@@ -87,16 +88,6 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     return replace(pair, verdict=verdict, descriptive=descriptive, reasons=tuple(reasons))
 
 
-def _judged(pair: ClausePair, verdict: Verdict, descriptive: bool) -> ClausePair:
-    """``replace(pair, verdict=verdict, descriptive=descriptive)`` without its per-field
-    bookkeeping (most pairs of a long bill are unchanged; ``ClausePair`` has no
-    ``__post_init__``, so this is the object ``replace`` would make)."""
-    new = object.__new__(ClausePair)
-    fields = new.__dict__
-    fields.update(pair.__dict__)
-    fields["verdict"] = verdict
-    fields["descriptive"] = descriptive
-    return new
 
 
 def _explained(run: Run, reasons: list[Reason]) -> bool:

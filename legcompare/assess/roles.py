@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from ..errors import RulesError
-from ..model import Clause, Kind, Role
+from ..model import Clause, Kind, Role, changed_copy
 from ..prefilter import Prefilter, lower_for_prefilter, prefilter
 
 
@@ -154,16 +154,6 @@ def _assign(clause: Clause, parent: Role | None) -> Clause:
         counts = Counter(c.role for c in children if c.role not in (None, Role.OTHER))
         if counts:
             role = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
-    return _with_role(clause, role, children)
+    return changed_copy(clause, role=role, children=children)
 
 
-def _with_role(clause: Clause, role: Role, children: tuple[Clause, ...]) -> Clause:
-    """``dataclasses.replace(clause, role=role, children=children)``, without its per-field
-    bookkeeping (a long bill has a hundred thousand clauses; ``Clause`` has no
-    ``__post_init__``, so the copy is the same object ``replace`` would make)."""
-    new = object.__new__(Clause)
-    fields = new.__dict__
-    fields.update(clause.__dict__)
-    fields["role"] = role
-    fields["children"] = children
-    return new

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from ..assess.roles import assign_roles
 from ..citation import Step, cite, law_form
 from ..ids import Paths, unnumbered_part
-from ..model import CitationForm, Clause, Document, Kind, LineMark, Outline
+from ..model import CitationForm, Clause, Document, Kind, LineMark, Outline, made
 from .builder import Node
 from .family import Family, family_of, level_kind
 from .headings import defined_term, heading_after
@@ -109,11 +109,8 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
 def _clause(node: Node, ids: dict[int, str], kind: Kind, heading: str | None, term: str | None,
             text: str, end: int, citation: str, locator: str | None,
             children: tuple[Clause, ...], quoted_in: str | None = None) -> Clause:
-    # ``Clause(...)`` without the frozen dataclass's per-field ``object.__setattr__`` (a long
-    # bill has a hundred thousand clauses): the same fields, in order, set at once; ``Clause``
-    # has no ``__post_init__``.
-    clause = object.__new__(Clause)
-    clause.__dict__.update(
+    return made(
+        Clause,
         id=ids[id(node)],
         label=node.label.text if node.label else "",
         kind=kind,
@@ -128,7 +125,6 @@ def _clause(node: Node, ids: dict[int, str], kind: Kind, heading: str | None, te
         children=children,
         quoted_in=quoted_in,
     )
-    return clause
 
 
 def _fallback(document: Document) -> str:
