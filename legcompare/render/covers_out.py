@@ -206,9 +206,7 @@ def covers_json(report: CoverageReport, options: dict[str, object]) -> str:
                           for n, s in enumerate(report.sheets) for d in s.not_retrieved],
         "matrix": {"baseline": report.baseline, "cells": [_cell_dict(c) for c in report.cells]},
     }
-    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
-    # infinite (the only floats in reports are similarities, ratios of lengths).
-    return json_text.dumps(data, finite_floats=True) + "\n"
+    return json_text.report(data)
 
 
 def _item_dict(document: int, item: Item) -> dict[str, Any]:

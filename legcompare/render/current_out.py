@@ -157,9 +157,7 @@ def current_json(result: CurrentLaw, options: dict[str, object]) -> str:
                     for c in result.changes],
         "notes": list(result.notes),
     }
-    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
-    # infinite (the only floats in reports are similarities, ratios of lengths).
-    return json_text.dumps(data, finite_floats=True) + "\n"
+    return json_text.report(data)
 
 
 def _restatement_dict(r: Restatement) -> dict[str, Any]:

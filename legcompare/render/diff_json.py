@@ -43,9 +43,7 @@ def diff_json(comparison: Comparison, options: dict[str, object], *,
     }
     if only_changed:
         data["omitted_unchanged"] = len(c.pairs) - len(shown)
-    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
-    # infinite (the only floats in reports are similarities, ratios of lengths).
-    return json_text.dumps(data, finite_floats=True) + "\n"
+    return json_text.report(data)
 
 
 def pair_dict(pair: ClausePair) -> dict[str, Any]:

@@ -295,9 +295,7 @@ def history_json(h: History, options: dict[str, object], *, only_changed: bool =
     }
     if only_changed:
         data["omitted_unchanged"] = len(h.tracks) - len(tracks)
-    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
-    # infinite (the only floats in reports are similarities, ratios of lengths).
-    return json_text.dumps(data, finite_floats=True) + "\n"
+    return json_text.report(data)
 
 
 def _track_dict(track: Track, only_changed: bool) -> dict[str, Any]:

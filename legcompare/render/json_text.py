@@ -32,6 +32,13 @@ _INDENT = "  "
 _INF = float("inf")
 
 
+def report(data: dict[str, Any]) -> str:
+    """A JSON report: ``json.dumps(data, ensure_ascii=False, indent=2)`` and a final newline.
+    Reports hold no NaN or infinite float (their only floats are similarities, ratios of
+    lengths), so orjson may write them (``finite_floats``)."""
+    return dumps(data, finite_floats=True) + "\n"
+
+
 def _unsure(text: str) -> bool:
     """Might orjson's ``text`` hold a number ``json`` writes otherwise: one below 1e-4, with
     or without an exponent ("0.00001", "8.7e-6")? A false alarm inside a string (a digit
@@ -93,20 +100,14 @@ def _scalar(o: Any) -> str | None:
 
 
 def _key(k: Any) -> str:
-    """A dict key as ``json`` writes it."""
+    """A dict key as ``json`` writes it: a string, or the text of a scalar key quoted."""
     if isinstance(k, str):
         return str(encode_basestring(k))
-    if isinstance(k, float):
-        return str(encode_basestring(_float(k)))
-    if k is True:
-        return '"true"'
-    if k is False:
-        return '"false"'
-    if k is None:
-        return '"null"'
-    if isinstance(k, int):
-        return str(encode_basestring(int.__repr__(k)))
-    raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
+    text = _scalar(k)
+    if text is None:
+        raise TypeError(
+            f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
+    return str(encode_basestring(text))
 
 
 def _newline(depth: int) -> str:

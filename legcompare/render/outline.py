@@ -21,9 +21,7 @@ def outline_json(outline: Outline, options: dict[str, Any]) -> str:
         "notes": [serialize.note(n) for n in doc.notes + outline.notes],
         "clauses": [serialize.clause(c) for c in outline.clauses],
     }
-    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
-    # infinite (the only floats in reports are similarities, ratios of lengths).
-    return json_text.dumps(data, finite_floats=True) + "\n"
+    return json_text.report(data)
 
 
 def outline_text(outline: Outline) -> str:

@@ -188,9 +188,7 @@ def preempt_json(result: Preemption, options: dict[str, object]) -> str:
         "findings": [finding_dict(result, f) for f in result.findings],
         "notes": [*result.notes, *csv_continuations(result)],
     }
-    # The text of json.dumps(data, ensure_ascii=False, indent=2); no float in it is NaN or
-    # infinite (the only floats in reports are similarities, ratios of lengths).
-    return json_text.dumps(data, finite_floats=True) + "\n"
+    return json_text.report(data)
 
 
 def clause_dict(c: PreemptionClause) -> dict[str, Any]:
