@@ -336,23 +336,23 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
     than before, and one occurrence of it is in the changed words (with ``outside_terms``, not
     inside the name of a term the text defines)."""
     assert pair.old is not None and pair.new is not None
-    old_text, new_text = own_text(pair.old), own_text(pair.new)
-    lowered = {old_text: lower_for_prefilter(old_text), new_text: lower_for_prefilter(new_text)}
+    old_side, new_side = ((t, lower_for_prefilter(t)) for t in (own_text(pair.old),
+                                                                own_text(pair.new)))
     for rule in rules.of("added") + rules.of("removed"):
         pattern = rule.new if rule.match == "added" else rule.old
-        # ``more_text``: the side the wording would have been added to (removed from)
-        more_text, fewer_text = (new_text, old_text) if rule.match == "added" else \
-            (old_text, new_text)
+        # ``more``: the side the wording would have been added to (removed from), as text and
+        # lower-cased for the prefilter
+        (more_text, more_lowered), (fewer_text, fewer_lowered) = \
+            (new_side, old_side) if rule.match == "added" else (old_side, new_side)
         if pattern is None or not rule.applies_to(role) or \
-                prefilter(pattern).excludes(lowered[more_text]) or \
+                prefilter(pattern).excludes(more_lowered) or \
                 not _term_ok(rule, pair) or not _context_ok(rule, more_text) or \
                 not _subject_ok(rule, more_text):
             continue
         more = _tally(pattern, more_text)
         if not more:
             continue
-        fewer = {} if prefilter(pattern).excludes(lowered[fewer_text]) else \
-            _tally(pattern, fewer_text)
+        fewer = {} if prefilter(pattern).excludes(fewer_lowered) else _tally(pattern, fewer_text)
         # A wording moved into (or out of) the lead-in of a list the provision became an item
         # of (or stopped being one) was not added or removed: "(ii) X shall not include Y"
         # split into "(ii) X shall not include: (1) Y; (2) Z" keeps its exclusion.

@@ -368,8 +368,9 @@ def contents(c: Comparison) -> list[ContentsEntry]:
     for i, p in enumerate(c.pairs):
         head = p.new or p.old
         assert head is not None
-        tag = " (old text)" if side_of(p) == "old" else ""
-        chain = [h + tag for h in path_headings(side_of(p), head.id, index, chains)]
+        side = side_of(p)
+        tag = " (old text)" if side == "old" else ""
+        chain = [h + tag for h in path_headings(side, head.id, index, chains)]
         for depth in range(1 if chain else 0, len(chain) + 1):
             groups.setdefault(tuple(chain[:depth]), []).append(i)
     out = []
