@@ -27,17 +27,22 @@ from .model import (
     Outline,
     Status,
 )
-from .parallel import map_shared, split_both, worthwhile
-from .split import split
+from .parallel import map_shared, split_all, worthwhile
 
-__all__ = ["compare", "compare_clauses", "decide_mode"]
+__all__ = ["compare", "compare_clauses", "compare_outlines", "decide_mode"]
 
 
 def compare(old: Document, new: Document, *, options: CompareOptions | None = None
             ) -> Comparison:
     """Compare two documents clause by clause."""
+    return compare_outlines(*split_all((old, new)), options=options)
+
+
+def compare_outlines(a: Outline, b: Outline, *, options: CompareOptions | None = None
+                     ) -> Comparison:
+    """:func:`compare` of two documents already split (their outlines ``a`` and ``b``)."""
     options = options or CompareOptions()
-    a, b = split_both(old, new)
+    old, new = a.document, b.document
     if options.select:
         a, b = _select(a, options.select), _select(b, options.select)
         if not a.clauses and not b.clauses:
@@ -70,7 +75,7 @@ def compare_clauses(old: Document, new: Document, old_id: str | None, new_id: st
     """Judge two chosen provisions as a pair (either id may be ``None``: added or removed),
     whatever the aligner would have paired them with."""
     options = options or CompareOptions()
-    a, b = split(old), split(new)
+    a, b = split_all((old, new))
     found_old = _find(a, old_id)
     found_new = _find(b, new_id)
     mode = Mode.CROSS if options.mode is Mode.AUTO else options.mode

@@ -23,10 +23,10 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .compare import compare
+from .compare import compare_outlines
 from .errors import LegcompareError
-from .model import Clause, ClausePair, CompareOptions, Comparison, Document, Verdict
-from .split import split
+from .model import Clause, ClausePair, CompareOptions, Comparison, Document, Outline, Verdict
+from .parallel import split_all
 from .summary import changed
 
 __all__ = ["Event", "History", "HistoryError", "Track", "history", "version_labels"]
@@ -136,12 +136,13 @@ def history(documents: Sequence[Document], *, options: CompareOptions | None = N
     if len(documents) < 2:
         raise HistoryError("a history needs at least two versions")
     options = options or CompareOptions()
-    comparisons = tuple(compare(a, b, options=options)
-                        for a, b in itertools.pairwise(documents))
+    outlines = split_all(documents)  # each version split once, not as new and then as old
+    comparisons = tuple(compare_outlines(a, b, options=options)
+                        for a, b in itertools.pairwise(outlines))
     n = len(documents)
     order: list[_Builder] = []
     live: dict[str, _Builder] = {}
-    for clause in _first_clauses(comparisons[0]):
+    for clause in _first_clauses(comparisons[0], outlines[0]):
         track = _Builder(n, 0, clause)
         order.append(track)
         live[clause.id] = track
@@ -150,13 +151,13 @@ def history(documents: Sequence[Document], *, options: CompareOptions | None = N
     return History(tuple(documents), comparisons, tuple(t.freeze() for t in order), options)
 
 
-def _first_clauses(comparison: Comparison) -> list[Clause]:
-    """The old side's clauses in document order: those the first comparison pairs (its
-    ``--select`` subtree, when one is chosen), else the whole outline."""
+def _first_clauses(comparison: Comparison, outline: Outline) -> list[Clause]:
+    """The clauses of the first version (``outline``) in document order: those the first
+    comparison pairs (its ``--select`` subtree, when one is chosen), else all."""
     paired = {p.old.id: p.old for p in comparison.pairs if p.old is not None}
     if comparison.options.select:
-        return [c for c in split(comparison.old).walk() if c.id in paired]
-    return list(split(comparison.old).walk())
+        return [c for c in outline.walk() if c.id in paired]
+    return list(outline.walk())
 
 
 def _step(comparison: Comparison, version: int, n: int, live: dict[str, _Builder],

@@ -1,20 +1,21 @@
-"""Use the second core on long texts: the two sides split at once, and the pairs judged in two
-halves.
+"""Use the second core on long texts: the texts split at once, the pairs judged and the HTML
+table rendered in two halves.
 
 Splitting a text into its clause tree is most of the work of a diff, and the two sides do not
-depend on each other: :func:`split_both` splits the old side in a forked child while this
-process splits the new one. Diffing and judging the aligned pairs is a map over pairs:
-:func:`map_shared` gives every other item to a forked child. The child sees this process's
-memory as it was at the fork (nothing is sent to it) and sends back only what it computed, by
-pickle. Every function used is deterministic, so the results are the objects one process would
-have made; only the wall-clock time changes.
+depend on each other: :func:`split_all` has a forked child split every other text (the new
+side of a comparison) while this process splits the rest. Diffing and judging the aligned
+pairs is a map over pairs: :func:`map_shared` gives every other item of such a map to a forked
+child, and :func:`in_halves` the second half of a text to write. The child sees this
+process's memory as it was at the fork (nothing is sent to it) and sends back only what it
+computed, by pickle. Every function used is deterministic, so the results are the objects one
+process would have made; only the wall-clock time changes.
 
 A child is forked only when all of these hold, so that it never costs more than it saves and
 never forks where forking is unsafe:
 
 * the work is large: the texts together have at least :data:`PARALLEL_MIN_CHARS` characters
-  (below that, starting a process costs more than it saves), and for splitting both need it
-  (XML carries its own tree);
+  (below that, starting a process costs more than it saves), and for splitting two of them or
+  more need it (XML carries its own tree);
 * the platform can fork, this process runs one thread (forking a threaded process can copy a
   held lock), and it is not a daemon (daemons may not have children);
 * ``LEGCOMPARE_JOBS`` is not ``1``.
@@ -35,7 +36,7 @@ from typing import Any, Generic, TypeVar
 from .model import Document, Outline
 from .split import split
 
-__all__ = ["PARALLEL_MIN_CHARS", "in_halves", "map_shared", "split_both", "worthwhile"]
+__all__ = ["PARALLEL_MIN_CHARS", "in_halves", "map_shared", "split_all", "worthwhile"]
 
 PARALLEL_MIN_CHARS = 400_000
 """Combined characters of the two texts from which using a second process pays off."""
@@ -44,19 +45,22 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def split_both(old: Document, new: Document) -> tuple[Outline, Outline]:
-    """``(split(old), split(new))``, the two at once when worthwhile (see the module doc)."""
-    if old.structure is not None or new.structure is not None or not worthwhile(old, new):
-        return split(old), split(new)
-    child = _Child(lambda: _outline_parts(split(old)))
-    b = split(new)
-    clauses, notes = child.result()
-    return Outline(old, clauses, notes), b
+def split_all(documents: Sequence[Document]) -> list[Outline]:
+    """``[split(d) for d in documents]``, every other one split by a forked child when
+    worthwhile (see the module doc; XML carries its own tree and needs no splitting)."""
+    texts = [d for d in documents if d.structure is None]
+    return map_shared(lambda some: [split(d) for d in some], documents,
+                      send=_outline_parts, receive=_outline_of,
+                      parallel=len(texts) >= 2 and worthwhile(*texts))
 
 
 def _outline_parts(outline: Outline) -> tuple[Any, Any]:
     """What the child sends back: the outline without the document, which the parent has."""
     return outline.clauses, outline.notes
+
+
+def _outline_of(document: Document, parts: tuple[Any, Any]) -> Outline:
+    return Outline(document, *parts)
 
 
 def map_shared(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
@@ -91,9 +95,9 @@ def in_halves(work: Callable[[Sequence[T]], R], items: Sequence[T], *,
     return [first, child.result()]
 
 
-def worthwhile(old: Document, new: Document) -> bool:
-    """Is it worth (and safe) using a child process on these two texts?"""
-    if len(old.text) + len(new.text) < PARALLEL_MIN_CHARS:
+def worthwhile(*documents: Document) -> bool:
+    """Is it worth (and safe) using a child process on these texts?"""
+    if sum(len(d.text) for d in documents) < PARALLEL_MIN_CHARS:
         return False
     if os.environ.get("LEGCOMPARE_JOBS", "").strip() == "1":
         return False

@@ -12,6 +12,7 @@ import pytest
 
 from legcompare import parallel
 from legcompare.compare import compare
+from legcompare.history import history
 from legcompare.ingest import load_path
 from legcompare.model import Document, Outline
 from legcompare.render.diff_json import diff_json
@@ -35,8 +36,8 @@ def test_a_real_pair_split_at_once_is_the_pair_split_in_turn(
         pair: tuple[Document, Document], always: None) -> None:
     old, new = pair
     assert parallel.worthwhile(old, new)
-    a, b = parallel.split_both(old, new)
-    assert (a, b) == (split(old), split(new))
+    a, b, c = parallel.split_all([old, new, old])
+    assert (a, b, c) == (split(old), split(new), split(old))
     assert a.document is old and b.document is new
     assert [c.id for c in a.walk()][:3] == ["front", "enacting", "p1"]
 
@@ -59,8 +60,8 @@ def test_short_texts_and_structured_documents_are_split_in_turn(
     monkeypatch.setattr(parallel, "PARALLEL_MIN_CHARS", 0)
     structured = Document(text=new.text, provenance=new.provenance,
                           structure=split(new).clauses)
-    assert parallel.split_both(old, structured) == \
-        (split(old), Outline(structured, structured.structure))
+    assert parallel.split_all([old, structured]) == \
+        [split(old), Outline(structured, structured.structure)]
 
 
 def test_a_threaded_process_does_not_fork(pair: tuple[Document, Document],
@@ -141,3 +142,22 @@ def test_an_html_report_rendered_in_halves_is_the_same_bytes(
     monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
     assert diff_html(comparison) == halves
     assert halves.count('<tbody class="pair ') == len(comparison.pairs)
+
+
+def test_a_history_splits_each_version_once(corpus: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = parallel.split
+
+    def counted(document: Document) -> Outline:
+        calls.append(document.provenance.version or "")
+        return real(document)
+
+    monkeypatch.setattr(parallel, "split", counted)
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
+    versions = [load_path(corpus / name) for name in (
+        "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt",
+        "us-ny-a48b-2023-amended.txt")]
+    result = history(versions)
+    assert len(calls) == 3
+    assert len(result.comparisons) == 2
