@@ -93,3 +93,11 @@ def test_clauses_made_without_the_constructor_are_what_it_makes(corpus: Path) ->
         assert list(c.__dict__) == names
         assert c == Clause(**c.__dict__)
         assert repr(c) == repr(Clause(**c.__dict__))
+
+
+def test_a_label_run_on_after_a_section_label_is_placed_once() -> None:
+    # Found by the property test above: "(a)" was placed by the run-on reader and again as
+    # the first member of the run "(a) ...; and (b)", an empty clause and a reversed span.
+    outline = split(_doc("Section 1. (a) ; and (b) The term “X” means"))
+    assert [(c.id, c.span, c.label_span) for c in outline.walk()] == [
+        ("s1", (0, 11), (0, 10)), ("s1/a", (11, 21), (11, 14)), ("s1/b", (21, 43), (21, 24))]

@@ -209,7 +209,7 @@ class Scanner:
             return i + 1
         if i in self.absorbed or self.end_matter:
             self._remember(raw)
-            self._after_enacting(raw)
+            self._after_enacting(raw, lower_for_prefilter(raw))
             return i + 1
         self._maybe_end_quote(line, raw)
         if self.b.top.kind is Kind.TOC:
@@ -235,8 +235,7 @@ class Scanner:
             self._remember(raw)
             return i + 1
         content = self._content_start(line)
-        placed = self._line_start_label(line, content)
-        after = placed.label_span[1] if placed and placed.label_span else content
+        placed, after = self._line_start_label(line, content)
         if placed is None:
             self._unlabeled_line(line, raw, content)
         self._inline_labels(line, after, placed)
@@ -278,12 +277,12 @@ class Scanner:
         self.prev_tail = raw.strip()
         self.blank_before = False
 
-    def _after_enacting(self, raw: str, lowered: str | None = None) -> None:
+    def _after_enacting(self, raw: str, lowered: str | None) -> None:
         """An enacting clause in the body (each act of an omnibus printed whole under its
         division) ends as the front matter's does: "... in Congress assembled," is followed by
-        the act's first section, as after a sentence end. The clause may wrap."""
-        if not self.in_enacting and not _ENACTING.occurs(
-                raw, lowered if lowered is not None else lower_for_prefilter(raw)):
+        the act's first section, as after a sentence end. The clause may wrap. ``lowered``:
+        the line's :func:`lower_for_prefilter` text."""
+        if not self.in_enacting and not _ENACTING.occurs(raw, lowered):
             return
         self.in_enacting = True
         if re.search(r"[,:.]\s*$", raw):
@@ -336,22 +335,24 @@ class Scanner:
 
     # -- labels at a line start ------------------------------------------------------------
 
-    def _line_start_label(self, line: _Line, pos: int) -> Node | None:
+    def _line_start_label(self, line: _Line, pos: int) -> tuple[Node | None, int]:
+        """The provision a label at ``pos`` starts (``None`` if none does), and the offset
+        after it and the labels run on after it (``pos`` when none)."""
         markup = self._markup(line)
         label, end = self._read_label(pos, markup)
         if label is None:
-            return None
+            return None, pos
         if pos in self.pending_inline:
             label = self.pending_inline.pop(pos)  # a member of a run that began above
         elif not self._may_start_provision(label, end, markup):
-            return None
+            return None, pos
         start = self.pending_caption if self.pending_caption is not None else line.start
         self.pending_caption = None
         node = self._place(label, start, (pos, end))
-        self._chain(end, line.end)
+        after = self._chain(end, line.end)
         if label.kind not in (None, Kind.SECTION) and not self.text[end:line.end].strip(" .—-"):
             self._absorb_heading_line(node, line)
-        return node
+        return node, after
 
     def _absorb_heading_line(self, node: Node, line: _Line) -> None:
         """ "ARTICLE 32-A" then "BIOMETRIC PRIVACY ACT": the next line is the heading."""
@@ -420,8 +421,9 @@ class Scanner:
         node.in_quote = self.b.in_quoted()
         return node
 
-    def _chain(self, end: int, line_end: int) -> None:
-        """Labels run on after a label: "1.(A)", "(B) (I)", "2. A."."""
+    def _chain(self, end: int, line_end: int) -> int:
+        """Labels run on after a label: "1.(A)", "(B) (I)", "2. A."; returns the offset after
+        the last one (``end`` when none), so that none is read again inside the line."""
         s = self.text
         pos = end
         while True:
@@ -430,10 +432,10 @@ class Scanner:
                 p += 1
             found = read_enum(s, p)
             if found is None or p >= line_end:
-                return
+                return pos
             label, after = found
             if s[after:after + 1].isalpha() and s[after:after + 1].islower():
-                return
+                return pos
             self._place(label, p, (p, after))
             pos = after
 
@@ -462,8 +464,7 @@ class Scanner:
             if self._after_heading(p, label) or self._continues_run(p, label) or \
                     self._starts_run(p, label, end):
                 self._place(label, p, (p, end))
-                after = end
-                self._chain(end, line.end)
+                after = self._chain(end, line.end)
 
     def _own_text_before(self, p: int) -> str:
         node = self.b.top
