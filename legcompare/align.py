@@ -94,6 +94,14 @@ class _Side:
         return side
 
 
+def remember_keys(outline: Outline) -> None:
+    """Compute the comparison keys of the outline's clauses now; they are remembered for the
+    comparison that follows (one side's keys made while the other side is still being split).
+    """
+    for clause in outline.walk():
+        own_key(clause)
+
+
 def own_key(clause: Clause) -> str:
     """The comparison key of a clause's own text, its label left out."""
     text = clause.text

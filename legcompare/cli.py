@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -15,7 +15,7 @@ import click
 from . import __version__
 from .errors import LegcompareError, UsageError
 from .ingest import DEFAULT_MAX_BYTES
-from .model import ClausePair, CompareOptions, Mode, Perspective, Status, Verdict
+from .model import ClausePair, CompareOptions, Document, Mode, Perspective, Status, Verdict
 from .output import write_output
 from .render.outline import outline_json, outline_text
 from .render.reports import BINARY, FORMATS, render
@@ -206,16 +206,22 @@ def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple
          base_url: str | None, allow_private: bool, config: str | None,
          output: str | None) -> None:
     """Compare OLD and NEW clause by clause (files, source ids or stored texts)."""
-    from .compare import compare
+    from .compare import compare_as_read
 
     _binary_needs_file(fmt, output)
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
                      config)
-    a, b = read(old), read(new)
-    _warn_documents(a, b)
+
+    def documents() -> Iterator[Document]:
+        a = read(old)
+        yield a  # on a long text, splitting OLD starts now, while NEW is read
+        b = read(new)
+        _warn_documents(a, b)
+        yield b
+
     options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
                              select=select)
-    comparison = compare(a, b, options=options)
+    comparison = compare_as_read(documents(), options=options)
     opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
                                "rules": list(rules), "select": select,
                                "only_changed": only_changed}

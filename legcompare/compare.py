@@ -7,12 +7,21 @@ batch jobs can fan comparisons out over processes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .align import AUTO_SHARED_KEYS, Match, align_cross, align_versions, own_key, shared_key_share
+from .align import (
+    AUTO_SHARED_KEYS,
+    Match,
+    align_cross,
+    align_versions,
+    own_key,
+    remember_keys,
+    shared_key_share,
+)
 from .assess import assess
+from .assess.rules import load_rules
 from .chardiff import diff_text
 from .errors import SelectError
 from .model import (
@@ -27,15 +36,31 @@ from .model import (
     Outline,
     Status,
 )
-from .parallel import map_shared, split_all, worthwhile
+from .parallel import map_shared, split_all, split_as_read, worthwhile
 
-__all__ = ["compare", "compare_clauses", "compare_outlines", "decide_mode"]
+__all__ = ["compare", "compare_as_read", "compare_clauses", "compare_outlines", "decide_mode"]
 
 
 def compare(old: Document, new: Document, *, options: CompareOptions | None = None
             ) -> Comparison:
     """Compare two documents clause by clause."""
-    return compare_outlines(*split_all((old, new)), options=options)
+    return compare_as_read(iter((old, new)), options=options)
+
+
+def compare_as_read(documents: Iterator[Document], *, options: CompareOptions | None = None
+                    ) -> Comparison:
+    """:func:`compare` of the two documents ``documents`` yields, read as it is consumed: on
+    long texts the old one is split while the new one is read (see
+    :func:`~legcompare.parallel.split_as_read`)."""
+    options = options or CompareOptions()
+    rules = options.rules
+
+    def meanwhile(outline: Outline) -> None:  # what compare_outlines needs first
+        remember_keys(outline)
+        load_rules(tuple(rules))
+
+    old, new = split_as_read(documents, meanwhile=meanwhile)
+    return compare_outlines(old, new, options=options)
 
 
 def compare_outlines(a: Outline, b: Outline, *, options: CompareOptions | None = None
@@ -55,7 +80,9 @@ def compare_outlines(a: Outline, b: Outline, *, options: CompareOptions | None =
         return list(assess(pairs, a, b, mode=mode, perspective=options.perspective,
                            rules=options.rules))
 
-    # Each pair is diffed and judged on its own: on long texts, a second process takes half.
+    # Each pair is diffed and judged on its own: on long texts, a second process takes half
+    # (the rules are read first, so that it has them too).
+    load_rules(tuple(options.rules))
     pairs = map_shared(judged, matches, send=_without_clauses, receive=_with_clauses,
                        parallel=worthwhile(old, new))
     return Comparison(old, new, mode, options.perspective, tuple(pairs), options)

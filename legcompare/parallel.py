@@ -3,12 +3,13 @@ table rendered in two halves.
 
 Splitting a text into its clause tree is most of the work of a diff, and the two sides do not
 depend on each other: :func:`split_all` has a forked child split every other text (the new
-side of a comparison) while this process splits the rest. Diffing and judging the aligned
-pairs is a map over pairs: :func:`map_shared` gives every other item of such a map to a forked
-child, and :func:`in_halves` the second half of a text to write. The child sees this
-process's memory as it was at the fork (nothing is sent to it) and sends back only what it
-computed, by pickle. Every function used is deterministic, so the results are the objects one
-process would have made; only the wall-clock time changes.
+side of a comparison) while this process splits the rest, and :func:`split_as_read` starts
+the child on the first text as soon as it is read, so that the second is read meanwhile.
+Diffing and judging the aligned pairs is a map over pairs: :func:`map_shared` gives every
+other item of such a map to a forked child, and :func:`in_halves` the second half of a text
+to write. The child sees this process's memory as it was at the fork (nothing is sent to it)
+and sends back only what it computed, by pickle. Every function used is deterministic, so the
+results are the objects one process would have made; only the wall-clock time changes.
 
 A child is forked only when all of these hold, so that it never costs more than it saves and
 never forks where forking is unsafe:
@@ -26,17 +27,20 @@ does its share itself: the answer, or the exception, is what one process gives.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from .model import Document, Outline
 from .split import split
 
-__all__ = ["PARALLEL_MIN_CHARS", "in_halves", "map_shared", "split_all", "worthwhile"]
+__all__ = ["PARALLEL_MIN_CHARS", "in_halves", "map_shared", "split_all", "split_as_read",
+           "worthwhile"]
 
 PARALLEL_MIN_CHARS = 400_000
 """Combined characters of the two texts from which using a second process pays off."""
@@ -52,6 +56,35 @@ def split_all(documents: Sequence[Document]) -> list[Outline]:
     return map_shared(lambda some: [split(d) for d in some], documents,
                       send=_outline_parts, receive=_outline_of,
                       parallel=len(texts) >= 2 and worthwhile(*texts))
+
+
+def split_as_read(documents: Iterable[Document], *,
+                  meanwhile: Callable[[Outline], object] | None = None) -> list[Outline]:
+    """``split_all(list(documents))`` for documents read one by one as the iterable is
+    consumed: when the first is long enough on its own (see :func:`worthwhile`), a forked child
+    starts splitting it at once, while this process reads and splits the rest (for a
+    comparison, the old text is split while the new one is still being read or fetched).
+    ``meanwhile`` is called on each outline this process made, before it waits for the child
+    (work the caller would do next anyway, done while the child finishes).
+
+    Whatever reading or splitting the rest raises is raised here, after the child is stopped.
+    """
+    found = iter(documents)
+    first = next(found, None)
+    if first is None:
+        return []
+    if first.structure is not None or not worthwhile(first):
+        return split_all([first, *found])
+    child = _Child(lambda: _outline_parts(split(first)))
+    try:
+        mine = [split(d) for d in found]
+        if meanwhile is not None:
+            for outline in mine:
+                meanwhile(outline)
+    except BaseException:
+        child.stop()
+        raise
+    return [_outline_of(first, child.result()), *mine]
 
 
 def _outline_parts(outline: Outline) -> tuple[Any, Any]:
@@ -132,6 +165,16 @@ class _Child(Generic[R]):
                 os._exit(status)
         os.close(write)
         self.pid, self.read = pid, read
+
+    def stop(self) -> None:
+        """Stop the child and reap it (its work is no longer wanted)."""
+        if not self.pid:
+            return
+        with contextlib.suppress(ProcessLookupError):  # gone already: waitpid reaps it
+            os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.read)
+        self.pid = 0
 
     def result(self) -> R:
         """The child's value; the function's, computed here, when the child failed."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 from legcompare import parallel
 from legcompare.compare import compare
+from legcompare.errors import LegcompareError
 from legcompare.history import history
 from legcompare.ingest import load_path
 from legcompare.model import Document, Outline
@@ -161,3 +162,74 @@ def test_a_history_splits_each_version_once(corpus: Path,
     result = history(versions)
     assert len(calls) == 3
     assert len(result.comparisons) == 2
+
+
+def test_the_old_text_is_split_by_a_child_while_the_new_one_is_read(
+        pair: tuple[Document, Document], always: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = pair
+    events: list[str] = []
+    children: list[int] = []
+    real = parallel._Child.__init__
+
+    def started(self: parallel._Child[object], function: Callable[[], object]) -> None:
+        real(self, function)
+        children.append(self.pid)
+        events.append("fork")
+
+    def documents() -> Iterator[Document]:
+        events.append("read old")
+        yield old
+        events.append("read new")
+        yield new
+
+    monkeypatch.setattr(parallel._Child, "__init__", started)
+    a, b = parallel.split_as_read(
+        documents(), meanwhile=lambda o: events.append(f"meanwhile {o.document is new}"))
+    assert events == ["read old", "fork", "read new", "meanwhile True"]
+    assert (a, b) == (split(old), split(new)) and a.document is old and b.document is new
+    assert len(children) == 1 and children[0] > 0
+    with pytest.raises(ChildProcessError):  # reaped
+        os.waitpid(children[0], os.WNOHANG)
+
+
+def test_a_failure_while_the_child_splits_stops_the_child(
+        pair: tuple[Document, Document], always: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    old, _ = pair
+    children: list[int] = []
+    real = parallel._Child.__init__
+
+    def started(self: parallel._Child[object], function: Callable[[], object]) -> None:
+        real(self, function)
+        children.append(self.pid)
+
+    def documents() -> Iterator[Document]:
+        yield old
+        raise LegcompareError("the new text cannot be read")
+
+    monkeypatch.setattr(parallel._Child, "__init__", started)
+    with pytest.raises(LegcompareError, match="cannot be read"):
+        parallel.split_as_read(documents())
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):  # stopped and reaped, not left running
+        os.waitpid(children[0], os.WNOHANG)
+
+
+def test_a_first_text_too_short_on_its_own_waits_for_the_rest(
+        pair: tuple[Document, Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LEGCOMPARE_JOBS", raising=False)
+    old, new = pair
+    # together long enough for a child, the first alone not: split as split_all splits them
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_CHARS", len(old.text) + 1)
+    assert not parallel.worthwhile(old) and parallel.worthwhile(old, new)
+    calls: list[int] = []
+
+    def split_all(documents: Sequence[Document]) -> list[Outline]:
+        calls.append(len(documents))
+        return []
+
+    monkeypatch.setattr(parallel, "split_all", split_all)
+    assert parallel.split_as_read(iter((old, new))) == []
+    assert calls == [2]
+    assert parallel.split_as_read(iter(())) == []
