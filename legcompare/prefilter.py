@@ -79,9 +79,16 @@ class Prefilter:
             return False
         match = self.pattern.match
         for word in leading:
+            shift = 0
+            if word in (START, LINE_START):
+                if match(text, 0):
+                    return True
+                if word == START:
+                    continue
+                word, shift = "\n", 1  # a line also starts after each line end
             at = lowered.find(word)
             while at >= 0:
-                if match(text, at):
+                if match(text, at + shift):
                     return True
                 at = lowered.find(word, at + 1)
         return False
@@ -112,24 +119,40 @@ def leading_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-case ASCII strings one of which every match starts with, or ``None``.
 
     Offsets in ``text.lower()`` are offsets in ``text`` (see :func:`lower_for_prefilter`), so a
-    match can only start where one of them occurs there."""
+    match can only start where one of them occurs there. Two markers, never words (a word is
+    ASCII), stand for positions: :data:`START`, the start of the text (where a match of an
+    alternative that begins with ``\\A``, or ``^`` without ``re.MULTILINE``, starts), and
+    :data:`LINE_START`, the start of the text or of a line (``^`` with it)."""
     try:
-        found = _leading(list(_parser.parse(pattern.pattern, pattern.flags)))
+        found = _leading(list(_parser.parse(pattern.pattern, pattern.flags)),
+                         bool(pattern.flags & re.MULTILINE))
     except Exception:
         return None
-    if found is None or min(len(w) for w in found) < _MIN_WORD:
+    words = [len(w) for w in found if w not in (START, LINE_START)] if found is not None else []
+    if found is None or min(words, default=_MIN_WORD) < _MIN_WORD:
         return None
     return tuple(sorted(found))
 
 
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+START = "\u27e8start\u27e9"
+"""In :func:`leading_words`: a match may start at the start of the text."""
+LINE_START = "\u27e8line start\u27e9"
+"""In :func:`leading_words`: a match may start at the start of the text or of a line."""
 
 
-def _leading(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
-    """The words a match of the sequence ``items`` starts with (``None``: not known)."""
+def _leading(items: Sequence[tuple[Any, Any]], multiline: bool) -> frozenset[str] | None:
+    """The words a match of the sequence ``items`` starts with (``None``: not known), or the
+    markers :data:`START` and :data:`LINE_START`."""
     i = 0
     while i < len(items) and str(items[i][0]) in _ZERO_WIDTH:
-        i += 1  # \b, ^, look-arounds: they test the position, the match starts there
+        # \b, ^, look-arounds: they test the position, the match starts there
+        op, av = items[i]
+        if op is _c.AT and av is _c.AT_BEGINNING_STRING:
+            return frozenset({START})
+        if op is _c.AT and av is _c.AT_BEGINNING:
+            return frozenset({LINE_START if multiline else START})
+        i += 1
     if i == len(items):
         return None
     op, av = items[i]
@@ -139,16 +162,17 @@ def _leading(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
             run.append(chr(items[i][1]))
             i += 1
         return frozenset({"".join(run).lower()})
-    if op is _c.SUBPATTERN:
-        return _leading(list(av[-1]))
+    if op is _c.SUBPATTERN:  # (group, flags added, flags removed, items)
+        return _leading(list(av[-1]), (multiline or bool(av[1] & re.MULTILINE)) and
+                        not av[2] & re.MULTILINE)
     if op is _c.ATOMIC_GROUP:
-        return _leading(list(av))
+        return _leading(list(av), multiline)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _leading(list(av[2]))
+        return _leading(list(av[2]), multiline)
     if op is _c.BRANCH:
         union: set[str] = set()
         for alternative in av[1]:
-            got = _leading(list(alternative))
+            got = _leading(list(alternative), multiline)
             if got is None:
                 return None
             union |= got

@@ -14,6 +14,8 @@ from legcompare.assess.rules import load_rules
 from legcompare.assess.values import quantities
 from legcompare.ingest import load_path
 from legcompare.prefilter import (
+    LINE_START,
+    START,
     FirstChar,
     Prefilter,
     leading_words,
@@ -102,7 +104,17 @@ def test_words_read_from_the_pattern() -> None:
     assert leading_words(re.compile(r"\bshall\b|\bmust\b", re.I)) == ("must", "shall")
     # a word inside: required, but matches do not start with it
     assert required_words(re.compile(r"\bno [^.;:]{1,120}?\b(?:shall|may)\b")) == ("no ",)
-    assert leading_words(re.compile(r"^\s*(?:the )?purpose")) is None
+    # a match of an anchored alternative starts at the text's start (or a line's, with re.M)
+    assert leading_words(re.compile(r"^\s*(?:the )?purpose")) == (START,)
+    assert leading_words(re.compile(r"^\s*(?:the )?purpose|\bmay\b", re.M)) == (
+        "may", LINE_START)
+    assert leading_words(re.compile(r"(?m:^a)|\Ab")) == (LINE_START, START)
+    anchored = Prefilter(re.compile(r"^\s*the purpose|^vote:", re.I | re.M))
+    for text, found in (("The purpose", True), ("x\n  the purpose", True),
+                        ("x the purpose", False), ("vote:\n", True), ("x\n", False),
+                        ("x\nvote:", True), ("a vote:", False)):
+        assert anchored.occurs(text, text.lower()) is found, text
+    assert leading_words(re.compile(r"\s*(?:the )?purpose")) is None
     assert required_words(re.compile(r"^\s*(?:the )?purpose")) == ("purpose",)
     # an empty alternative or a bare class: nothing is required
     assert required_words(re.compile(r"(?:ab|)c")) is None
