@@ -62,31 +62,47 @@ def _render(form: CitationForm | None, fallback: str, path: Sequence[Step]) -> s
     Containers above a cited section are dropped (section numbers are unique within a bill),
     except divisions, whose sections restart at 1 in omnibus bills.
     """
-    prefix = form.prefix if form else fallback
-    lower = form.lowercase_letters if form else False
-    # A document that is one section ("7 U.S.C. § 136v") takes its pinpoints directly.
-    parts: list[str] = [""] if form is not None and form.style == "section" else []
+    parts = start(form)
     for step in path:
-        if step.kind is Kind.SECTION:
-            parts = [p for p in parts if p.startswith("div.")]
-            number = step.value.lower() if (lower and step.code_section) else step.value
-            if form is not None and form.separator == "/":
-                parts.append(f"/{number}")
-            else:
-                parts.append(f"§ {number}")
-        elif step.kind in _CONTAINER_ABBREV:
-            parts.append(f"{_CONTAINER_ABBREV[step.kind]} {step.value}".strip())
-        elif step.kind is Kind.QUOTED:
-            continue
-        elif step.value:
-            pin = f"({step.value.lower() if lower else step.value})"
-            if parts:
-                parts[-1] += pin
-            else:
-                parts.append(pin)
-        else:
-            parts.append(_unnumbered(step))
-    out = prefix
+        parts = extend(form, parts, step)
+    return render(form, fallback, parts)
+
+
+Parts = tuple[str, ...]
+"""A path's citation in pieces (``("div. B", "§ 2(a)(1)")``): :func:`start`, then
+:func:`extend` by each step, then :func:`render`. A tree's citations are made this way one
+step from their parent's, not from the root for every clause."""
+
+
+def start(form: CitationForm | None) -> Parts:
+    """The parts of the empty path."""
+    # A document that is one section ("7 U.S.C. § 136v") takes its pinpoints directly.
+    return ("",) if form is not None and form.style == "section" else ()
+
+
+def extend(form: CitationForm | None, parts: Parts, step: Step) -> Parts:
+    """The parts of a path one ``step`` longer than the path of ``parts``."""
+    if step.kind is Kind.SECTION:
+        lower = form.lowercase_letters if form else False
+        number = step.value.lower() if (lower and step.code_section) else step.value
+        kept = tuple(p for p in parts if p.startswith("div."))
+        if form is not None and form.separator == "/":
+            return (*kept, f"/{number}")
+        return (*kept, f"§ {number}")
+    if step.kind in _CONTAINER_ABBREV:
+        return (*parts, f"{_CONTAINER_ABBREV[step.kind]} {step.value}".strip())
+    if step.kind is Kind.QUOTED:
+        return parts
+    if step.value:
+        lower = form.lowercase_letters if form else False
+        pin = f"({step.value.lower() if lower else step.value})"
+        return (*parts[:-1], parts[-1] + pin) if parts else (pin,)
+    return (*parts, _unnumbered(step))
+
+
+def render(form: CitationForm | None, fallback: str, parts: Parts) -> str:
+    """The citation whose parts are ``parts``."""
+    out = form.prefix if form else fallback
     for i, part in enumerate(parts):
         if part.startswith("/") or (i == 0 and part.startswith("(")) or not part:
             out += part

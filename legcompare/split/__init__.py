@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from .. import citation
 from ..assess.roles import assign_roles
-from ..citation import Step, cite, law_form
+from ..citation import Parts, Step, cite, law_form
 from ..ids import Paths, unnumbered_part
 from ..model import CitationForm, Clause, Document, Kind, LineMark, Outline, made
 from .builder import Node
@@ -66,8 +67,12 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
     marks = document.lines
     offsets = [m.offset for m in marks]
 
+    form, fallback = document.citation, _fallback(document)
+
     def build(node: Node, path: list[Step], outer: list[Step] | None,
-              quoted: tuple[str, str, CitationForm | None] | None) -> Clause:
+              quoted: tuple[str, str, CitationForm | None] | None, parts: Parts) -> Clause:
+        """The clause of ``node``; ``parts`` are the citation parts of ``path`` (in the form
+        of the quoted law inside quoted matter)."""
         end = ends[id(node)]
         kind = _kind(node, family)
         heading = node.heading
@@ -89,21 +94,30 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
                     code_section=bool(node.label and node.label.code_section))
         if node.kind is Kind.QUOTED and node.quoted is not None:
             action, law = node.quoted
-            form = law_form(law, document)
+            law_cited = law_form(law, document)
+            inner = law_cited or CitationForm("code", "")
             return _clause(node, ids, kind, heading, term, text, end,
-                           cite(document.citation, _fallback(document), path + [step]),
+                           cite(document.citation, fallback, path + [step]),
                            _locator(marks, offsets, node.start, end),
-                           tuple(build(c, [], path + [step], (action, law, form))
+                           tuple(build(c, [], path + [step], (action, law, law_cited),
+                                       citation.start(inner))
                                  for c in node.children),
-                           quoted_in=form.prefix if form else law or None)
+                           quoted_in=law_cited.prefix if law_cited else law or None)
         new_path = path + [step]
-        citation = cite(document.citation, _fallback(document), new_path, quoted,
-                        outer or [])
-        children = tuple(build(c, new_path, outer, quoted) for c in node.children)
-        return _clause(node, ids, kind, heading, term, text, end, citation,
+        if quoted is None:
+            new_parts = citation.extend(form, parts, step)
+            cited = citation.render(form, fallback, new_parts)
+        else:  # as cite(form, fallback, new_path, quoted, outer) writes it
+            action, _target, qform = quoted
+            inner = qform or CitationForm("code", "")
+            new_parts = citation.extend(inner, parts, step)
+            cited = (f"{cite(form, fallback, outer or [])} "
+                     f"({action} {citation.render(inner, '', new_parts)})").rstrip()
+        children = tuple(build(c, new_path, outer, quoted, new_parts) for c in node.children)
+        return _clause(node, ids, kind, heading, term, text, end, cited,
                        _locator(marks, offsets, node.start, end), children)
 
-    return tuple(build(c, [], None, None) for c in root.children)
+    return tuple(build(c, [], None, None, citation.start(form)) for c in root.children)
 
 
 def _clause(node: Node, ids: dict[int, str], kind: Kind, heading: str | None, term: str | None,
