@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import ClausePair, Comparison, Status, Verdict
@@ -33,16 +34,14 @@ class Summary:
 
 def summarize(comparison: Comparison) -> Summary:
     pairs = comparison.pairs
-    verdicts = {v.value: 0 for v in (Verdict.STRONGER, Verdict.WEAKER, Verdict.MIXED,
-                                     Verdict.NEUTRAL, Verdict.UNCLEAR)}
-    for p in pairs:
-        if not p.descriptive:
-            verdicts[p.verdict.value] += 1
-    statuses = {s.value: 0 for s in Status}
-    for p in pairs:
-        statuses[p.status.value] += 1
-    return Summary(verdicts, statuses, sum(p.moved for p in pairs),
-                   sum(p.renumbered for p in pairs), sum(p.descriptive for p in pairs))
+    operative = Counter(p.verdict for p in pairs if not p.descriptive)
+    verdicts = {v.value: operative[v] for v in (Verdict.STRONGER, Verdict.WEAKER, Verdict.MIXED,
+                                                Verdict.NEUTRAL, Verdict.UNCLEAR)}
+    by_status = Counter(p.status for p in pairs)
+    statuses = {s.value: by_status[s] for s in Status}
+    return Summary(verdicts, statuses, sum(1 for p in pairs if p.moved),
+                   sum(1 for p in pairs if p.renumbered),
+                   len(pairs) - sum(operative.values()))
 
 
 def changed(pair: ClausePair) -> bool:

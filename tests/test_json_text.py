@@ -109,7 +109,18 @@ def test_finite_floats_way_falls_back_where_orjson_differs(obj: Any) -> None:
 def test_finite_floats_way_writes_small_floats_the_pure_way() -> None:
     # orjson writes 1e-05 as 0.00001: the check must send this text the pure way.
     assert json_text.dumps([1e-05], finite_floats=True) == "[\n  1e-05\n]"
-    assert not json_text._unsure(json_text.dumps({"a": [0.25, 12]}, finite_floats=True))
+    assert not json_text._unsure(
+        json_text.dumps({"a": [0.25, 12]}, finite_floats=True).encode())
+    # the check reads orjson's UTF-8 bytes: a number's digits are ASCII
+    assert json_text._unsure(b"[8.7e-6]") and json_text._unsure(b"[0.00001]")
+    assert not json_text._unsure("[\"\u00b2e-\"]".encode())  # superscript two: not a number
+
+
+@pytest.mark.parametrize("obj", [
+    {"a": [1e-05]}, {"s": "§ 2—the 2e-mail"}, {"big": 10**30}, {"pairs": [], "x": 0.25},
+], ids=repr)
+def test_a_report_is_json_text_and_a_newline(obj: dict[str, Any]) -> None:
+    assert json_text.report(obj) == _reference(obj) + "\n"
 
 
 def test_a_real_diff_report_is_the_bytes_json_would_write(corpus: Path) -> None:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import ClausePair, Comparison
+from ..model import Clause, ClausePair, Comparison
 
 CELL_LIMIT = 32_767
 """Excel's limit on the characters in one cell."""
@@ -61,12 +61,17 @@ def csv_notes(comparison: Comparison) -> list[str]:
 def continued(pair: ClausePair) -> list[str]:
     """For the JSON report: each of the pair's CSV cells too long for one spreadsheet cell
     (:func:`continuation`); empty for nearly every pair."""
-    if not pair.reasons and all(len(text) < CELL_LIMIT for c in (pair.old, pair.new) if c
-                                for text in (c.text, c.citation, c.id)) and \
+    if not pair.reasons and _fits(pair.old) and _fits(pair.new) and \
             len(pair.group or "") < CELL_LIMIT:
         return []  # the cells of a pair without reasons are these texts or short words
     found = (continuation(col, value) for col, value in zip(COLUMNS, _cells(0, pair), strict=True))
     return [note for note in found if note]
+
+
+def _fits(clause: Clause | None) -> bool:
+    """Do the clause's text, citation and id each fit in one cell (or is there no clause)?"""
+    return clause is None or (len(clause.text) < CELL_LIMIT and
+                              len(clause.citation) < CELL_LIMIT and len(clause.id) < CELL_LIMIT)
 
 
 def continuation(column: str, value: str) -> str | None:

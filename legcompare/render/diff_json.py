@@ -49,16 +49,16 @@ def diff_json(comparison: Comparison, options: dict[str, object], *,
 def pair_dict(pair: ClausePair) -> dict[str, Any]:
     """One pair with the contract's keys in order, then the pair's ``notes`` (and where the CSV
     continues one of its cells on more rows)."""
-    return {
-        "status": pair.status.value,
+    return {  # (``_value_``: see serialize.clause)
+        "status": pair.status._value_,
         "moved": pair.moved,
         "renumbered": pair.renumbered,
         "group": pair.group,
         "old": serialize.clause(pair.old, children=False) if pair.old else None,
         "new": serialize.clause(pair.new, children=False) if pair.new else None,
         "similarity": round(pair.similarity, 4) if pair.similarity is not None else None,
-        "edits": [[e.op.value, e.text] for e in pair.edits],
-        "verdict": pair.verdict.value,
+        "edits": [[e.op._value_, e.text] for e in pair.edits],
+        "verdict": pair.verdict._value_,
         "descriptive": pair.descriptive,
         "reasons": [reason_dict(r) for r in pair.reasons],
         "notes": [*pair.notes, *continued(pair)],

@@ -36,20 +36,34 @@ def report(data: dict[str, Any]) -> str:
     """A JSON report: ``json.dumps(data, ensure_ascii=False, indent=2)`` and a final newline.
     Reports hold no NaN or infinite float (their only floats are similarities, ratios of
     lengths), so orjson may write them (``finite_floats``)."""
-    return dumps(data, finite_floats=True) + "\n"
+    raw = _by_orjson(data)
+    if raw is not None:
+        return (raw + b"\n").decode()
+    return dumps(data) + "\n"
 
 
-def _unsure(text: str) -> bool:
-    """Might orjson's ``text`` hold a number ``json`` writes otherwise: one below 1e-4, with
-    or without an exponent ("0.00001", "8.7e-6")? A false alarm inside a string (a digit
-    before "e-") only sends the text the pure way."""
-    if "0.0000" in text:
+def _by_orjson(obj: Any) -> bytes | None:
+    """orjson's UTF-8 text of ``obj`` (every float in it finite), or ``None`` where it would
+    not be ``json``'s (see the module doc)."""
+    try:
+        raw = orjson.dumps(obj, option=orjson.OPT_INDENT_2)
+    except TypeError:  # orjson.JSONEncodeError: what it declines, the pure way writes
+        return None
+    return None if _unsure(raw) else raw
+
+
+def _unsure(raw: bytes) -> bool:
+    """Might orjson's text ``raw`` hold a number ``json`` writes otherwise: one below 1e-4,
+    with or without an exponent ("0.00001", "8.7e-6")? A false alarm inside a string (a digit
+    before "e-") only sends the text the pure way. (Searched in the UTF-8 bytes: numbers are
+    ASCII, and a search there is several times faster than in the decoded text.)"""
+    if b"0.0000" in raw:
         return True
-    at = text.find("e-")
+    at = raw.find(b"e-")
     while at >= 0:
-        if at and text[at - 1].isdigit():
+        if at and 48 <= raw[at - 1] <= 57:  # an ASCII digit
             return True
-        at = text.find("e-", at + 2)
+        at = raw.find(b"e-", at + 2)
     return False
 
 
@@ -57,13 +71,9 @@ def dumps(obj: Any, *, finite_floats: bool = False) -> str:
     """``json.dumps(obj, ensure_ascii=False, indent=2)``; with ``finite_floats`` (every float
     in ``obj`` is finite), by orjson where it writes the same text (see the module doc)."""
     if finite_floats:
-        try:
-            text: str = orjson.dumps(obj, option=orjson.OPT_INDENT_2).decode()
-        except TypeError:  # orjson.JSONEncodeError: what it declines, the pure way writes
-            pass
-        else:
-            if not _unsure(text):
-                return text
+        raw = _by_orjson(obj)
+        if raw is not None:
+            return raw.decode()
     if isinstance(obj, str):
         return str(encode_basestring(obj))
     out: list[str] = []

@@ -26,11 +26,14 @@ def note(n: Note) -> dict[str, Any]:
 
 def clause(c: Clause, *, children: bool = True) -> dict[str, Any]:
     """A clause; with ``children=False`` the ``children`` key is left out (diff pairs)."""
+    role = c.role
     out: dict[str, Any] = {
         "id": c.id,
         "label": c.label,
-        "kind": c.kind.value,
-        "role": c.role.value if c.role else None,
+        # ``_value_`` is ``value`` without the property's descriptor call (a diff writes
+        # hundreds of thousands of them)
+        "kind": c.kind._value_,
+        "role": role._value_ if role else None,
         "heading": c.heading,
         "citation": c.citation,
         "text": c.text,
