@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from legcompare.ingest import layout as layout_module
 from legcompare.ingest.layout import rebuild, strip_furniture
 from legcompare.model import NoteKind
 
@@ -67,3 +68,21 @@ def test_every_corpus_text_rebuilds_exactly(corpus: Path) -> None:
         layout = strip_furniture(src)
         assert rebuild(layout.text, layout.notes) == src, f.name
         assert layout.partial == ("[... text not retrieved ...]" in src), f.name
+
+
+@pytest.mark.corpus
+def test_the_one_pattern_test_finds_the_lines_some_rule_matches(corpus: Path) -> None:
+    # strip_furniture tries its rules one by one only where the combined pattern matches
+    rules = layout_module._LINE_FURNITURE + layout_module._SLIP_LAW_LINES
+    lines = ["", "  ", "2", " 12 ", "VerDate Sep 11 2014", "  LBD01142-01-3", "S. 4457  2",
+             "[editorial: x]", "[... text not retrieved ...]", "42 USC 1885a note.",
+             "  Short Title Act of 2019.  ", "2 SEC. 2.", "[editorial: x] y"]
+    for name in ("us-federal-publ115-6.txt", "us-ny-s4457-2023-original.txt",
+                 "us-federal-hr2157-116-introduced.txt", "us-ca-sf-admin-19b.txt"):
+        lines += (corpus / name).read_text(encoding="utf-8").splitlines()
+    hits = 0
+    for body in lines:
+        some = any(rule.pattern.fullmatch(body) for rule in rules)
+        assert bool(layout_module._ANY_FURNITURE.fullmatch(body)) is some, body
+        hits += some
+    assert hits > 20  # the test sees furniture, not only text

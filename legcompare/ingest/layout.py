@@ -130,7 +130,7 @@ def strip_furniture(source: str) -> Layout:
                 if not gutter:
                     b.marks.append(LineMark(b.length, page, None))
             continue
-        slug = _GPO_SLUG_PREFIX.match(body)
+        slug = _GPO_SLUG_PREFIX.match(body) if " with BILLS" in body else None
         if slug:
             b.drop(NoteKind.PAGE_HEADER, slug.group(0))
             line, body = line[slug.end():], body[slug.end():]
@@ -169,8 +169,19 @@ def _finish(b: _Builder, source: str) -> Layout:
     return Layout("".join(b.pieces), tuple(b.notes), tuple(b.marks), partial)
 
 
+def _any_of(rules: tuple[_LineRule, ...]) -> re.Pattern[str]:
+    """One pattern that matches a whole line where one of ``rules`` does (a test in C before
+    the rules are tried one by one, in order: most lines are not furniture)."""
+    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules))
+
+
+_ANY_FURNITURE = _any_of(_LINE_FURNITURE + _SLIP_LAW_LINES)
+
+
 def _whole_line_rule(body: str, paged: bool, lines: list[str], i: int, slip_law: bool
                      ) -> _LineRule | None:
+    if not _ANY_FURNITURE.fullmatch(body):
+        return None
     if slip_law:
         for rule in _SLIP_LAW_LINES:
             if rule.pattern.fullmatch(body):
