@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -108,3 +111,42 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path: Path, bad: bytes) -> Non
     code, stdout, err = run("diff", a, str(b), "--format", "json", "-o", str(out))
     assert code == 2 and stdout == "" and err.count("\n") == 1
     assert not out.exists()
+
+
+def _command(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    """The real command, ``python -m legcompare``, which ends with ``cli.run``'s fast exit."""
+    return subprocess.run([sys.executable, "-m", "legcompare", *args], capture_output=True,
+                          check=False, timeout=120, **kwargs)
+
+
+def test_the_command_writes_everything_and_exits_with_its_status(tmp_path: Path) -> None:
+    old, new = files(tmp_path)
+    done = _command("diff", old, new, "--format", "json")
+    assert done.returncode == 0 and done.stderr == b""
+    assert json.loads(done.stdout)["summary"]["modified"] == 1  # all of it, flushed
+    assert _command("diff", old, new, "--exit-code").returncode == 1
+    assert _command("diff", old, old, "--exit-code").returncode == 0
+    missing = _command("diff", str(tmp_path / "nothing.txt"), new)
+    assert missing.returncode == 2 and missing.stdout == b""
+    assert missing.stderr.decode().count("\n") == 1
+    assert missing.stderr.startswith(b"legcompare: error: ")
+    version = _command("--version")
+    assert version.returncode == 0 and version.stdout.startswith(b"legcompare, version ")
+    usage = _command("diff")
+    assert usage.returncode == 2 and b"Missing argument" in usage.stderr
+    out = tmp_path / "report.html"
+    assert _command("diff", old, new, "--format", "html", "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def test_the_command_stops_quietly_when_its_reader_goes_away(tmp_path: Path) -> None:
+    long_old = "".join(f"SEC. {n}. PART {n}.\n({n}) An agency shall report yearly.\n"
+                       for n in range(1, 400))
+    old, new = files(tmp_path, long_old, long_old.replace("yearly", "monthly"))
+    command = [sys.executable, "-m", "legcompare", "diff", old, new, "--format", "json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as reader:
+        assert reader.stdout is not None and reader.stderr is not None
+        assert reader.stdout.read(100).startswith(b"{")
+        reader.stdout.close()  # like `| head -c 100`
+        assert reader.wait(timeout=120) == 0
+        assert reader.stderr.read() == b""
