@@ -20,7 +20,7 @@ from .align import (
     remember_keys,
     shared_key_share,
 )
-from .assess import assess
+from .assess import Judge, assess
 from .assess.rules import load_rules
 from .chardiff import diff_text
 from .errors import SelectError
@@ -36,7 +36,7 @@ from .model import (
     Outline,
     Status,
 )
-from .parallel import map_shared, split_all, split_as_read, worthwhile
+from .parallel import map_balanced, split_all, split_as_read, worthwhile
 
 __all__ = ["compare", "compare_as_read", "compare_clauses", "compare_outlines", "decide_mode"]
 
@@ -75,17 +75,23 @@ def compare_outlines(a: Outline, b: Outline, *, options: CompareOptions | None =
     mode = decide_mode(a, b) if options.mode is Mode.AUTO else options.mode
     matches = align_versions(a, b) if mode is Mode.VERSIONS else align_cross(a, b)
 
-    def judged(some: Sequence[Match]) -> list[ClausePair]:
-        pairs = tuple(_pair(m, old.partial, new.partial, options.max_tokens, mode) for m in some)
-        return list(assess(pairs, a, b, mode=mode, perspective=options.perspective,
-                           rules=options.rules))
+    judge = Judge(a, b, perspective=options.perspective, rules=options.rules)
 
-    # Each pair is diffed and judged on its own: on long texts, a second process takes half
-    # (the rules are read first, so that it has them too).
-    load_rules(tuple(options.rules))
-    pairs = map_shared(judged, matches, send=_without_clauses, receive=_with_clauses,
-                       parallel=worthwhile(old, new))
+    def judged(some: Sequence[Match]) -> list[ClausePair]:
+        return list(judge(_pair(m, old.partial, new.partial, options.max_tokens, mode)
+                          for m in some))
+
+    # Each pair is diffed and judged on its own: on long texts, a second process shares the
+    # pairs whose texts differ (nearly all of the work), this one does the rest. The judge is
+    # made first (the rules read), so that the child has it too.
+    pairs = map_balanced(judged, matches, cheap=_same_text, send=_without_clauses,
+                         receive=_with_clauses, parallel=worthwhile(old, new))
     return Comparison(old, new, mode, options.perspective, tuple(pairs), options)
+
+
+def _same_text(match: Match) -> bool:
+    """Two clauses with the same text: a pair quick to judge (one equal run, no change)."""
+    return match.old is not None and match.new is not None and match.old.text == match.new.text
 
 
 def _without_clauses(pair: ClausePair) -> dict[str, object]:

@@ -39,8 +39,8 @@ from typing import Any, Generic, TypeVar
 from .model import Document, Outline
 from .split import split
 
-__all__ = ["PARALLEL_MIN_CHARS", "in_halves", "map_shared", "split_all", "split_as_read",
-           "worthwhile"]
+__all__ = ["PARALLEL_MIN_CHARS", "in_halves", "map_balanced", "map_shared", "split_all",
+           "split_as_read", "worthwhile"]
 
 PARALLEL_MIN_CHARS = 400_000
 """Combined characters of the two texts from which using a second process pays off."""
@@ -115,6 +115,53 @@ def map_shared(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
     return out
 
 
+def map_balanced(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
+                 cheap: Callable[[T], bool], send: Callable[[R], Any],
+                 receive: Callable[[T, Any], R], parallel: bool, chunk: int = 4) -> list[R]:
+    """``work(items)`` for a ``work`` that maps each item on its own, the items of uneven
+    cost. With ``parallel``, this process does the ``cheap`` items (whose results would cost
+    more to send than to make) and a forked child shares the others with it, each taking
+    ``chunk`` at a time from a counter in shared memory until none are left: neither waits
+    long for the other however the costs fall. Results come back in the items' order; the
+    child sends ``send(result)``, rebuilt here by ``receive(item, sent)``."""
+    costly = [i for i, item in enumerate(items) if not cheap(item)]
+    if not parallel or len(costly) < 2:
+        return work(items)
+    try:
+        taken = multiprocessing.Value("q", 0)  # how many of ``costly`` are handed out
+    except OSError:  # no shared memory to be had (a container without /dev/shm)
+        return work(items)
+
+    def share() -> list[tuple[int, R]]:
+        done: list[tuple[int, R]] = []
+        while True:
+            with taken.get_lock():
+                start = taken.value
+                taken.value = start + chunk
+            batch = costly[start:start + chunk]
+            if not batch:
+                return done
+            done += zip(batch, work([items[i] for i in batch]), strict=True)
+
+    child = _Child(lambda: [(i, send(r)) for i, r in share()])
+    out: list[Any] = [None] * len(items)
+    easy = [i for i, item in enumerate(items) if cheap(item)]
+    for i, result in zip(easy, work([items[i] for i in easy]), strict=True):
+        out[i] = result
+    mine = share()
+    for i, result in mine:
+        out[i] = result
+    sent = child.outcome()
+    if sent is None:  # the child failed: what it took is done here
+        left = sorted(set(costly) - {i for i, _ in mine})
+        for i, result in zip(left, work([items[i] for i in left]), strict=True):
+            out[i] = result
+    else:
+        for i, value in sent:
+            out[i] = receive(items[i], value)
+    return out
+
+
 def in_halves(work: Callable[[Sequence[T]], R], items: Sequence[T], *,
               parallel: bool) -> list[R]:
     """``[work(items)]``; with ``parallel`` (and two items or more), ``[work(first half),
@@ -178,12 +225,18 @@ class _Child(Generic[R]):
 
     def result(self) -> R:
         """The child's value; the function's, computed here, when the child failed."""
+        value = self.outcome()
+        return self.function() if value is None else value
+
+    def outcome(self) -> R | None:
+        """The child's value, or ``None`` when there is no child or it failed."""
         if not self.pid:
-            return self.function()
+            return None
         with os.fdopen(self.read, "rb") as source:
             data = source.read()
         _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
         if status != 0 or not data:
-            return self.function()
+            return None
         value: R = pickle.loads(data)
         return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -233,3 +234,38 @@ def test_a_first_text_too_short_on_its_own_waits_for_the_rest(
     assert parallel.split_as_read(iter((old, new))) == []
     assert calls == [2]
     assert parallel.split_as_read(iter(())) == []
+
+
+def test_map_balanced_shares_the_costly_items_and_keeps_the_order() -> None:
+    parent = os.getpid()
+
+    def work(xs: Sequence[int]) -> list[tuple[int, int]]:
+        for x in xs:
+            if x % 3:  # a costly item
+                time.sleep(0.002)
+        return [(x * x, os.getpid()) for x in xs]
+
+    items = list(range(120))
+    out = parallel.map_balanced(work, items, cheap=lambda x: x % 3 == 0, send=lambda r: r,
+                                receive=lambda item, sent: sent, parallel=True)
+    assert [v for v, _ in out] == [x * x for x in items]
+    assert {pid for x, (_, pid) in zip(items, out, strict=True) if x % 3 == 0} == {parent}
+    costly = {pid for x, (_, pid) in zip(items, out, strict=True) if x % 3}
+    assert parent in costly and len(costly) == 2  # both took some
+    assert parallel.map_balanced(work, items, cheap=lambda x: True, send=lambda r: r,
+                                 receive=lambda i, s: s, parallel=True) == work(items)
+    assert parallel.map_balanced(work, [1, 2], cheap=lambda x: False, send=lambda r: r,
+                                 receive=lambda i, s: s, parallel=False) == work([1, 2])
+
+
+def test_map_balanced_does_a_failed_childs_share_itself() -> None:
+    parent = os.getpid()
+
+    def work(xs: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            raise RuntimeError("only in the child")
+        return [x + 1 for x in xs]
+
+    items = list(range(50))
+    assert parallel.map_balanced(work, items, cheap=lambda x: x < 10, send=lambda r: r,
+                                 receive=lambda i, s: s, parallel=True) == [x + 1 for x in items]

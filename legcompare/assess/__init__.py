@@ -37,7 +37,7 @@ from .engine import Run, Texts, cut_off, in_term, judge, letters, runs
 from .rules import RuleSet, load_rules
 from .values import words_to_number
 
-__all__ = ["assess"]
+__all__ = ["Judge", "assess"]
 
 _DESCRIPTIVE = frozenset({Role.DESCRIPTIVE, Role.NON_OPERATIVE})
 _SPELLING_SIMILARITY = 75.0  # a changed word this similar to the old one is a spelling fix
@@ -46,13 +46,26 @@ _SPELLING_SIMILARITY = 75.0  # a changed word this similar to the old one is a s
 def assess(pairs: tuple[ClausePair, ...], old: Outline, new: Outline, *, mode: Mode,
            perspective: Perspective, rules: tuple[str, ...]) -> tuple[ClausePair, ...]:
     """Give each pair its verdict, reasons and ``descriptive`` flag."""
-    ruleset = load_rules(tuple(rules))
-    texts = Texts(old.document.text, new.document.text, _terms(old), _terms(new),
-                  _gaps(old), _gaps(new))
-    judged = tuple(_judge(p, ruleset, texts) for p in pairs)
-    if perspective is Perspective.PERMISSIVE:
-        judged = tuple(_mirror(p) for p in judged)
-    return judged
+    return Judge(old, new, perspective=perspective, rules=rules)(pairs)
+
+
+class Judge:
+    """:func:`assess` for the pairs of one comparison, made ready once (the rules, the two
+    texts' defined terms and gaps) and then applied to its pairs in as many parts as wanted:
+    ``Judge(old, new, ...)(pairs)`` is ``assess(pairs, old, new, ...)``."""
+
+    def __init__(self, old: Outline, new: Outline, *, perspective: Perspective,
+                 rules: tuple[str, ...]) -> None:
+        self.rules = load_rules(tuple(rules))
+        self.texts = Texts(old.document.text, new.document.text, _terms(old), _terms(new),
+                           _gaps(old), _gaps(new))
+        self.perspective = perspective
+
+    def __call__(self, pairs: Iterable[ClausePair]) -> tuple[ClausePair, ...]:
+        judged = tuple(_judge(p, self.rules, self.texts) for p in pairs)
+        if self.perspective is Perspective.PERMISSIVE:
+            judged = tuple(_mirror(p) for p in judged)
+        return judged
 
 
 def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
