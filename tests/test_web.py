@@ -464,3 +464,17 @@ def test_serve_command_listens_on_loopback_and_stops(tmp_path: Path) -> None:
         _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert "legcompare: stopped" in err and "Traceback" not in err
+
+
+def test_workers_remove_their_working_folders_when_the_pool_stops(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # where the (spawned) workers make them
+    queue = JobQueue(workers=2)
+    try:
+        job = queue.submit(upload_task(corpus, S4457), key=None, large=False)
+        wait(queue, job)
+        assert job.state == "done"
+        assert list(tmp_path.glob("legcompare-worker-*"))  # each worker works in one
+    finally:
+        queue.close()
+    assert not list(tmp_path.glob("legcompare-worker-*"))

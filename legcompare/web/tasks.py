@@ -25,8 +25,10 @@ Guarantees:
 
 from __future__ import annotations
 
+import multiprocessing.util
 import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from multiprocessing.queues import Queue
@@ -154,7 +156,11 @@ def init_worker(progress: Queue[tuple[str, str]] | None, niceness: int = 0) -> N
     loaded (so the first job does not pay for it)."""
     global _PROGRESS
     _PROGRESS = progress
-    os.chdir(tempfile.mkdtemp(prefix="legcompare-worker-"))
+    folder = tempfile.mkdtemp(prefix="legcompare-worker-")
+    os.chdir(folder)
+    # removed when the worker ends (the pool shut down), not left in the temp folder
+    multiprocessing.util.Finalize(None, shutil.rmtree, args=(folder,),
+                                  kwargs={"ignore_errors": True}, exitpriority=0)
     if niceness and hasattr(os, "nice"):
         os.nice(niceness)
     warm()
