@@ -163,7 +163,9 @@ sys.stdout.write(Redlines(old, new).output_markdown)
 SIDE_SIZES = frozenset({"1300kb"})
 """Pairs only the commands that name them in ``only`` run on: the 1.3 MB pair is where
 ``redlines`` is timed (the issue's measurement: it did not finish in 300 s)."""
-REDLINES_CAP = 300.0
+REDLINES_CAP = 600.0
+"""How long redlines is given. It is a lower bound on its time when it does not finish: at
+300 s (the issue's measurement) the bound cannot show 100× over a 4 s run, so it gets 600 s."""
 
 COMMANDS: list[Command] = [
     Command("Python floor: read + tokenize both",
