@@ -5,11 +5,14 @@ Splitting a text into its clause tree is most of the work of a diff, and the two
 depend on each other: :func:`split_all` has a forked child split every other text (the new
 side of a comparison) while this process splits the rest, and :func:`split_as_read` starts
 the child on the first text as soon as it is read, so that the second is read meanwhile.
-Diffing and judging the aligned pairs is a map over pairs: :func:`map_shared` gives every
-other item of such a map to a forked child, and :func:`in_halves` the second half of a text
-to write. The child sees this process's memory as it was at the fork (nothing is sent to it)
-and sends back only what it computed, by pickle. Every function used is deterministic, so the
-results are the objects one process would have made; only the wall-clock time changes.
+Diffing and judging the aligned pairs is a map over pairs of very uneven cost:
+:func:`map_balanced` keeps the cheap ones (the same text on both sides) here and shares the
+others with a forked child, each process taking a few at a time (:func:`map_shared`, every
+other item to the child, is for maps of even cost). :func:`in_halves` gives a child the second
+half of a text to write. The child sees this process's memory as it was at the fork (nothing
+is sent to it) and sends back only what it computed, by pickle. Every function used is
+deterministic, so the results are the objects one process would have made; only the
+wall-clock time changes.
 
 A child is forked only when all of these hold, so that it never costs more than it saves and
 never forks where forking is unsafe:
