@@ -105,6 +105,10 @@ def test_a_failing_child_leaves_its_share_to_the_parent() -> None:
 
     assert parallel.map_shared(work, [1, 2, 3, 4], send=lambda r: r,
                                receive=lambda i, s: s, parallel=True) == [2, 3, 4, 5]
+    # map_balanced: what the child took before failing is done here too
+    assert parallel.map_balanced(work, list(range(50)), cheap=lambda x: x < 10,
+                                 send=lambda r: r, receive=lambda i, s: s,
+                                 parallel=True) == list(range(1, 51))
 
     def unpicklable(xs: Sequence[int]) -> list[object]:
         return [(lambda y=x: y) if os.getpid() != parent else x for x in xs]
@@ -256,16 +260,3 @@ def test_map_balanced_shares_the_costly_items_and_keeps_the_order() -> None:
                                  receive=lambda i, s: s, parallel=True) == work(items)
     assert parallel.map_balanced(work, [1, 2], cheap=lambda x: False, send=lambda r: r,
                                  receive=lambda i, s: s, parallel=False) == work([1, 2])
-
-
-def test_map_balanced_does_a_failed_childs_share_itself() -> None:
-    parent = os.getpid()
-
-    def work(xs: Sequence[int]) -> list[int]:
-        if os.getpid() != parent:
-            raise RuntimeError("only in the child")
-        return [x + 1 for x in xs]
-
-    items = list(range(50))
-    assert parallel.map_balanced(work, items, cheap=lambda x: x < 10, send=lambda r: r,
-                                 receive=lambda i, s: s, parallel=True) == [x + 1 for x in items]
