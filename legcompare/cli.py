@@ -148,19 +148,27 @@ def main() -> None:
     gc.set_threshold(50_000, 20, 20)
 
 
+_SHUTDOWN: list[str] = []
+"""Commands that ran and need the interpreter's usual shutdown (its exit hooks), not
+:func:`run`'s quick exit."""
+
+
 def run() -> None:
     """The ``legcompare`` command (and ``python -m legcompare``): :func:`main`, then leave
     without the interpreter's shutdown.
 
     A comparison of omnibus bills is millions of objects; the shutdown frees them one by one,
     0.4 s after a 10 MB report is already written. Everything the command wrote is flushed
-    first, and legcompare registers no exit hooks, so leaving at once loses nothing. The exit
-    status is the one ``sys.exit`` would give."""
+    first, and the batch commands leave no exit hooks to run, so leaving at once loses
+    nothing. The exit status is the one ``sys.exit`` would give. ``serve`` shuts down the
+    usual way (:data:`_SHUTDOWN`): its worker pools' semaphores are released by exit hooks."""
     try:
         main()  # click's standalone mode: always ends in SystemExit
         code: object = 0
     except SystemExit as done:
         code = done.code
+    if _SHUTDOWN:
+        sys.exit(code)  # type: ignore[arg-type]
     if code is None:
         status = 0
     elif isinstance(code, int):
@@ -497,6 +505,7 @@ def serve(host: str, port: int, workers: int | None, max_upload_bytes: int, stor
     address; Ctrl-C stops it."""
     from .web import serve as run
 
+    _SHUTDOWN.append("serve")  # multiprocessing's exit hooks release the pools' semaphores
     if host.strip("[]") not in ("127.0.0.1", "::1", "localhost"):
         click.echo(f"warning: listening on {host}: anyone who can reach it can use this app "
                    "(there is no login)", err=True)

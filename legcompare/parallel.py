@@ -131,7 +131,8 @@ def map_balanced(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
     if not parallel or len(costly) < 2:
         return work(items)
     try:
-        taken = multiprocessing.Value("q", 0)  # how many of ``costly`` are handed out
+        # how many of ``costly`` are handed out (a fork context's lock: nothing to track)
+        taken = multiprocessing.get_context("fork").Value("q", 0)
     except OSError:  # no shared memory to be had (a container without /dev/shm)
         return work(items)
 

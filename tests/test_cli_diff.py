@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -150,3 +153,22 @@ def test_the_command_stops_quietly_when_its_reader_goes_away(tmp_path: Path) -> 
         reader.stdout.close()  # like `| head -c 100`
         assert reader.wait(timeout=120) == 0
         assert reader.stderr.read() == b""
+
+
+def test_the_web_server_command_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    # serve shuts down the usual way: its worker pools' semaphores are released, not leaked
+    command = [sys.executable, "-m", "legcompare", "serve", "--port", "0", "--workers", "1",
+               "--store", str(tmp_path / "store")]
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env=env) as server:
+        assert server.stdout is not None and server.stderr is not None
+        url = server.stdout.readline().decode().strip()
+        assert url.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(url, timeout=60) as page:
+            assert page.status == 200
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=120) == 0
+        errors = server.stderr.read().decode()
+    assert "legcompare: stopped" in errors and "leaked" not in errors, errors
+    assert not list(tmp_path.glob("legcompare-worker-*"))
