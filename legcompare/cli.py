@@ -3,10 +3,12 @@ result, and turns library errors into one line on stderr and exit code 2."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import Any, TypeVar
@@ -148,27 +150,25 @@ def main() -> None:
     gc.set_threshold(50_000, 20, 20)
 
 
-_SHUTDOWN: list[str] = []
-"""Commands that ran and need the interpreter's usual shutdown (its exit hooks), not
-:func:`run`'s quick exit."""
-
-
 def run() -> None:
     """The ``legcompare`` command (and ``python -m legcompare``): :func:`main`, then leave
     without the interpreter's shutdown.
 
     A comparison of omnibus bills is millions of objects; the shutdown frees them one by one,
-    0.4 s after a 10 MB report is already written. Everything the command wrote is flushed
-    first, and the batch commands leave no exit hooks to run, so leaving at once loses
-    nothing. The exit status is the one ``sys.exit`` would give. ``serve`` shuts down the
-    usual way (:data:`_SHUTDOWN`): its worker pools' semaphores are released by exit hooks."""
+    0.4 s after a 10 MB report is already written. What the shutdown does that matters is
+    done here: the exit hooks run (multiprocessing's release the web server's semaphores, for
+    one) and the output is flushed; only the freeing is skipped. Where threads are still
+    running, or this Python cannot run the hooks alone, it shuts down the usual way. The exit
+    status is the one ``sys.exit`` would give."""
     try:
         main()  # click's standalone mode: always ends in SystemExit
         code: object = 0
     except SystemExit as done:
         code = done.code
-    if _SHUTDOWN:
+    run_hooks = getattr(atexit, "_run_exitfuncs", None)
+    if run_hooks is None or threading.active_count() > 1:
         sys.exit(code)  # type: ignore[arg-type]
+    run_hooks()
     if code is None:
         status = 0
     elif isinstance(code, int):
@@ -505,7 +505,6 @@ def serve(host: str, port: int, workers: int | None, max_upload_bytes: int, stor
     address; Ctrl-C stops it."""
     from .web import serve as run
 
-    _SHUTDOWN.append("serve")  # multiprocessing's exit hooks release the pools' semaphores
     if host.strip("[]") not in ("127.0.0.1", "::1", "localhost"):
         click.echo(f"warning: listening on {host}: anyone who can reach it can use this app "
                    "(there is no login)", err=True)

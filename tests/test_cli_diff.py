@@ -156,7 +156,7 @@ def test_the_command_stops_quietly_when_its_reader_goes_away(tmp_path: Path) -> 
 
 
 def test_the_web_server_command_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
-    # serve shuts down the usual way: its worker pools' semaphores are released, not leaked
+    # run() runs the exit hooks before it leaves: the worker pools' semaphores are released
     command = [sys.executable, "-m", "legcompare", "serve", "--port", "0", "--workers", "1",
                "--store", str(tmp_path / "store")]
     env = dict(os.environ, TMPDIR=str(tmp_path))
