@@ -127,7 +127,10 @@ def map_balanced(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
     ``chunk`` at a time from a counter in shared memory until none are left: neither waits
     long for the other however the costs fall. Results come back in the items' order; the
     child sends ``send(result)``, rebuilt here by ``receive(item, sent)``."""
-    costly = [i for i, item in enumerate(items) if not cheap(item)]
+    easy: list[int] = []
+    costly: list[int] = []
+    for i, item in enumerate(items):
+        (easy if cheap(item) else costly).append(i)
     if not parallel or len(costly) < 2:
         return work(items)
     try:
@@ -149,7 +152,6 @@ def map_balanced(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
 
     child = _Child(lambda: [(i, send(r)) for i, r in share()])
     out: list[Any] = [None] * len(items)
-    easy = [i for i, item in enumerate(items) if cheap(item)]
     for i, result in zip(easy, work([items[i] for i in easy]), strict=True):
         out[i] = result
     mine = share()
@@ -228,7 +230,8 @@ class _Child(Generic[R]):
         self.pid = 0
 
     def result(self) -> R:
-        """The child's value; the function's, computed here, when the child failed."""
+        """The child's value; the function's, computed here, when the child failed (the
+        functions given are never ``None``-valued, so ``None`` means no value came)."""
         value = self.outcome()
         return self.function() if value is None else value
 

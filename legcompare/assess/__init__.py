@@ -101,8 +101,6 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     return replace(pair, verdict=verdict, descriptive=descriptive, reasons=tuple(reasons))
 
 
-
-
 def _explained(run: Run, reasons: list[Reason]) -> bool:
     """Is the run accounted for: a directional reason points at its words, or neutral reasons
     cover every word of it (a formal change explains only the words it matched)?"""

@@ -155,5 +155,3 @@ def _assign(clause: Clause, parent: Role | None) -> Clause:
         if counts:
             role = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
     return changed_copy(clause, role=role, children=children)
-
-

@@ -36,20 +36,7 @@ def report(data: dict[str, Any]) -> str:
     """A JSON report: ``json.dumps(data, ensure_ascii=False, indent=2)`` and a final newline.
     Reports hold no NaN or infinite float (their only floats are similarities, ratios of
     lengths), so orjson may write them (``finite_floats``)."""
-    raw = _by_orjson(data)
-    if raw is not None:
-        return (raw + b"\n").decode()
-    return dumps(data) + "\n"
-
-
-def _by_orjson(obj: Any) -> bytes | None:
-    """orjson's UTF-8 text of ``obj`` (every float in it finite), or ``None`` where it would
-    not be ``json``'s (see the module doc)."""
-    try:
-        raw = orjson.dumps(obj, option=orjson.OPT_INDENT_2)
-    except TypeError:  # orjson.JSONEncodeError: what it declines, the pure way writes
-        return None
-    return None if _unsure(raw) else raw
+    return dumps(data, finite_floats=True) + "\n"
 
 
 def _unsure(raw: bytes) -> bool:
@@ -71,9 +58,13 @@ def dumps(obj: Any, *, finite_floats: bool = False) -> str:
     """``json.dumps(obj, ensure_ascii=False, indent=2)``; with ``finite_floats`` (every float
     in ``obj`` is finite), by orjson where it writes the same text (see the module doc)."""
     if finite_floats:
-        raw = _by_orjson(obj)
-        if raw is not None:
-            return raw.decode()
+        try:
+            raw = orjson.dumps(obj, option=orjson.OPT_INDENT_2)
+        except TypeError:  # orjson.JSONEncodeError: what it declines, the pure way writes
+            pass
+        else:
+            if not _unsure(raw):
+                return raw.decode()
     if isinstance(obj, str):
         return str(encode_basestring(obj))
     out: list[str] = []

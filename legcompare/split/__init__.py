@@ -69,10 +69,11 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
 
     form, fallback = document.citation, _fallback(document)
 
-    def build(node: Node, path: list[Step], outer: list[Step] | None,
-              quoted: tuple[str, str, CitationForm | None] | None, parts: Parts) -> Clause:
-        """The clause of ``node``; ``parts`` are the citation parts of ``path`` (in the form
-        of the quoted law inside quoted matter)."""
+    def build(node: Node, path: list[Step], quoted: tuple[str, CitationForm, str] | None,
+              parts: Parts) -> Clause:
+        """The clause of ``node``; ``parts`` are the citation parts of ``path``. Inside quoted
+        matter, ``path`` starts at the quoted text, ``quoted`` is (the action, the quoted
+        law's citation form, the quoting clause's citation) and ``parts`` are in that form."""
         end = ends[id(node)]
         kind = _kind(node, family)
         heading = node.heading
@@ -96,28 +97,25 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             action, law = node.quoted
             law_cited = law_form(law, document)
             inner = law_cited or CitationForm("code", "")
-            return _clause(node, ids, kind, heading, term, text, end,
-                           cite(document.citation, fallback, path + [step]),
+            own = cite(form, fallback, path + [step])
+            return _clause(node, ids, kind, heading, term, text, end, own,
                            _locator(marks, offsets, node.start, end),
-                           tuple(build(c, [], path + [step], (action, law, law_cited),
-                                       citation.start(inner))
+                           tuple(build(c, [], (action, inner, own), citation.start(inner))
                                  for c in node.children),
                            quoted_in=law_cited.prefix if law_cited else law or None)
         new_path = path + [step]
         if quoted is None:
             new_parts = citation.extend(form, parts, step)
             cited = citation.render(form, fallback, new_parts)
-        else:  # as cite(form, fallback, new_path, quoted, outer) writes it
-            action, _target, qform = quoted
-            inner = qform or CitationForm("code", "")
+        else:  # "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(1))", as cite writes it
+            action, inner, outer = quoted
             new_parts = citation.extend(inner, parts, step)
-            cited = (f"{cite(form, fallback, outer or [])} "
-                     f"({action} {citation.render(inner, '', new_parts)})").rstrip()
-        children = tuple(build(c, new_path, outer, quoted, new_parts) for c in node.children)
+            cited = f"{outer} ({action} {citation.render(inner, '', new_parts)})".rstrip()
+        children = tuple(build(c, new_path, quoted, new_parts) for c in node.children)
         return _clause(node, ids, kind, heading, term, text, end, cited,
                        _locator(marks, offsets, node.start, end), children)
 
-    return tuple(build(c, [], None, None, citation.start(form)) for c in root.children)
+    return tuple(build(c, [], None, citation.start(form)) for c in root.children)
 
 
 def _clause(node: Node, ids: dict[int, str], kind: Kind, heading: str | None, term: str | None,
