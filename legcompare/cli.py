@@ -141,13 +141,25 @@ def _resolver(max_bytes: int, encoding: str | None, partial: bool, store: str | 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="legcompare")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Compare legislative texts clause by clause: what changed, and whether each change makes
     the protection stronger or weaker."""
     # A long bill is a few hundred thousand objects that live until the command ends; at the
     # default thresholds (700, 10, 10) the collector walks them over and over, a seventh of a
-    # 10 MB diff's time. Collections still run, less often.
-    gc.set_threshold(50_000, 20, 20)
+    # 10 MB diff's time. A command run by ``run`` ends soon and leaves without freeing them,
+    # and makes next to no cyclic garbage (the split unlinks its node trees): the collector
+    # would walk them to find nothing (at 50,000 still 1 s of a 10 MB diff), so it is off.
+    # The server runs for days and keeps collecting, less often; so does a caller that runs
+    # the commands in its own process.
+    if ctx.obj is _ENDS_SOON and ctx.invoked_subcommand != "serve":
+        gc.disable()
+    else:
+        gc.set_threshold(50_000, 20, 20)
+
+
+_ENDS_SOON = object()
+"""``main``'s context object when it runs as the process's command (:func:`run`)."""
 
 
 def run() -> None:
@@ -161,7 +173,7 @@ def run() -> None:
     running, or this Python cannot run the hooks alone, it shuts down the usual way. The exit
     status is the one ``sys.exit`` would give."""
     try:
-        main()  # click's standalone mode: always ends in SystemExit
+        main(obj=_ENDS_SOON)  # click's standalone mode: always ends in SystemExit
         code: object = 0
     except SystemExit as done:
         code = done.code

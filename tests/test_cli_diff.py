@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from legcompare import cli
 from legcompare.cli import main
 
 OLD = ("SEC. 1. SHORT TITLE.\nThis Act may be cited as the Test Act.\nSEC. 2. BAN.\n"
@@ -153,6 +155,22 @@ def test_the_command_stops_quietly_when_its_reader_goes_away(tmp_path: Path) -> 
         reader.stdout.close()  # like `| head -c 100`
         assert reader.wait(timeout=120) == 0
         assert reader.stderr.read() == b""
+
+
+@pytest.mark.parametrize(("command", "collecting"), [("diff", False), ("outline", False),
+                                                     ("serve", True)])
+def test_the_collector_is_off_only_where_the_process_ends_soon(command: str,
+                                                              collecting: bool) -> None:
+    was, thresholds = gc.isenabled(), gc.get_threshold()
+    gc.enable()
+    try:
+        assert CliRunner().invoke(main, [command, "--help"]).exit_code == 0
+        assert gc.isenabled()  # run by a caller in its own process: left on
+        assert CliRunner().invoke(main, [command, "--help"], obj=cli._ENDS_SOON).exit_code == 0
+        assert gc.isenabled() is collecting  # as run() runs it
+    finally:
+        (gc.enable if was else gc.disable)()
+        gc.set_threshold(*thresholds)
 
 
 def test_the_web_server_command_stops_cleanly_on_sigterm(tmp_path: Path) -> None:

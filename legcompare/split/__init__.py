@@ -40,7 +40,10 @@ def split(document: Document) -> Outline:
         return Outline(document, ())
     if not nodes or nodes[0].start > 0:
         _absorb_leading(document.text, builder.root, nodes)
-    return Outline(document, assign_roles(_materialize(document, family, builder.root, nodes)))
+    clauses = _materialize(document, family, builder.root, nodes)
+    for node in nodes:  # the only cycles of the node tree: freed now, without the collector
+        node.parent = None
+    return Outline(document, assign_roles(clauses))
 
 
 def _absorb_leading(text: str, root: Node, nodes: list[Node]) -> None:
