@@ -2,7 +2,9 @@
 
 Roles are detected once per clause, from its kind, heading and own text (label left out);
 ``assign_roles`` returns the tree with every clause's ``role`` set. A clause with no text of its
-own (a label alone, a quoted-matter container) takes the role its children mostly have.
+own (a label alone, a quoted-matter container) takes the role its children mostly have. The
+splitter sets the roles as it makes the clauses, by the same three steps (:func:`role_of`,
+:func:`placed_role`, :func:`settled_role`).
 """
 
 from __future__ import annotations
@@ -95,13 +97,18 @@ def subject_of(text: str) -> str | None:
 
 def detect_role(clause: Clause) -> Role:
     """The first role in ``roles.toml`` whose kind or patterns match the clause."""
-    text = " ".join(own_text(clause).split())
-    heading = clause.heading or ""
+    return role_of(clause.kind, clause.heading, own_text(clause))
+
+
+def role_of(kind: Kind, heading: str | None, own: str) -> Role:
+    """:func:`detect_role` of a clause of this kind, heading and own text."""
+    text = " ".join(own.split())
+    heading = heading or ""
     # Most searches fail; the prefilters skip those that cannot succeed (same answers).
     lowered = lower_for_prefilter(text)
     lowered_heading = lower_for_prefilter(heading) if heading else None
     for p, heading_filter, text_filter in _filtered_patterns():
-        if clause.kind in p.kinds:
+        if kind in p.kinds:
             return p.role
         hit = (heading_filter is not None and heading and
                heading_filter.occurs(heading, lowered_heading)) or (
@@ -144,14 +151,27 @@ _DOMINANT = frozenset({Role.REMEDY, Role.ENFORCEMENT, Role.DEFINITION, Role.EXEM
 
 
 def _assign(clause: Clause, parent: Role | None) -> Clause:
-    role = detect_role(clause)
-    if clause.label and parent in _INHERITED and (
+    role = placed_role(detect_role(clause), bool(clause.label), parent)
+    children = tuple(_assign(c, role) for c in clause.children)
+    role = settled_role(role, own_text(clause), children)
+    return changed_copy(clause, role=role, children=children)
+
+
+def placed_role(role: Role, labelled: bool, parent: Role | None) -> Role:
+    """A clause's role (``role``, as detected) under its parent's: an enumerated part
+    completing its parent's provision takes the parent's role."""
+    if labelled and parent in _INHERITED and (
             role is Role.OTHER or (parent in _DOMINANT and
                                    role in (Role.PERMISSION, Role.OBLIGATION))):
-        role = parent
-    children = tuple(_assign(c, role) for c in clause.children)
-    if role is Role.OTHER and children and len(own_text(clause).split()) <= 3:
+        return parent
+    return role
+
+
+def settled_role(role: Role, own: str, children: tuple[Clause, ...]) -> Role:
+    """A clause's role once its ``children`` have theirs: one with next to no text of its own
+    (``own``) and no role takes the role its children mostly have."""
+    if role is Role.OTHER and children and len(own.split()) <= 3:
         counts = Counter(c.role for c in children if c.role not in (None, Role.OTHER))
         if counts:
-            role = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
-    return changed_copy(clause, role=role, children=children)
+            return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
+    return role

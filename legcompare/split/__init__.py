@@ -15,10 +15,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from .. import citation
-from ..assess.roles import assign_roles
+from ..assess.roles import assign_roles, placed_role, role_of, settled_role
 from ..citation import Parts, Step, cite, law_form
 from ..ids import Paths, unnumbered_part
-from ..model import CitationForm, Clause, Document, Kind, LineMark, Outline, made
+from ..model import CitationForm, Clause, Document, Kind, LineMark, Outline, Role, made
 from .builder import Node
 from .family import Family, family_of, level_kind
 from .headings import defined_term, heading_after
@@ -43,7 +43,7 @@ def split(document: Document) -> Outline:
     clauses = _materialize(document, family, builder.root, nodes)
     for node in nodes:  # the only cycles of the node tree: freed now, without the collector
         node.parent = None
-    return Outline(document, assign_roles(clauses))
+    return Outline(document, clauses)
 
 
 def _absorb_leading(text: str, root: Node, nodes: list[Node]) -> None:
@@ -73,10 +73,11 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
     form, fallback = document.citation, _fallback(document)
 
     def build(node: Node, path: list[Step], quoted: tuple[str, CitationForm, str] | None,
-              parts: Parts) -> Clause:
+              parts: Parts, parent_role: Role | None) -> Clause:
         """The clause of ``node``; ``parts`` are the citation parts of ``path``. Inside quoted
         matter, ``path`` starts at the quoted text, ``quoted`` is (the action, the quoted
-        law's citation form, the quoting clause's citation) and ``parts`` are in that form."""
+        law's citation form, the quoting clause's citation) and ``parts`` are in that form.
+        Its role is set as :func:`~legcompare.assess.roles.assign_roles` would set it."""
         end = ends[id(node)]
         kind = _kind(node, family)
         heading = node.heading
@@ -96,50 +97,48 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
                     heading=node.name if node.kind is Kind.FRONT else term or heading,
                     ordinal=node.ordinal_in_parent,
                     code_section=bool(node.label and node.label.code_section))
+        label = node.label.text if node.label else ""
+        shown_heading = heading if node.label else (node.heading or term)
+        own = text[node.label_span[1] if node.label_span else node.start:end]
+        role = placed_role(role_of(kind, shown_heading, own), bool(label), parent_role)
         if node.kind is Kind.QUOTED and node.quoted is not None:
             action, law = node.quoted
             law_cited = law_form(law, document)
             inner = law_cited or CitationForm("code", "")
-            own = cite(form, fallback, path + [step])
-            return _clause(node, ids, kind, heading, term, text, end, own,
-                           _locator(marks, offsets, node.start, end),
-                           tuple(build(c, [], (action, inner, own), citation.start(inner))
-                                 for c in node.children),
-                           quoted_in=law_cited.prefix if law_cited else law or None)
-        new_path = path + [step]
-        if quoted is None:
-            new_parts = citation.extend(form, parts, step)
-            cited = citation.render(form, fallback, new_parts)
-        else:  # "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(1))", as cite writes it
-            action, inner, outer = quoted
-            new_parts = citation.extend(inner, parts, step)
-            cited = f"{outer} ({action} {citation.render(inner, '', new_parts)})".rstrip()
-        children = tuple(build(c, new_path, quoted, new_parts) for c in node.children)
-        return _clause(node, ids, kind, heading, term, text, end, cited,
-                       _locator(marks, offsets, node.start, end), children)
+            cited = cite(form, fallback, path + [step])
+            children = tuple(build(c, [], (action, inner, cited), citation.start(inner), role)
+                             for c in node.children)
+            quoted_in = law_cited.prefix if law_cited else law or None
+        else:
+            new_path = path + [step]
+            if quoted is None:
+                new_parts = citation.extend(form, parts, step)
+                cited = citation.render(form, fallback, new_parts)
+            else:  # "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(1))", as cite writes it
+                action, inner, outer = quoted
+                new_parts = citation.extend(inner, parts, step)
+                cited = f"{outer} ({action} {citation.render(inner, '', new_parts)})".rstrip()
+            children = tuple(build(c, new_path, quoted, new_parts, role)
+                             for c in node.children)
+            quoted_in = None
+        return made(
+            Clause,
+            id=ids[id(node)],
+            label=label,
+            kind=kind,
+            heading=shown_heading,
+            citation=cited,
+            text=text[node.start:end],
+            span=(node.start, end),
+            label_span=node.label_span,
+            locator=_locator(marks, offsets, node.start, end),
+            role=settled_role(role, own, children),
+            term=term,
+            children=children,
+            quoted_in=quoted_in,
+        )
 
-    return tuple(build(c, [], None, citation.start(form)) for c in root.children)
-
-
-def _clause(node: Node, ids: dict[int, str], kind: Kind, heading: str | None, term: str | None,
-            text: str, end: int, citation: str, locator: str | None,
-            children: tuple[Clause, ...], quoted_in: str | None = None) -> Clause:
-    return made(
-        Clause,
-        id=ids[id(node)],
-        label=node.label.text if node.label else "",
-        kind=kind,
-        heading=heading if node.label else (node.heading or term),
-        citation=citation,
-        text=text[node.start:end],
-        span=(node.start, end),
-        label_span=node.label_span,
-        locator=locator,
-        role=None,
-        term=term,
-        children=children,
-        quoted_in=quoted_in,
-    )
+    return tuple(build(c, [], None, citation.start(form), None) for c in root.children)
 
 
 def _fallback(document: Document) -> str:
