@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from legcompare.ingest import layout as layout_module
 from legcompare.ingest.layout import rebuild, strip_furniture
@@ -86,3 +88,41 @@ def test_the_one_pattern_test_finds_the_lines_some_rule_matches(corpus: Path) ->
         assert bool(layout_module._ANY_FURNITURE.fullmatch(body)) is some, body
         hits += some
     assert hits > 20  # the test sees furniture, not only text
+
+
+_PRINTED_LINES = ["", "  ", "1", "2", " 3", "12", "123", "9999", "   4 The Secretary shall",
+                  "5 (a) In general", "11 x", "\t13 tab", "\u00a0 14 after a no-break space",
+                  "VerDate Mar 15 2010 12:00 Jan 01, 2020 Jkt 000000 PO 00000 Frm 00001",
+                  "[editorial: note]", "[... text not retrieved ...]", "S. 4457  2",
+                  "A. 123--B   7", "Cal. No. 12   3", "LBD12345-01-3",
+                  "EXPLANATION--Matter in ITALICS (underscored) is new; matter in brackets",
+                  "[ ] is old law to be omitted.", "HR 2157 IH on Mar 2019 with BILLS 1 SEC. 2.",
+                  "x on y with BILLS   3 text", "(a) A plain line.", "SEC. 2. TITLE.",
+                  "12\r", "7\x0c", "S. 1\u2028 2"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PRINTED_LINES), max_size=40), st.sampled_from(["", "\n"]))
+def test_searching_for_furniture_lines_finds_what_reading_every_line_does(
+        lines: list[str], end: str) -> None:
+    # strip_furniture visits only the lines a search of the whole text says may be furniture
+    # (or gutter numbers, or slugs); visiting every line must come to the same layout
+    source = "\n".join(lines) + end
+    searched = strip_furniture(source)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(layout_module, "_lines_where",
+                      lambda _, text: layout_module._every_line(text.splitlines(True)))
+        read = strip_furniture(source)
+    assert searched == read
+    assert rebuild(searched.text, searched.notes) == source
+
+
+@pytest.mark.corpus
+def test_searching_and_reading_every_line_agree_on_the_corpus(corpus: Path) -> None:
+    for f in sorted(corpus.glob("*.txt")):
+        source = f.read_text(encoding="utf-8")
+        searched = strip_furniture(source)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(layout_module, "_lines_where",
+                          lambda _, text: layout_module._every_line(text.splitlines(True)))
+            assert strip_furniture(source) == searched, f.name

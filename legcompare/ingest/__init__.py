@@ -54,8 +54,10 @@ def ingest_bytes(
     encoding: str | None = None,
     fmt: str | None = None,
     where: str | None = None,
+    sha256: str | None = None,
 ) -> Document:
     """Read ``data`` as a legislative text. Raises :class:`InputError` on bad input.
+    ``sha256``: the data's SHA-256 (hex), when the caller has made it already.
 
     Word documents are read by :mod:`.docx` (tracked changes and all), PDF by :mod:`.pdf` (by
     position, in a bounded child process)."""
@@ -74,7 +76,7 @@ def ingest_bytes(
     if binary:
         raise InputError(f"not a text document: this looks like {binary}", where=where)
     decoded = decode_text(data, declared=encoding, where=where)
-    provenance = replace(provenance, sha256=hashlib.sha256(data).hexdigest(),
+    provenance = replace(provenance, sha256=sha256 or hashlib.sha256(data).hexdigest(),
                          notes=provenance.notes + decoded.notes)
     if fmt == "xml":
         from .xml import parse_xml
@@ -130,7 +132,7 @@ def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                                 version=None, title=p.name, source="file")
         citation = None
     return ingest_bytes(data, provenance, citation=citation, max_bytes=max_bytes,
-                        encoding=encoding, where=where)
+                        encoding=encoding, where=where, sha256=sha)
 
 
 def _guess_jurisdiction(name: str) -> str:

@@ -19,6 +19,7 @@ adding a print style means adding a pattern there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import LineMark, Note, NoteKind
@@ -115,11 +116,25 @@ def strip_furniture(source: str) -> Layout:
     lines = source.splitlines(keepends=True)
     if _is_flattened(lines):
         return _strip_flattened(source)
-    gutter = _gutter_lines(lines)
+    # Do the lines end where "\n" does (``splitlines`` also ends them at "\r", "\x0c" ...)?
+    searchable = len(lines) == source.count("\n") + (not source.endswith("\n"))
+    gutter = _gutter_lines(lines, source if searchable else None)
     slip_law = any(_STAT_PAGE.search(ln) for ln in lines[:20])
     b = _Builder([], [], [])
     page: int | None = 1 if gutter else None
-    for i, line in enumerate(lines):
+    # The lines to look at: a line that no rule can match and that holds no slug or gutter
+    # number is kept as it is, with the lines around it (slip laws' margins are everywhere).
+    if searchable and not slip_law:
+        chosen = _lines_where(_MAY_BE_FURNITURE_OR_GUTTER if gutter else _MAY_BE_FURNITURE,
+                              source)
+    else:
+        chosen = _every_line(lines)
+    kept = 0
+    for i, start in chosen:
+        if start > kept:
+            b.keep(source[kept:start])
+        line = lines[i]
+        kept = start + len(line)
         body = line.rstrip("\n")
         rule = _whole_line_rule(body, page is not None, lines, i, slip_law)
         if rule is not None:
@@ -143,7 +158,57 @@ def strip_furniture(source: str) -> Layout:
         if slip_law:
             line = _strip_slip_law_marks(b, line)
         b.keep(line)
+    if kept < len(source):
+        b.keep(source[kept:])
     return _finish(b, source)
+
+
+def _starting(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the lines that start with ``pattern``: at the text's start, and after a
+    line feed (a search for the line feed first, many times faster than one for ``^``)."""
+    return re.compile(pattern, re.M), re.compile(f"\n(?:{pattern})", re.M)
+
+
+# How a line starts where it may be furniture: as the matches of ``_LINE_FURNITURE`` start
+# ("[", "EXPLANATION--", "LBD", "A.", "S.", "Cal. No.", "VerDate ", a bare number), after
+# spaces. Only these lines, and those with a GPO slug (" with BILLS"), are read one by one.
+_FURNITURE_START = (r"[^\S\n]*(?:\[|EXPLANATION--|LBD|[AS]\.|Cal\. No\.|VerDate "
+                    r"|\d{1,4}[^\S\n]*$)")
+# ... where it may hold a margin number, or restart their count (``_gutter_lines``).
+_GUTTER_START = r"[^\S\n]{0,8}\d|[^\S\n]*VerDate "
+_MAY_BE_FURNITURE = _starting(_FURNITURE_START)
+_MAY_BE_GUTTER = _starting(_GUTTER_START)
+_MAY_BE_FURNITURE_OR_GUTTER = _starting(f"{_FURNITURE_START}|{_GUTTER_START}")
+_SLUG = " with BILLS"
+
+
+def _every_line(lines: list[str]) -> Iterator[tuple[int, int]]:
+    start = 0
+    for i, line in enumerate(lines):
+        yield i, start
+        start += len(line)
+
+
+def _lines_where(patterns: tuple[re.Pattern[str], re.Pattern[str]], source: str
+                 ) -> Iterator[tuple[int, int]]:
+    """(index, offset) of the lines of ``source`` (whose lines end at line feeds) that start
+    as ``patterns`` (from :func:`_starting`) say or hold a GPO slug, in order; the text is
+    searched in C, and only these lines are visited."""
+    first, after_newline = patterns
+    starts = {m.start() + 1 for m in after_newline.finditer(source)}
+    if first.match(source):
+        starts.add(0)
+    at = source.find(_SLUG)
+    while at >= 0:
+        starts.add(source.rfind("\n", 0, at) + 1)
+        at = source.find(_SLUG, at + 1)
+    index, pos = 0, 0
+    for start in sorted(starts):
+        if start >= len(source):
+            break
+        index += source.count("\n", pos, start)
+        pos = start
+        yield index, start
 
 
 def _strip_slip_law_marks(b: _Builder, line: str) -> str:
@@ -211,12 +276,15 @@ def _ny_print(lines: list[str]) -> bool:
     )
 
 
-def _gutter_lines(lines: list[str]) -> set[int]:
-    """Indexes of lines whose leading number continues a 1, 2, 3 ... margin sequence."""
+def _gutter_lines(lines: list[str], source: str | None = None) -> set[int]:
+    """Indexes of lines whose leading number continues a 1, 2, 3 ... margin sequence. With
+    ``source`` (the lines joined, ending at line feeds), only the lines that may hold a
+    number, restart the count or hold a slug are read."""
     found: set[int] = set()
     expected = 1
-    for i, line in enumerate(lines):
-        body = line.rstrip("\n")
+    chosen = _every_line(lines) if source is None else _lines_where(_MAY_BE_GUTTER, source)
+    for i, _ in chosen:
+        body = lines[i].rstrip("\n")
         if body.lstrip().startswith("VerDate "):
             expected = 1  # a page ends: numbering restarts
             continue
@@ -238,7 +306,7 @@ def _gutter_lines(lines: list[str]) -> set[int]:
 
 def _is_flattened(lines: list[str]) -> bool:
     """PDF text run onto one line: a long line with margin numbers 1, 2, 3 inside it."""
-    longest = max((len(ln) for ln in lines), default=0)
+    longest = max(map(len, lines), default=0)
     if longest < 1000:
         return False
     text = max(lines, key=len)
