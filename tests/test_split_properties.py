@@ -14,7 +14,7 @@ from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Clause, Provenance
 from legcompare.split import split
-from legcompare.split.scan import inline_candidates
+from legcompare.split.scan import _VIRTUAL_BREAK, inline_candidates
 
 FRAGMENTS = st.sampled_from([
     "SEC. 2. DEFINITIONS.", "Section 1.", "§ 676-B. RETENTION.", "TITLE II—GENERAL", "(a)",
@@ -85,6 +85,38 @@ def test_label_candidates_on_real_lines(corpus: Path) -> None:
                 assert inline_candidates(text, pos, end) == _reference(text, pos, end)
             start = end + 1
     assert inline_candidates(" (a) x; 12. y (iv) z. A. w", 0, 26) == [1, 8, 14, 19, 22]
+
+
+# Where lines_of breaks a flattened line: these runs of spaces (its pattern reads the
+# look-behinds as text).
+_BREAK = re.compile(r"(?<=[.:;,”\"-])\s+(?=(?:SECTION|SEC\.|Section) \d+[A-Z]?\.\s)"
+                    r"|(?<=[.:;”\"])\s+(?=\(\w{1,4}\)\s|Be it (?:enacted|ordained))"
+                    r"|(?<=as follows:)\s+")
+
+
+def _breaks(line: str) -> list[tuple[int, int]]:
+    return [(m.start(m.lastindex or 0), m.end(m.lastindex or 0))
+            for m in _VIRTUAL_BREAK.finditer(line)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([". ", ":  ", ";\n", ",", "” ", '"', "- ", "SECTION 1. ",
+                                 "SEC. 2.\t", "Section 3A. ", "(a) ", "(iv) ", "Be it enacted",
+                                 "Be it ordained", "as follows: ", "as follows:", "x", " ",
+                                 "(", "SEC", "."]), max_size=30))
+def test_a_flattened_line_breaks_where_the_reference_pattern_says(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    assert _breaks(line) == [m.span() for m in _BREAK.finditer(line)]
+
+
+def test_a_flattened_line_breaks_where_the_reference_pattern_says_on_real_lines(corpus: Path
+                                                                                ) -> None:
+    long = [line for f in sorted(corpus.glob("*.txt"))
+            for line in f.read_text(encoding="utf-8").split("\n") if len(line) > 1000]
+    assert len(long) > 10
+    assert sum(bool(_breaks(line)) for line in long) > 5
+    for line in long:
+        assert _breaks(line) == [m.span() for m in _BREAK.finditer(line)]
 
 
 def test_clauses_made_without_the_constructor_are_what_it_makes(corpus: Path) -> None:
