@@ -52,12 +52,23 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | 
 _PROSE = re.compile(r"\b(?:shall|may|must|will|is|are|was|were|has|have)\b", re.I)
 
 
+_MD_BOLD_LEAD = re.compile(r"^[^*\n]{0,120}\*\*\s*")
+_HEADING_LEAD = re.compile(r"^\s*(?:[A-Z][\w ,'’-]{0,80}?(?:\.—|\.--|\.(?=[A-Z]))|\*\*)")
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
+_QUOTES = "“\"‘'`"
+
+
 def defined_term(text: str, pos: int) -> str | None:
     """The term a provision defines, if its own text (from ``pos``) is a definition."""
     window = text[pos:pos + 400]
-    window = re.sub(r"^[^*\n]{0,120}\*\*\s*", "", window)  # a Markdown bold heading
-    window = re.sub(r"^\s*(?:[A-Z][\w ,'’-]{0,80}?(?:\.—|\.--|\.(?=[A-Z]))|\*\*)", "", window)
-    m = P.DEFINITION.match(window.lstrip()) or P.DEFINITION_BARE.match(window.lstrip())
+    if "**" in window:
+        window = _MD_BOLD_LEAD.sub("", window)  # a Markdown bold heading
+    window = _HEADING_LEAD.sub("", window).lstrip()
+    # A definition opens with a quotation mark or "the term" (in any case: re.IGNORECASE
+    # folds no other character into t, h or e), so most texts need no matching at all.
+    if window[:1] not in _QUOTES and window[:3].lower() != "the":
+        return None
+    m = P.DEFINITION.match(window) or P.DEFINITION_BARE.match(window)
     if not m:
         return None
-    return " ".join(re.sub(r"(?<=\w)-\s*\n\s*(?=\w)", "", m.group("term")).split())
+    return " ".join(_HYPHEN_BREAK.sub("", m.group("term")).split())

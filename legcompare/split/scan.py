@@ -33,6 +33,14 @@ _CANDIDATE_DOT = re.compile(
 _NEXT_LINE_LABEL = re.compile(
     r"\n[ \t]*(?:\*\*|#+ )?(?:[“\"]?\(\w{1,5}\)|\d{1,3}\.\s|§|SEC\.|Sec\.)")
 _SECTION_NUMBER = re.compile(r"\d+")
+# Compiled once: these are tried on every line (``re.match(pattern, ...)`` looks the pattern up
+# in re's cache each time).
+_ENDS_CLAUSE = re.compile(r"[,:.]\s*$")
+_RUN_SEPARATOR = re.compile(r"[;,]\s*(?:and\s+|or\s+|and/or\s+)?$", re.I)
+_ENDS_PUNCTUATED = re.compile(r"[.;:,]$")
+_NY_ARTICLE_SECTION = re.compile(r"\s*SECTION \d+[\w-]*\. ")
+_NUMBER_DOT = re.compile(r"(\d+[\w.-]*?)\.\s")
+_NUMBER_DOT_CAPITAL = re.compile(r"\d+[\w.-]*?\.\s+[A-Z]")
 DIVISION_FRONT_LINES = 60
 """Lines after a division heading searched for its act's enacting clause."""
 # Searched on every line; most lines hold none of the words they need (same answers, faster).
@@ -143,7 +151,7 @@ class Scanner:
                 continue
             j = i
             # The enacting clause may wrap onto the next line ("... ASSEM-\nBLY, DO ENACT").
-            while j + 1 < len(self.lines) and not re.search(r"[,:.]\s*$", t):
+            while j + 1 < len(self.lines) and not _ENDS_CLAUSE.search(t):
                 j += 1
                 t = self.lines[j].text(self.text)
             if self._first_label_line(0, i) is not None and not self._looks_like_front(i):
@@ -271,7 +279,7 @@ class Scanner:
             if not _ENACTING.occurs(t, lower_for_prefilter(t)):
                 continue
             end = k
-            while end + 1 < len(self.lines) and not re.search(r"[,:.]\s*$", t):
+            while end + 1 < len(self.lines) and not _ENDS_CLAUSE.search(t):
                 end += 1
                 t = self.lines[end].text(self.text)
             self._front_node(self.lines[first].start, "front")
@@ -290,7 +298,7 @@ class Scanner:
         if not self.in_enacting and not _ENACTING.occurs(raw, lowered):
             return
         self.in_enacting = True
-        if re.search(r"[,:.]\s*$", raw):
+        if _ENDS_CLAUSE.search(raw):
             self.in_enacting = False
             if raw.rstrip().endswith(","):
                 self.prev_tail = "."
@@ -495,9 +503,7 @@ class Scanner:
         """The next member of an open run: "(iv) ...; (v) ..." after (iv) was placed."""
         if self.family.fold_case:
             label = fold_case(label)
-        sep = re.search(r"[;,]\s*(?:and\s+|or\s+|and/or\s+)?$", self.text[max(0, p - 12):p],
-                        re.I)
-        if sep is None:
+        if _RUN_SEPARATOR.search(self.text[max(0, p - 12):p]) is None:
             return False
         for node in self.b._open_enums()[:2]:
             if any(r.type == node.rtype and r.ordinal == node.ordinal + 1 for r in label.readings):
@@ -539,7 +545,7 @@ class Scanner:
         members: list[tuple[int, Label]] = []
         want = 2.0
         pos = end
-        sep = re.compile(r"[;,]\s*(?:and\s+|or\s+|and/or\s+)?$", re.I)
+        sep = _RUN_SEPARATOR
         while True:
             found_at = None
             for start in inline_candidates(window, pos, len(window)):
@@ -602,7 +608,7 @@ class Scanner:
     @staticmethod
     def _is_heading_line(stripped: str) -> bool:
         """A short line without closing punctuation: an appropriations or agency heading."""
-        return len(stripped) <= 120 and not re.search(r"[.;:,]$", stripped)
+        return len(stripped) <= 120 and not _ENDS_PUNCTUATED.search(stripped)
 
     # -- quoted matter and tables of contents ----------------------------------------------
 
@@ -633,7 +639,7 @@ class Scanner:
 
     def _ny_toc_starts(self, line: _Line, raw: str) -> bool:
         """NY articles open with a list: "SECTION 676. SHORT TITLE." then "676-A. ..." lines."""
-        if not re.match(r"\s*SECTION \d+[\w-]*\. ", raw):
+        if not _NY_ARTICLE_SECTION.match(raw):
             return False
         nxt = self._next_nonblank(line)
         return nxt is not None and re.match(
@@ -661,7 +667,7 @@ class Scanner:
         found = read_section(t, 0) or read_container(t, 0)
         if found and found[0].kind is Kind.SECTION:
             return found[0].value.upper()
-        m = re.match(r"(\d+[\w.-]*?)\.\s", t)
+        m = _NUMBER_DOT.match(t)
         return m.group(1).upper() if m else None
 
     def _toc_continues(self, i: int) -> int | None:
@@ -727,7 +733,7 @@ class Scanner:
         found = read_container(t, 0)
         if found:
             return "section" if found[0].kind is Kind.SECTION else "container"
-        if re.match(r"\d+[\w.-]*?\.\s+[A-Z]", t) and self.family.fold_case:
+        if self.family.fold_case and _NUMBER_DOT_CAPITAL.match(t):
             return "section"
         return None
 
