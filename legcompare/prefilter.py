@@ -22,6 +22,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import ahocorasick
+
 # The regular expression parser of the standard library (``re._parser``; ``sre_parse`` is
 # its deprecated alias). Private, so everything read from it is checked and any surprise
 # means "no prefilter".
@@ -67,16 +69,24 @@ class Prefilter:
                 return None
         return self.pattern.search(text)
 
-    def occurs(self, text: str, lowered: str | None) -> bool:
-        """``pattern.search(text) is not None``, tried only where a match can start."""
+    def occurs(self, text: str, lowered: str | None,
+               found: frozenset[str] | set[str] | None = None) -> bool:
+        """``pattern.search(text) is not None``, tried only where a match can start.
+        ``found``: which of the needles of a :class:`Needles` holding this filter's occur in
+        ``lowered`` (they are then not looked for one by one)."""
         leading = self.leading
         if leading is None or lowered is None:
             return self.search(text, lowered) is not None
-        for needle in self.needles or ("",):
-            if needle in lowered:
-                break
+        needles = self.needles
+        if found is not None and needles is not None:
+            if found.isdisjoint(needles):
+                return False
         else:
-            return False
+            for needle in needles or ("",):
+                if needle in lowered:
+                    break
+            else:
+                return False
         match = self.pattern.match
         for word in leading:
             shift = 0
@@ -92,6 +102,27 @@ class Prefilter:
                     return True
                 at = lowered.find(word, at + 1)
         return False
+
+
+class Needles:
+    """The needles of several prefilters, all found in one pass over a text: an Aho–Corasick
+    automaton (pyahocorasick), where looking for each needle in turn scans the text once per
+    needle (a clause's role is tried against a hundred of them)."""
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, filters: Sequence[Prefilter | None]) -> None:
+        automaton = ahocorasick.Automaton()
+        for needle in sorted({n for f in filters if f is not None for n in f.needles or ()}):
+            automaton.add_word(needle, needle)
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def found(self, lowered: str) -> set[str]:
+        """The needles that occur in ``lowered`` (for :meth:`Prefilter.occurs`)."""
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return set()  # no needles at all
+        return {needle for _, needle in self._automaton.iter(lowered)}
 
 
 def lower_for_prefilter(text: str) -> str | None:

@@ -17,6 +17,7 @@ from legcompare.prefilter import (
     LINE_START,
     START,
     FirstChar,
+    Needles,
     Prefilter,
     leading_words,
     lower_for_prefilter,
@@ -59,12 +60,16 @@ def _patterns() -> list[re.Pattern[str]]:
 
 def _check(pattern: re.Pattern[str], texts: list[str]) -> None:
     f = Prefilter(pattern)
+    needles = Needles([f, Prefilter(re.compile(r"\bshall\b"))])  # needles of another, too
     for t in texts:
         lowered = lower_for_prefilter(t)
         want = pattern.search(t)
         got = f.search(t, lowered)
         assert (got.span() if got else None) == (want.span() if want else None), (pattern, t)
         assert f.occurs(t, lowered) is (want is not None), (pattern.pattern, t)
+        if lowered is not None:  # the needles found in one pass, not one by one
+            found = needles.found(lowered)
+            assert f.occurs(t, lowered, found) is (want is not None), (pattern.pattern, t)
         if f.excludes(lowered):
             assert want is None, (pattern.pattern, t)
 
@@ -193,3 +198,10 @@ def test_roles_unchanged_by_the_prefilter(corpus: Path) -> None:
 def test_quantities_skip_only_patterns_that_cannot_match(text: str,
                                                           found: list[tuple[str, str]]) -> None:
     assert [(q.unit, q.text) for q in quantities(text)] == found
+
+
+def test_needles_of_no_filter_find_nothing() -> None:
+    # a pattern without required words gives no needles; the automaton is then empty
+    assert Needles([Prefilter(re.compile(r"\w+")), None]).found("any text") == set()
+    assert Needles([Prefilter(re.compile(r"\bshall not\b|\bmay\b"))]).found(
+        "it shall not; they may") == {"shall not", "may"}

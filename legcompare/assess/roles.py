@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..errors import RulesError
 from ..model import Clause, Kind, Role, changed_copy
-from ..prefilter import Prefilter, lower_for_prefilter, prefilter
+from ..prefilter import Needles, Prefilter, lower_for_prefilter, prefilter
 
 
 @dataclass(frozen=True)
@@ -104,33 +104,39 @@ def role_of(kind: Kind, heading: str | None, own: str) -> Role:
     """:func:`detect_role` of a clause of this kind, heading and own text."""
     text = " ".join(own.split())
     heading = heading or ""
-    # Most searches fail; the prefilters skip those that cannot succeed (same answers).
+    # Most searches fail; the prefilters skip those that cannot succeed (same answers), from
+    # the words all the patterns need, found in one pass over the text.
+    patterns, needles = _filtered_patterns()
     lowered = lower_for_prefilter(text)
+    found = needles.found(lowered) if lowered is not None else None
     lowered_heading = lower_for_prefilter(heading) if heading else None
-    for p, heading_filter, text_filter in _filtered_patterns():
+    found_heading = needles.found(lowered_heading) if lowered_heading is not None else None
+    for p, heading_filter, text_filter in patterns:
         if kind in p.kinds:
             return p.role
         hit = (heading_filter is not None and heading and
-               heading_filter.occurs(heading, lowered_heading)) or (
-            text_filter is not None and text_filter.occurs(text, lowered))
+               heading_filter.occurs(heading, lowered_heading, found_heading)) or (
+            text_filter is not None and text_filter.occurs(text, lowered, found))
         if hit and (p.subject is None or subject_of(text) == p.subject):
             return p.role
     return Role.OTHER
 
 
 _Filtered = tuple[tuple[RolePattern, Prefilter | None, Prefilter | None], ...]
-_filtered: list[tuple[RoleTable, _Filtered]] = []
+_filtered: list[tuple[RoleTable, _Filtered, Needles]] = []
 
 
-def _filtered_patterns() -> _Filtered:
-    """The role patterns with the prefilters of their heading and text patterns (made again
-    should the table be reloaded)."""
+def _filtered_patterns() -> tuple[_Filtered, Needles]:
+    """The role patterns with the prefilters of their heading and text patterns, and all
+    their needles (made again should the table be reloaded)."""
     table = role_table()
     if not _filtered or _filtered[0][0] is not table:
-        _filtered[:] = [(table, tuple(
-            (p, prefilter(p.heading) if p.heading is not None else None,
-             prefilter(p.text) if p.text is not None else None) for p in table.patterns))]
-    return _filtered[0][1]
+        patterns = tuple((p, prefilter(p.heading) if p.heading is not None else None,
+                          prefilter(p.text) if p.text is not None else None)
+                         for p in table.patterns)
+        needles = Needles([f for _, h, t in patterns for f in (h, t)])
+        _filtered[:] = [(table, patterns, needles)]
+    return _filtered[0][1], _filtered[0][2]
 
 
 # Roles an enumerated part takes from the provision it completes ("No entity may collect ...
