@@ -364,6 +364,7 @@ def current_command(bill: str, law: str | None, fmt: str, perspective: str,
     options = CompareOptions(perspective=Perspective(perspective), rules=rules)
     result = against_current(documents[0], law=documents[1] if law else None,
                              options=options, only=select)
+    text: str | bytes
     if fmt == "json":
         opts: dict[str, object] = {"format": fmt, "perspective": perspective,
                                    "rules": list(rules), "select": select}

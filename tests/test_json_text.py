@@ -120,12 +120,12 @@ def test_finite_floats_way_writes_small_floats_the_pure_way() -> None:
     {"a": [1e-05]}, {"s": "§ 2—the 2e-mail"}, {"big": 10**30}, {"pairs": [], "x": 0.25},
 ], ids=repr)
 def test_a_report_is_json_text_and_a_newline(obj: dict[str, Any]) -> None:
-    assert json_text.report(obj) == _reference(obj) + "\n"
+    assert json_text.report(obj) == (_reference(obj) + "\n").encode()  # bytes, as written
 
 
 def test_a_real_diff_report_is_the_bytes_json_would_write(corpus: Path) -> None:
     old = load_path(corpus / "us-ny-s4457-2023-original.txt")
     new = load_path(corpus / "us-ny-s4457a-2024-amended.txt")
     text = diff_json(compare(old, new), {})
-    assert text == _reference(json.loads(text)) + "\n"
+    assert text == (_reference(json.loads(text)) + "\n").encode()
     assert len(text) > 100_000

@@ -174,7 +174,7 @@ def test_upload_compare_shows_the_report_and_downloads_what_the_cli_writes(
     opts: dict[str, object] = {"format": "json", "mode": "auto", "perspective": "protective",
                                "rules": [], "select": None, "only_changed": False}
     expected = {"docx": diff_docx(c), "csv": diff_csv(c), "html": diff_html(c).encode(),
-                "json": diff_json(c, opts).encode(), "markdown": diff_markdown(c).encode()}
+                "json": diff_json(c, opts), "markdown": diff_markdown(c).encode()}
     for fmt, data in expected.items():
         got = client.get(job_link(page, fmt))
         assert got.status_code == 200 and got.content == data, fmt
