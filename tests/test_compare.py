@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -236,3 +236,14 @@ def test_self_compare_is_unchanged_and_neutral(corpus: Path, name: str) -> None:
     assert {p.status for p in c.pairs} == {Status.UNCHANGED}
     assert {p.verdict.value for p in c.pairs} == {"neutral"}
     assert not any(p.moved or p.renumbered for p in c.pairs)
+
+
+def test_pairs_made_without_the_constructor_are_what_it_makes(corpus: Path) -> None:
+    c = compare(load_path(corpus / "us-federal-hr2157-116-introduced.txt"),
+                load_path(corpus / "us-federal-hr2157-116-enrolled.txt"))
+    names = [f.name for f in fields(ClausePair)]
+    assert Counter(p.status for p in c.pairs)[Status.UNCHANGED] > 200
+    for p in c.pairs:
+        assert list(p.__dict__) == names
+        assert p == ClausePair(**p.__dict__)
+        assert repr(p) == repr(ClausePair(**p.__dict__))

@@ -71,6 +71,8 @@ class Judge:
 def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     descriptive = is_descriptive(pair)
     if pair.status is Status.UNCHANGED:
+        if pair.verdict is Verdict.NEUTRAL and pair.descriptive is descriptive:
+            return pair  # as it came (most pairs of a long bill)
         return changed_copy(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
     if pair.status is Status.UNPAIRED:
         return replace(pair, verdict=Verdict.UNCLEAR, descriptive=descriptive,
