@@ -224,7 +224,8 @@ class Scanner:
             self._remember(raw)
             self._after_enacting(raw, lower_for_prefilter(raw))
             return i + 1
-        self._maybe_end_quote(line, raw)
+        if self.quote_style is not None:
+            self._maybe_end_quote(line, raw)
         if self.b.top.kind is Kind.TOC:
             back = self._toc_continues(i)
             if back is None:
@@ -622,8 +623,12 @@ class Scanner:
                 self._start_toc(self.lines[nxt].start)
                 return
         # The provision's text so far: its last 200 characters first (a long provision is
-        # not copied on each of its lines).
+        # not copied on each of its lines). An instruction ends in ":" (or ": -"): most lines
+        # do not, and are not lower-cased and searched.
         end = self.text[max(node.start, line.end - 200):line.end]
+        tail = end.rstrip()
+        if not (tail.endswith(":") or (tail.endswith("-") and tail[:-1].rstrip().endswith(":"))):
+            return
         if not _QUOTING_INSTRUCTION.search(end, lower_for_prefilter(end)):
             return
         own = self.text[node.start:line.end]
