@@ -93,24 +93,30 @@ _finite = st.recursive(
 
 @settings(max_examples=500, deadline=None)
 @given(_finite)
-def test_finite_floats_way_matches_json(obj: Any) -> None:
-    assert json_text.dumps(obj, finite_floats=True) == _reference(obj)
+def test_a_report_of_finite_floats_is_jsons_text(obj: Any) -> None:
+    assert json_text.report(obj) == (_reference(obj) + "\n").encode()
 
 
 @pytest.mark.parametrize("obj", [
     [1e-05], [-8.743222805756666e-06], {"x": 5e-324}, [0.00001234], [0.0001, 0.5, 1e16, 1e300],
-    [10**30], {7: "int key"}, ["lone \ud800"], {"s": "the 2e-mail, 0.0000 in a string"},
+    [10**30], {7: "int key"}, {"s": "the 2e-mail, 0.0000 in a string"},
     [True, False, None, -0.0, 0.0],
 ], ids=repr)
-def test_finite_floats_way_falls_back_where_orjson_differs(obj: Any) -> None:
-    assert json_text.dumps(obj, finite_floats=True) == _reference(obj)
+def test_a_report_falls_back_where_orjson_differs(obj: Any) -> None:
+    assert json_text.report(obj) == (_reference(obj) + "\n").encode()
 
 
-def test_finite_floats_way_writes_small_floats_the_pure_way() -> None:
+def test_a_report_with_a_lone_surrogate_is_refused_as_utf8_refuses_it() -> None:
+    # orjson declines it; the pure way writes json's text, which UTF-8 cannot hold
+    assert json_text.dumps(["lone \ud800"]) == _reference(["lone \ud800"])
+    with pytest.raises(UnicodeEncodeError):
+        json_text.report(["lone \ud800"])
+
+
+def test_a_report_writes_small_floats_the_pure_way() -> None:
     # orjson writes 1e-05 as 0.00001: the check must send this text the pure way.
-    assert json_text.dumps([1e-05], finite_floats=True) == "[\n  1e-05\n]"
-    assert not json_text._unsure(
-        json_text.dumps({"a": [0.25, 12]}, finite_floats=True).encode())
+    assert json_text.report([1e-05]) == b"[\n  1e-05\n]\n"
+    assert not json_text._unsure(json_text.report({"a": [0.25, 12]}))
     # the check reads orjson's UTF-8 bytes: a number's digits are ASCII
     assert json_text._unsure(b"[8.7e-6]") and json_text._unsure(b"[0.00001]")
     assert not json_text._unsure("[\"\u00b2e-\"]".encode())  # superscript two: not a number

@@ -126,3 +126,10 @@ def test_searching_and_reading_every_line_agree_on_the_corpus(corpus: Path) -> N
             patch.setattr(layout_module, "_lines_where",
                           lambda _, text: layout_module._every_line(text.splitlines(True)))
             assert strip_furniture(source) == searched, f.name
+
+
+def test_every_furniture_rule_has_a_line_the_search_must_find() -> None:
+    # a rule added without its start in _FURNITURE_START fails here (or in the test above,
+    # once its example is in _PRINTED_LINES)
+    for rule in layout_module._LINE_FURNITURE:
+        assert any(rule.pattern.fullmatch(line) for line in _PRINTED_LINES), rule.name

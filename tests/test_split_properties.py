@@ -7,12 +7,13 @@ import re
 from dataclasses import fields
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Clause, Provenance
+from legcompare.split import patterns as P
 from legcompare.split import split
 from legcompare.split.scan import _VIRTUAL_BREAK, inline_candidates
 
@@ -150,3 +151,23 @@ def test_a_label_run_on_after_a_section_label_is_placed_once() -> None:
     outline = split(_doc("Section 1. (a) ; and (b) The term “X” means"))
     assert [(c.id, c.span, c.label_span) for c in outline.walk()] == [
         ("s1", (0, 11), (0, 10)), ("s1/a", (11, 21), (11, 14)), ("s1/b", (21, 43), (21, 24))]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["as follows", "to read as follows", "the following new section",
+                                 ":", " ", "\t", "-", "—", "\n", "x", "."]), max_size=12))
+@example(["to read as follows", ":", " ", "-", "\n"])
+def test_the_quoting_instruction_test_skips_only_texts_it_cannot_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if P.QUOTING_INSTRUCTION.search(text):
+        assert P.may_end_instruction(text), text
+
+
+def test_the_quoting_instruction_test_on_real_lines(corpus: Path) -> None:
+    hits = 0
+    for f in sorted(corpus.glob("*.txt")):
+        for line in f.read_text(encoding="utf-8").split("\n"):
+            if P.QUOTING_INSTRUCTION.search(line):
+                hits += 1
+                assert P.may_end_instruction(line), line
+    assert hits > 10

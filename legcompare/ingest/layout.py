@@ -42,7 +42,9 @@ def _rule(
     return _LineRule(name, kind, re.compile(pattern), page_group, footer)
 
 
-# Whole lines that are furniture. Matched against the line without its newline.
+# Whole lines that are furniture. Matched against the line without its newline. Each rule's
+# lines start as ``_FURNITURE_START`` allows (only such lines are tried; tests/test_layout.py
+# holds a line of each rule and checks that they are found).
 _LINE_FURNITURE: tuple[_LineRule, ...] = (
     _rule("gap", NoteKind.GAP, r"\s*\[\.\.\. ?text not retrieved ?\.\.\.\]\s*"),
     _rule("editorial", NoteKind.EDITORIAL, r"\s*\[editorial: .*\]\s*"),

@@ -193,7 +193,7 @@ def _markdown_sheet(sheet: FactSheet, *, level: int) -> list[str]:
 # --- JSON ---------------------------------------------------------------------------------
 
 
-def covers_json(report: CoverageReport, options: dict[str, object]) ->bytes:
+def covers_json(report: CoverageReport, options: dict[str, object]) -> bytes:
     """The contract's ``legcompare.covers/1`` document (UTF-8, indent 2, final newline)."""
     data: dict[str, Any] = {
         "schema": SCHEMA,

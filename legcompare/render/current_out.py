@@ -141,7 +141,7 @@ def current_markdown(result: CurrentLaw, *, only_changed: bool = True) -> str:
 # --- JSON -------------------------------------------------------------------------------------
 
 
-def current_json(result: CurrentLaw, options: dict[str, object]) ->bytes:
+def current_json(result: CurrentLaw, options: dict[str, object]) -> bytes:
     """The ``legcompare.current/1`` document (see the module docstring)."""
     data: dict[str, Any] = {
         "schema": SCHEMA,

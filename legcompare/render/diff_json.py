@@ -24,7 +24,7 @@ SCHEMA = "legcompare.diff/1"
 
 
 def diff_json(comparison: Comparison, options: dict[str, object], *,
-              only_changed: bool = False) ->bytes:
+              only_changed: bool = False) -> bytes:
     """The ``legcompare.diff/1`` document: UTF-8 bytes (not ASCII-escaped), indent 2, final
     newline. With ``only_changed``, pairs with nothing to show are dropped and counted in a last
     key, ``omitted_unchanged``."""

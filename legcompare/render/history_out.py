@@ -278,7 +278,7 @@ def _where(left: str, right: str) -> str:
 # --- JSON -------------------------------------------------------------------------------------
 
 
-def history_json(h: History, options: dict[str, object], *, only_changed: bool = False) ->bytes:
+def history_json(h: History, options: dict[str, object], *, only_changed: bool = False) -> bytes:
     """The ``legcompare.history/1`` document (see the module docstring): UTF-8, indent 2, final
     newline; the same history and options give the same bytes."""
     labels = version_labels(h.documents)

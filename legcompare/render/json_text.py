@@ -12,12 +12,12 @@ their subclasses); anything else raises ``TypeError`` as ``json`` does. Circular
 not detected (``json`` raises ``ValueError``; this recursion would hit the recursion limit).
 ``tests/test_json_text.py`` checks the equality on real comparisons and on edge cases.
 
-With ``finite_floats=True`` the caller promises that every float in ``obj`` is finite, and the
-text comes from orjson's C encoder when orjson writes the same text (ten times faster on a long
-bill's report): orjson writes NaN and infinities as ``null`` (hence the promise) and floats
-below 1e-4 without ``json``'s exponent padding (``1e-5``, not ``1e-05``), so a text with such a
-number goes the pure way; so does anything orjson declines (integers beyond 64 bits, keys that
-are not strings, lone surrogates).
+A report (:func:`report`, every float in it finite) comes from orjson's C encoder when orjson
+writes the same text (ten times faster on a long bill's report), as the UTF-8 bytes written:
+orjson writes NaN and infinities as ``null`` (hence finite floats only) and floats below 1e-4
+without ``json``'s exponent padding (``1e-5``, not ``1e-05``), so a text with such a number
+goes the pure way; so does anything orjson declines (integers beyond 64 bits, keys that are not
+strings, lone surrogates, which UTF-8 cannot hold either).
 """
 
 from __future__ import annotations
@@ -35,19 +35,16 @@ _INF = float("inf")
 def report(data: dict[str, Any]) -> bytes:
     """A JSON report as it is written: ``json.dumps(data, ensure_ascii=False, indent=2)`` and
     a final newline, in UTF-8. Reports hold no NaN or infinite float (their only floats are
-    similarities, ratios of lengths), so orjson may write them (``finite_floats``); its bytes
+    similarities, ratios of lengths), so orjson may write them (see the module doc); its bytes
     are the report (a 10 MB bill's 90 MB report is not decoded, copied and encoded again)."""
-    raw = _by_orjson(data, orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
-    return raw if raw is not None else (dumps(data) + "\n").encode()
-
-
-def _by_orjson(obj: Any, option: int) -> bytes | None:
-    """orjson's text of ``obj`` (every float in it finite), where it is ``json``'s."""
     try:
-        raw = orjson.dumps(obj, option=option)
+        raw = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except TypeError:  # orjson.JSONEncodeError: what it declines, the pure way writes
-        return None
-    return None if _unsure(raw) else raw
+        pass
+    else:
+        if not _unsure(raw):
+            return raw
+    return (dumps(data) + "\n").encode()
 
 
 def _unsure(raw: bytes) -> bool:
@@ -65,13 +62,8 @@ def _unsure(raw: bytes) -> bool:
     return False
 
 
-def dumps(obj: Any, *, finite_floats: bool = False) -> str:
-    """``json.dumps(obj, ensure_ascii=False, indent=2)``; with ``finite_floats`` (every float
-    in ``obj`` is finite), by orjson where it writes the same text (see the module doc)."""
-    if finite_floats:
-        raw = _by_orjson(obj, orjson.OPT_INDENT_2)
-        if raw is not None:
-            return raw.decode()
+def dumps(obj: Any) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``."""
     if isinstance(obj, str):
         return str(encode_basestring(obj))
     out: list[str] = []

@@ -11,7 +11,7 @@ from .dates import report_date
 SCHEMA = "legcompare.outline/1"
 
 
-def outline_json(outline: Outline, options: dict[str, Any]) ->bytes:
+def outline_json(outline: Outline, options: dict[str, Any]) -> bytes:
     """The contract's ``legcompare.outline/1`` document, pretty-printed, keys in order."""
     doc = outline.document
     data = {

@@ -175,7 +175,7 @@ def preempt_markdown(result: Preemption) -> str:
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def preempt_json(result: Preemption, options: dict[str, object]) ->bytes:
+def preempt_json(result: Preemption, options: dict[str, object]) -> bytes:
     """The ``legcompare.preempt/1`` document: UTF-8, indent 2, final newline; the contract's
     keys in order, then ``notes``. The generator's options record the SHA-256 of the
     preemption patterns (``patterns_sha256``) next to the comparison rules' ``rules_sha256``."""

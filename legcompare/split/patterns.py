@@ -25,6 +25,16 @@ QUOTING_INSTRUCTION = re.compile(
     r"|following new [a-z]+(?: [a-z]+)?)\s*:\s*-?\s*$",
     re.I,
 )
+
+
+def may_end_instruction(text: str) -> bool:
+    """Can ``QUOTING_INSTRUCTION`` match ``text``? Its matches end in ":", then at most a
+    "-" among spaces; most lines end otherwise, and are then neither lower-cased nor
+    searched."""
+    tail = text.rstrip()
+    return tail.endswith(":") or (tail.endswith("-") and tail[:-1].rstrip().endswith(":"))
+
+
 # The amending verb and the law amended, to cite quoted matter ("adding N.Y. Gen. Bus. Law").
 AMENDED_LAW = re.compile(
     r"(?:(?:The|the)\s+(?P<law>[a-z][a-z\s]+?\s+law|[A-Z][A-Za-z\s]+?\s+(?:Act|Code))"

@@ -546,7 +546,6 @@ class Scanner:
         members: list[tuple[int, Label]] = []
         want = 2.0
         pos = end
-        sep = _RUN_SEPARATOR
         while True:
             found_at = None
             for start in inline_candidates(window, pos, len(window)):
@@ -557,7 +556,7 @@ class Scanner:
                 if self.family.fold_case:
                     lab = fold_case(lab)
                 if any(r.type == first.type and r.ordinal == want for r in lab.readings):
-                    if sep.search(window[max(0, start - 12):start]):
+                    if _RUN_SEPARATOR.search(window[max(0, start - 12):start]):
                         found_at = (start, lab, got[1])
                     break
             if found_at is None:
@@ -623,13 +622,10 @@ class Scanner:
                 self._start_toc(self.lines[nxt].start)
                 return
         # The provision's text so far: its last 200 characters first (a long provision is
-        # not copied on each of its lines). An instruction ends in ":" (or ": -"): most lines
-        # do not, and are not lower-cased and searched.
+        # not copied on each of its lines).
         end = self.text[max(node.start, line.end - 200):line.end]
-        tail = end.rstrip()
-        if not (tail.endswith(":") or (tail.endswith("-") and tail[:-1].rstrip().endswith(":"))):
-            return
-        if not _QUOTING_INSTRUCTION.search(end, lower_for_prefilter(end)):
+        if not P.may_end_instruction(end) or \
+                not _QUOTING_INSTRUCTION.search(end, lower_for_prefilter(end)):
             return
         own = self.text[node.start:line.end]
         if re.search(r"\bamended\b|\badding\b|\bto read\b|\badded\b|\breenacted\b|\binserting\b",
