@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from legcompare.compare import compare
 from legcompare.errors import LegcompareError, ToolMissing
@@ -39,7 +41,7 @@ from legcompare.render.csv_out import (
 )
 from legcompare.render.diff_json import diff_json
 from legcompare.render.docx_out import diff_docx, revision_date
-from legcompare.render.html import diff_html
+from legcompare.render.html import PRINT_LINE, PRINT_PAGE, diff_html, is_long, printed_lines
 from legcompare.render.pdf import MISSING, print_pdf
 
 S4457 = ("us-ny-s4457-2023-original.txt", "us-ny-s4457a-2024-amended.txt")
@@ -256,6 +258,59 @@ def test_html_contents_by_title_over_100_pairs(corpus: Path) -> None:
 
 def test_html_is_deterministic(s4457: Comparison) -> None:
     assert diff_html(s4457) == diff_html(s4457)
+
+
+def test_html_rows_markup() -> None:
+    """The rows are written in Python (render/html_rows.py), not by a template: their exact
+    markup, pinned (what the Jinja macros wrote before)."""
+    page = diff_html(pinned())
+    rows = page[page.index('<tbody class="pair'):page.index("</table>\n</section>")]
+    pair = ('<tbody class="pair {}" id="pair-{}"><tr><td colspan="2" class="pair-cell">\n'
+            '<table class="pair">\n<colgroup><col class="old"><col class="new"></colgroup>\n'
+            '<thead><tr><th colspan="2" scope="colgroup" class="pair-head"><a class="num" '
+            'href="#pair-{}" aria-label="link to provision {}">{}</a> <span class="cite">'
+            'H.R. 1 § {}</span>\n{}<span class="status">{}</span></th></tr></thead>\n'
+            '<tbody>\n<tr class="row{}">\n{}</tr>\n{}</tbody>\n\n</table></td></tr></tbody>')
+    why = ('<tr class="why"><td colspan="2"><ul>\n<li><span class="dir">{}:</span> {} '
+           '<span class="rule">({})</span></li>\n</ul></td></tr>\n')
+    text = '<div class="text" data-side="{}" data-start="{}">{}</div>'
+    first = pair.format(
+        "changed weaker", *"11111", '<span class="badge weaker">▼ Weaker</span>', "modified",
+        " with-why",
+        '<td class="side old">' + text.format("old", 0, "SEC. 1. BAN.\nNo agency <del><mark>"
+                                              "shall</mark></del> use it.\n") + "</td>\n"
+        '<td class="side new">' + text.format("new", 0, "SEC. 1. BAN.\nNo agency <ins><mark>"
+                                              "may</mark></ins> use it.\n") + "</td>\n",
+        why.format("Weaker", "A duty became a permission. old: “<mark>shall</mark>” → new: "
+                   "“<mark>may</mark>”", "obligation.shall-to-may; obligation"))
+    same = "SEC. 2. REPORTS.\nEach agency shall report.\n"
+    second = pair.format(
+        "same neutral", *"22222", "", "unchanged", "",
+        '<td colspan="2"><details><summary>Unchanged: show the text</summary><div class="both">'
+        + text.format("old", 37, same) + text.format("new", 35, same)
+        + "</div></details></td>\n", "")
+    third = pair.format(
+        "changed stronger", *"33333", '<span class="badge stronger">▲ Stronger</span>', "added",
+        " with-why",
+        '<td class="side old"><p class="absent">(no counterpart in the old text)</p></td>\n'
+        '<td class="side new">' + text.format("new", 78, "<ins>SEC. 3. AUDITS.\nThe Inspector "
+                                              "General <mark>shall audit</mark> each agency.\n"
+                                              "</ins>") + "</td>\n",
+        why.format("Stronger", "An audit duty was added. new: “<mark>shall audit</mark>”",
+                   "oversight.audit-added; oversight"))
+    assert rows == first + second + third
+
+
+_COLUMN = st.lists(st.integers(0, 400), max_size=70).map(lambda ns: "\n".join("a" * n for n in ns))
+
+
+@given(st.lists(_COLUMN, min_size=1, max_size=2), st.integers(0, 60))
+@example([""], PRINT_PAGE)  # an empty column still takes a line
+@example(["a" * PRINT_LINE * (PRINT_PAGE - 1), "a"], 1)
+def test_html_long_estimate_shortcut_is_exact(columns: list[str], extra: int) -> None:
+    """is_long skips counting printed lines where a column is surely short; same answers."""
+    counted = max(map(printed_lines, columns)) + extra > PRINT_PAGE
+    assert is_long(*columns, extra=extra) is counted
 
 
 # --- CSV ------------------------------------------------------------------------------------

@@ -56,6 +56,7 @@ from .diff_terminal import (
     pieces,
     visible,
 )
+from .html_rows import PAIR_CLOSE, badge, pair_open, row_html, text_cell
 
 CONTENTS_OVER = 100
 """A report with more pairs than this gets a table of contents."""
@@ -72,10 +73,14 @@ _TAGS = {Op.DELETE: "del", Op.INSERT: "ins"}
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    """The report templates (``render/templates``), autoescaped, undefined names an error."""
-    return Environment(loader=PackageLoader("legcompare.render", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True)
+    """The report templates (``render/templates``), autoescaped, undefined names an error; the
+    pieces of markup written in :mod:`.html_rows` are globals."""
+    env = Environment(loader=PackageLoader("legcompare.render", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.globals.update(badge_html=badge, text_html=text_cell, pair_html=pair_open,
+                       pair_close=PAIR_CLOSE)
+    return env
 
 
 def render_template(template: str, **context: Any) -> str:
@@ -195,13 +200,12 @@ def diff_html(comparison: Comparison) -> str:
 
 
 def rows_html(c: Comparison) -> Markup:
-    """The rows of the side-by-side table (``diff_rows.html.j2``), one per pair in order. On
-    long texts a second process renders the second half: its rows come back as one string."""
+    """The rows of the side-by-side table (:func:`.html_rows.row_html`), one per pair in order.
+    On long texts a second process renders the second half: its rows come back as one string."""
     cite = prefixes(c)
-    template = environment().get_template("diff_rows.html.j2")
 
     def rendered(part: Sequence[tuple[int, ClausePair]]) -> str:
-        return template.render(rows=[row(i, p, cite) for i, p in part])
+        return "".join([row_html(row(i, p, cite)) for i, p in part])
 
     return Markup("".join(in_halves(rendered, list(enumerate(c.pairs, 1)),
                                     parallel=worthwhile(c.old, c.new))))
@@ -273,6 +277,11 @@ def printed_lines(text: str) -> int:
 def is_long(*columns: str, extra: int = 0) -> bool:
     """Whether a provision whose side-by-side columns hold ``columns`` (and ``extra`` lines
     under them) is surely longer than a printed page, so printing may split it."""
+    # a column's lines take at most one printed line more than their length in lines:
+    # most provisions are surely short without counting
+    if all(text.count("\n") + 1 + len(text) / PRINT_LINE + extra <= PRINT_PAGE
+           for text in columns):
+        return False
     return max(map(printed_lines, columns), default=0) + extra > PRINT_PAGE
 
 
@@ -299,10 +308,11 @@ def side(shown: Sequence[Piece], which: Op, clause: Clause, spans: Sequence[Span
     ``<del>``/``<ins>`` and the cited ``spans`` (display offsets) in ``<mark>``.
     """
     base, text = clause.span[0], clause.text
-    whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
     cited = [(max(s[0] - base, 0), min(s[1] - base, len(text))) for s in spans if s is not None]
-    # a reason citing the whole clause (an added or removed provision) marks nothing in it
-    cited = [(a, b) for a, b in cited if a < b and not (a <= whole[0] and b >= whole[1])]
+    if cited:
+        # a reason citing the whole clause (an added or removed provision) marks nothing in it
+        whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
+        cited = [(a, b) for a, b in cited if a < b and not (a <= whole[0] and b >= whole[1])]
     out: list[Markup] = []
     pos = 0
     for p in shown:

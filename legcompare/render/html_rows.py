@@ -1,0 +1,101 @@
+"""The rows of the side-by-side HTML table, written here rather than by a template.
+
+A long bill's report has tens of thousands of rows, and rendering them through Jinja macros
+(a call block per row, a macro per text cell and badge) was most of the time the report took.
+The pieces every report shares are therefore Python functions: :func:`badge` and
+:func:`text_cell` are also the Jinja globals ``badge_html`` and ``text_html`` behind the macros
+of ``macros.html.j2``, and :func:`pair_open` / :data:`PAIR_CLOSE` the wrapper its ``pair``
+macro puts around a provision, so each piece of markup is written once.
+
+Escaping is Jinja's autoescape by hand: every value goes through :func:`markupsafe.escape`
+(``Markup`` passes unchanged), exactly as ``{{ value }}`` would.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from .html import ReasonView, Row
+
+_SYMBOLS = {"weaker": "▼ ", "stronger": "▲ ", "mixed": "◆ ", "unclear": "? "}
+PAIR_CLOSE = Markup("\n</table></td></tr></tbody>")
+"""What closes a provision :func:`pair_open` opened."""
+
+
+def badge(verdict: str) -> Markup:
+    """A verdict as a labelled badge: ``▼ Weaker``."""
+    return Markup(f'<span class="badge {escape(verdict)}">{escape(_SYMBOLS.get(verdict, ""))}'
+                  f'{escape(verdict.capitalize())}</span>')
+
+
+def text_cell(markup: Any, start: Any, which: str) -> Markup:
+    """One side of a provision: its marked-up text (``markup``, at display offset ``start``),
+    or a note that the ``which`` text has no counterpart when ``markup`` is ``None``."""
+    if markup is None:
+        return Markup(f'<p class="absent">(no counterpart in the {escape(which)} text)</p>')
+    if type(markup) is not Markup:  # (escape would copy a Markup: the text can be long)
+        markup = escape(markup)
+    return Markup(f'<div class="text" data-side="{escape(which)}" data-start="{escape(start)}">'
+                  f'{markup}</div>')
+
+
+def pair_open(id: Any, classes: Any, long: bool) -> Markup:
+    """The start of one provision of a two-column report table (``table.pairs``): its own
+    table, whose ``<thead>`` (the heading row that follows) a printer repeats at the top of every
+    page the provision runs onto; ``long`` ones (see :func:`~legcompare.render.html.is_long`) may
+    break between lines, others never break."""
+    long_class = " long" if long else ""
+    return Markup(f'<tbody class="pair {escape(classes)}{long_class}" id="{escape(id)}"><tr>'
+                  '<td colspan="2" class="pair-cell">\n<table class="pair">\n'
+                  '<colgroup><col class="old"><col class="new"></colgroup>\n')
+
+
+def reason_item(reason: ReasonView) -> str:
+    """One reason as a list item: direction, explanation, the cited words, rule and dimension."""
+    cited = ""
+    if reason.old is not None:
+        cited += f" old: “<mark>{escape(reason.old)}</mark>”"
+    if reason.old is not None and reason.new is not None:
+        cited += " →"
+    if reason.new is not None:
+        cited += f" new: “<mark>{escape(reason.new)}</mark>”"
+    return (f'<li><span class="dir">{escape(reason.direction.capitalize())}:</span> '
+            f'{escape(reason.explanation)}{cited} <span class="rule">({escape(reason.rule)}; '
+            f'{escape(reason.dimension)})</span></li>\n')
+
+
+def row_html(r: Row) -> str:
+    """One clause pair of the diff report as a provision of the table (see :func:`pair_open`):
+    heading row with number, citation, verdict and status; the two texts (an unchanged one
+    collapsed in ``<details>``); the reasons and notes under them."""
+    number = escape(r.number)
+    heading = (f'<thead><tr><th colspan="2" scope="colgroup" class="pair-head"><a class="num" '
+               f'href="#pair-{number}" aria-label="link to provision {number}">{number}</a> '
+               f'<span class="cite">{escape(r.citation)}</span>\n')
+    out = [heading]
+    if r.was:
+        out.append(f'<span class="was">was {escape(r.was)}</span>')
+    if r.locator:
+        out.append(f'<span class="loc">{escape(r.locator)}</span>')
+    if r.badge:
+        out.append(badge(r.verdict))
+    flags = "".join(f", {escape(f)}" for f in r.flags if f != r.status)
+    out.append(f'<span class="status">{escape(r.status)}{flags}</span></th></tr></thead>\n'
+                f'<tbody>\n<tr class="row{" with-why" if r.reasons or r.notes else ""}">\n')
+    old, new = text_cell(r.old, r.old_start, "old"), text_cell(r.new, r.new_start, "new")
+    if r.collapsed:
+        out.append('<td colspan="2"><details><summary>Unchanged: show the text</summary>'
+                    f'<div class="both">{old}{new}</div></details></td>\n')
+    else:
+        out.append(f'<td class="side old">{old}</td>\n<td class="side new">{new}</td>\n')
+    out.append("</tr>\n")
+    if r.reasons or r.notes:
+        notes = "".join(f"<li>Note: {escape(n)}</li>" for n in r.notes)
+        out.append(f'<tr class="why"><td colspan="2"><ul>\n'
+                    f'{"".join(map(reason_item, r.reasons))}{notes}</ul></td></tr>\n')
+    out.append("</tbody>\n")
+    classes = ("same " if r.collapsed else "changed ") + r.verdict
+    return f'{pair_open(f"pair-{r.number}", classes, r.long)}{"".join(out)}{PAIR_CLOSE}'
