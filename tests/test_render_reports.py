@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -31,6 +32,7 @@ from legcompare.errors import LegcompareError, ToolMissing
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Comparison, Direction, Provenance, Reason, Verdict
+from legcompare.render import html_rows
 from legcompare.render.csv_out import (
     CELL_LIMIT,
     COLUMNS,
@@ -299,6 +301,12 @@ def test_html_rows_markup() -> None:
         why.format("Stronger", "An audit duty was added. new: “<mark>shall audit</mark>”",
                    "oversight.audit-added; oversight"))
     assert rows == first + second + third
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("&<>'\"")))
+@example("<a href='x' title=\"y\">&amp;</a>")
+def test_html_rows_escape_plain_text_as_markupsafe_does(value: str) -> None:
+    assert html_rows.text(value) == str(markupsafe.escape(value))
 
 
 _COLUMN = st.lists(st.integers(0, 400), max_size=70).map(lambda ns: "\n".join("a" * n for n in ns))

@@ -7,8 +7,9 @@ The pieces every report shares are therefore Python functions: :func:`badge` and
 of ``macros.html.j2``, and :func:`pair_open` / :data:`PAIR_CLOSE` the wrapper its ``pair``
 macro puts around a provision, so each piece of markup is written once.
 
-Escaping is Jinja's autoescape by hand: every value goes through :func:`markupsafe.escape`
-(``Markup`` passes unchanged), exactly as ``{{ value }}`` would.
+Escaping is Jinja's autoescape by hand: a ``Markup`` value goes in as it is, any other through
+:func:`markupsafe.escape`, exactly as ``{{ value }}`` would; plain strings through :func:`text`,
+the same replacements without making a ``Markup`` of every cell (a row has a dozen).
 """
 
 from __future__ import annotations
@@ -25,21 +26,38 @@ PAIR_CLOSE = Markup("\n</table></td></tr></tbody>")
 """What closes a provision :func:`pair_open` opened."""
 
 
+def text(value: str) -> str:
+    """``str(markupsafe.escape(value))`` of a plain string (its pure-Python replacements)."""
+    return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+def _html(value: Any) -> str:
+    """A value as ``{{ value }}`` prints it."""
+    return value if isinstance(value, Markup) else str(escape(value))
+
+
 def badge(verdict: str) -> Markup:
     """A verdict as a labelled badge: ``▼ Weaker``."""
-    return Markup(f'<span class="badge {escape(verdict)}">{escape(_SYMBOLS.get(verdict, ""))}'
-                  f'{escape(verdict.capitalize())}</span>')
+    return Markup(_badge(verdict))
+
+
+def _badge(verdict: str) -> str:
+    return (f'<span class="badge {text(verdict)}">{text(_SYMBOLS.get(verdict, ""))}'
+            f'{text(verdict.capitalize())}</span>')
 
 
 def text_cell(markup: Any, start: Any, which: str) -> Markup:
     """One side of a provision: its marked-up text (``markup``, at display offset ``start``),
     or a note that the ``which`` text has no counterpart when ``markup`` is ``None``."""
+    return Markup(_cell(markup, start, which))
+
+
+def _cell(markup: Any, start: Any, which: str) -> str:
     if markup is None:
-        return Markup(f'<p class="absent">(no counterpart in the {escape(which)} text)</p>')
-    if type(markup) is not Markup:  # (escape would copy a Markup: the text can be long)
-        markup = escape(markup)
-    return Markup(f'<div class="text" data-side="{escape(which)}" data-start="{escape(start)}">'
-                  f'{markup}</div>')
+        return f'<p class="absent">(no counterpart in the {text(which)} text)</p>'
+    return (f'<div class="text" data-side="{text(which)}" data-start="{_html(start)}">'
+            f'{_html(markup)}</div>')
 
 
 def pair_open(id: Any, classes: Any, long: bool) -> Markup:
@@ -47,55 +65,59 @@ def pair_open(id: Any, classes: Any, long: bool) -> Markup:
     table, whose ``<thead>`` (the heading row that follows) a printer repeats at the top of every
     page the provision runs onto; ``long`` ones (see :func:`~legcompare.render.html.is_long`) may
     break between lines, others never break."""
+    return Markup(_pair_open(_html(id), _html(classes), long))
+
+
+def _pair_open(id: str, classes: str, long: bool) -> str:
     long_class = " long" if long else ""
-    return Markup(f'<tbody class="pair {escape(classes)}{long_class}" id="{escape(id)}"><tr>'
-                  '<td colspan="2" class="pair-cell">\n<table class="pair">\n'
-                  '<colgroup><col class="old"><col class="new"></colgroup>\n')
+    return (f'<tbody class="pair {classes}{long_class}" id="{id}"><tr>'
+            '<td colspan="2" class="pair-cell">\n<table class="pair">\n'
+            '<colgroup><col class="old"><col class="new"></colgroup>\n')
 
 
 def reason_item(reason: ReasonView) -> str:
     """One reason as a list item: direction, explanation, the cited words, rule and dimension."""
     cited = ""
     if reason.old is not None:
-        cited += f" old: “<mark>{escape(reason.old)}</mark>”"
+        cited += f" old: “<mark>{text(reason.old)}</mark>”"
     if reason.old is not None and reason.new is not None:
         cited += " →"
     if reason.new is not None:
-        cited += f" new: “<mark>{escape(reason.new)}</mark>”"
-    return (f'<li><span class="dir">{escape(reason.direction.capitalize())}:</span> '
-            f'{escape(reason.explanation)}{cited} <span class="rule">({escape(reason.rule)}; '
-            f'{escape(reason.dimension)})</span></li>\n')
+        cited += f" new: “<mark>{text(reason.new)}</mark>”"
+    return (f'<li><span class="dir">{text(reason.direction.capitalize())}:</span> '
+            f'{text(reason.explanation)}{cited} <span class="rule">({text(reason.rule)}; '
+            f'{text(reason.dimension)})</span></li>\n')
 
 
 def row_html(r: Row) -> str:
     """One clause pair of the diff report as a provision of the table (see :func:`pair_open`):
     heading row with number, citation, verdict and status; the two texts (an unchanged one
     collapsed in ``<details>``); the reasons and notes under them."""
-    number = escape(r.number)
+    number = r.number
     heading = (f'<thead><tr><th colspan="2" scope="colgroup" class="pair-head"><a class="num" '
                f'href="#pair-{number}" aria-label="link to provision {number}">{number}</a> '
-               f'<span class="cite">{escape(r.citation)}</span>\n')
+               f'<span class="cite">{text(r.citation)}</span>\n')
     out = [heading]
     if r.was:
-        out.append(f'<span class="was">was {escape(r.was)}</span>')
+        out.append(f'<span class="was">was {text(r.was)}</span>')
     if r.locator:
-        out.append(f'<span class="loc">{escape(r.locator)}</span>')
+        out.append(f'<span class="loc">{text(r.locator)}</span>')
     if r.badge:
-        out.append(badge(r.verdict))
-    flags = "".join(f", {escape(f)}" for f in r.flags if f != r.status)
-    out.append(f'<span class="status">{escape(r.status)}{flags}</span></th></tr></thead>\n'
-                f'<tbody>\n<tr class="row{" with-why" if r.reasons or r.notes else ""}">\n')
-    old, new = text_cell(r.old, r.old_start, "old"), text_cell(r.new, r.new_start, "new")
+        out.append(_badge(r.verdict))
+    flags = "".join(f", {text(f)}" for f in r.flags if f != r.status)
+    out.append(f'<span class="status">{text(r.status)}{flags}</span></th></tr></thead>\n'
+               f'<tbody>\n<tr class="row{" with-why" if r.reasons or r.notes else ""}">\n')
+    old, new = _cell(r.old, r.old_start, "old"), _cell(r.new, r.new_start, "new")
     if r.collapsed:
         out.append('<td colspan="2"><details><summary>Unchanged: show the text</summary>'
-                    f'<div class="both">{old}{new}</div></details></td>\n')
+                   f'<div class="both">{old}{new}</div></details></td>\n')
     else:
         out.append(f'<td class="side old">{old}</td>\n<td class="side new">{new}</td>\n')
     out.append("</tr>\n")
     if r.reasons or r.notes:
-        notes = "".join(f"<li>Note: {escape(n)}</li>" for n in r.notes)
+        notes = "".join(f"<li>Note: {text(n)}</li>" for n in r.notes)
         out.append(f'<tr class="why"><td colspan="2"><ul>\n'
-                    f'{"".join(map(reason_item, r.reasons))}{notes}</ul></td></tr>\n')
+                   f'{"".join(map(reason_item, r.reasons))}{notes}</ul></td></tr>\n')
     out.append("</tbody>\n")
     classes = ("same " if r.collapsed else "changed ") + r.verdict
-    return f'{pair_open(f"pair-{r.number}", classes, r.long)}{"".join(out)}{PAIR_CLOSE}'
+    return f'{_pair_open(f"pair-{number}", text(classes), r.long)}{"".join(out)}{PAIR_CLOSE}'
