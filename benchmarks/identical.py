@@ -4,7 +4,8 @@ Runs ``legcompare`` (each command a fresh ``python -m legcompare`` child, two at
 pairs of the corpus — versions of one bill (NY S4457 and the A48 chain, H.R. 2157 as text and
 as XML, H.R. 264, H.R. 1037, H.R. 2002, VA HB 1339, SF 190110), a cross pair (NY A3712 against
 Cal. Penal Code § 832.19), H.R. 1 as text against its XML — and on the 1 MB benchmark pair when
-it is built: ``diff`` in every text format and Word, ``outline``, ``covers`` and ``history``.
+it is built: ``diff`` in every text format and Word, ``outline``, ``covers``, ``history`` and
+``preempt`` (its HTML report).
 Each output's SHA-256 is compared with either
 
 * ``--check FILE``: hashes written earlier with ``--record FILE``, or
@@ -62,6 +63,8 @@ PAIRS: dict[str, tuple[str, str]] = {
 }
 COVERS = ("us-il-bipa-740ilcs14-current.txt", "us-ny-s4457-2023-original.txt",
           "us-wa-rcw-43.386-current.txt", "us-ca-pen-832.19-2019-chaptered.txt")
+PREEMPT = ("us-federal-s3779-119-introduced.txt", "us-ca-pen-832.19-2019-chaptered.txt",
+           "us-ny-a3712-2023-introduced.txt")
 HISTORY = ("us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt",
            "us-ny-a48b-2023-amended.txt", "us-ny-a48c-2024-amended.txt",
            "us-ny-a48d-2024-amended.txt")
@@ -92,8 +95,11 @@ def cases(corpus: Path, data: Path, bench: bool) -> list[Case]:
                                     "--format", "json")))
     out.append(Case("covers:html", ("covers", *(str(corpus / c) for c in COVERS),
                                     "--format", "html")))
-    out.append(Case("a48-history:json", ("history", *(str(corpus / h) for h in HISTORY),
-                                         "--format", "json")))
+    for fmt in ("json", "html"):
+        out.append(Case(f"a48-history:{fmt}", ("history", *(str(corpus / h) for h in HISTORY),
+                                                "--format", fmt)))
+    out.append(Case("preempt:html", ("preempt", *(str(corpus / p) for p in PREEMPT),
+                                     "--format", "html")))
     old, new = data / "pair-1mb-old.txt", data / "pair-1mb-new.txt"
     if bench and old.is_file() and new.is_file():
         for fmt in ("json", "html", "docx"):

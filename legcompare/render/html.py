@@ -56,7 +56,7 @@ from .diff_terminal import (
     pieces,
     visible,
 )
-from .html_rows import PAIR_CLOSE, badge, pair_open, row_html, text_cell
+from .html_rows import PAIR_CLOSE, badge, pair_open, reason_item, row_html, text_cell
 
 CONTENTS_OVER = 100
 """A report with more pairs than this gets a table of contents."""
@@ -79,7 +79,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.globals.update(badge_html=badge, text_html=text_cell, pair_html=pair_open,
-                       pair_close=PAIR_CLOSE)
+                       pair_close=PAIR_CLOSE, reason_html=reason_item)
     return env
 
 

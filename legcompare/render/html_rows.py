@@ -2,10 +2,11 @@
 
 A long bill's report has tens of thousands of rows, and rendering them through Jinja macros
 (a call block per row, a macro per text cell and badge) was most of the time the report took.
-The pieces every report shares are therefore Python functions: :func:`badge` and
+The pieces other reports share are therefore Python functions: :func:`badge` and
 :func:`text_cell` are also the Jinja globals ``badge_html`` and ``text_html`` behind the macros
-of ``macros.html.j2``, and :func:`pair_open` / :data:`PAIR_CLOSE` the wrapper its ``pair``
-macro puts around a provision, so each piece of markup is written once.
+of ``macros.html.j2``, :func:`pair_open` / :data:`PAIR_CLOSE` the wrapper its ``pair`` macro
+puts around a provision, and :func:`reason_item` the global ``reason_html`` (the history
+report's reasons), so each piece of markup is written once.
 
 Escaping is Jinja's autoescape by hand: a ``Markup`` value goes in as it is, any other through
 :func:`markupsafe.escape`, exactly as ``{{ value }}`` would; plain strings through :func:`text`,
@@ -75,8 +76,9 @@ def _pair_open(id: str, classes: str, long: bool) -> str:
             '<colgroup><col class="old"><col class="new"></colgroup>\n')
 
 
-def reason_item(reason: ReasonView) -> str:
-    """One reason as a list item: direction, explanation, the cited words, rule and dimension."""
+def reason_item(reason: ReasonView) -> Markup:
+    """One reason as a list item: direction, explanation, the cited words, rule and dimension
+    (also the Jinja global ``reason_html``)."""
     cited = ""
     if reason.old is not None:
         cited += f" old: “<mark>{text(reason.old)}</mark>”"
@@ -84,9 +86,9 @@ def reason_item(reason: ReasonView) -> str:
         cited += " →"
     if reason.new is not None:
         cited += f" new: “<mark>{text(reason.new)}</mark>”"
-    return (f'<li><span class="dir">{text(reason.direction.capitalize())}:</span> '
-            f'{text(reason.explanation)}{cited} <span class="rule">({text(reason.rule)}; '
-            f'{text(reason.dimension)})</span></li>\n')
+    return Markup(f'<li><span class="dir">{text(reason.direction.capitalize())}:</span> '
+                  f'{text(reason.explanation)}{cited} <span class="rule">({text(reason.rule)}; '
+                  f'{text(reason.dimension)})</span></li>\n')
 
 
 def row_html(r: Row) -> str:
