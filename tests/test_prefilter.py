@@ -1,6 +1,6 @@
 """The regex prefilters (``legcompare.prefilter``) give the answers of the searches they
-replace, on the real role patterns, the splitter's patterns and label patterns, over the lines
-and clauses of real texts and over snippets written to break them."""
+replace, on the real role patterns, the splitter's patterns and label patterns and the covers
+tables, over the lines and clauses of real texts and over snippets written to break them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import pytest
 from legcompare.assess.roles import detect_role, role_table
 from legcompare.assess.rules import load_rules
 from legcompare.assess.values import quantities
+from legcompare.covers import signals as sig
 from legcompare.ingest import load_path
+from legcompare.normalize import key
 from legcompare.prefilter import (
     LINE_START,
     START,
@@ -58,6 +60,13 @@ def _patterns() -> list[re.Pattern[str]]:
                   P.TERMINAL_TAIL, P.DEFINITION_INTRO]
 
 
+def _covers_patterns() -> list[re.Pattern[str]]:
+    """The covers tables searched through prefilters (covers/items, conduct, exceptions)."""
+    tables = (sig.EXCEPTION_SIGNALS, sig.OVERSIGHT, sig.REMEDIES, sig.ENFORCEMENT,
+              sig.PREEMPTION)
+    return [p for table in tables for _, p in table]
+
+
 def _check(pattern: re.Pattern[str], texts: list[str]) -> None:
     f = Prefilter(pattern)
     needles = Needles([f, Prefilter(re.compile(r"\bshall\b"))])  # needles of another, too
@@ -75,7 +84,7 @@ def _check(pattern: re.Pattern[str], texts: list[str]) -> None:
 
 
 def test_prefilter_answers_as_the_search_on_tricky_snippets() -> None:
-    for pattern in _patterns():
+    for pattern in _patterns() + _covers_patterns():
         _check(pattern, TRICKY + [t.upper() for t in TRICKY] + [t + "." for t in TRICKY])
 
 
@@ -88,6 +97,20 @@ def test_prefilter_answers_as_the_search_on_real_lines_and_clauses(corpus: Path)
         texts += [" ".join(c.text.split()) for c in split(document).walk()]
     for pattern in _patterns():
         _check(pattern, texts)
+
+
+@pytest.mark.corpus
+def test_covers_tables_answer_as_the_search_on_real_clause_keys(corpus: Path) -> None:
+    """covers reads comparison keys (lower case, one space between words): the clauses'."""
+    names = (*(n for n in CORPUS_FILES if "hr1-" not in n), "us-ca-pen-832.19-2019-chaptered.txt",
+             "us-federal-s3779-119-introduced.txt")
+    texts = [key(c.text) for name in names for c in split(load_path(corpus / name)).walk()]
+    assert len(texts) > 500
+    excluded = 0
+    for pattern in _covers_patterns():
+        _check(pattern, texts)
+        excluded += sum(Prefilter(pattern).excludes(lower_for_prefilter(t)) for t in texts)
+    assert excluded > len(_covers_patterns()) * len(texts) * 9 // 10  # most are skipped
 
 
 @pytest.mark.corpus

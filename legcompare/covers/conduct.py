@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..prefilter import lower_for_prefilter, prefilter
 from . import signals as sig
 from .exceptions import opens_list, signal
 from .items import Context, at
@@ -46,8 +47,9 @@ def oversight(reading: Reading, ctx: Context) -> list[Item]:
         s = reading.key[a:b]
         if sig.MODAL.search(s) is None and not completes:
             continue
+        lowered = lower_for_prefilter(s)
         out += [at(reading, Dimension.OVERSIGHT, v, a + m.start(), a + m.end())
-                for v, p in sig.OVERSIGHT for m in [p.search(s)] if m]
+                for v, p in sig.OVERSIGHT for m in [prefilter(p).search(s, lowered)] if m]
     return out
 
 
@@ -117,7 +119,8 @@ def _completes(reading: Reading, ctx: Context) -> bool:
 def _claimed(sentence: str) -> bool:
     """Does the sentence belong to a remedy, enforcement, preemption or the law's dates?"""
     tables = (sig.REMEDIES, sig.ENFORCEMENT, sig.PREEMPTION)
-    if any(p.search(sentence) for table in tables for _, p in table):
+    lowered = lower_for_prefilter(sentence)
+    if any(prefilter(p).search(sentence, lowered) for table in tables for _, p in table):
         return True
     return bool(sig.EFFECTIVE.search(sentence) or sig.SUNSET.search(sentence))
 

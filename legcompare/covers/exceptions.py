@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..prefilter import lower_for_prefilter, prefilter
 from . import signals as sig
 from .items import Context, at
 from .model import Dimension, Item
@@ -55,8 +56,9 @@ def signal(reading: Reading) -> tuple[str, int, int] | None:
     """The first exception signal in the clause: its default value and key range (at one
     place, the more specific signal wins)."""
     text = sig.BOILERPLATE.sub(lambda m: " " * len(m.group(0)), reading.key)
+    lowered = lower_for_prefilter(text)
     hits = [(m.start(), n, value, m.end()) for n, (value, p) in
-            enumerate(sig.EXCEPTION_SIGNALS) for m in [p.search(text)] if m]
+            enumerate(sig.EXCEPTION_SIGNALS) for m in [prefilter(p).search(text, lowered)] if m]
     if not hits:
         return None
     start, _, value, end = min(hits)

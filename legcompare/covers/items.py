@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..prefilter import prefilter
 from . import signals as sig
 from .model import Dimension, Item
 from .reading import Reading
@@ -45,8 +46,9 @@ def item(reading: Reading, dimension: Dimension, value: str, summary: str, quote
 def matches(reading: Reading, table: tuple[tuple[str, re.Pattern[str]], ...]) -> list[Hit]:
     """Each value of ``table`` whose pattern occurs in the clause, with its first match."""
     out = []
+    text, lowered = reading.key, reading.lowered
     for value, pattern in table:
-        m = pattern.search(reading.key)
+        m = prefilter(pattern).search(text, lowered)
         if m:
             out.append((value, m.start(), m.end()))
     return out

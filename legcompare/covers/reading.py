@@ -17,6 +17,7 @@ from functools import cached_property
 from ..assess.roles import own_text
 from ..model import Clause, Span
 from ..normalize import fold, key
+from ..prefilter import lower_for_prefilter
 
 QUOTE_LIMIT = 240
 """Longest quote, in characters; a longer sentence is cut around the words that matter."""
@@ -48,6 +49,12 @@ class Reading:
         """``key[start:end]`` as printed, whitespace collapsed."""
         a, b = self.span(start, end)
         return " ".join(self.page[a:b].split())
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """``key.lower()`` for the prefilters (:func:`~legcompare.prefilter.lower_for_prefilter`:
+        ``None`` when it cannot serve): a pattern none of whose words occur is not searched."""
+        return lower_for_prefilter(self.key)
 
     @cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:
