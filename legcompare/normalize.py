@@ -124,7 +124,7 @@ def fold(text: str, base: int = 0) -> Folded:
     end = len(s.rstrip(" "))
     s, org = s[start:end], org[start:end]
     end_origin = len(text) if not org else _end_of(org[-1], text)
-    return Folded(s, tuple(o + base for o in org) + (end_origin + base,))
+    return Folded(s, (*(map(base.__add__, org) if base else org), end_origin + base))
 
 
 def _fold_characters(text: str) -> tuple[str, list[int]]:
@@ -133,7 +133,8 @@ def _fold_characters(text: str) -> tuple[str, list[int]]:
     or format characters), every character is its own cluster: the text is folded with one
     ``str.translate`` from a table of the characters' folds (the same result, faster)."""
     distinct = set(text)
-    if any(unicodedata.combining(c) or _JAMO.match(c) or c in _INVISIBLE_SET for c in distinct):
+    new = distinct - _PLAIN
+    if any(unicodedata.combining(c) or _JAMO.match(c) or c in _INVISIBLE_SET for c in new):
         chars: list[str] = []
         origin: list[int] = []
         for i, cluster in _clusters(text):
@@ -142,17 +143,21 @@ def _fold_characters(text: str) -> tuple[str, list[int]]:
                 origin.append(i)
         return "".join(chars), origin
     table = _FOLDS
-    for c in distinct:
+    for c in new:
         if ord(c) not in table:
             table[ord(c)] = _fold_cluster(c)
+    _PLAIN.update(c for c in new if len(table[ord(c)]) == 1)
     folded = text.translate(table)
-    if all(len(table[ord(c)]) == 1 for c in distinct):
+    if distinct <= _PLAIN:
         return folded, list(range(len(text)))
     return folded, [i for i, c in enumerate(text) for _ in table[ord(c)]]
 
 
 _FOLDS: dict[int, str] = {}
 """The fold of each single character met so far (a few hundred distinct ones in practice)."""
+_PLAIN: set[str] = set()
+"""The characters met so far that join no character before them and fold to one character:
+a text made of them alone is folded without looking at each of its characters again."""
 
 
 def _clusters(text: str) -> list[tuple[int, str]]:
