@@ -42,11 +42,14 @@ _ORDINAL_WORDS = (rf"(?:{_WORD}[\s-]+(?:and\s+)?)*(?:"
                   + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
+# A number word starts a word ("\b"): "often days" holds no "ten days", "a written month" no
+# "ten month" (and the search does not try every letter of every word).
 _MONEY = re.compile(
     rf"\$\s?(?P<d>{_DIGITS})(?:\s+(?P<dscale>thousand|million|billion))?"
-    rf"|(?P<w>{_NUMBER_WORDS})\s+dollars\b", re.I)
+    rf"|\b(?P<w>{_NUMBER_WORDS})\s+dollars\b", re.I)
 _PERIOD = re.compile(
-    rf"(?:(?P<d>\d+)|(?P<w>{_NUMBER_WORDS})|(?P<o>{_ORDINAL_WORDS})|(?P<od>\d+)(?:st|nd|rd|th))"
+    rf"(?:(?P<d>\d+)|\b(?P<w>{_NUMBER_WORDS})|\b(?P<o>{_ORDINAL_WORDS})"
+    r"|(?P<od>\d+)(?:st|nd|rd|th))"
     r"(?:\s*\(\d+\))?[\s-]+(?P<kind>calendar\s+|business\s+)?(?P<unit>day|week|month|year)s?\b",
     re.I)
 _DATE = re.compile(
