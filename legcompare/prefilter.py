@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import ahocorasick
@@ -70,7 +71,7 @@ class Prefilter:
         return self.pattern.search(text)
 
     def occurs(self, text: str, lowered: str | None,
-               found: frozenset[str] | set[str] | None = None) -> bool:
+               found: AbstractSet[str] | None = None) -> bool:
         """``pattern.search(text) is not None``, tried only where a match can start.
         ``found``: which of the needles of a :class:`Needles` holding this filter's occur in
         ``lowered`` (they are then not looked for one by one)."""

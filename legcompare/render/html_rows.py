@@ -2,11 +2,11 @@
 
 A long bill's report has tens of thousands of rows, and rendering them through Jinja macros
 (a call block per row, a macro per text cell and badge) was most of the time the report took.
-The pieces other reports share are therefore Python functions: :func:`badge` and
-:func:`text_cell` are also the Jinja globals ``badge_html`` and ``text_html`` behind the macros
-of ``macros.html.j2``, :func:`pair_open` / :data:`PAIR_CLOSE` the wrapper its ``pair`` macro
-puts around a provision, and :func:`reason_item` the global ``reason_html`` (the history
-report's reasons), so each piece of markup is written once.
+The pieces other reports share are therefore Python functions, which the templates call as
+Jinja globals: :func:`badge` (``badge_html``), :func:`text_cell` (``text_html``),
+:func:`reason_item` (``reason_html``, the history report's reasons), and :func:`pair_open` /
+:data:`PAIR_CLOSE`, the wrapper the ``pair`` macro of ``macros.html.j2`` puts around a
+provision; so each piece of markup is written once.
 
 Escaping is Jinja's autoescape by hand: a ``Markup`` value goes in as it is, any other through
 :func:`markupsafe.escape`, exactly as ``{{ value }}`` would; plain strings through :func:`text`,
@@ -61,17 +61,17 @@ def _cell(markup: Any, start: Any, which: str) -> str:
             f'{_html(markup)}</div>')
 
 
-def pair_open(id: Any, classes: Any, long: bool) -> Markup:
+def pair_open(anchor: Any, classes: Any, long: bool) -> Markup:
     """The start of one provision of a two-column report table (``table.pairs``): its own
     table, whose ``<thead>`` (the heading row that follows) a printer repeats at the top of every
     page the provision runs onto; ``long`` ones (see :func:`~legcompare.render.html.is_long`) may
     break between lines, others never break."""
-    return Markup(_pair_open(_html(id), _html(classes), long))
+    return Markup(_pair_open(_html(anchor), _html(classes), long))
 
 
-def _pair_open(id: str, classes: str, long: bool) -> str:
+def _pair_open(anchor: str, classes: str, long: bool) -> str:
     long_class = " long" if long else ""
-    return (f'<tbody class="pair {classes}{long_class}" id="{id}"><tr>'
+    return (f'<tbody class="pair {classes}{long_class}" id="{anchor}"><tr>'
             '<td colspan="2" class="pair-cell">\n<table class="pair">\n'
             '<colgroup><col class="old"><col class="new"></colgroup>\n')
 
