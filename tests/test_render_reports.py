@@ -26,13 +26,14 @@ import markupsafe
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from lxml import etree
 
 from legcompare.compare import compare
 from legcompare.errors import LegcompareError, ToolMissing
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Comparison, Direction, Provenance, Reason, Verdict
-from legcompare.render import html_rows
+from legcompare.render import docx_out, html_rows
 from legcompare.render.csv_out import (
     CELL_LIMIT,
     COLUMNS,
@@ -502,6 +503,75 @@ def pinned_without_dates() -> Comparison:
     c = pinned()
     return replace(c, old=replace(c.old, provenance=replace(c.old.provenance, version_date=None)),
                    new=replace(c.new, provenance=replace(c.new.provenance, version_date=None)))
+
+
+# The provisions of ``pinned()`` as Word paragraphs: a modified one (comment, deleted and
+# inserted words), an unchanged one (no comment), an added one (inserted whole with its
+# paragraph mark, which takes the last revision id). Comment ids come first (0, 1), revision
+# ids after the three pairs (4 ...).
+_REF = ('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+        '<w:commentReference w:id="{}"/></w:r>')
+_WHEN = 'w:author="legcompare" w:date="2023-03-05T00:00:00Z"'
+PINNED_PROVISIONS = (
+    '<w:p><w:pPr><w:spacing w:after="160"/></w:pPr><w:commentRangeStart w:id="0"/>'
+    '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">H.R. 1 § 1</w:t></w:r>'
+    f'<w:commentRangeEnd w:id="0"/>{_REF.format(0)}<w:r><w:br/></w:r>'
+    '<w:r><w:t xml:space="preserve">SEC. 1. BAN.</w:t><w:br/>'
+    '<w:t xml:space="preserve">No agency </w:t></w:r>'
+    f'<w:del w:id="4" {_WHEN}><w:r><w:delText xml:space="preserve">shall</w:delText></w:r></w:del>'
+    f'<w:ins w:id="5" {_WHEN}><w:r><w:t xml:space="preserve">may</w:t></w:r></w:ins>'
+    '<w:r><w:t xml:space="preserve"> use it.</w:t><w:br/></w:r></w:p>'
+    '<w:p><w:pPr><w:spacing w:after="160"/></w:pPr>'
+    '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">H.R. 1 § 2</w:t></w:r>'
+    '<w:r><w:br/></w:r><w:r><w:t xml:space="preserve">SEC. 2. REPORTS.</w:t><w:br/>'
+    '<w:t xml:space="preserve">Each agency shall report.</w:t><w:br/></w:r></w:p>'
+    f'<w:p><w:pPr><w:spacing w:after="160"/><w:rPr><w:ins w:id="9" {_WHEN}/></w:rPr></w:pPr>'
+    f'<w:commentRangeStart w:id="1"/><w:ins w:id="6" {_WHEN}><w:r><w:rPr><w:b/></w:rPr>'
+    '<w:t xml:space="preserve">H.R. 1 § 3</w:t></w:r></w:ins>'
+    f'<w:commentRangeEnd w:id="1"/>{_REF.format(1)}'
+    f'<w:ins w:id="7" {_WHEN}><w:r><w:br/></w:r></w:ins>'
+    f'<w:ins w:id="8" {_WHEN}><w:r><w:t xml:space="preserve">SEC. 3. AUDITS.</w:t><w:br/>'
+    '<w:t xml:space="preserve">The Inspector General shall audit each agency.</w:t><w:br/>'
+    '</w:r></w:ins></w:p>')
+
+
+def test_docx_provision_paragraphs_markup(no_epoch: None) -> None:
+    xml = docx_xml(diff_docx(pinned()))
+    provisions = xml.split("Provisions</w:t></w:r></w:p>", 1)[1].split("<w:sectPr ", 1)[0]
+    assert provisions == PINNED_PROVISIONS
+
+
+@given(st.lists(st.text(st.sampled_from("ab \t\u00a0&<>“"), max_size=6), min_size=1,
+                max_size=4).map("\n".join))
+@example("Verdict: weaker (modified)\n\n  Weaker: a\tb  ")
+def test_docx_comment_is_what_python_docx_makes(text: str) -> None:
+    # The comments are written as text; python-docx's add_comment is the reference.
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    run = doc.add_paragraph().add_run("x")
+    comment = doc.add_comment(run, text=text, author="legcompare", initials="LC")
+    for date, attr in (("2024-01-01T00:00:00Z", ' w:date="2024-01-01T00:00:00Z"'), (None, "")):
+        element = comment._comment_elm
+        if date is None:
+            del element.attrib[qn("w:date")]
+        else:
+            element.set(qn("w:date"), date)
+        made = etree.fromstring(f'<w:comments xmlns:w="{docx_out._W_NS}">'
+                                f"{docx_out._comment_xml(0, text, attr)}</w:comments>")[0]
+        def c14n(e: etree._Element) -> bytes:  # the namespaces it uses, declared once
+            return etree.tostring(e, method="c14n", exclusive=True)
+
+        assert c14n(made) == c14n(element)
+
+
+@given(st.text("ab", max_size=8), st.text("ab", max_size=8))
+def test_docx_common_start(a: str, b: str) -> None:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    assert docx_out._common(a, b) == n
 
 
 def test_docx_is_deterministic(s4457: Comparison, no_epoch: None) -> None:

@@ -12,7 +12,7 @@ Guarantees of :func:`diff_docx`:
   clause text with its own line breaks and tabs. Before them: the documents, the cautions every
   report carries, the headline and the summary as a table, under a ``Provisions`` heading.
 * The verdict, the reasons and the old citation of each changed provision are a Word comment on
-  its citation runs (python-docx's comment support).
+  its citation runs, written as python-docx's ``add_comment`` writes them.
 * Nothing lost: the clause texts are written whole; characters XML cannot carry (controls,
   bidi overrides) are written as visible symbols (``␛``, ``<U+202E>``).
 * Deterministic: no clock anywhere. Revision and comment dates, the core properties' dates and
@@ -27,23 +27,13 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import cast
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.comments import CT_Comment
-from docx.oxml.ns import NamespacePrefixedTag, qn
-from docx.oxml.parser import oxml_parser
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.text.run import CT_R
 from docx.shared import Inches, Pt
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml import etree
 
 from ..errors import LegcompareError
@@ -57,24 +47,6 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """Zip timestamps cannot be earlier than this; used when no date is known."""
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\n|\t)")
-_XML_SPACE, _W_ID, _W_AUTHOR, _W_DATE = (qn(n) for n in ("xml:space", "w:id", "w:author",
-                                                         "w:date"))
-
-
-@dataclass
-class Tracker:
-    """Makes revision marks: one author, one date, ids unique in the document."""
-
-    date: datetime | None
-    ids: Iterator[int]
-
-    def mark(self, op: Op) -> etree._Element:
-        element = _element("w:del" if op is Op.DELETE else "w:ins")
-        element.set(_W_ID, str(next(self.ids)))
-        element.set(_W_AUTHOR, AUTHOR)
-        if self.date is not None:
-            element.set(_W_DATE, stamp(self.date))
-        return element
 
 
 def diff_docx(comparison: Comparison) -> bytes:
@@ -88,10 +60,7 @@ def diff_docx(comparison: Comparison) -> bytes:
     _properties(doc, c, when)
     _front(doc, c)
     doc.add_heading("Provisions", level=1)
-    tracker = Tracker(when, itertools.count(len(c.pairs) + 1))  # comment ids come first
-    add = _paragraphs(doc)
-    for pair in c.pairs:
-        _provision(doc, pair, tracker, add)
+    _provisions(doc, c.pairs, when)
     if c.notes:
         doc.add_heading("Notes", level=1)
         for note in c.notes:
@@ -127,7 +96,10 @@ def stamp(when: datetime) -> str:
 def safe(text: str) -> str:
     """``text`` with what XML cannot carry (controls, lone surrogates) and bidi overrides
     replaced by visible symbols; line breaks and tabs kept."""
-    return _NOT_XML.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", visible(text))
+    shown = visible(text)
+    if shown.isascii():  # what XML cannot carry is not ASCII
+        return shown
+    return _NOT_XML.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", shown)
 
 
 PROPERTY_LIMIT = 255
@@ -188,47 +160,65 @@ def _table(doc: DocumentObject, head: tuple[str, str], rows: list[tuple[str, int
 # --- provisions -----------------------------------------------------------------------------
 
 
-def _paragraphs(doc: DocumentObject) -> Callable[[], Paragraph]:
-    """``doc.add_paragraph`` for many paragraphs in a row: the same empty ``w:p`` before the
-    body's section properties, without python-docx looking for them among all the body's
-    children again on every call (which makes a long diff quadratic)."""
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PARSER = etree.XMLParser(huge_tree=True)  # blank text kept: a run may be one space
+_REFERENCE = ('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+              '<w:commentReference w:id="{}"/></w:r>')
+_CHUNK = 2000
+"""Paragraphs parsed at a time: a long diff has tens of thousands."""
+
+
+def _provisions(doc: DocumentObject, pairs: Sequence[ClausePair], when: datetime | None
+                ) -> None:
+    """The provisions' paragraphs before the body's section properties, and their comments.
+
+    Written as WordprocessingML text and parsed :data:`_CHUNK` paragraphs at a time: making
+    a million elements one by one through python-docx took most of a long diff's time. The
+    markup is what that made (``tests/test_render_reports.py`` holds a paragraph of each
+    kind, and compares the comments with python-docx's ``add_comment``). Comment ids are 0,
+    1, ...; revision ids follow, in the provisions' order."""
+    date = f' w:date="{stamp(when)}"' if when is not None else ""
+    marks = itertools.count(len(pairs) + 1)
+    comments: list[str] = []
     body = doc.element.body
     end = body.sectPr
+    for at in range(0, len(pairs), _CHUNK):
+        xml = "".join(_provision(pair, marks, date, comments)
+                      for pair in pairs[at:at + _CHUNK])
+        parsed = etree.fromstring(f'<w:body xmlns:w="{_W_NS}">{xml}</w:body>', _PARSER)
+        where = body.index(end) if end is not None else len(body)
+        body[where:where] = list(parsed)
+    if comments:
+        story = doc.comments._comments_elm  # python-docx has no public element for it
+        parsed = etree.fromstring(f'<w:comments xmlns:w="{_W_NS}">{"".join(comments)}'
+                                  "</w:comments>", _PARSER)
+        story.extend(list(parsed))
 
-    def add() -> Paragraph:
-        p = _element("w:p")
-        if end is not None:
-            end.addprevious(p)
-        else:
-            body.append(p)
-        return Paragraph(cast(CT_P, p), doc._body)
 
-    return add
-
-
-def _provision(doc: DocumentObject, pair: ClausePair, tracker: Tracker,
-               add_paragraph: Callable[[], Paragraph]) -> None:
-    """One paragraph: citation runs (with the comment), a line break, the tracked text."""
-    para = add_paragraph()
-    para.paragraph_format.space_after = Pt(8)
+def _provision(pair: ClausePair, marks: Iterator[int], date: str, comments: list[str]) -> str:
+    """One paragraph: citation runs (with the comment, appended to ``comments``), a line
+    break, the tracked text; ``marks`` gives the revision ids, ``date`` is the revisions'
+    ``w:date`` attribute (or nothing)."""
     whole = None if pair.old and pair.new else (Op.DELETE if pair.old else Op.INSERT)
-    heads = [(op, _run(text, deleted=(whole or op) is Op.DELETE, bold=True))
+    heads = [_tracked(_run(text, deleted=(whole or op) is Op.DELETE, bold=True), whole or op,
+                      marks, date)
              for op, text in _citation(pair) if text]
-    for _, r in heads:  # python-docx has no public API for hand-made runs: use its element
-        para._p.append(r)
+    out = ['<w:p><w:pPr><w:spacing w:after="160"/>', "", "</w:pPr>"]
     if _commented(pair) and heads:
-        runs = [Run(r, para) for _, r in heads]
-        comment = doc.add_comment(runs, text=_comment(pair), author=AUTHOR, initials="LC")
-        _date_comment(comment._comment_elm, tracker.date)
-    for op, r in heads:
-        _track(r, whole or op, tracker)
-    _track(_append(para, _run("\n", deleted=whole is Op.DELETE)), whole or Op.EQUAL, tracker)
-    for edit in pair.edits:
-        _track(_append(para, _run(edit.text, deleted=edit.op is Op.DELETE)), edit.op, tracker)
-    if whole is not None:
-        mark = OxmlElement("w:rPr")
-        mark.append(tracker.mark(whole))
-        para._p.get_or_add_pPr().append(mark)
+        n = len(comments)
+        comments.append(_comment_xml(n, _comment(pair), date))
+        out += [f'<w:commentRangeStart w:id="{n}"/>', *heads, f'<w:commentRangeEnd w:id="{n}"/>',
+                _REFERENCE.format(n)]
+    else:
+        out += heads
+    out.append(_tracked(_run("\n", deleted=whole is Op.DELETE), whole or Op.EQUAL, marks,
+                        date))
+    out += [_tracked(_run(edit.text, deleted=edit.op is Op.DELETE), edit.op, marks, date)
+            for edit in pair.edits]
+    if whole is not None:  # the paragraph mark, tracked last
+        out[1] = f"<w:rPr>{_mark(whole, next(marks), date)}</w:rPr>"
+    out.append("</w:p>")
+    return "".join(out)
 
 
 def _citation(pair: ClausePair) -> list[tuple[Op, str]]:
@@ -245,57 +235,78 @@ def _citation(pair: ClausePair) -> list[tuple[Op, str]]:
 
 
 def _common(a: str, b: str) -> int:
-    """The length of the longest common start of ``a`` and ``b``."""
-    for n, (x, y) in enumerate(zip(a, b, strict=False)):
-        if x != y:
-            return n
-    return min(len(a), len(b))
+    """The length of the longest common start of ``a`` and ``b`` (halving the length
+    compared: every citation of a text named after its file differs from the other text's
+    near its start, and then agrees to its end)."""
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return n
+    same, differs = 0, n
+    while differs - same > 1:
+        mid = (same + differs) // 2
+        if a[:mid] == b[:mid]:
+            same = mid
+        else:
+            differs = mid
+    return same
 
 
-_TAGS: dict[str, tuple[str, dict[str, str]]] = {}
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _element(tag: str) -> etree._Element:
-    """``OxmlElement(tag)``: the same element from python-docx's parser, the parse of ``tag``
-    (a namespace-prefixed name) remembered."""
-    known = _TAGS.get(tag)
-    if known is None:
-        name = NamespacePrefixedTag(tag)
-        known = _TAGS[tag] = (name.clark_name, name.nsmap)
-    return oxml_parser.makeelement(known[0], nsmap=known[1])
-
-
-def _run(text: str, *, deleted: bool, bold: bool = False) -> CT_R:
+def _run(text: str, *, deleted: bool, bold: bool = False) -> str:
     """A ``w:r`` holding ``text``: ``w:t`` (``w:delText`` when deleted), ``w:br`` for line
     breaks, ``w:tab`` for tabs; spaces preserved."""
-    r = cast(CT_R, _element("w:r"))
-    if bold:
-        props = _element("w:rPr")
-        props.append(_element("w:b"))
-        r.append(props)
+    tag = "w:delText" if deleted else "w:t"
+    out = ["<w:r><w:rPr><w:b/></w:rPr>" if bold else "<w:r>"]
     for part in _BREAKS.split(safe(text)):
-        if part in ("\n", "\t"):
-            r.append(_element("w:br" if part == "\n" else "w:tab"))
+        if part == "\n":
+            out.append("<w:br/>")
+        elif part == "\t":
+            out.append("<w:tab/>")
         elif part:
-            t = _element("w:delText" if deleted else "w:t")
-            t.set(_XML_SPACE, "preserve")
-            t.text = part
-            r.append(t)
-    return r
+            out.append(f'<{tag} xml:space="preserve">{_escape(part)}</{tag}>')
+    out.append("</w:r>")
+    return "".join(out)
 
 
-def _append(para: Paragraph, r: CT_R) -> CT_R:
-    para._p.append(r)
-    return r
+def _mark(op: Op, ident: int, date: str, inner: str = "") -> str:
+    """A revision mark (``w:del`` or ``w:ins``) around ``inner``: one author, the date."""
+    tag = "w:del" if op is Op.DELETE else "w:ins"
+    return f'<{tag} w:id="{ident}" w:author="{AUTHOR}"{date}>{inner}</{tag}>'
 
 
-def _track(r: etree._Element, op: Op, tracker: Tracker) -> None:
-    """Wrap the run in a deletion or insertion mark in place (``equal`` leaves it alone)."""
-    if op is Op.EQUAL:
-        return
-    mark = tracker.mark(op)
-    r.addprevious(mark)
-    mark.append(r)
+def _tracked(run: str, op: Op, marks: Iterator[int], date: str) -> str:
+    """The run inside a deletion or insertion mark (``equal`` leaves it alone)."""
+    return run if op is Op.EQUAL else _mark(op, next(marks), date, run)
+
+
+def _comment_xml(ident: int, text: str, date: str) -> str:
+    """A ``w:comment`` as python-docx's ``add_comment`` makes it: one paragraph (style
+    ``CommentText``) per line of ``text``, the first opening with the annotation mark."""
+    paragraphs = []
+    for i, line in enumerate(text.split("\n")):
+        runs = f"<w:r>{_comment_run(line)}</w:r>" if line or (i == 0 and text) else ""
+        mark = ('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/>'
+                "</w:r>") if i == 0 else ""
+        paragraphs.append(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{mark}{runs}'
+                          "</w:p>")
+    return (f'<w:comment w:id="{ident}" w:author="{AUTHOR}" w:initials="LC"{date}>'
+            f'{"".join(paragraphs)}</w:comment>')
+
+
+def _comment_run(line: str) -> str:
+    """A run's content as python-docx writes a run's text: tabs as ``w:tab``, the rest in
+    ``w:t`` (spaces preserved only where the text starts or ends with one)."""
+    out = []
+    for part in re.split(r"(\t)", line):
+        if part == "\t":
+            out.append("<w:tab/>")
+        elif part:
+            space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
+            out.append(f"<w:t{space}>{_escape(part)}</w:t>")
+    return "".join(out)
 
 
 def _commented(pair: ClausePair) -> bool:
@@ -317,14 +328,6 @@ def _because(r: Reason) -> str:
              if w is not None]
     tail = f" ({' → '.join(words)})" if words else ""
     return f"{r.direction.value.capitalize()}: {r.explanation}{tail} [{r.rule}]"
-
-
-def _date_comment(element: CT_Comment, when: datetime | None) -> None:
-    """python-docx dates a comment with the clock; use the revision date (or none) instead."""
-    if when is None:
-        del element.attrib[qn("w:date")]
-    else:
-        element.set(qn("w:date"), stamp(when))
 
 
 def fixed_zip(data: bytes, when: datetime | None) -> bytes:
