@@ -20,7 +20,12 @@ from legcompare.assess.values import quantities
     ("after a written month notice", []),
     ("forgotten dollars", []),
     ("someone weeks later", []),
+    # a number of a period is a whole number, never the end of another
+    ("file Form H2 days after notice", []),
+    ("within 1.5 years of collection", [("year", Fraction(3, 2), "1.5 years")]),
+    ("kept for 1,000 days", [("day", 1000, "1,000 days")]),
+    ("no later than the 30th day", [("day", 30, "30th day")]),
 ])
-def test_quantities(text: str, found: list[tuple[str, int, str]]) -> None:
+def test_quantities(text: str, found: list[tuple[str, int | Fraction, str]]) -> None:
     assert [(q.unit, q.value, q.text) for q in quantities(text)] == [
         (unit, Fraction(value), words) for unit, value, words in found]

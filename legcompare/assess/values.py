@@ -43,13 +43,15 @@ _ORDINAL_WORDS = (rf"(?:{_WORD}[\s-]+(?:and\s+)?)*(?:"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # A number word starts a word ("\b"): "often days" holds no "ten days", "a written month" no
-# "ten month" (and the search does not try every letter of every word).
+# "ten month" (and the search does not try every letter of every word). A number of a period
+# starts a number: "Form H2 days" holds no "2 days", "1.5 years" no "5 years", "1,000 days"
+# no "000 days".
 _MONEY = re.compile(
     rf"\$\s?(?P<d>{_DIGITS})(?:\s+(?P<dscale>thousand|million|billion))?"
     rf"|\b(?P<w>{_NUMBER_WORDS})\s+dollars\b", re.I)
 _PERIOD = re.compile(
-    rf"(?:(?P<d>\d+)|\b(?P<w>{_NUMBER_WORDS})|\b(?P<o>{_ORDINAL_WORDS})"
-    r"|(?P<od>\d+)(?:st|nd|rd|th))"
+    rf"(?:(?<![\w.,])(?P<d>{_DIGITS})|\b(?P<w>{_NUMBER_WORDS})|\b(?P<o>{_ORDINAL_WORDS})"
+    r"|(?<![\w.,])(?P<od>\d+)(?:st|nd|rd|th))"
     r"(?:\s*\(\d+\))?[\s-]+(?P<kind>calendar\s+|business\s+)?(?P<unit>day|week|month|year)s?\b",
     re.I)
 _DATE = re.compile(
@@ -155,8 +157,9 @@ def _money(m: re.Match[str]) -> Quantity | None:
 
 
 def _period(m: re.Match[str]) -> Quantity | None:
+    value: Fraction | int | None
     if m.group("d"):
-        value: int | None = int(m.group("d"))
+        value = _digits(m.group("d"))
     elif m.group("od"):
         value = int(m.group("od"))
     elif m.group("w"):
