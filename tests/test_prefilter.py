@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from legcompare.assess.roles import detect_role, role_table
+from legcompare.assess.roles import detect_role, own_text, role_of, role_table, subject_of
 from legcompare.assess.rules import load_rules
 from legcompare.assess.values import quantities
 from legcompare.covers import signals as sig
 from legcompare.ingest import load_path
+from legcompare.model import Kind, Role
 from legcompare.normalize import key
 from legcompare.prefilter import (
     LINE_START,
@@ -185,28 +186,46 @@ def test_label_readers_answer_as_every_pattern_on_real_lines(corpus: Path) -> No
                 assert (labels.read_section(text, 0) is not None) is (section is not None), text
 
 
+def plain_role(kind: Kind, heading: str | None, own: str) -> Role:
+    """The first-match loop over the role patterns that the prefiltered ``role_of`` replaced."""
+    text = " ".join(own.split())
+    for p in role_table().patterns:
+        if kind in p.kinds:
+            return p.role
+        hit = (p.heading is not None and heading and p.heading.search(heading)) or (
+            p.text is not None and p.text.search(text))
+        if hit and (p.subject is None or subject_of(text) == p.subject):
+            return p.role
+    return Role.OTHER
+
+
 @pytest.mark.corpus
-def test_roles_unchanged_by_the_prefilter(corpus: Path) -> None:
-    """detect_role with the prefilters against the plain first-match loop it replaced."""
-    document = load_path(corpus / "us-federal-hr1-116-reported-house.txt")
-    from legcompare.assess.roles import own_text, subject_of
-    from legcompare.model import Role
+@pytest.mark.parametrize("name", ["us-federal-hr1-116-reported-house.txt",
+                                  "us-ny-s4457-2023-original.txt",
+                                  "us-ny-a48-2023-original.txt",
+                                  "us-il-bipa-740ilcs14-current.txt"])
+def test_roles_unchanged_by_the_prefilter(corpus: Path, name: str) -> None:
+    """detect_role, which tries only the patterns whose words occur, against the plain loop."""
+    clauses = list(split(load_path(corpus / name)).walk())
+    assert len(clauses) > 25
+    assert [detect_role(c) for c in clauses] == [
+        plain_role(c.kind, c.heading, own_text(c)) for c in clauses]
 
-    def plain(clause):  # type: ignore[no-untyped-def]
-        text = " ".join(own_text(clause).split())
-        heading = clause.heading or ""
-        for p in role_table().patterns:
-            if clause.kind in p.kinds:
-                return p.role
-            hit = (p.heading is not None and heading and p.heading.search(heading)) or (
-                p.text is not None and p.text.search(text))
-            if hit and (p.subject is None or subject_of(text) == p.subject):
-                return p.role
-        return Role.OTHER
 
-    clauses = list(split(document).walk())
-    assert len(clauses) > 1000
-    assert [detect_role(c) for c in clauses] == [plain(c) for c in clauses]
+@pytest.mark.parametrize(("kind", "heading", "own", "role"), [
+    (Kind.SECTION, "Definitions", "In this Act:", Role.DEFINITION),
+    (Kind.PARAGRAPH, None, "The agency shall not use it.", Role.PROHIBITION),
+    (Kind.PARAGRAPH, "Penalties", "Any person may request a copy.", Role.ENFORCEMENT),
+    (Kind.HEADING, "Right of action", "may recover", Role.NON_OPERATIVE),
+    (Kind.PARAGRAPH, "", "", Role.OTHER),
+    # a character re.IGNORECASE reads as an ASCII letter and str.lower does not (long s): the
+    # text, or the heading, is searched with every pattern
+    (Kind.PARAGRAPH, None, "The agency \u017fhall report.", Role.OBLIGATION),
+    (Kind.PARAGRAPH, "Remedie\u017f", "", Role.REMEDY),
+])
+def test_role_of_tries_the_patterns_that_can_match(kind: Kind, heading: str | None, own: str,
+                                                    role: Role) -> None:
+    assert role_of(kind, heading, own) == plain_role(kind, heading, own) == role
 
 
 @pytest.mark.parametrize(("text", "found"), [

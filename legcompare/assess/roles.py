@@ -104,14 +104,33 @@ def role_of(kind: Kind, heading: str | None, own: str) -> Role:
     """:func:`detect_role` of a clause of this kind, heading and own text."""
     text = " ".join(own.split())
     heading = heading or ""
-    # Most searches fail; the prefilters skip those that cannot succeed (same answers), from
-    # the words all the patterns need, found in one pass over the text.
-    patterns, needles = _filtered_patterns()
+    # Most searches fail; the prefilters skip those that cannot succeed (same answers). The
+    # words all the patterns need are found in one pass over the text, and only the patterns
+    # that need one of those found (or none) are tried, in order.
+    t = _tables()
     lowered = lower_for_prefilter(text)
-    found = needles.found(lowered) if lowered is not None else None
-    lowered_heading = lower_for_prefilter(heading) if heading else None
-    found_heading = needles.found(lowered_heading) if lowered_heading is not None else None
-    for p, heading_filter, text_filter in patterns:
+    tried = t.by_kind.get(kind, 0) | t.always
+    if lowered is None:
+        found = None
+        tried |= t.any_text
+    else:
+        found = t.needles.found(lowered)
+        for needle in found:
+            tried |= t.text_bits.get(needle, 0)
+    lowered_heading = found_heading = None
+    if heading:
+        lowered_heading = lower_for_prefilter(heading)
+        if lowered_heading is None:
+            tried |= t.any_heading
+        else:
+            found_heading = t.needles.found(lowered_heading)
+            for needle in found_heading:
+                tried |= t.heading_bits.get(needle, 0)
+    patterns = t.patterns
+    while tried:
+        lowest = tried & -tried
+        tried ^= lowest
+        p, heading_filter, text_filter = patterns[lowest.bit_length() - 1]
         if kind in p.kinds:
             return p.role
         hit = (heading_filter is not None and heading and
@@ -122,21 +141,57 @@ def role_of(kind: Kind, heading: str | None, own: str) -> Role:
     return Role.OTHER
 
 
-_Filtered = tuple[tuple[RolePattern, Prefilter | None, Prefilter | None], ...]
-_filtered: list[tuple[RoleTable, _Filtered, Needles]] = []
+@dataclass(frozen=True)
+class _Tables:
+    """The role patterns with the prefilters of their heading and text patterns, and which of
+    them (bit ``i`` for pattern ``i``) a text may match: those of its kind, those whose filter
+    needs a word found in it (``text_bits``, ``heading_bits``: by word), those that are always
+    searched (no words known); ``any_text`` and ``any_heading``: every pattern with a text or
+    heading pattern (for a text the prefilters cannot read)."""
+
+    table: RoleTable
+    patterns: tuple[tuple[RolePattern, Prefilter | None, Prefilter | None], ...]
+    needles: Needles
+    by_kind: dict[Kind, int]
+    always: int
+    text_bits: dict[str, int]
+    heading_bits: dict[str, int]
+    any_text: int
+    any_heading: int
 
 
-def _filtered_patterns() -> tuple[_Filtered, Needles]:
-    """The role patterns with the prefilters of their heading and text patterns, and all
-    their needles (made again should the table be reloaded)."""
+_made: list[_Tables] = []
+
+
+def _tables() -> _Tables:
+    """The :class:`_Tables` of the role table (made again should it be reloaded)."""
     table = role_table()
-    if not _filtered or _filtered[0][0] is not table:
-        patterns = tuple((p, prefilter(p.heading) if p.heading is not None else None,
-                          prefilter(p.text) if p.text is not None else None)
-                         for p in table.patterns)
-        needles = Needles([f for _, h, t in patterns for f in (h, t)])
-        _filtered[:] = [(table, patterns, needles)]
-    return _filtered[0][1], _filtered[0][2]
+    if _made and _made[0].table is table:
+        return _made[0]
+    patterns = tuple((p, prefilter(p.heading) if p.heading is not None else None,
+                      prefilter(p.text) if p.text is not None else None)
+                     for p in table.patterns)
+    by_kind: dict[Kind, int] = {}
+    text_bits: dict[str, int] = {}
+    heading_bits: dict[str, int] = {}
+    always = any_text = any_heading = 0
+    for i, (p, heading_filter, text_filter) in enumerate(patterns):
+        bit = 1 << i
+        for kind in p.kinds:
+            by_kind[kind] = by_kind.get(kind, 0) | bit
+        for f, bits in ((heading_filter, heading_bits), (text_filter, text_bits)):
+            if f is None:
+                continue
+            if f.needles is None:
+                always |= bit
+            for needle in f.needles or ():
+                bits[needle] = bits.get(needle, 0) | bit
+        any_text |= bit if text_filter is not None else 0
+        any_heading |= bit if heading_filter is not None else 0
+    needles = Needles([f for _, h, t in patterns for f in (h, t)])
+    _made[:] = [_Tables(table, patterns, needles, by_kind, always, text_bits, heading_bits,
+                        any_text, any_heading)]
+    return _made[0]
 
 
 # Roles an enumerated part takes from the provision it completes ("No entity may collect ...
