@@ -203,22 +203,18 @@ def _provision(pair: ClausePair, marks: Iterator[int], date: str, comments: list
     heads = [_tracked(_run(text, deleted=(whole or op) is Op.DELETE, bold=True), whole or op,
                       marks, date)
              for op, text in _citation(pair) if text]
-    out = ['<w:p><w:pPr><w:spacing w:after="160"/>', "", "</w:pPr>"]
     if _commented(pair) and heads:
         n = len(comments)
         comments.append(_comment_xml(n, _comment(pair), date))
-        out += [f'<w:commentRangeStart w:id="{n}"/>', *heads, f'<w:commentRangeEnd w:id="{n}"/>',
-                _REFERENCE.format(n)]
-    else:
-        out += heads
-    out.append(_tracked(_run("\n", deleted=whole is Op.DELETE), whole or Op.EQUAL, marks,
-                        date))
-    out += [_tracked(_run(edit.text, deleted=edit.op is Op.DELETE), edit.op, marks, date)
-            for edit in pair.edits]
-    if whole is not None:  # the paragraph mark, tracked last
-        out[1] = f"<w:rPr>{_mark(whole, next(marks), date)}</w:rPr>"
-    out.append("</w:p>")
-    return "".join(out)
+        heads = [f'<w:commentRangeStart w:id="{n}"/>', *heads,
+                 f'<w:commentRangeEnd w:id="{n}"/>', _REFERENCE.format(n)]
+    body = [_tracked(_run("\n", deleted=whole is Op.DELETE), whole or Op.EQUAL, marks, date)]
+    body += [_tracked(_run(edit.text, deleted=edit.op is Op.DELETE), edit.op, marks, date)
+             for edit in pair.edits]
+    # the paragraph mark of a provision inserted or deleted whole, tracked last
+    mark = f"<w:rPr>{_mark(whole, next(marks), date)}</w:rPr>" if whole is not None else ""
+    return (f'<w:p><w:pPr><w:spacing w:after="160"/>{mark}</w:pPr>{"".join(heads)}'
+            f'{"".join(body)}</w:p>')
 
 
 def _citation(pair: ClausePair) -> list[tuple[Op, str]]:
