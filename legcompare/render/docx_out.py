@@ -41,6 +41,7 @@ from ..model import ClausePair, Comparison, Op, Reason
 from ..summary import VERDICT_ORDER, changed, headline, summarize
 from .diff_terminal import cautions, describe, visible
 from .html import title
+from .html_rows import text as escaped
 
 AUTHOR = "legcompare"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -209,7 +210,8 @@ def _provision(pair: ClausePair, marks: Iterator[int], date: str, comments: list
         heads = [f'<w:commentRangeStart w:id="{n}"/>', *heads,
                  f'<w:commentRangeEnd w:id="{n}"/>', _REFERENCE.format(n)]
     body = [_tracked(_run("\n", deleted=whole is Op.DELETE), whole or Op.EQUAL, marks, date)]
-    body += [_tracked(_run(edit.text, deleted=edit.op is Op.DELETE), edit.op, marks, date)
+    body += [_tracked(_run(safe(edit.text), deleted=edit.op is Op.DELETE), edit.op, marks,
+                      date)
              for edit in pair.edits]
     # the paragraph mark of a provision inserted or deleted whole, tracked last
     mark = f"<w:rPr>{_mark(whole, next(marks), date)}</w:rPr>" if whole is not None else ""
@@ -247,23 +249,27 @@ def _common(a: str, b: str) -> int:
     return same
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _run(text: str, *, deleted: bool, bold: bool = False) -> str:
-    """A ``w:r`` holding ``text``: ``w:t`` (``w:delText`` when deleted), ``w:br`` for line
-    breaks, ``w:tab`` for tabs; spaces preserved."""
-    tag = "w:delText" if deleted else "w:t"
-    out = ["<w:r><w:rPr><w:b/></w:rPr>" if bold else "<w:r>"]
-    for part in _BREAKS.split(safe(text)):
+    """A ``w:r`` holding ``text`` (already :func:`safe`): ``w:t`` (``w:delText`` when deleted),
+    ``w:br`` for line breaks, ``w:tab`` for tabs; spaces preserved."""
+    start = "<w:r><w:rPr><w:b/></w:rPr>" if bold else "<w:r>"
+    return f'{start}{_content(text, "w:delText" if deleted else "w:t")}</w:r>'
+
+
+def _content(text: str, tag: str = "w:t", *, keep_spaces: bool = True) -> str:
+    """A run's content: ``text`` in ``tag`` elements, ``w:br`` for line breaks, ``w:tab``
+    for tabs; spaces kept everywhere (``xml:space``), or, as python-docx writes a run's text
+    (``keep_spaces=False``), only in text that starts or ends with one."""
+    out = []
+    for part in _BREAKS.split(text):
         if part == "\n":
             out.append("<w:br/>")
         elif part == "\t":
             out.append("<w:tab/>")
         elif part:
-            out.append(f'<{tag} xml:space="preserve">{_escape(part)}</{tag}>')
-    out.append("</w:r>")
+            space = ' xml:space="preserve"' if keep_spaces or len(part.strip()) < len(part) \
+                else ""
+            out.append(f"<{tag}{space}>{escaped(part)}</{tag}>")
     return "".join(out)
 
 
@@ -283,26 +289,14 @@ def _comment_xml(ident: int, text: str, date: str) -> str:
     ``CommentText``) per line of ``text``, the first opening with the annotation mark."""
     paragraphs = []
     for i, line in enumerate(text.split("\n")):
-        runs = f"<w:r>{_comment_run(line)}</w:r>" if line or (i == 0 and text) else ""
+        runs = f"<w:r>{_content(line, keep_spaces=False)}</w:r>" if line or (i == 0 and text) \
+            else ""
         mark = ('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/>'
                 "</w:r>") if i == 0 else ""
         paragraphs.append(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{mark}{runs}'
                           "</w:p>")
     return (f'<w:comment w:id="{ident}" w:author="{AUTHOR}" w:initials="LC"{date}>'
             f'{"".join(paragraphs)}</w:comment>')
-
-
-def _comment_run(line: str) -> str:
-    """A run's content as python-docx writes a run's text: tabs as ``w:tab``, the rest in
-    ``w:t`` (spaces preserved only where the text starts or ends with one)."""
-    out = []
-    for part in re.split(r"(\t)", line):
-        if part == "\t":
-            out.append("<w:tab/>")
-        elif part:
-            space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
-            out.append(f"<w:t{space}>{_escape(part)}</w:t>")
-    return "".join(out)
 
 
 def _commented(pair: ClausePair) -> bool:
