@@ -251,14 +251,17 @@ def _required(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
     return max(candidates, key=lambda words: (min(len(w) for w in words), -len(words)))
 
 
-_CACHE: dict[re.Pattern[str], Prefilter] = {}
+_CACHE: dict[int, Prefilter] = {}
+"""Prefilters by ``id`` of their pattern: hashing a compiled pattern hashes its code each time
+(a microsecond, asked a hundred thousand times by ``covers``); each entry holds its pattern,
+so no other pattern can take its ``id`` while it is here."""
 
 
 def prefilter(pattern: re.Pattern[str]) -> Prefilter:
     """The :class:`Prefilter` of ``pattern``, made once."""
-    found = _CACHE.get(pattern)
+    found = _CACHE.get(id(pattern))
     if found is None:
-        found = _CACHE[pattern] = Prefilter(pattern)
+        found = _CACHE[id(pattern)] = Prefilter(pattern)
     return found
 
 

@@ -24,6 +24,7 @@ from legcompare.prefilter import (
     Prefilter,
     leading_words,
     lower_for_prefilter,
+    prefilter,
     required_words,
 )
 from legcompare.split import labels, split
@@ -247,3 +248,9 @@ def test_needles_of_no_filter_find_nothing() -> None:
     assert Needles([Prefilter(re.compile(r"\w+")), None]).found("any text") == set()
     assert Needles([Prefilter(re.compile(r"\bshall not\b|\bmay\b"))]).found(
         "it shall not; they may") == {"shall not", "may"}
+
+
+def test_prefilter_is_made_once_per_pattern() -> None:
+    shall, may = re.compile(r"\bshall\b", re.I), re.compile(r"\bmay\b", re.I)
+    assert prefilter(shall) is prefilter(shall)
+    assert prefilter(shall).pattern is shall and prefilter(may).pattern is may
