@@ -201,14 +201,14 @@ def plain_role(kind: Kind, heading: str | None, own: str) -> Role:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("name", ["us-federal-hr1-116-reported-house.txt",
-                                  "us-ny-s4457-2023-original.txt",
-                                  "us-ny-a48-2023-original.txt",
-                                  "us-il-bipa-740ilcs14-current.txt"])
-def test_roles_unchanged_by_the_prefilter(corpus: Path, name: str) -> None:
+@pytest.mark.parametrize(("name", "at_least"), [("us-federal-hr1-116-reported-house.txt", 1000),
+                                               ("us-ny-s4457-2023-original.txt", 35),
+                                               ("us-ny-a48-2023-original.txt", 100),
+                                               ("us-il-bipa-740ilcs14-current.txt", 25)])
+def test_roles_unchanged_by_the_prefilter(corpus: Path, name: str, at_least: int) -> None:
     """detect_role, which tries only the patterns whose words occur, against the plain loop."""
     clauses = list(split(load_path(corpus / name)).walk())
-    assert len(clauses) > 25
+    assert len(clauses) > at_least
     assert [detect_role(c) for c in clauses] == [
         plain_role(c.kind, c.heading, own_text(c)) for c in clauses]
 
