@@ -154,6 +154,36 @@ def test_floor_reads_and_tokenizes_with_legcompares_regex(pair_files: tuple[Path
                           timeout=600)
     expected = sum(len(tokenize(p.read_text(encoding="utf-8"))) for p in (old, new))
     assert int(proc.stdout) == expected
+    words = next(c for c in bench.COMMANDS if c.words)
+    proc = subprocess.run(words.args(values), capture_output=True, text=True, check=True,
+                          timeout=600)
+    assert int(proc.stdout) == sum(len(p.read_text(encoding="utf-8").split()) for p in (old, new))
+    assert int(proc.stdout) < expected  # whitespace words: fewer than legcompare's tokens
+
+
+def test_targets_are_given_against_both_floors() -> None:
+    by_name = {c.name.split(":")[0]: c for c in bench.COMMANDS}
+    json_diff = next(c for c in bench.COMMANDS if c.name.endswith("--format json"))
+    html_diff = next(c for c in bench.COMMANDS if c.name.endswith("--format html"))
+    htmldiff = next(c for c in bench.COMMANDS if c.name.startswith("difflib.HtmlDiff"))
+
+    def timed(command: bench.Command, seconds: float) -> bench.Result:
+        return bench.Result("10mb", command, [bench.Run(seconds, 1024, 0)])
+
+    results = [timed(by_name["Python floor"], 4.0), timed(by_name["Python words"], 0.5),
+               timed(json_diff, 18.0), timed(html_diff, 24.0), timed(htmldiff, 9.0)]
+    text = bench.report(results, {}, {}, 1)
+    rows = text.split("## Targets (issue 12)")[1].splitlines()
+    assert "| `diff --format json`, 10 MB, × floor (legcompare's tokens) | ≤ 5× | 4.5× (met) |" \
+        in rows
+    assert "| `diff --format json`, 10 MB, × words floor (`str.split`) | ≤ 5× | 36.0× (not met) |" \
+        in rows
+    assert "| `diff --format html`, 10 MB, × floor (legcompare's tokens) | ≤ 8× | 6.0× (met) |" \
+        in rows
+    assert "| `diff --format html`, 10 MB, × words floor (`str.split`) | ≤ 8× | 48.0× (not met) |" \
+        in rows
+    against = "| `diff --format json`, 10 MB, against `difflib.HtmlDiff` | faster |"
+    assert f"{against} 18.0 s vs 9.0 s (slower) |" in rows
 
 
 def test_measure_reports_the_childs_own_peak_memory() -> None:
@@ -172,7 +202,8 @@ def test_measure_reports_the_childs_own_peak_memory() -> None:
 
 
 def test_report_is_a_markdown_table_with_ratios_to_the_floor() -> None:
-    floor, diff = bench.COMMANDS[0], bench.COMMANDS[1]
+    floor = next(c for c in bench.COMMANDS if c.floor)
+    diff = next(c for c in bench.COMMANDS if c.name.endswith("--format json"))
     results = [bench.Result("1mb", floor, [bench.Run(2.0, 40 * 1024, 0, "", 1.5)] * 3),
                bench.Result("1mb", diff, [bench.Run(s, 120 * 1024, 0, "", s - 1)
                                           for s in (9.0, 8.0, 30)]),
@@ -188,6 +219,7 @@ def test_report_is_a_markdown_table_with_ratios_to_the_floor() -> None:
 
 def test_commands_are_a_list_a_peer_is_one_entry() -> None:
     assert [c.floor for c in bench.COMMANDS].count(True) == 1
+    assert [c.words for c in bench.COMMANDS].count(True) == 1
     # legcompare and the floor need nothing more; each peer names what it needs, so a machine
     # without it skips that peer alone.
     assert all(c.available() for c in bench.COMMANDS if c.needs is None and c.module is None)
