@@ -1,5 +1,5 @@
-"""Use the second core on long texts: the texts split at once, the pairs judged and the HTML
-table rendered in two halves.
+"""Use the second core on long texts: the texts split at once, the pairs judged, the HTML
+table rendered and a law's fact sheet read in two halves.
 
 Splitting a text into its clause tree is most of the work of a diff, and the two sides do not
 depend on each other: :func:`split_all` has a forked child split every other text (the new
@@ -8,11 +8,12 @@ the child on the first text as soon as it is read, so that the second is read me
 Diffing and judging the aligned pairs is a map over pairs of very uneven cost:
 :func:`map_balanced` keeps the cheap ones (the same text on both sides) here and shares the
 others with a forked child, each process taking a few at a time (:func:`map_shared`, every
-other item to the child, is for maps of even cost). :func:`in_halves` gives a child the second
-half of a text to write. The child sees this process's memory as it was at the fork (nothing
-is sent to it) and sends back only what it computed, by pickle. Every function used is
-deterministic, so the results are the objects one process would have made; only the
-wall-clock time changes.
+other item to the child, is for maps of even cost); ``covers`` reads a law's top-level
+clauses (its divisions, titles or sections) the same way, one at a time, for its fact sheet.
+:func:`in_halves` gives a child the second half of a text to write. The child sees this
+process's memory as it was at the fork (nothing is sent to it) and sends back only what it
+computed, by pickle. Every function used is deterministic, so the results are the objects one
+process would have made; only the wall-clock time changes.
 
 A child is forked only when all of these hold, so that it never costs more than it saves and
 never forks where forking is unsafe:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +18,7 @@ from legcompare.compare import compare
 from legcompare.errors import LegcompareError
 from legcompare.history import history
 from legcompare.ingest import load_path
-from legcompare.model import Document, Outline
+from legcompare.model import Clause, Document, Outline
 from legcompare.render.diff_json import diff_json
 from legcompare.render.html import diff_html
 from legcompare.split import split
@@ -260,3 +262,29 @@ def test_map_balanced_shares_the_costly_items_and_keeps_the_order() -> None:
                                  receive=lambda i, s: s, parallel=True) == work(items)
     assert parallel.map_balanced(work, [1, 2], cheap=lambda x: False, send=lambda r: r,
                                  receive=lambda i, s: s, parallel=False) == work([1, 2])
+
+
+def test_a_fact_sheet_read_in_two_processes_is_the_sheet_read_in_one(
+        corpus: Path, always: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    extract = importlib.import_module("legcompare.covers.extract")
+    outline = split(load_path(corpus / "us-federal-hr1-116-reported-house.txt"))
+    assert [c.id for c in outline.clauses] == ["front", "enacting", "s1", "s2", "div-a",
+                                               "div-b", "div-c"]
+    received: list[tuple[str, int]] = []
+    receive = extract._Received.__call__
+
+    def spy(self: Any, clause: Clause, sent: Any) -> Any:
+        received.append((clause.id, len(sent[1])))
+        return receive(self, clause, sent)
+
+    monkeypatch.setattr(extract._Received, "__call__", spy)
+    shared = extract.fact_sheet(outline)
+    # the child took a division or two, and the parties its conduct binds came back by id
+    assert any(found > 0 for _, found in received)
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
+    alone = extract.fact_sheet(outline)
+    assert shared == alone
+    actors = [(i.value, i.clause) for i in shared.items if i.dimension.value == "actors"]
+    assert (len(shared.items), len(actors)) == (421, 13)
+    assert ("vendor", "div-a/t-iii/st-a/pt-1/s3001/a/q/298a/b/2/a") in actors
+

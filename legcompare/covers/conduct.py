@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model import Clause
 from ..prefilter import lower_for_prefilter, prefilter
 from . import signals as sig
 from .exceptions import opens_list, signal
@@ -35,8 +36,9 @@ class Subjects:
 
     defined: frozenset[str]
     """Slugs of defined terms that name parties."""
-    found: list[tuple[Reading, int, str]] = field(default_factory=list)
-    """(clause reading, sentence start, subject phrase), in document order."""
+    found: list[tuple[Clause, int, str]] = field(default_factory=list)
+    """(clause, sentence start in the clause's :func:`~.reading.read` key, subject phrase), in
+    document order."""
 
 
 def oversight(reading: Reading, ctx: Context) -> list[Item]:
@@ -76,7 +78,7 @@ def conduct(reading: Reading, ctx: Context, subjects: Subjects, found: list[Item
         if value is None:
             continue
         if modal is not None:
-            subjects.found.append((reading, a, subject(s, modal.start())))
+            subjects.found.append((reading.clause, a, subject(s, modal.start())))
         if value == "duty" and any(p.search(s) for _, p in sig.OVERSIGHT):
             continue
         dimension = Dimension.PERMITTED if value == "permission" else Dimension.PROHIBITED

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from ..model import Clause, Kind, Outline, Role
 from ..normalize import key
+from ..parallel import map_balanced, worthwhile
 from . import signals as sig
 from .conduct import Subjects, child_context, conduct, oversight
 from .dates import dates
@@ -64,8 +65,14 @@ def fact_sheet(outline: Outline) -> FactSheet:
             sheet.terms += defined_terms(read(clause, sheet.page), child)
     sheet.subjects = Subjects(frozenset(t.slug for t in sheet.terms
                                         if t.kind is Dimension.ACTORS))
-    for clause in outline.clauses:
-        _walk(clause, Context(), sheet)
+    # Each top-level clause is read on its own (a fresh context, the terms and defined parties
+    # known): on a long law a second process takes its share of them.
+    parts = map_balanced(lambda some: [_walked(c, sheet) for c in some], outline.clauses,
+                         cheap=_never, send=_sent, receive=_Received(outline),
+                         parallel=worthwhile(outline.document), chunk=1)
+    for part_items, part_found in parts:
+        sheet.items += part_items
+        sheet.subjects.found += part_found
     _parties(sheet)
     order = list(Dimension)
     items = tuple(sorted(unique(sheet.items), key=lambda i: (i.span[0],
@@ -74,6 +81,41 @@ def fact_sheet(outline: Outline) -> FactSheet:
     partial = outline.document.partial
     return FactSheet(outline.document, items, () if partial else silent,
                      silent if partial else ())
+
+
+_Part = tuple[list[Item], list[tuple[Clause, int, str]]]
+
+
+def _walked(clause: Clause, sheet: _Sheet) -> _Part:
+    """The items of a top-level clause and its parts, and the subjects its conduct binds."""
+    part = _Sheet(sheet.page, sheet.terms, [], Subjects(sheet.subjects.defined))
+    _walk(clause, Context(), part)
+    return part.items, part.subjects.found
+
+
+def _never(clause: Clause) -> bool:
+    return False
+
+
+def _sent(part: _Part) -> tuple[list[Item], list[tuple[str, int, str]]]:
+    """A part as a child process sends it: clauses by id (the receiver has them)."""
+    items, found = part
+    return items, [(clause.id, start, phrase) for clause, start, phrase in found]
+
+
+class _Received:
+    """A part a child sent, with the clauses its ids name (looked up once, when one comes)."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        self.by_id: dict[str, Clause] | None = None
+
+    def __call__(self, clause: Clause, sent: tuple[list[Item], list[tuple[str, int, str]]]
+                 ) -> _Part:
+        if self.by_id is None:
+            self.by_id = {c.id: c for c in self.outline.walk()}
+        items, found = sent
+        return items, [(self.by_id[cid], start, phrase) for cid, start, phrase in found]
 
 
 def _skipped(c: Clause) -> bool:
@@ -179,13 +221,14 @@ def _parties(sheet: _Sheet) -> None:
     """Each regulated party the law names without defining it, at the first clause that binds
     it (a name that contains a known party's name, or nearly equals it, is that party)."""
     known = [t.slug.replace("-", " ") for t in sheet.terms if t.kind is Dimension.ACTORS]
-    for reading, start, phrase in sheet.subjects.found:
+    for clause, start, phrase in sheet.subjects.found:
         name = party_name(phrase)
         if not name or not sig.ACTOR_WORDS.search(name) or not is_party(name):
             continue
         if same_party(name, known):
             continue
         known.append(name)
+        reading = read(clause, sheet.page)
         m = re.search(re.escape(name.split()[0]), reading.key[start:])
         begin = start + (m.start() if m else 0)
         span = reading.span(begin, begin + len(name)) if m else reading.span(start, start)
