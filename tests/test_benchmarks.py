@@ -144,7 +144,7 @@ def test_legcompare_diff_of_a_built_pair_flags_moves_and_renumbering(
 
 
 @pytest.mark.corpus
-def test_floor_reads_and_tokenizes_with_legcompares_regex(pair_files: tuple[Path, Path]) -> None:
+def test_the_floors_read_both_texts_and_split_them(pair_files: tuple[Path, Path]) -> None:
     old, new = pair_files
     pattern, flags = bench.token_regex()
     floor = next(c for c in bench.COMMANDS if c.floor)

@@ -94,6 +94,7 @@ def _walked(clause: Clause, sheet: _Sheet) -> _Part:
 
 
 def _never(clause: Clause) -> bool:
+    """No top-level clause is too cheap to share (``map_balanced``'s ``cheap``)."""
     return False
 
 
