@@ -119,13 +119,11 @@ class Command:
     tools exit 1 when the inputs differ); ``timeout`` caps each run (seconds, over
     ``--timeout``); ``only`` names the pairs it runs on (``None``: every pair but those in
     ``SIDE_SIZES``, which only commands with ``side`` or naming them in ``only`` run on).
-    ``floor`` marks the floor the ratio columns divide by, ``words`` the lighter words floor
-    the targets are also given against."""
+    ``floor`` marks the floor the ratio columns divide by."""
 
     name: str
     argv: tuple[str, ...]
     floor: bool = False
-    words: bool = False
     needs: str | None = None
     module: str | None = None
     ok: frozenset[int] = frozenset({0})
@@ -191,7 +189,7 @@ COMMANDS: list[Command] = [
             ("{python}", "-c", FLOOR_CODE, "{token_regex}", "{token_flags}", "{old}", "{new}"),
             floor=True, side=True),
     Command("Python words: read + str.split() both",
-            ("{python}", "-c", WORDS_CODE, "{old}", "{new}"), words=True, side=True),
+            ("{python}", "-c", WORDS_CODE, "{old}", "{new}"), side=True),
     Command("legcompare diff OLD NEW --format json",
             ("{python}", "-m", "legcompare", "diff", "{old}", "{new}", "--format", "json"),
             side=True),
@@ -426,14 +424,9 @@ def _targets(results: Sequence[Result]) -> list[str]:
             return None
         return found.failed.seconds
 
-    def reference(flag: str) -> float | None:
-        found = next((r for r in results if r.size == "10mb" and getattr(r.command, flag)),
-                     None)
-        return found.median_seconds() if found else None
-
     out: list[str] = []
-    floors = (("floor (legcompare's tokens)", reference("floor")),
-              ("words floor (`str.split`)", reference("words")))
+    floors = (("floor (legcompare's tokens)", median("10mb", "Python floor")),
+              ("words floor (`str.split`)", median("10mb", "Python words")))
     for fmt, target in (("json", 5), ("html", 8)):
         t = median("10mb", f"legcompare diff OLD NEW --format {fmt}")
         for name, floor in floors:

@@ -271,13 +271,13 @@ def test_a_fact_sheet_read_in_two_processes_is_the_sheet_read_in_one(
     assert [c.id for c in outline.clauses] == ["front", "enacting", "s1", "s2", "div-a",
                                                "div-b", "div-c"]
     received: list[tuple[str, int]] = []
-    receive = extract._Received.__call__
+    receive = extract._received
 
-    def spy(self: Any, clause: Clause, sent: Any) -> Any:
+    def spy(clause: Clause, sent: Any) -> Any:
         received.append((clause.id, len(sent[1])))
-        return receive(self, clause, sent)
+        return receive(clause, sent)
 
-    monkeypatch.setattr(extract._Received, "__call__", spy)
+    monkeypatch.setattr(extract, "_received", spy)
     shared = extract.fact_sheet(outline)
     # the child took a division or two, and the parties its conduct binds came back by id
     assert any(found > 0 for _, found in received)

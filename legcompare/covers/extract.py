@@ -68,7 +68,7 @@ def fact_sheet(outline: Outline) -> FactSheet:
     # Each top-level clause is read on its own (a fresh context, the terms and defined parties
     # known): on a long law a second process takes its share of them.
     parts = map_balanced(lambda some: [_walked(c, sheet) for c in some], outline.clauses,
-                         cheap=_never, send=_sent, receive=_Received(outline),
+                         cheap=_never, send=_sent, receive=_received,
                          parallel=worthwhile(outline.document), chunk=1)
     for part_items, part_found in parts:
         sheet.items += part_items
@@ -104,19 +104,14 @@ def _sent(part: _Part) -> tuple[list[Item], list[tuple[str, int, str]]]:
     return items, [(clause.id, start, phrase) for clause, start, phrase in found]
 
 
-class _Received:
-    """A part a child sent, with the clauses its ids name (looked up once, when one comes)."""
-
-    def __init__(self, outline: Outline) -> None:
-        self.outline = outline
-        self.by_id: dict[str, Clause] | None = None
-
-    def __call__(self, clause: Clause, sent: tuple[list[Item], list[tuple[str, int, str]]]
-                 ) -> _Part:
-        if self.by_id is None:
-            self.by_id = {c.id: c for c in self.outline.walk()}
-        items, found = sent
-        return items, [(self.by_id[cid], start, phrase) for cid, start, phrase in found]
+def _received(top: Clause, sent: tuple[list[Item], list[tuple[str, int, str]]]) -> _Part:
+    """A part a child sent for the top-level clause ``top``, with the clauses its ids name
+    (all of them ``top`` or inside it)."""
+    items, found = sent
+    if not found:
+        return items, []
+    by_id = {c.id: c for c in top.walk()}
+    return items, [(by_id[cid], start, phrase) for cid, start, phrase in found]
 
 
 def _skipped(c: Clause) -> bool:
