@@ -20,10 +20,8 @@ from .errors import LegcompareError, UsageError
 from .ingest import DEFAULT_MAX_BYTES
 from .model import ClausePair, CompareOptions, Document, Mode, Perspective, Status, Verdict
 from .output import write_output
-from .render.outline import outline_json, outline_text
 from .render.reports import BINARY, FORMATS, render
 from .resolve import Resolver
-from .split import split
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -206,6 +204,9 @@ def outline(doc: str, fmt: str, max_bytes: int, encoding: str | None, partial: b
             store: str | None, offline: bool, base_url: str | None, allow_private: bool,
             config: str | None, output: str | None) -> None:
     """Show the clause tree of DOC (a file, a source id or a stored text)."""
+    from .render.outline import outline_json, outline_text
+    from .split import split
+
     tree = split(_resolver(max_bytes, encoding, partial, store, base_url, offline,
                            allow_private, config)(doc))
     if fmt == "json":

@@ -1,0 +1,60 @@
+"""The package's public names, and what importing it costs.
+
+Each check runs in a fresh interpreter: what is imported, and in which order, is the point.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def _run(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.mark.parametrize("first", ["legcompare.covers.extract", "legcompare.split.scan",
+                                   "legcompare.compare", "legcompare.preempt.classify",
+                                   "legcompare.history", "legcompare.resolve"])
+def test_public_functions_whatever_was_imported_first(first: str) -> None:
+    # importing a subpackage binds its name in the package; the public function must win
+    out = _run(f"import {first}\nimport legcompare as L\n"
+               "print(' '.join(f'{n}={getattr(L, n).__module__}.{getattr(L, n).__name__}' "
+               "for n in ('against_current', 'compare', 'covers', 'history', 'load', "
+               "'preempt', 'split')))")
+    assert out.split() == [
+        "against_current=legcompare.current_law.against_current",
+        "compare=legcompare.compare.compare",
+        "covers=legcompare.covers.matrix.covers",
+        "history=legcompare.history.history",
+        "load=legcompare.resolve.resolve",
+        "preempt=legcompare.preempt.preempt",
+        "split=legcompare.split.split",
+    ]
+
+
+def test_from_import_gives_the_functions_and_dir_lists_them() -> None:
+    out = _run("from legcompare import covers, split\nimport legcompare\n"
+               "print(covers.__qualname__, split.__qualname__, "
+               "set(legcompare.__all__) <= set(dir(legcompare)))")
+    assert out == "covers split True"
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    out = _run("import legcompare\ntry:\n    legcompare.nothing\n"
+               "except AttributeError as e:\n    print(e)")
+    assert out == "module 'legcompare' has no attribute 'nothing'"
+
+
+def test_the_cli_imports_no_stage_until_a_command_needs_it() -> None:
+    # `legcompare --version` or `--help` must not pay for splitting, judging or covers
+    out = _run("import sys\nimport legcompare.cli\n"
+               "print(sorted(m for m in ('legcompare.split', 'legcompare.compare', "
+               "'legcompare.assess', 'legcompare.covers', 'legcompare.preempt', "
+               "'legcompare.current_law', 'legcompare.history') if m in sys.modules))")
+    assert out == "[]"
