@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SPACES = ("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
            "\u202f\u205f\u3000\t")
@@ -84,6 +85,42 @@ def key(text: str) -> str:
     if "  " in s:
         s = _RUNS_OF_SPACE.sub(" ", s)
     return s.strip(" ")
+
+
+# A word broken at a line end, in display text (any hyphen or dash the key folds to "-"): the
+# part before the break, the hyphen, and (looked ahead at, so that a run of breaks is read) the
+# part after it.
+_DISPLAY_BREAK = re.compile(r"([^\W\d_]+)([-\u2010\u2011\u00ad])[ \t]*(?:\r\n?|\n)\s*"
+                            r"(?=([^\W\d_]+))")
+_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+
+
+def readable(text: str, page: str | None = None) -> str:
+    """Display text as one line, for reading it out of its page (a quote, a term): each run of
+    whitespace is one space, and a word broken at a line end is joined ("BIOMETRIC IDENTIFI-"
+    / "ER" reads "BIOMETRIC IDENTIFIER"), unless the hyphen is the word's own: a compound that
+    ``page`` (the whole text the excerpt comes from) prints elsewhere with its hyphen on one
+    line ("THIRD-PARTY"), or a number ("TWENTY-FIVE"). The display text itself is never
+    changed; this is only its reading."""
+    if "\n" in text or "\r" in text:
+        compounds = _compounds(page) if page is not None else frozenset()
+
+        def join(m: re.Match[str]) -> str:
+            before, hyphen, after = m.group(1), m.group(2), m.group(3)
+            own = hyphen != "\u00ad" and (
+                before.casefold() in _TENS or f"{before}-{after}".casefold() in compounds)
+            return f"{before}-" if own else before
+
+        text = _DISPLAY_BREAK.sub(join, text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=4)
+def _compounds(page: str) -> frozenset[str]:
+    """The hyphenated compounds printed on one line in ``page``, case folded."""
+    return frozenset(m.group(0).casefold() for m in _COMPOUND.finditer(page)) \
+        if "-" in page else frozenset()
 
 
 def _undouble(m: re.Match[str]) -> str:

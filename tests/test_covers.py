@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,11 @@ from legcompare.covers import (
     covers,
     fact_sheet,
 )
+from legcompare.covers.terms import party_name
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Document, Provenance
+from legcompare.normalize import readable
 from legcompare.render.covers_html import covers_html
 from legcompare.render.covers_out import covers_csv, covers_json, covers_markdown, covers_terminal
 
@@ -115,8 +118,35 @@ def test_every_item_quotes_its_own_clause() -> None:
     for item in fact_sheet(outline).items:
         start, end = spans[item.clause]
         assert start <= item.span[0] <= item.span[1] <= end, item
-        words = " ".join(document.text[item.span[0]:item.span[1]].split())
+        words = readable(document.text[item.span[0]:item.span[1]], document.text)
         assert item.quote.strip("…") == words or item.quote == item.summary, item
+
+
+def test_a_word_broken_at_a_line_end_is_read_whole_and_pointed_at_as_printed() -> None:
+    document = snippet('Section 1. Definitions.\n(a) "FACE SCAN-\nNER" means any software '
+                       'that performs facial recog-\nnition.\nSection 2. No operator may '
+                       'use a face scan-\nner.\n')
+    sheet = fact_sheet(split(document))
+    term = next(i for i in sheet.items if i.dimension is Dimension.DEFINITIONS)
+    assert (term.value, term.summary) == ("face-scanner", "FACE SCANNER")
+    assert document.text[term.span[0]:term.span[1]] == "FACE SCAN-\nNER"
+    conduct = next(i for i in sheet.items if i.dimension is Dimension.PROHIBITED)
+    assert conduct.quote == "No operator may use a face scanner."
+    assert "scan-\nner" in document.text[conduct.span[0]:conduct.span[1]]
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("the appropriate election officials at each polling place", "appropriate election official"),
+    ("such vendors", "vendor"),
+    ("any operator (as defined in section 2)", "operator"),
+    # a qualifier, a clause or a sentence names no one
+    ("acting through the chief election official", ""),
+    ("if a State accepts and processes a form", ""),
+    ("to request the assistance of other agencies", ""),
+    ("an entity is eligible to receive a grant", ""),
+])
+def test_party_name(phrase: str, name: str) -> None:
+    assert party_name(phrase) == name
 
 
 def test_a_silent_dimension_is_not_addressed_in_a_whole_text_and_not_retrieved_in_a_partial()\
@@ -152,6 +182,40 @@ def test_springfield_fact_sheet(corpus: Path) -> None:
     assert by_clause[("preemption", "d", "savings")].quote.startswith(
         "Nothing in this section shall be construed to limit")
     assert [d.value for d in sheet.not_addressed] == ["data", "permitted", "exceptions"]
+
+
+@pytest.mark.corpus
+def test_ny_print_reads_words_broken_at_line_ends_whole(corpus: Path) -> None:
+    """The New York print breaks words at line ends ("IDENTIFI-" / "ER"); terms and quotes
+    read them whole, and point at them as printed."""
+    document = load_path(corpus / "us-ny-s4457-2023-original.txt")
+    sheet = fact_sheet(split(document))
+    terms = [(i.clause, i.summary) for i in sheet.items if i.dimension is Dimension.DEFINITIONS]
+    assert terms == [("s1/q/676-a/1", "BIOMETRIC IDENTIFIER"),
+                     ("s1/q/676-a/2", "BIOMETRIC INFORMATION"),
+                     ("s1/q/676-a/3", "CONFIDENTIAL AND SENSITIVE INFORMATION"),
+                     ("s1/q/676-a/4", "PRIVATE ENTITY"), ("s1/q/676-a/5", "WRITTEN RELEASE")]
+    first = sheet.items[0]
+    assert document.text[first.span[0]:first.span[1]] == "BIOMETRIC IDENTIFI-\n ER"
+    duty = next(i for i in sheet.items if i.clause == "s1/q/676-b/1" and
+                i.dimension is Dimension.PROHIBITED)
+    assert duty.quote.endswith("ITS ESTABLISHED RETENTION SCHEDULE AND DESTRUCTION GUIDELINES.")
+    assert not [i.quote for i in sheet.items if re.search(r"\w- \w", i.quote)]
+
+
+@pytest.mark.corpus
+def test_parties_the_law_binds_without_defining_them(corpus: Path) -> None:
+    """H.R. 1 names the officials and businesses it binds without defining most of them; a
+    phrase before a modal that is a qualifier ("acting through ...") or a clause ("if a State
+    accepts ...", "an entity is eligible to ...") is no party."""
+    sheet = fact_sheet(split(load_path(corpus / "us-federal-hr1-116-reported-house.txt")))
+    actors = [(i.summary, i.clause) for i in sheet.items if i.dimension is Dimension.ACTORS]
+    assert [name for name, _ in actors] == [
+        "appropriate state or local election official", "chief state election official",
+        "appropriate election official", "state and unit of local government", "vendor",
+        "highest ranking official of the corporation", "provider of cable or satellite television",
+        "officer", "Federal agency"]
+    assert actors[4] == ("vendor", "div-a/t-iii/st-a/pt-1/s3001/a/q/298a/b/2/a")
 
 
 @pytest.mark.corpus

@@ -24,6 +24,27 @@ def test_line_end_hyphenation_and_inner_hyphens_are_joined() -> None:
     assert key("section 676-b") == "section 676-b"  # digits keep their hyphen
 
 
+def test_readable_joins_words_broken_at_a_line_end_and_nothing_else() -> None:
+    assert N.readable("BIOMETRIC IDENTIFI-\nER  MEANS") == "BIOMETRIC IDENTIFIER MEANS"
+    assert N.readable("destruction guide- \r\n   lines.") == "destruction guidelines."
+    assert N.readable("non\u2010\n profit") == "nonprofit"
+    # not a broken word: a suspended hyphen, a number after the break, a hyphen on one line
+    assert N.readable("short- and\nlong-term") == "short- and long-term"
+    assert N.readable("Representa-\n2 tives") == "Representa- 2 tives"
+    assert N.readable("section 676-\nb") == "section 676- b"
+    assert N.readable("  one\tline  ") == "one line"
+    # a run of breaks; a soft hyphen always breaks a word
+    assert N.readable("SUR-\nVEIL-\nLANCE") == "SURVEILLANCE"
+    assert N.readable("bio\u00ad\nmetric") == "biometric"
+    # the word's own hyphen: a number, or a compound the page prints with it on one line
+    assert N.readable("TWENTY-\nFIVE DAYS") == "TWENTY-FIVE DAYS"
+    page = "a third-party vendor ... any THIRD-\nPARTY service; a tech-\nnology"
+    assert N.readable(page[page.index("..."):], page) == "... any THIRD-PARTY service; a technology"
+    assert N.readable(page[page.index("..."):]) == "... any THIRDPARTY service; a technology"
+    # what it reads agrees with the key
+    assert key(N.readable("IDENTI-\nFIERS")) == key("IDENTI-\nFIERS") == "identifiers"
+
+
 def test_invisible_characters_removed_and_nfc() -> None:
     assert key("bio\u00admetric\u200b data") == "biometric data"
     assert key("e\u0301") == key("\u00e9")

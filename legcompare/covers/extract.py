@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Clause, Kind, Outline, Role
-from ..normalize import key
+from ..normalize import key, readable
 from ..parallel import map_balanced, worthwhile
 from . import signals as sig
 from .conduct import Subjects, child_context, conduct, oversight
@@ -228,7 +228,7 @@ def _parties(sheet: _Sheet) -> None:
         m = re.search(re.escape(name.split()[0]), reading.key[start:])
         begin = start + (m.start() if m else 0)
         span = reading.span(begin, begin + len(name)) if m else reading.span(start, start)
-        quote = " ".join(reading.page[span[0]:span[1]].split()) or name
+        quote = readable(reading.page[span[0]:span[1]], reading.page) or name
         sheet.items.append(item(reading, Dimension.ACTORS, re.sub(r"[^a-z0-9]+", "-", name)
                                 .strip("-"), name, quote, span))
 

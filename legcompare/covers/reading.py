@@ -16,7 +16,7 @@ from functools import cached_property
 
 from ..assess.roles import own_text
 from ..model import Clause, Span
-from ..normalize import fold, key
+from ..normalize import fold, key, readable
 from ..prefilter import lower_for_prefilter
 
 QUOTE_LIMIT = 240
@@ -46,9 +46,9 @@ class Reading:
         return (self.origin[start], self.origin[end - 1] + 1)
 
     def words(self, start: int, end: int) -> str:
-        """``key[start:end]`` as printed, whitespace collapsed."""
+        """``key[start:end]`` as printed, read as one line (:func:`~..normalize.readable`)."""
         a, b = self.span(start, end)
-        return " ".join(self.page[a:b].split())
+        return readable(self.page[a:b], self.page)
 
     @cached_property
     def lowered(self) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..model import Clause, Kind, Role, Span
-from ..normalize import key
+from ..normalize import key, readable
 from . import signals as sig
 from .model import Dimension
 from .reading import Reading
@@ -60,7 +60,7 @@ def defined_terms(reading: Reading, child: Reading | None) -> list[Term]:
     out: list[Term] = []
     seen: set[str] = set()
     for raw, span, end in found:
-        name = " ".join(reading.page[span[0]:span[1]].split()).strip(" ,")
+        name = readable(reading.page[span[0]:span[1]], reading.page).strip(" ,")
         s = slug(raw)
         if not s or s in seen:
             continue
@@ -142,9 +142,17 @@ def is_party(name: str) -> bool:
 
 _CUT = re.compile(r"\s(?:[a-z]+ed by|that|who|whose|which|using|utilizing|seeking|intending|"
                   r"in possession|acting|deploying|operating|responsible|with respect|under|"
-                  r"pursuant|in|on|for|to|from|by|within|during|after|before|if|when|whether|"
+                  r"pursuant|in|on|at|for|to|from|by|within|during|after|before|if|when|whether|"
                   r"as)\b.*$")
 _DETERMINERS = re.compile(r"^(?:(?:no|any|a|an|the|each|every|all|such|other)\s+)+")
+# A phrase that opens with one of these is a clause or a qualifier, not a name ("if a State
+# accepts ...", "to request the assistance of ...", "acting through the chief ... official");
+# one that holds a verb like these is a sentence ("an entity is eligible to ...").
+_NOT_A_NAME = re.compile(r"(?:if|when|whenever|where|whether|unless|until|while|because|upon|"
+                         r"to|acting|in|on|for|from|by|with|within|during|after|before|as|"
+                         r"under|pursuant|through|except)\b")
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|shall|may|must|will|would|"
+                   r"should|can|could|does|do|did)\b")
 
 
 def subject(sentence: str, at: int) -> str:
@@ -164,12 +172,17 @@ def subject(sentence: str, at: int) -> str:
 
 def party_name(phrase: str) -> str:
     """A subject phrase as a party's name: articles, "such", parentheses and trailing qualifiers
-    dropped, the last word in the singular."""
+    dropped, the last word in the singular; empty when the phrase names no one (it is a
+    clause or a qualifier, see ``_NOT_A_NAME``)."""
     text = re.sub(r"\([^)]*\)", " ", phrase)
     text = re.sub(r"\b(?:such|thereof)\b", " ", text)
     text = " ".join(text.split())
+    if _NOT_A_NAME.match(_DETERMINERS.sub("", text)):
+        return ""
     text = _CUT.sub("", text)
     text = _DETERMINERS.sub("", re.sub(r"^(?:and|or)\s+", "", text)).strip(" ,-")
+    if _VERB.search(text):
+        return ""
     words = text.split()
     head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
     if words and head >= 0:
