@@ -19,6 +19,7 @@ from legcompare.errors import LegcompareError
 from legcompare.history import history
 from legcompare.ingest import load_path
 from legcompare.model import Clause, Document, Outline
+from legcompare.render import docx_out
 from legcompare.render.diff_json import diff_json
 from legcompare.render.html import diff_html
 from legcompare.split import split
@@ -150,6 +151,27 @@ def test_an_html_report_rendered_in_halves_is_the_same_bytes(
     monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
     assert diff_html(comparison) == halves
     assert halves.count('<tbody class="pair ') == len(comparison.pairs)
+
+
+def test_a_word_report_written_in_halves_is_the_same_bytes(
+        pair: tuple[Document, Document], always: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # each half numbers its revisions and comments from 0; the ids are shifted after
+    comparison = compare(*pair)
+    halves: list[int] = []
+    split_in_halves = docx_out.in_halves
+
+    def spy(work: Any, items: Sequence[Any], *, parallel: bool) -> Any:
+        done = split_in_halves(work, items, parallel=parallel)
+        halves.extend(len(notes) for _, notes, _ in done)
+        return done
+
+    monkeypatch.setattr(docx_out, "in_halves", spy)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    shared = docx_out.diff_docx(comparison)
+    assert len(halves) == 2 and all(halves)  # two halves, each with comments
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
+    assert docx_out.diff_docx(comparison) == shared
 
 
 def test_a_history_splits_each_version_once(corpus: Path,

@@ -24,7 +24,7 @@ from typing import Any
 
 import markupsafe
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -564,6 +564,45 @@ def test_docx_comment_is_what_python_docx_makes(text: str) -> None:
             return etree.tostring(e, method="c14n", exclusive=True)
 
         assert c14n(made) == c14n(element)
+
+
+def _as_lxml_writes_it(data: bytes) -> None:
+    # The provisions and comments are spliced into the parts as text: they must be exactly
+    # what lxml would write for the same elements (parsed back and written again: no change).
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in ("word/document.xml", "word/comments.xml"):
+            if name not in z.namelist():
+                continue
+            xml = z.read(name)
+            again = etree.tostring(etree.fromstring(xml, etree.XMLParser(huge_tree=True)),
+                                   encoding="UTF-8", standalone=True)
+            assert again == xml, name
+            assert b"legcompare:" not in xml  # no placeholder left
+
+
+@given(st.text(st.sampled_from("ab \t\n&<>'\"“é\u202e\x1b\x00\x02"), max_size=12),
+       st.text(st.sampled_from("ab \t\n&<>'\"“é\u202e\x1b\x01\x03"), max_size=12))
+@example("", "x")
+@example("a\n\nb", "")
+@settings(max_examples=40, deadline=None)
+def test_docx_markup_is_what_lxml_writes(old: str, new: str) -> None:
+    c = build(f"SEC. 1. A.\nNo agency shall {old}.\n{old}\n",
+              f"SEC. 1. A.\nNo agency may {new}.\nSEC. 2. B.\n{new}\n")
+    _as_lxml_writes_it(diff_docx(c))
+
+
+def test_docx_markup_of_real_reports_is_what_lxml_writes(s4457: Comparison) -> None:
+    _as_lxml_writes_it(diff_docx(s4457))
+    _as_lxml_writes_it(diff_docx(pinned()))
+    _as_lxml_writes_it(diff_docx(build(OLD, NEW)))
+
+
+@given(st.text(st.sampled_from("a \n\t&<>\""), max_size=10), st.sampled_from(["w:t", "w:delText"]))
+def test_docx_run_content_is_an_element_per_text_break_and_tab(text: str, tag: str) -> None:
+    expected = "".join("<w:br/>" if part == "\n" else "<w:tab/>" if part == "\t" else
+                       f'<{tag} xml:space="preserve">{docx_out.xml_text(part)}</{tag}>'
+                       for part in re.split(r"(\n|\t)", text) if part)
+    assert docx_out._content(text, tag) == expected
 
 
 @given(st.text("ab", max_size=8), st.text("ab", max_size=8))

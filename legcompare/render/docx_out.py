@@ -29,22 +29,25 @@ import re
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Inches, Pt
 from lxml import etree
 
 from ..errors import LegcompareError
 from ..model import ClausePair, Comparison, Op, Reason
+from ..parallel import in_halves, worthwhile
 from ..summary import VERDICT_ORDER, changed, headline, summarize
 from .diff_terminal import cautions, describe, visible
 from .html import title
-from .html_rows import text as escaped
 
 AUTHOR = "legcompare"
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_Stamp = tuple[int, int, int, int, int, int]
+ZIP_EPOCH: _Stamp = (1980, 1, 1, 0, 0, 0)
 """Zip timestamps cannot be earlier than this; used when no date is known."""
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\n|\t)")
@@ -61,14 +64,12 @@ def diff_docx(comparison: Comparison) -> bytes:
     _properties(doc, c, when)
     _front(doc, c)
     doc.add_heading("Provisions", level=1)
-    _provisions(doc, c.pairs, when)
+    splices = _provisions(doc, c, when)
     if c.notes:
         doc.add_heading("Notes", level=1)
         for note in c.notes:
             doc.add_paragraph(safe(note))
-    out = io.BytesIO()
-    doc.save(out)
-    return fixed_zip(out.getvalue(), when)
+    return _package(doc, splices, when)
 
 
 def revision_date(c: Comparison, environ: Mapping[str, str] = os.environ) -> datetime | None:
@@ -162,50 +163,88 @@ def _table(doc: DocumentObject, head: tuple[str, str], rows: list[tuple[str, int
 
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_PARSER = etree.XMLParser(huge_tree=True)  # blank text kept: a run may be one space
 _REFERENCE = ('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
               '<w:commentReference w:id="{}"/></w:r>')
-_CHUNK = 2000
-"""Paragraphs parsed at a time: a long diff has tens of thousands."""
+_SPLICE = "legcompare:{}"
+"""The text of the XML comment that holds a part's place until it is written (a comment: no
+text of a document can print as one)."""
 
 
-def _provisions(doc: DocumentObject, pairs: Sequence[ClausePair], when: datetime | None
-                ) -> None:
-    """The provisions' paragraphs before the body's section properties, and their comments.
+def _provisions(doc: DocumentObject, c: Comparison, when: datetime | None
+                ) -> dict[str, tuple[bytes, bytes]]:
+    """The provisions' paragraphs before the body's section properties, and their comments,
+    as splices for :func:`_package`: by part name, the placeholder's bytes and the markup.
 
-    Written as WordprocessingML text and parsed :data:`_CHUNK` paragraphs at a time: making
-    a million elements one by one through python-docx took most of a long diff's time. The
-    markup is what that made (``tests/test_render_reports.py`` holds a paragraph of each
-    kind, and compares the comments with python-docx's ``add_comment``). Comment ids are 0,
-    1, ...; revision ids follow, in the provisions' order."""
+    Written as WordprocessingML text, never made into elements: making a million elements
+    through python-docx, or parsing the text into them, took most of a long diff's time. The
+    markup is what lxml writes for those elements (``tests/test_render_reports.py`` parses it
+    back and compares, holds a paragraph of each kind, and compares the comments with
+    python-docx's ``add_comment``). Comment ids are 0, 1, ...; revision ids follow, in the
+    provisions' order. On long texts a second process writes the second half (ids are numbered
+    within each half, then shifted: :func:`_rendered`)."""
     date = f' w:date="{stamp(when)}"' if when is not None else ""
-    marks = itertools.count(len(pairs) + 1)
+    pairs = c.pairs
+
+    def rendered(part: Sequence[ClausePair]) -> tuple[str, list[str], int]:
+        return _rendered(part, date)
+
+    provisions: list[str] = []
     comments: list[str] = []
-    body = doc.element.body
-    end = body.sectPr
-    for at in range(0, len(pairs), _CHUNK):
-        xml = "".join(_provision(pair, marks, date, comments)
-                      for pair in pairs[at:at + _CHUNK])
-        parsed = etree.fromstring(f'<w:body xmlns:w="{_W_NS}">{xml}</w:body>', _PARSER)
-        where = body.index(end) if end is not None else len(body)
-        body[where:where] = list(parsed)
+    revision, comment = len(pairs) + 1, 0  # the first ids
+    for xml, notes, revisions in in_halves(rendered, pairs, parallel=worthwhile(c.old, c.new)):
+        def ident(m: re.Match[str], revision: int = revision, comment: int = comment) -> str:
+            rev = m.group(1)
+            return str(int(rev) + revision if rev is not None else int(m.group(2)) + comment)
+
+        provisions.append(_IDS.sub(ident, xml))
+        comments += [_IDS.sub(ident, note) for note in notes]
+        revision, comment = revision + revisions, comment + len(notes)
+    splices = {"/word/document.xml": (_placeholder(doc.element.body, "provisions"),
+                                      "".join(provisions))}
     if comments:
         story = doc.comments._comments_elm  # python-docx has no public element for it
-        parsed = etree.fromstring(f'<w:comments xmlns:w="{_W_NS}">{"".join(comments)}'
-                                  "</w:comments>", _PARSER)
-        story.extend(list(parsed))
+        splices["/word/comments.xml"] = (_placeholder(story, "comments"), "".join(comments))
+    return {part: (mark, markup.encode("utf-8")) for part, (mark, markup) in splices.items()}
 
 
-def _provision(pair: ClausePair, marks: Iterator[int], date: str, comments: list[str]) -> str:
+# An id within a half, written in place of the id until the half's place is known: "\x00" k
+# "\x01" for the k-th revision, "\x02" k "\x03" for the k-th comment. No text written holds
+# these characters (:func:`safe` shows every control character as a symbol).
+_IDS = re.compile("\x00([0-9]+)\x01|\x02([0-9]+)\x03")
+
+
+def _rendered(pairs: Sequence[ClausePair], date: str) -> tuple[str, list[str], int]:
+    """The paragraphs of ``pairs`` and their comments, with ids numbered from 0 as
+    :data:`_IDS` writes them, and how many revision ids they use."""
+    marks = (f"\x00{k}\x01" for k in itertools.count())
+    comments: list[str] = []
+    xml = "".join([_provision(pair, marks, date, comments) for pair in pairs])
+    used = int(next(marks)[1:-1])
+    return xml, comments, used
+
+
+def _placeholder(parent: etree._Element, name: str) -> bytes:
+    """An XML comment at the end of ``parent`` (before a body's section properties), as it
+    is written."""
+    mark = etree.Comment(_SPLICE.format(name))
+    end = parent.find(f"{{{_W_NS}}}sectPr")
+    if end is not None:
+        end.addprevious(mark)
+    else:
+        parent.append(mark)
+    return etree.tostring(mark)
+
+
+def _provision(pair: ClausePair, marks: Iterator[str], date: str, comments: list[str]) -> str:
     """One paragraph: citation runs (with the comment, appended to ``comments``), a line
     break, the tracked text; ``marks`` gives the revision ids, ``date`` is the revisions'
-    ``w:date`` attribute (or nothing)."""
+    ``w:date`` attribute (or nothing); comment ids are as :data:`_IDS` writes them."""
     whole = None if pair.old and pair.new else (Op.DELETE if pair.old else Op.INSERT)
     heads = [_tracked(_run(text, deleted=(whole or op) is Op.DELETE, bold=True), whole or op,
                       marks, date)
              for op, text in _citation(pair) if text]
     if _commented(pair) and heads:
-        n = len(comments)
+        n = f"\x02{len(comments)}\x03"
         comments.append(_comment_xml(n, _comment(pair), date))
         heads = [f'<w:commentRangeStart w:id="{n}"/>', *heads,
                  f'<w:commentRangeEnd w:id="{n}"/>', _REFERENCE.format(n)]
@@ -252,14 +291,24 @@ def _common(a: str, b: str) -> int:
 def _run(text: str, *, deleted: bool, bold: bool = False) -> str:
     """A ``w:r`` holding ``text`` (already :func:`safe`): ``w:t`` (``w:delText`` when deleted),
     ``w:br`` for line breaks, ``w:tab`` for tabs; spaces preserved."""
-    start = "<w:r><w:rPr><w:b/></w:rPr>" if bold else "<w:r>"
-    return f'{start}{_content(text, "w:delText" if deleted else "w:t")}</w:r>'
+    content = _content(text, "w:delText" if deleted else "w:t")
+    if bold:
+        return f"<w:r><w:rPr><w:b/></w:rPr>{content}</w:r>"
+    return f"<w:r>{content}</w:r>" if content else "<w:r/>"
 
 
 def _content(text: str, tag: str = "w:t", *, keep_spaces: bool = True) -> str:
     """A run's content: ``text`` in ``tag`` elements, ``w:br`` for line breaks, ``w:tab``
     for tabs; spaces kept everywhere (``xml:space``), or, as python-docx writes a run's text
     (``keep_spaces=False``), only in text that starts or ends with one."""
+    if keep_spaces:  # the same elements, by string replacement (most of a long report)
+        opened, closed = f'<{tag} xml:space="preserve">', f"</{tag}>"
+        xml = xml_text(text)
+        if "\n" in xml:
+            xml = xml.replace("\n", f"{closed}<w:br/>{opened}")
+        if "\t" in xml:
+            xml = xml.replace("\t", f"{closed}<w:tab/>{opened}")
+        return f"{opened}{xml}{closed}".replace(f"{opened}{closed}", "")
     out = []
     for part in _BREAKS.split(text):
         if part == "\n":
@@ -269,27 +318,29 @@ def _content(text: str, tag: str = "w:t", *, keep_spaces: bool = True) -> str:
         elif part:
             space = ' xml:space="preserve"' if keep_spaces or len(part.strip()) < len(part) \
                 else ""
-            out.append(f"<{tag}{space}>{escaped(part)}</{tag}>")
+            out.append(f"<{tag}{space}>{xml_text(part)}</{tag}>")
     return "".join(out)
 
 
-def _mark(op: Op, ident: int, date: str, inner: str = "") -> str:
+def _mark(op: Op, ident: int | str, date: str, inner: str = "") -> str:
     """A revision mark (``w:del`` or ``w:ins``) around ``inner``: one author, the date."""
     tag = "w:del" if op is Op.DELETE else "w:ins"
-    return f'<{tag} w:id="{ident}" w:author="{AUTHOR}"{date}>{inner}</{tag}>'
+    start = f'<{tag} w:id="{ident}" w:author="{AUTHOR}"{date}'
+    return f"{start}>{inner}</{tag}>" if inner else f"{start}/>"
 
 
-def _tracked(run: str, op: Op, marks: Iterator[int], date: str) -> str:
+def _tracked(run: str, op: Op, marks: Iterator[str], date: str) -> str:
     """The run inside a deletion or insertion mark (``equal`` leaves it alone)."""
     return run if op is Op.EQUAL else _mark(op, next(marks), date, run)
 
 
-def _comment_xml(ident: int, text: str, date: str) -> str:
+def _comment_xml(ident: int | str, text: str, date: str) -> str:
     """A ``w:comment`` as python-docx's ``add_comment`` makes it: one paragraph (style
     ``CommentText``) per line of ``text``, the first opening with the annotation mark."""
     paragraphs = []
     for i, line in enumerate(text.split("\n")):
-        runs = f"<w:r>{_content(line, keep_spaces=False)}</w:r>" if line or (i == 0 and text) \
+        content = _content(line, keep_spaces=False)
+        runs = (f"<w:r>{content}</w:r>" if content else "<w:r/>") if line or (i == 0 and text) \
             else ""
         mark = ('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/>'
                 "</w:r>") if i == 0 else ""
@@ -320,19 +371,61 @@ def _because(r: Reason) -> str:
     return f"{r.direction.value.capitalize()}: {r.explanation}{tail} [{r.rule}]"
 
 
-def fixed_zip(data: bytes, when: datetime | None) -> bytes:
-    """The zip rewritten with every entry dated ``when`` (at least 1980) and fixed attributes,
-    in the same order, so equal contents give equal bytes."""
+def xml_text(text: str) -> str:
+    """``text`` as lxml writes a text node: ``&``, ``<``, ``>`` escaped, and a carriage
+    return as ``&#13;`` (quotation marks as they are)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\r", "&#13;") if "\r" in text else text
+
+
+def _package(doc: DocumentObject, splices: Mapping[str, tuple[bytes, bytes]],
+             when: datetime | None) -> bytes:
+    """The document's ``.docx`` bytes: its parts as python-docx saves them, in the same
+    order, each placeholder replaced by its markup, every entry dated ``when`` (at least
+    1980) with fixed attributes, so equal contents give equal bytes. Each part is compressed
+    once, as it is written."""
     date_time = ZIP_EPOCH
     if when is not None and when.year >= 1980:
-        date_time = when.astimezone(UTC).timetuple()[:6]
+        t = when.astimezone(UTC)
+        date_time = (t.year, t.month, t.day, t.hour, t.minute, t.second)
+    package = doc.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(item.filename))
+    # PackageWriter.write(file, rels, parts) is these three steps on a zip it opens itself
+    steps: Any = PackageWriter
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        writer = _Entries(archive, date_time, splices)
+        steps._write_content_types_stream(writer, parts)
+        steps._write_pkg_rels(writer, package.rels)
+        steps._write_parts(writer, parts)
+    if writer.pending:
+        raise AssertionError(f"parts not written: {sorted(writer.pending)}")
     return out.getvalue()
+
+
+class _Entries:
+    """What python-docx's package writer writes to (``write(pack_uri, blob)``): zip entries
+    with fixed dates and attributes, placeholders replaced."""
+
+    def __init__(self, archive: zipfile.ZipFile, date_time: _Stamp,
+                 splices: Mapping[str, tuple[bytes, bytes]]) -> None:
+        self.archive = archive
+        self.date_time = date_time
+        self.splices = dict(splices)
+        self.pending = set(splices)
+
+    def write(self, pack_uri: str, blob: bytes) -> None:
+        if pack_uri in self.splices:
+            mark, markup = self.splices[pack_uri]
+            before, found, after = blob.partition(mark)
+            if not found or mark in after:
+                raise AssertionError(f"{pack_uri}: placeholder not found once")
+            blob = b"".join((before, markup, after))
+            self.pending.discard(pack_uri)
+        info = zipfile.ZipInfo(pack_uri[1:], date_time=self.date_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 3
+        info.external_attr = 0o644 << 16
+        self.archive.writestr(info, blob)
