@@ -125,6 +125,7 @@ class Scanner:
         self.in_enacting = False  # inside an enacting clause in the body (see _after_enacting)
         self._toc_containers: set[str] = set()
         self._toc_path: list[tuple[int, str]] = []
+        self._containers: dict[int, tuple[Label, int] | None] = {}  # see _container_line
 
     # -- driver ----------------------------------------------------------------------------
 
@@ -771,7 +772,11 @@ class Scanner:
             return start
         first = min(reclaim, key=lambda n: n.start)
         for node in [n for n in run if n.start >= first.start]:
-            b.nodes.remove(node)
+            # the nodes just placed: looked for from the end of a long text's thousands
+            k = len(b.nodes) - 1
+            while b.nodes[k] is not node:
+                k -= 1
+            del b.nodes[k]
             assert node.parent is not None
             node.parent.children.remove(node)
             if node in b.stack:
@@ -783,8 +788,7 @@ class Scanner:
         assert node.label is not None
         i = self._index_of(_Line(node.start, node.start)) + 1
         for j in range(i, min(len(self.lines), i + 600)):
-            t = _unmarked(self.lines[j].text(self.text).strip())
-            found = read_container(t, 0)
+            found = self._container_line(j)
             if not found or found[0].kind in (None, Kind.SECTION):
                 continue
             if found[0].rank < node.rank:
@@ -792,6 +796,15 @@ class Scanner:
             if found[0].kind is node.label.kind and found[0].value == node.label.value:
                 return True
         return False
+
+    def _container_line(self, j: int) -> tuple[Label, int] | None:
+        """The container or section label line ``j`` opens with, its markup left out; kept,
+        as the run of headings a table of contents reclaims looks ahead over the same lines
+        for each of them."""
+        if j not in self._containers:
+            self._containers[j] = read_container(
+                _unmarked(self.lines[j].text(self.text).strip()), 0)
+        return self._containers[j]
 
     def _next_index(self, i: int) -> int | None:
         j = i + 1
