@@ -1,5 +1,5 @@
 """Use the second core on long texts: the texts split at once, the pairs judged, the HTML
-table rendered and a law's fact sheet read in two halves.
+table and the Word report's provisions written and a law's fact sheet read in two halves.
 
 Splitting a text into its clause tree is most of the work of a diff, and the two sides do not
 depend on each other: :func:`split_all` has a forked child split every other text (the new
@@ -10,7 +10,8 @@ Diffing and judging the aligned pairs is a map over pairs of very uneven cost:
 others with a forked child, each process taking a few at a time (:func:`map_shared`, every
 other item to the child, is for maps of even cost); ``covers`` reads a law's top-level
 clauses (its divisions, titles or sections) the same way, one at a time, for its fact sheet.
-:func:`in_halves` gives a child the second half of a text to write. The child sees this
+:func:`in_halves` gives a child the second half of a report to write (the HTML table's rows,
+the Word report's paragraphs). The child sees this
 process's memory as it was at the fork (nothing is sent to it) and sends back only what it
 computed, by pickle. Every function used is deterministic, so the results are the objects one
 process would have made; only the wall-clock time changes.
@@ -32,7 +33,6 @@ does its share itself: the answer, or the exception, is what one process gives.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import pickle
 import signal
@@ -134,6 +134,8 @@ def map_balanced(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
         (easy if cheap(item) else costly).append(i)
     if not parallel or len(costly) < 2:
         return work(items)
+    import multiprocessing  # (here: a run on short texts never needs it)
+
     try:
         # how many of ``costly`` are handed out (a fork context's lock: nothing to track)
         taken = multiprocessing.get_context("fork").Value("q", 0)
@@ -188,6 +190,8 @@ def worthwhile(*documents: Document) -> bool:
         return False
     if os.environ.get("LEGCOMPARE_JOBS", "").strip() == "1":
         return False
+    import multiprocessing  # (here: a run on short texts never needs it)
+
     if not hasattr(os, "fork") or "fork" not in multiprocessing.get_all_start_methods():
         return False
     return threading.active_count() == 1 and not multiprocessing.current_process().daemon

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,17 @@ def test_the_cli_imports_no_stage_until_a_command_needs_it() -> None:
                "'legcompare.assess', 'legcompare.covers', 'legcompare.preempt', "
                "'legcompare.current_law', 'legcompare.history') if m in sys.modules))")
     assert out == "[]"
+
+
+def test_a_diff_of_short_texts_imports_no_process_machinery(tmp_path: Path) -> None:
+    # a second process is only for long texts; a short diff does not even import it
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("SEC. 1. BAN.\n(a) No agency shall use face recognition.\n", encoding="utf-8")
+    new.write_text("SEC. 1. BAN.\n(a) No agency may use face recognition.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "legcompare", "diff",
+                           str(old), str(new)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "1 provision weaker" in done.stdout
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "legcompare.parallel" in imported and "multiprocessing" not in imported
