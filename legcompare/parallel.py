@@ -172,16 +172,18 @@ def map_balanced(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
 
 
 def in_halves(work: Callable[[Sequence[T]], R], items: Sequence[T], *,
-              parallel: bool) -> list[R]:
+              parallel: bool, first: float = 0.5) -> list[R]:
     """``[work(items)]``; with ``parallel`` (and two items or more), ``[work(first half),
     work(second half)]``, the second half done by a forked child (for a ``work`` whose results
-    on the halves make its result on the whole, as rendered text does)."""
+    on the halves make its result on the whole, as rendered text does). ``first``: the share
+    of the items in the first half (more than half when the last items cost more)."""
     if not parallel or len(items) < 2:
         return [work(items)]
-    middle = (len(items) + 1) // 2
+    middle = (len(items) + 1) // 2 if first == 0.5 else \
+        min(max(round(len(items) * first), 1), len(items) - 1)
     child = _Child(lambda: work(items[middle:]))
-    first = work(items[:middle])
-    return [first, child.result()]
+    mine = work(items[:middle])
+    return [mine, child.result()]
 
 
 def worthwhile(*documents: Document) -> bool:

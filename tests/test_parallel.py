@@ -21,7 +21,7 @@ from legcompare.ingest import load_path
 from legcompare.model import Clause, Document, Outline
 from legcompare.render import docx_out
 from legcompare.render.diff_json import diff_json
-from legcompare.render.html import diff_html
+from legcompare.render.html import CONTENTS_OVER, diff_html
 from legcompare.split import split
 
 
@@ -141,6 +141,11 @@ def test_in_halves_gives_the_second_half_to_a_child() -> None:
     assert (first, second) == ([1, 2, 3], [4, 5])
     assert mine == parent and theirs != parent
     assert parallel.in_halves(work, [1, 2, 3], parallel=False) == [([1, 2, 3], parent)]
+    # a larger first part, when the last items cost more; each part keeps one item at least
+    assert [xs for xs, _ in parallel.in_halves(work, [1, 2, 3, 4, 5], parallel=True,
+                                               first=0.8)] == [[1, 2, 3, 4], [5]]
+    assert [xs for xs, _ in parallel.in_halves(work, [1, 2], parallel=True,
+                                               first=0.99)] == [[1], [2]]
 
 
 def test_an_html_report_rendered_in_halves_is_the_same_bytes(
@@ -151,6 +156,8 @@ def test_an_html_report_rendered_in_halves_is_the_same_bytes(
     monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
     assert diff_html(comparison) == halves
     assert halves.count('<tbody class="pair ') == len(comparison.pairs)
+    # the second process also made the table of contents
+    assert len(comparison.pairs) > CONTENTS_OVER and '<h2 id="contents">Contents</h2>' in halves
 
 
 def test_a_word_report_written_in_halves_is_the_same_bytes(

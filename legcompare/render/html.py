@@ -194,21 +194,32 @@ def diff_html(comparison: Comparison) -> str:
         cautions=cautions(c), headline=headline(summary), verdicts=verdicts, statuses=statuses,
         descriptive=summary.descriptive, moved=summary.moved, renumbered=summary.renumbered,
         mode=c.mode.value, perspective=c.perspective.value, judged=judged(c),
-        contents=contents(c) if len(c.pairs) > CONTENTS_OVER else [],
-        pair_rows=rows_html(c),
-        notes=[visible(n) for n in c.notes])
+        **table(c), notes=[visible(n) for n in c.notes])
 
 
-def rows_html(c: Comparison) -> Markup:
-    """The rows of the side-by-side table (:func:`.html_rows.row_html`), one per pair in order.
-    On long texts a second process renders the second half: its rows come back as one string."""
+CONTENTS_SHARE = 0.57
+"""The share of the rows the first process renders when the second also makes the table of
+contents (which takes about as long as a seventh of the rows)."""
+
+
+def table(c: Comparison) -> dict[str, Any]:
+    """The table of contents (over :data:`CONTENTS_OVER` pairs) and the rows of the side-by-side
+    table (:func:`.html_rows.row_html`), one per pair in order, as the template's ``contents``
+    and ``pair_rows``. On long texts a second process renders the second part of the rows, and
+    the table of contents: they come back as one string and a list."""
     cite = prefixes(c)
+    made = len(c.pairs) > CONTENTS_OVER
 
-    def rendered(part: Sequence[tuple[int, ClausePair]]) -> str:
-        return "".join([row_html(row(i, p, cite)) for i, p in part])
+    def rendered(part: Sequence[tuple[int, ClausePair] | None]
+                 ) -> tuple[str, list[ContentsEntry] | None]:
+        rows = "".join([row_html(row(*item, cite)) for item in part if item is not None])
+        return rows, contents(c) if made and part and part[-1] is None else None
 
-    return Markup("".join(in_halves(rendered, list(enumerate(c.pairs, 1)),
-                                    parallel=worthwhile(c.old, c.new))))
+    items: list[tuple[int, ClausePair] | None] = [*enumerate(c.pairs, 1), None]  # None: contents
+    done = in_halves(rendered, items, parallel=worthwhile(c.old, c.new),
+                     first=CONTENTS_SHARE if made else 0.5)
+    return {"contents": done[-1][1] or [],
+            "pair_rows": Markup("".join(rows for rows, _ in done))}
 
 
 def prefixes(c: Comparison) -> tuple[str, str]:
