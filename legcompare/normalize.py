@@ -104,19 +104,18 @@ def readable(text: str, page: str | None = None) -> str:
     line ("THIRD-PARTY"), or a number ("TWENTY-FIVE"). The display text itself is never
     changed; this is only its reading."""
     if "\n" in text or "\r" in text:
-        compounds = _compounds(page) if page is not None else frozenset()
-
         def join(m: re.Match[str]) -> str:
             before, hyphen, after = m.group(1), m.group(2), m.group(3)
             own = hyphen != "\u00ad" and (
-                before.casefold() in _TENS or f"{before}-{after}".casefold() in compounds)
+                before.casefold() in _TENS or (page is not None and
+                f"{before}-{after}".casefold() in _compounds(page)))
             return f"{before}-" if own else before
 
         text = _DISPLAY_BREAK.sub(join, text)
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def _compounds(page: str) -> frozenset[str]:
     """The hyphenated compounds printed on one line in ``page``, case folded."""
     return frozenset(m.group(0).casefold() for m in _COMPOUND.finditer(page)) \
