@@ -87,9 +87,9 @@ def key(text: str) -> str:
     return s.strip(" ")
 
 
-# A word broken at a line end, in display text (any hyphen or dash the key folds to "-"): the
-# part before the break, the hyphen, and (looked ahead at, so that a run of breaks is read) the
-# part after it.
+# A word broken at a line end, in display text (a hyphen, a non-breaking hyphen or a soft
+# hyphen): the part before the break, the hyphen, and (looked ahead at, so that a run of breaks
+# is read) the part after it.
 _DISPLAY_BREAK = re.compile(r"([^\W\d_]+)([-\u2010\u2011\u00ad])[ \t]*(?:\r\n?|\n)\s*"
                             r"(?=([^\W\d_]+))")
 _COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")

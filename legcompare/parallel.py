@@ -33,6 +33,7 @@ does its share itself: the answer, or the exception, is what one process gives.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import pickle
 import signal
@@ -179,8 +180,7 @@ def in_halves(work: Callable[[Sequence[T]], R], items: Sequence[T], *,
     of the items in the first half (more than half when the last items cost more)."""
     if not parallel or len(items) < 2:
         return [work(items)]
-    middle = (len(items) + 1) // 2 if first == 0.5 else \
-        min(max(round(len(items) * first), 1), len(items) - 1)
+    middle = min(max(math.ceil(len(items) * first), 1), len(items) - 1)
     child = _Child(lambda: work(items[middle:]))
     mine = work(items[:middle])
     return [mine, child.result()]
