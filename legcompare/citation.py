@@ -56,6 +56,17 @@ def cite(form: CitationForm | None, fallback: str, path: Sequence[Step],
     return _render(form, fallback, path)
 
 
+def quoted_matter(quoting: str, action: str, law: str | None) -> str:
+    """The citation of matter quoted into another law, taken whole: the quoting clause's
+    citation, then what it does to which law (``S. 4457 § 1 (adding N.Y. Gen. Bus. Law)``), or
+    ``(quoted matter)`` when the law's citation form is not known (``law``: its prefix, as the
+    quoted clauses are cited). Not the quoting clause's citation alone:
+    the quoted matter has no text of its own, and a report would show a second, empty row
+    under the same citation."""
+    law = (law or "").rstrip(" ,")  # "Mass. Gen. Laws ch. 90," is cited on with "§ 7D"
+    return f"{quoting} ({action} {law})" if law else f"{quoting} (quoted matter)"
+
+
 def _render(form: CitationForm | None, fallback: str, path: Sequence[Step]) -> str:
     """Containers, then ``§ section``, then each step in order; enumerations attach as ``(x)``.
 
@@ -153,6 +164,9 @@ _LAW_ABBREVIATIONS: dict[str, dict[str, str]] = {
         "education law": "N.Y. Educ. Law",
         "labor law": "N.Y. Lab. Law",
         "real property law": "N.Y. Real Prop. Law",
+    },
+    "us-va": {
+        "Code of Virginia": "Va. Code Ann.",
     },
     "us-ca": {
         "Penal Code": "Cal. Penal Code",

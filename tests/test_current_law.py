@@ -356,7 +356,8 @@ def test_a48_adds_two_sections_to_current_law(corpus: Path) -> None:
     assert {c.pair.new.id.split("/")[0] for c in added} == {"s1", "s2"}  # type: ignore[union-attr]
     assert len(added) == 110
     quoted = [c for c in added if c.pair.new is not None and c.pair.new.kind is Kind.QUOTED]
-    assert [(c.code, c.bill) for c in quoted] == [("A. 48 § 1", ()), ("A. 48 § 2", ())]
+    assert [(c.code, c.bill) for c in quoted] == [("N.Y. Mult. Dwell. Law", ("A. 48 § 1",)),
+                                                  ("N.Y. Mult. Resid. Law", ("A. 48 § 2",))]
     assert all(c.bill in (("A. 48 § 1",), ("A. 48 § 2",)) for c in added if c not in quoted)
     assert added[2].code == "N.Y. Mult. Dwell. Law § 50-b(1)"
 

@@ -160,6 +160,11 @@ def test_appropriations_bill_sections_and_definitions(corpus: Path) -> None:
         "t-ii/p2/1", "t-ii/p2/2", "t-ii/p2/3", "t-ii/p2/4", "t-ii/p2/5",
         "t-ii/p2/proviso-1", "t-ii/p2/proviso-2"]
     assert c["t-ii/p2/3"].citation == "H.R. 2157, 116th Cong., tit. II, ¶ 2(3)"
+    # "... under title VIII of subdivision 1 of division B of the Bipartisan Budget Act of 2018
+    # ... is amended by inserting": the law is named from its own first word, not from "B".
+    assert c["t-vii/s703/4/q"].quoted_in == "Bipartisan Budget Act of 2018"
+    assert c["t-vii/s703/4/q"].citation == (
+        "H.R. 2157, 116th Cong. § 703(4) (inserting Bipartisan Budget Act of 2018)")
 
 
 @pytest.mark.corpus
@@ -216,6 +221,8 @@ def test_bill_dtd_quoted_blocks(corpus: Path) -> None:
     assert opening(six) == "“(6) a child or youth"
     assert six.text.endswith("”; and\n")
     assert c["s2/a/1/a/ii/q"].quoted_in == "McKinney-Vento Homeless Assistance Act"
+    assert c["s2/a/1/a/ii/q"].citation == ("H.R. 2001, 116th Cong. § 2(a)(1)(A)(ii) (amending "
+                                           "McKinney-Vento Homeless Assistance Act)")
     assert c["s2/a/1/b/q/f"].citation == ("H.R. 2001, 116th Cong. § 2(a)(1)(B) (adding "
                                           "McKinney-Vento Homeless Assistance Act § 103(f))")
     new_section = c["s2/a/4/q/409"]

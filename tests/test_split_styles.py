@@ -60,6 +60,8 @@ def test_california_bill_digest_and_section(corpus: Path) -> None:
 def test_new_york_print_quoted_article(corpus: Path) -> None:
     c = by_id(outline_of(corpus, "us-ny-s4457-2023-original.txt"))
     assert c["s1/q"].kind is Kind.QUOTED
+    # The quoted matter as a whole: not cited as "S. 4457 § 1", the section that quotes it.
+    assert (c["s1/q"].citation, c["s1/q"].text) == ("S. 4457 § 1 (adding N.Y. Gen. Bus. Law)", "")
     check(c["s1/q/676-b/1"], "1.", Kind.SUBDIVISION,
           "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(1))", "1. A PRIVATE ENTITY IN")
     check(c["s1/q/676-b/2/a"], "(A)", Kind.PARAGRAPH,
@@ -155,6 +157,10 @@ def test_virginia_code_and_bill(corpus: Path) -> None:
           "B. No campus police department")
     assert c["23.1-815.1/history"].kind is Kind.HISTORY
     b = by_id(outline_of(corpus, "us-va-hb1339-2022-engrossed.txt"))
+    # "... of the Code of Virginia are amended and reenacted and that the Code of Virginia is
+    # amended by adding": the law is the Code of Virginia.
+    assert b["1/q"].quoted_in == "Va. Code Ann."
+    assert b["1/q/15.2-1723.2/a"].citation == "H.B. 1339(1) (adding Va. Code Ann. § 15.2-1723.2(A))"
     # An enumeration run inside a sentence: "to (i) help ...; (ii) help ...".
     assert [k.rsplit("/", 1)[1] for k in b if k.startswith("1/q/15.2-1723.2/a/")] == [
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"]

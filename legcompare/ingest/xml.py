@@ -34,7 +34,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from ..citation import Step, cite, law_form
+from ..citation import Step, cite, law_form, quoted_matter
 from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
 from ..markup import Tags, merge_notes, moved, resolve
@@ -335,6 +335,7 @@ class _ClauseBuilder:
             children = tuple(self.build(c, inner, [*path, step], (action, law, qform))
                              for c in node.children)
             quoted_in = qform.prefix if qform else law or None
+            citation = quoted_matter(citation, action, qform.prefix if qform else None)
         else:
             citation = cite(self.form, fallback, [*path, step], quoted, outer)
             children = tuple(self.build(c, [*path, step], outer, quoted) for c in node.children)
@@ -430,8 +431,10 @@ def _read_target(own: str, law: str, section: str, pins: list[str]) -> tuple[str
     return law, section, pins
 
 
+# "The", "Title III of the", and a designation left over where the name was read from after
+# the word that introduced it ("division B of the X Act" read from "B"): never part of the name.
 _LAW_PREFIX = re.compile(r"^(?:[Tt]he |(?:(?:[Ss]ub)?(?:[Tt]itle|[Cc]hapter|[Pp]art)|[Dd]ivision) "
-                         r"[\w-]+ of (?:the )?)")
+                         r"[\w-]+ of (?:the )?|(?:[IVXL]+|[A-Z]|\d+[A-Za-z]?) of (?:the )?)")
 
 
 def _law_name(law: str) -> str:

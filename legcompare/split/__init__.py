@@ -109,6 +109,7 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             children = tuple(build(c, [], (action, inner, cited), citation.start(inner), role)
                              for c in node.children)
             quoted_in = law_cited.prefix if law_cited else law or None
+            cited = citation.quoted_matter(cited, action, law_cited.prefix if law_cited else None)
         else:
             new_path = path + [step]
             if quoted is None:
