@@ -7,8 +7,10 @@ edits); ``permissive`` is the exact mirror of ``protective``; unchanged pairs ar
 Aggregation: the reasons' directions decide — only stronger, ``stronger``; only weaker,
 ``weaker``; both, ``mixed``. A changed operative provision that no rule places is ``unclear``
 with the changed words as evidence. Changes explained as formal (same amount written another
-way, a spelling fixed) and changes to non-operative text are ``neutral``. Titles, digests,
-findings and purpose clauses are judged like the rest but flagged ``descriptive``.
+way, a spelling fixed) and changes to non-operative text are ``neutral``; so is a clause with
+no words of its own (quoted matter as a whole: the provisions it holds carry the verdicts).
+Titles, digests, findings and purpose clauses are judged like the rest but flagged
+``descriptive``.
 """
 
 from __future__ import annotations
@@ -74,6 +76,9 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
         if pair.verdict is Verdict.NEUTRAL and pair.descriptive is descriptive:
             return pair  # as it came (most pairs of a long bill)
         return changed_copy(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
+    if all(c is None or not c.text.strip() for c in (pair.old, pair.new)):
+        return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive,
+                       reasons=(_no_own_text(),))
     if pair.status is Status.UNPAIRED:
         return replace(pair, verdict=Verdict.UNCLEAR, descriptive=descriptive,
                        reasons=(_incomplete(pair),))
@@ -308,6 +313,14 @@ def _incomplete(pair: ClausePair) -> Reason:
                   clause.span if pair.old else None, clause.span if pair.new else None,
                   f"The {side} text is partial: this provision may sit in the part that was not "
                   "retrieved, so it is not reported as added or removed.")
+
+
+def _no_own_text() -> Reason:
+    """A clause with no words of its own (matter quoted into another law, as a whole): added or
+    removed, it is judged by what it holds, provision by provision, not once more as a whole
+    (it would count each of its provisions' verdicts twice, pointing at no words)."""
+    return Reason("no-own-text", "formal", Direction.NEUTRAL, None, None, None, None,
+                  "It has no words of its own; the provisions it holds are judged one by one.")
 
 
 def _non_operative(pair: ClausePair) -> Reason:

@@ -1,16 +1,22 @@
-"""How matter quoted into another law is cited: the quoted matter as a whole names the law
-(``S. 4457 § 1 (adding N.Y. Gen. Bus. Law)``), not only the clause that quotes it, and the law's
-name is read whole. Snippets written for the test."""
+"""Matter quoted into another law: cited as a whole by the law it goes into (``S. 4457 § 1
+(adding N.Y. Gen. Bus. Law)``), not by the quoting clause's citation alone, with the law's name
+read whole; and judged by the provisions it holds, not once more as a whole (it has no words of
+its own). Snippets written for the test, and H.R. 2157 from the corpus."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from legcompare import compare
 from legcompare.citation import quoted_matter
+from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.ingest.xml import _law_name
-from legcompare.model import Kind, Outline, Provenance
+from legcompare.model import Document, Kind, Outline, Provenance, Status, Verdict
 from legcompare.split import split
+from legcompare.summary import headline, summarize
 
 VIRGINIA = """\
 Be it enacted by the General Assembly of Virginia:
@@ -93,3 +99,36 @@ def test_quoted_matter_citation(law: str | None, cited: str) -> None:
 ])
 def test_law_names_from_bill_xml(law: str, name: str) -> None:
     assert _law_name(law) == name
+
+
+NEW_YORK_LATER = NEW_YORK.replace("§ 2. This act shall take effect immediately.", """\
+§ 2. The general business law is amended by adding a new section 399-zzz to read as follows:
+§ 399-ZZZ. RECORDS. 1. EVERY SELLER SHALL KEEP A RECORD OF EACH SALE.
+§ 3. This act shall take effect immediately.""")
+
+
+def test_added_quoted_matter_is_judged_by_what_it_holds() -> None:
+    def document(text: str, version: str) -> Document:
+        return parse_text(text, Provenance("us-ny", "Bill", version, None, "t"))
+
+    pairs = {(p.new or p.old).id: p for p in  # type: ignore[union-attr]
+             compare(document(NEW_YORK, "a"), document(NEW_YORK_LATER, "b")).pairs}
+    container = pairs["s2/q"]
+    assert (container.status, container.verdict) == (Status.ADDED, Verdict.NEUTRAL)
+    assert [(r.rule, r.old, r.new) for r in container.reasons] == [("no-own-text", None, None)]
+    duty = pairs["s2/q/399-zzz/1"]
+    assert (duty.status, duty.verdict) == (Status.ADDED, Verdict.STRONGER)
+    assert [r.rule for r in duty.reasons] == ["scope.duty-added"]
+
+
+@pytest.mark.corpus
+def test_removed_quoted_matter_is_not_counted_twice(corpus: Path) -> None:
+    c = compare(load_path(corpus / "us-federal-hr2157-116-introduced.txt"),
+                load_path(corpus / "us-federal-hr2157-116-enrolled.txt"))
+    pairs = {(p.new or p.old).id: p for p in c.pairs}  # type: ignore[union-attr]
+    # "Section 703(4) ... is amended by inserting": the quoted matter, then its paragraph (10).
+    assert [(pairs[i].status, pairs[i].verdict, [r.rule for r in pairs[i].reasons])
+            for i in ("t-vii/s703/4/q", "t-vii/s703/4/q/10")] == [
+        (Status.REMOVED, Verdict.NEUTRAL, ["no-own-text"]),
+        (Status.REMOVED, Verdict.WEAKER, ["scope.duty-removed"])]
+    assert headline(summarize(c)).startswith("49 provisions weaker, 41 stronger, 73 unclear;")
