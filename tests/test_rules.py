@@ -168,6 +168,24 @@ but not  limited to fingerprints.
     assert "scope.limiter-added" not in [r.rule for r in p.reasons], describe(p)
 
 
+def test_an_added_or_removed_case_is_quoted_by_whole_words() -> None:
+    old = """SEC. 1. BAN.
+(a) No agency shall use a face recognition system to identify a person.
+"""
+    new = """SEC. 1. BAN.
+(a) No agency shall use a face recognition system to identify or track a person.
+"""
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    [added] = [r for r in p.reasons if r.rule == "scope.alternative-added"]
+    assert (added.new, added.explanation) == (
+        "or track", "Another case was added to the prohibition (“or track…”): it reaches more.")
+    assert added.new_span is not None
+    assert p.new is not None and p.new.text[added.new_span[0] - p.new.span[0]:][:8] == "or track"
+    q = pair_of(run(new, old, Mode.VERSIONS), "s1/a")
+    [removed] = [r for r in q.reasons if r.rule == "scope.alternative-removed"]
+    assert removed.old == "or track"
+
+
 def test_an_exclusion_moved_into_a_lists_lead_in_is_not_lost() -> None:
     old = """SEC. 1. DEFINITIONS.
 (a) "Surveillance" shall not include redacting a recording for release outside a police
