@@ -60,9 +60,8 @@ def quoted_matter(quoting: str, action: str, law: str | None) -> str:
     """The citation of matter quoted into another law, taken whole: the quoting clause's
     citation, then what it does to which law (``S. 4457 § 1 (adding N.Y. Gen. Bus. Law)``), or
     ``(quoted matter)`` when the law's citation form is not known (``law``: its prefix, as the
-    quoted clauses are cited). Not the quoting clause's citation alone:
-    the quoted matter has no text of its own, and a report would show a second, empty row
-    under the same citation."""
+    quoted clauses are cited). Not the quoting clause's citation alone: the quoted matter has
+    no text of its own, and a report would show a second, empty row under that citation."""
     law = (law or "").rstrip(" ,")  # "Mass. Gen. Laws ch. 90," is cited on with "§ 7D"
     return f"{quoting} ({action} {law})" if law else f"{quoting} (quoted matter)"
 

@@ -16,6 +16,7 @@ from legcompare.ingest.text import parse_text
 from legcompare.ingest.xml import _law_name
 from legcompare.model import Document, Kind, Outline, Provenance, Status, Verdict
 from legcompare.split import split
+from legcompare.split.patterns import AMENDED_LAW
 from legcompare.summary import headline, summarize
 
 VIRGINIA = """\
@@ -132,3 +133,18 @@ def test_removed_quoted_matter_is_not_counted_twice(corpus: Path) -> None:
         (Status.REMOVED, Verdict.NEUTRAL, ["no-own-text"]),
         (Status.REMOVED, Verdict.WEAKER, ["scope.duty-removed"])]
     assert headline(summarize(c)).startswith("49 provisions weaker, 41 stronger, 73 unclear;")
+
+
+@pytest.mark.parametrize(("instruction", "law"), [
+    ("That § 1 of the Code of Virginia is amended by adding", "Code of Virginia"),
+    (("That §§ 1 and 2 of the Code of Virginia are amended and reenacted and that the Code of "
+     "Virginia is amended by adding"), "Code of Virginia"),
+    (("Section 3 of the Robert T. Stafford Disaster Relief and Emergency Assistance Act is "
+     "amended by adding"), "Robert T. Stafford Disaster Relief and Emergency Assistance Act"),
+    ("Section 1. The general business law is amended by adding", "general business law"),
+    # a code of regulations is not a state's code: no law read (rather than "Code of Federal")
+    ("Section 60.2 of title 40 of the Code of Federal Regulations is amended by adding", None),
+])
+def test_the_law_an_instruction_amends(instruction: str, law: str | None) -> None:
+    found = AMENDED_LAW.search(instruction)
+    assert (found.group("law") if found else None) == law

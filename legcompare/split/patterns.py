@@ -41,7 +41,7 @@ def may_end_instruction(text: str) -> bool:
 # words and the words that join them, so that a name never runs on over "... of the Code of
 # Virginia are amended and reenacted and that the Code") or a chapter of the General Laws.
 AMENDED_LAW = re.compile(
-    r"(?:(?:The|the)\s+(?P<law>[a-z][a-z\s]+?\s+law|Code\s+of\s+[A-Z][a-z]+"
+    r"(?:(?:The|the)\s+(?P<law>[a-z][a-z\s]+?\s+law|Code\s+of\s+[A-Z][a-z]+\b(?!\s+[A-Z])"
     r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.,-]*|of|the|and|for|on|in|to|&))*?\s+(?:Act|Code))"
     r"|(?P<mgl>Chapter\s+\d+[A-Z]?\s+of\s+the\s+General\s+Laws))[^.]{0,80}?\s+(?:is|are)\s+"
     r"(?:hereby\s+)?amended\s+(?P<how>by adding|to read|by inserting|by striking)?",
