@@ -111,10 +111,13 @@ def extend(form: CitationForm | None, parts: Parts, step: Step) -> Parts:
 
 
 def render(form: CitationForm | None, fallback: str, parts: Parts) -> str:
-    """The citation whose parts are ``parts``."""
+    """The citation whose parts are ``parts``. A first ``(x)`` attaches to a bill or a section
+    (``H.B. 1339(1)``, ``42 U.S.C. § 1308(g)``), never to a law's name (``Bipartisan Budget
+    Act of 2018, (2)(K)``, not ``... of 2018(2)(K)``, which reads as a section 2018)."""
     out = form.prefix if form else fallback
+    attach = form is None or form.style != "code" or "§" in form.prefix
     for i, part in enumerate(parts):
-        if part.startswith("/") or (i == 0 and part.startswith("(")) or not part:
+        if part.startswith("/") or (i == 0 and attach and part.startswith("(")) or not part:
             out += part
         elif not out:
             out = part

@@ -314,6 +314,6 @@ def test_preempt_pdf_prints_fates_and_texts(corpus: Path, tmp_path: Path) -> Non
     assert pdf.startswith(b"%PDF-")
     whole = " ".join(pdf_pages(pdf, tmp_path))
     assert "1 preemption clause (1 ceiling); 3 findings: 2 erased, 0 saved, 1 undecided" in whole
-    assert re.search(r"1 Springfield Code\(A\) a ✖ Erased ▲ Stronger no counterpart in the "
+    assert re.search(r"1 Springfield Code, \(A\) a ✖ Erased ▲ Stronger no counterpart in the "
                      r"upper law", whole)
     assert "Fate: erased. Erased by us-ma-face-surveillance.txt § 1, a ceiling" in whole

@@ -165,6 +165,9 @@ def test_appropriations_bill_sections_and_definitions(corpus: Path) -> None:
     assert c["t-vii/s703/4/q"].quoted_in == "Bipartisan Budget Act of 2018"
     assert c["t-vii/s703/4/q"].citation == (
         "H.R. 2157, 116th Cong. § 703(4) (inserting Bipartisan Budget Act of 2018)")
+    # its paragraph (10) has no section to attach to: not "... Act of 2018(10)", a section 2018
+    assert c["t-vii/s703/4/q/10"].citation == (
+        "H.R. 2157, 116th Cong. § 703(4) (inserting Bipartisan Budget Act of 2018, (10))")
 
 
 @pytest.mark.corpus

@@ -10,11 +10,19 @@ from pathlib import Path
 import pytest
 
 from legcompare import compare
-from legcompare.citation import quoted_matter
+from legcompare.citation import quoted_matter, render
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.ingest.xml import _law_name
-from legcompare.model import Document, Kind, Outline, Provenance, Status, Verdict
+from legcompare.model import (
+    CitationForm,
+    Document,
+    Kind,
+    Outline,
+    Provenance,
+    Status,
+    Verdict,
+)
 from legcompare.split import split
 from legcompare.split.patterns import AMENDED_LAW
 from legcompare.summary import headline, summarize
@@ -148,3 +156,17 @@ def test_removed_quoted_matter_is_not_counted_twice(corpus: Path) -> None:
 def test_the_law_an_instruction_amends(instruction: str, law: str | None) -> None:
     found = AMENDED_LAW.search(instruction)
     assert (found.group("law") if found else None) == law
+
+
+@pytest.mark.parametrize(("form", "parts", "cited"), [
+    (CitationForm("bill", "H.B. 1339"), ("(1)",), "H.B. 1339(1)"),
+    (CitationForm("section", "7 U.S.C. § 136v"), ("(a)",), "7 U.S.C. § 136v(a)"),
+    (CitationForm("code", "N.Y. Gen. Bus. Law"), ("§ 676-b(1)",), "N.Y. Gen. Bus. Law § 676-b(1)"),
+    (CitationForm("code", "42 U.S.C. § 1308"), ("(g)(5)",), "42 U.S.C. § 1308(g)(5)"),
+    # a law's name takes no pinpoint directly: "... of 2018(2)(K)" would read as a section 2018
+    (CitationForm("code", "Bipartisan Budget Act of 2018"), ("(2)(K)",),
+     "Bipartisan Budget Act of 2018, (2)(K)"),
+])
+def test_a_first_pinpoint_attaches_to_a_bill_or_section_not_to_a_laws_name(
+        form: CitationForm, parts: tuple[str, ...], cited: str) -> None:
+    assert render(form, "", parts) == cited

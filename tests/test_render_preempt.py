@@ -116,7 +116,7 @@ def test_html_summary_fates_and_badges(erased: Preemption) -> None:
     assert '<h3><span class="badge erased">✖ Erased</span> 2 erased</h3>' in head
     assert '<h3><span class="badge undecided">? Undecided</span> 5 undecided</h3>' in head
     assert head.index("2 erased</h3>") < head.index("5 undecided</h3>")  # what is lost first
-    assert re.findall(r'<li><a href="#finding-(\d)">Springfield Code\((\w)\)</a> <code>([\w~]+)'
+    assert re.findall(r'<li><a href="#finding-(\d)">Springfield Code, \((\w)\)</a> <code>([\w~]+)'
                       r"</code> \(lower 1\)</li>", head) == [("1", "A", "a"), ("2", "A", "a~2"),
                                                              ("3", "B", "b~2")]
     clause = page[page.index('id="clause-1"'):page.index('id="law-1"')]
