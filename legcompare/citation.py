@@ -115,6 +115,7 @@ def render(form: CitationForm | None, fallback: str, parts: Parts) -> str:
     (``H.B. 1339(1)``, ``42 U.S.C. § 1308(g)``), never to a law's name (``Bipartisan Budget
     Act of 2018, (2)(K)``, not ``... of 2018(2)(K)``, which reads as a section 2018)."""
     out = form.prefix if form else fallback
+    # (a code's prefix may itself name the section: "42 U.S.C. § 1308")
     attach = form is None or form.style != "code" or "§" in form.prefix
     for i, part in enumerate(parts):
         if part.startswith("/") or (i == 0 and attach and part.startswith("(")) or not part:

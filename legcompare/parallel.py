@@ -11,10 +11,10 @@ others with a forked child, each process taking a few at a time (:func:`map_shar
 other item to the child, is for maps of even cost); ``covers`` reads a law's top-level
 clauses (its divisions, titles or sections) the same way, one at a time, for its fact sheet.
 :func:`in_halves` gives a child the second half of a report to write (the HTML table's rows,
-the Word report's paragraphs). The child sees this
-process's memory as it was at the fork (nothing is sent to it) and sends back only what it
-computed, by pickle. Every function used is deterministic, so the results are the objects one
-process would have made; only the wall-clock time changes.
+the Word report's paragraphs). The child sees this process's memory as it was at the fork
+(nothing is sent to it) and sends back only what it computed, by pickle. Every function used
+is deterministic, so the results are the objects one process would have made; only the
+wall-clock time changes.
 
 A child is forked only when all of these hold, so that it never costs more than it saves and
 never forks where forking is unsafe:

@@ -334,8 +334,9 @@ class _ClauseBuilder:
                      else Step(Kind.PARAGRAPH, v) for k, v in target]
             children = tuple(self.build(c, inner, [*path, step], (action, law, qform))
                              for c in node.children)
-            quoted_in = qform.prefix if qform else law or None
-            citation = quoted_matter(citation, action, qform.prefix if qform else None)
+            prefix = qform.prefix if qform else None
+            quoted_in = prefix or law or None
+            citation = quoted_matter(citation, action, prefix)
         else:
             citation = cite(self.form, fallback, [*path, step], quoted, outer)
             children = tuple(self.build(c, [*path, step], outer, quoted) for c in node.children)

@@ -108,8 +108,9 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             cited = cite(form, fallback, path + [step])
             children = tuple(build(c, [], (action, inner, cited), citation.start(inner), role)
                              for c in node.children)
-            quoted_in = law_cited.prefix if law_cited else law or None
-            cited = citation.quoted_matter(cited, action, law_cited.prefix if law_cited else None)
+            prefix = law_cited.prefix if law_cited else None
+            quoted_in = prefix or law or None
+            cited = citation.quoted_matter(cited, action, prefix)
         else:
             new_path = path + [step]
             if quoted is None:
