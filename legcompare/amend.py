@@ -32,8 +32,9 @@ from enum import Enum
 
 from .model import Clause, Outline, Span
 
-__all__ = ["Action", "Instruction", "Quotes", "designations", "in_outline", "parse", "quotations",
-           "read_quote", "target_phrases"]
+__all__ = ["Action", "Instruction", "QuotedTarget", "Quotes", "designations", "in_outline",
+           "law_name", "parse", "quotations", "quoted_target", "read_quote", "reference_rules",
+           "rule_before", "target_phrases"]
 
 
 class Action(str, Enum):
@@ -360,3 +361,154 @@ def in_outline(outline: Outline) -> tuple[tuple[Clause, Instruction], ...]:
             context = []  # the instruction names its own law
         out.append((clause, replace(ins, target=(*context, *ins.target))))
     return tuple(out)
+
+
+# --- where quoted matter goes ---------------------------------------------------------------
+
+_NAMED_LAW = (r"(?P<law>(?:such|that) (?:Act|Code)|title \d+, United States Code|Public Law "
+              r"\d+[–-]\d+|(?:the )?[A-Z][\w’'.-]*"
+              r"(?:,? (?:[A-Z][\w’'.-]*|of|and|for|the|to|on|in|&))*? (?:Act|Code)(?: of \d{4})?)")
+_PINS = r"(?P<pins>(?:\(\w{1,5}\))*)"
+# The level named before the section: "Paragraph (2) of section 168(k)" is § 168(k)(2).
+_LEAD = (r"(?:(?i:(?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)) "
+         r"(?P<lead>(?:\(\w{1,5}\))+) of )?")
+_SECTION_OF = re.compile(rf"{_LEAD}\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} of {_NAMED_LAW}")
+_IN_SECTION = re.compile(rf"\s*(?:[Ii]n|[Aa]mending) section (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}\b")
+_IN_LEVEL = re.compile(r"\s*[Ii]n (?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)"
+                       r"s? (?P<pins>(?:\(\w{1,5}\))+)")
+_LAW_AMENDED = re.compile(rf"{_NAMED_LAW}(?: \([^)]*\))? (?:is|are) (?:hereby )?amended")
+_SECTION_AMENDED = re.compile(rf"{_LEAD}\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} (?:is|are) "
+                              r"(?:hereby )?amended")
+# "So much of clause (ii) of section 213(d)(10)(B) as precedes the last sentence is amended"
+_PART_AMENDED = re.compile(rf"{_LEAD.removesuffix('?')}section (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}"
+                           r"[ ,][^.;:]*? (?:is|are) (?:hereby )?amended")
+
+
+@dataclass(frozen=True)
+class QuotedTarget:
+    """Where the matter an amending instruction quotes goes, as its citation names it."""
+
+    action: str
+    """``adding``, ``inserting`` or ``amending``."""
+    law: str
+    """The law's name (``Federal Election Campaign Act of 1971``, ``18 U.S.C.``); ``""`` when
+    the instructions name none."""
+    section: str
+    """The section amended (``9003``), ``""`` when none is named."""
+    pins: tuple[str, ...]
+    """The designations below it, outermost first (``("b",)`` for ``section 9033(b)``)."""
+
+    def designations(self, first: str | None = None) -> tuple[tuple[str, str], ...]:
+        """``("section", "9033")``, then ``("pin", "b")`` ...: the place the quoted provisions
+        are cited from. ``first``: the label value of the first quoted provision, as printed.
+        Matter that opens with the target's own designation restates the target, whole or in
+        part ("Section 172(a) is amended to read as follows: “(a) ...”", "in subsection (b),
+        by striking ... and inserting “(b) Tax Imposed.—A tax”"), so the designation is not
+        repeated (``§ 172(a)``, not ``§ 172(a)(a)``); a subclause ``(I)`` under a clause
+        ``(i)`` is not the clause."""
+        pins = self.pins
+        if first is not None and pins and pins[-1] == first:
+            pins = pins[:-1]
+        return ((("section", self.section),) if self.section else ()) + \
+            tuple(("pin", p) for p in pins)
+
+
+def quoted_target(owns: Sequence[str], *, preceding: str = "", default: str = ""
+                  ) -> QuotedTarget:
+    """Where the matter quoted by the last of ``owns`` goes: ``owns`` are the own texts of the
+    clauses from the outermost one down to the one that quotes, whitespace collapsed, labels
+    left off. The law and the place amended are read on the way down ("Section 501 of the X
+    Act is amended—", "in section 103", "in subsection (a)(1)"); the action from the last
+    (``adding``, ``inserting``, else ``amending``). "Such Act" is the last law ``preceding``
+    (the bill's section up to the first of ``owns``) names as amended; a law that no
+    instruction names is the ``default`` of the bill's reference rule (see
+    :func:`reference_rules`)."""
+    law, section, pins = "", "", list[str]()
+    for own in owns:
+        law, section, pins = _read_target(own, law, section, pins)
+    if law.startswith(("such ", "that ")):
+        law = _last_law(preceding)
+    own = owns[-1] if owns else ""
+    action = "adding" if re.search(r"\badding\b|\bto add\b", own, re.I) else \
+        "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
+    return QuotedTarget(action, law_name(law) if law else default, section, tuple(pins))
+
+
+def _last_law(text: str) -> str:
+    """The law named last as amended in ``text`` ("Section 261 of the X Act", "The X Act is
+    amended"), ``""`` if none."""
+    found = [m for pattern in (_SECTION_OF, _LAW_AMENDED) for m in pattern.finditer(text)
+             if not m.group("law").startswith(("such ", "that "))]
+    return max(found, key=lambda m: m.start("law")).group("law") if found else ""
+
+
+# The rule a federal bill states once for the amendments that follow: "whenever in this title
+# an amendment or repeal is expressed in terms of an amendment to ... a section or other
+# provision, the reference shall be considered to be made to a section or other provision of
+# the Internal Revenue Code of 1986".
+_REFERENCE_RULE = re.compile(r"the reference shall be considered to be made to (?:a|the) "
+                             r"(?:section or other provision|provision) of " + _NAMED_LAW)
+
+
+def reference_rules(text: str) -> tuple[list[int], list[str]]:
+    """Where ``text`` states a reference rule, and the law each names (as cited), in order:
+    an instruction that names no law amends the law of the last rule before it."""
+    offsets, laws = [], []
+    for m in _REFERENCE_RULE.finditer(text):
+        if not m.group("law").startswith(("such ", "that ")):
+            offsets.append(m.start())
+            laws.append(law_name(m.group("law")))
+    return offsets, laws
+
+
+def rule_before(rules: tuple[list[int], list[str]], at: int) -> str:
+    """The law of the last of ``rules`` (:func:`reference_rules`) before offset ``at``."""
+    i = bisect_right(rules[0], at) - 1
+    return rules[1][i] if i >= 0 else ""
+
+
+def _read_target(own: str, law: str, section: str, pins: list[str]) -> tuple[str, str, list[str]]:
+    m = _SECTION_OF.search(own)
+    if m:
+        return m.group("law"), m.group("sec"), _pins(m)
+    m = _IN_SECTION.match(own)
+    if m:
+        return law, m.group("sec"), _pins(m)
+    m = _IN_LEVEL.match(own)
+    if m:
+        return law, section, pins + _pins(m)
+    m = _LAW_AMENDED.search(own)
+    if m:
+        return m.group("law"), "", []
+    m = _SECTION_AMENDED.search(own) or _PART_AMENDED.search(own)
+    if m:
+        return law, m.group("sec"), _pins(m)
+    return law, section, pins
+
+
+def _pins(m: re.Match[str]) -> list[str]:
+    """The designations after the section's number, then those of the level named before it."""
+    lead = m.groupdict().get("lead") or ""
+    return re.findall(r"\((\w+)\)", m.group("pins")) + re.findall(r"\((\w+)\)", lead)
+
+
+# "The", "Title III of the", and a designation left over where the name was read from after
+# the word that introduced it ("division B of the X Act" read from "B"): never part of the name.
+_LAW_PREFIX = re.compile(r"^(?:[Tt]he |(?:(?:[Ss]ub)?(?:[Tt]itle|[Cc]hapter|[Pp]art)|[Dd]ivision) "
+                         r"[\w-]+ of (?:the )?|(?:[IVXL]+|[A-Z]|\d+[A-Za-z]?) of (?:the )?)")
+# A sentence that ends before the name ("... FOR CANDIDATES. The Federal Election Campaign Act
+# of 1971 is amended"): a word of two letters or more, then a period (not "Robert T. Stafford").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}|[A-Z]{2})\.\s+(?=[A-Z])")
+
+
+def law_name(law: str) -> str:
+    """The name of a law as cited: ``title 18, United States Code`` → ``18 U.S.C.``, ``Public
+    Law 115–123`` → ``Pub. L. 115-123``, ``Title III of the X Act`` → ``X Act``; a heading read
+    on before the name is left off."""
+    m = re.fullmatch(r"title (\d+), United States Code", law)
+    if m:
+        return f"{m.group(1)} U.S.C."
+    m = re.fullmatch(r"Public Law (\d+)[–-](\d+)", law)
+    if m:
+        return f"Pub. L. {m.group(1)}-{m.group(2)}"
+    return _LAW_PREFIX.sub("", _SENTENCE_END.split(law)[-1])

@@ -180,11 +180,19 @@ _LAW_ABBREVIATIONS: dict[str, dict[str, str]] = {
 }
 
 
+# Federal laws cited by their codification, whoever amends them.
+_CODIFIED: dict[str, str] = {
+    "Internal Revenue Code of 1986": "26 U.S.C.",
+}
+
+
 def law_form(law: str, document: object) -> CitationForm | None:
     """How to cite the law an amending instruction names (``None`` when it names none)."""
     law = " ".join(law.split())
     if not law:
         return None
+    if law in _CODIFIED:  # "section 9035 of the Internal Revenue Code of 1986": 26 U.S.C. § 9035
+        return CitationForm("code", _CODIFIED[law])
     chapter = re.fullmatch(r"Chapter (\d+[A-Z]?) of the General Laws", law)
     if chapter:  # Massachusetts
         return CitationForm("code", f"Mass. Gen. Laws ch. {chapter.group(1)},")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from legcompare import compare
+from legcompare.amend import QuotedTarget, law_name, quoted_target
 from legcompare.citation import quoted_matter, render
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
-from legcompare.ingest.xml import _law_name
 from legcompare.model import (
     CitationForm,
     Document,
@@ -107,7 +107,7 @@ def test_quoted_matter_citation(law: str | None, cited: str) -> None:
     ("title 18, United States Code", "18 U.S.C."),
 ])
 def test_law_names_from_bill_xml(law: str, name: str) -> None:
-    assert _law_name(law) == name
+    assert law_name(law) == name
 
 
 NEW_YORK_LATER = NEW_YORK.replace("§ 2. This act shall take effect immediately.", """\
@@ -170,3 +170,89 @@ def test_the_law_an_instruction_amends(instruction: str, law: str | None) -> Non
 def test_a_first_pinpoint_attaches_to_a_bill_or_section_not_to_a_laws_name(
         form: CitationForm, parts: tuple[str, ...], cited: str) -> None:
     assert render(form, "", parts) == cited
+
+
+# A federal bill, written for the test: the place amended is named on the way down to the
+# quoting instruction, in the forms the drafting manuals use.
+FEDERAL = """\
+Be it enacted by the Senate and House of Representatives of the United States of America in \
+Congress assembled,
+SECTION 1. AMENDMENT OF 1986 CODE.
+Except as otherwise expressly provided, whenever in this Act an amendment or repeal is \
+expressed in terms of an amendment to, or repeal of, a section or other provision, the \
+reference shall be considered to be made to a section or other provision of the Internal \
+Revenue Code of 1986.
+SEC. 2. CREDITS.
+(a) In General.—Paragraph (2) of section 168(k) is amended by adding at the end the following:
+“(H) Production.—A production is placed in service when first shown.”.
+(b) Restated.—Subsection (a) of section 9035 is amended to read as follows:
+“(a) Limitation.—No candidate shall spend more than $50,000.”.
+SEC. 3. VOTING.
+(a) Section 261 of the Help America Vote Act of 2002 is amended by striking “2019”.
+(b) Section 264(a) of such Act is amended—
+(1) in paragraph (2), by striking “and”; and
+(2) by adding at the end the following:
+“(4) Such sums as are necessary for fiscal year 2027.”.
+"""
+
+
+def test_quoted_provisions_are_cited_where_the_instructions_put_them() -> None:
+    cited = dict(_cited(FEDERAL, "us"))
+    # the reference rule names the law; the level named before the section is cited after it
+    assert cited["s2/a/q/h"] == "Bill § 2(a) (adding 26 U.S.C. § 168(k)(2)(H))"
+    # a restatement opens with its target's own designation: § 9035(a), not § 9035(a)(a)
+    assert cited["s2/b/q/a"] == "Bill § 2(b) (amending 26 U.S.C. § 9035(a))"
+    # "such Act": the law the section amended last; the place from the instructions above
+    assert cited["s3/b/2/q"] == "Bill § 3(b)(2) (adding Help America Vote Act of 2002)"
+    assert cited["s3/b/2/q/4"] == (
+        "Bill § 3(b)(2) (adding Help America Vote Act of 2002 § 264(a)(4))")
+
+
+@pytest.mark.parametrize(("owns", "found"), [
+    (["Section 1108(g)(5) of the Social Security Act (42 U.S.C. 1308(g)(5)) is amended—",
+      "in subparagraph (F)—", "by adding at the end the following:"],
+     QuotedTarget("adding", "Social Security Act", "1108", ("g", "5", "F"))),
+    ([("So much of clause (ii) of section 213(d)(10)(B) as precedes the last sentence is amended "
+      "to read as follows:")], QuotedTarget("amending", "", "213", ("d", "10", "B", "ii"))),
+    (["Clause (i) of section 168(k)(2)(A), as amended by section 13204, is amended—",
+      "by adding at the end the following:"],
+     QuotedTarget("adding", "", "168", ("k", "2", "A", "i"))),
+    # a heading is not part of the law's name
+    ([("BENEFITS AND ELIGIBILITY REQUIREMENTS FOR CANDIDATES. The Federal Election Campaign Act "
+      "of 1971 is amended by adding at the end the following:")],
+     QuotedTarget("adding", "Federal Election Campaign Act of 1971", "", ())),
+])
+def test_the_place_quoted_matter_goes(owns: list[str], found: QuotedTarget) -> None:
+    assert quoted_target(owns) == found
+
+
+def test_a_restated_target_is_not_designated_twice() -> None:
+    target = QuotedTarget("amending", "", "172", ("a",))
+    assert target.designations("a") == (("section", "172"),)
+    assert target.designations("1") == (("section", "172"), ("pin", "a"))
+    # a subclause (I) under a clause (i) is not the clause
+    assert QuotedTarget("adding", "", "1", ("j", "i")).designations("I") == (
+        ("section", "1"), ("pin", "j"), ("pin", "i"))
+
+
+@pytest.mark.corpus
+def test_federal_quoted_matter_is_cited_by_its_place_in_the_law(corpus: Path) -> None:
+    def cited(name: str) -> dict[str, str]:
+        return {c.id: c.citation for c in split(load_path(corpus / name)).walk()}
+
+    enrolled = cited("us-federal-hr2157-116-enrolled.txt")
+    assert [enrolled[i] for i in ("t-viii/s802/a/4/q/e", "t-viii/s802/a/5/e/q/ii")] == [
+        "H.R. 2157, 116th Cong. § 802(a)(4) (inserting Social Security Act § 1108(g)(5)(E))",
+        "H.R. 2157, 116th Cong. § 802(a)(5)(E) (adding Social Security Act § 1108(g)(5)(F)(ii))"]
+    tcja = cited("raw/BILLS-115hr1eas2.xml")  # its reference rule names the 1986 Code
+    assert [tcja[i] for i in ("t-i/st-c/pt-iii/spt-a/s13201/g/1/c/q/iv",
+                              "t-i/st-c/pt-iv/s13302/a/1/q/a/1")] == [
+        "H.R. 1, 115th Cong. § 13201(g)(1)(C) (adding 26 U.S.C. § 168(k)(2)(A)(i)(IV))",
+        "H.R. 1, 115th Cong. § 13302(a)(1) (amending 26 U.S.C. § 172(a)(1))"]
+    # H.R. 1 (116th), as printed text and as bill XML: every quoted provision cited alike
+    text, xml = (cited("us-federal-hr1-116-reported-house.txt"), cited("raw/H1_RH.XML"))
+    quoted = [i for i in xml if "/q" in i and i in text]
+    assert len(quoted) == 813
+    assert [i for i in quoted if text[i] != xml[i]] == []
+    assert xml["div-b/t-v/st-b/pt-2/s5111/q/t-v/st-a/501"] == (
+        "H.R. 1, 116th Cong., div. B, § 5111 (adding Federal Election Campaign Act of 1971 § 501)")

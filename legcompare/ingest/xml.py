@@ -29,11 +29,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from html.entities import name2codepoint
 from itertools import pairwise
 
 from lxml import etree
 
+from ..amend import quoted_target, reference_rules, rule_before
 from ..citation import Step, cite, law_form, quoted_matter
 from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
@@ -317,6 +319,11 @@ class _ClauseBuilder:
     form: CitationForm | None
     marks: list[LineMark]
 
+    @cached_property
+    def rules(self) -> tuple[list[int], list[str]]:
+        """The text's reference rules (read once, when quoted matter is first met)."""
+        return reference_rules(self.text)
+
     def build(self, node: Node, path: list[Step], outer: list[Step], quoted: Quoted | None
               ) -> Clause:
         """The clause of ``node``, cited along ``path`` (inside quoted matter: from the target)."""
@@ -327,7 +334,7 @@ class _ClauseBuilder:
         fallback = self.provenance.title or self.provenance.document or "document"
         quoted_in = None
         if node.kind is Kind.QUOTED and node.parent is not None:
-            action, law, target = quote_target(self.text, node.parent, node.quotes_section)
+            action, law, target = quote_target(self.text, node, self.rules)
             qform = law_form(law, Document("", self.provenance))
             citation = cite(self.form, fallback, [*path, step])
             inner = [Step(Kind.SECTION, v, code_section=True) if k == "section"
@@ -372,79 +379,27 @@ _NOT_DEFINED = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE
 
 # --- amending instructions: what quoted matter is quoted into --------------------------------
 
-_LAW = (r"(?P<law>title \d+, United States Code|Public Law \d+[–-]\d+|(?:the )?[A-Z][\w’'.-]*"
-        r"(?:,? (?:[A-Z][\w’'.-]*|of|and|for|the|to|on|in|&))*? (?:Act|Code)(?: of \d{4})?)")
-_PINS = r"(?P<pins>(?:\(\w{1,5}\))*)"
-_SECTION_OF = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} of {_LAW}")
-_IN_SECTION = re.compile(rf"\s*(?:[Ii]n|[Aa]mending) section (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}\b")
-_IN_LEVEL = re.compile(r"\s*[Ii]n (?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)"
-                       r"s? (?P<pins>(?:\(\w{1,5}\))+)")
-_LAW_AMENDED = re.compile(rf"{_LAW}(?: \([^)]*\))? (?:is|are) (?:hereby )?amended")
-_SECTION_AMENDED = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} (?:is|are) "
-                              r"(?:hereby )?amended")
 
-
-def quote_target(text: str, owner: Node, quotes_section: bool
+def quote_target(text: str, quoted: Node, rules: tuple[list[int], list[str]]
                  ) -> tuple[str, str, list[tuple[str, str]]]:
-    """(action, law, target) for matter quoted under ``owner``, from the amending texts above it.
-
-    The action is read from the amending clause (``adding``, ``inserting``, else ``amending``);
-    the law and the place amended from the instructions on the way down ("Section 501 of the X
-    Act", "in section 103", "in subsection (a)(1)"). Quoted sections carry their own number, so
-    for them the target is the law alone.
-    """
+    """(action, law, target) for the ``quoted`` matter, from the amending texts above it (see
+    :func:`~legcompare.amend.quoted_target`; ``rules``: the text's
+    :func:`~legcompare.amend.reference_rules`). Quoted sections carry their own number, so for
+    them the target is the law alone."""
     path: list[Node] = []
-    node: Node | None = owner
+    node: Node | None = quoted.parent
     while node is not None and node.parent is not None:
         path.insert(0, node)
         node = node.parent
-    law, section, pins = "", "", list[str]()
-    own = ""
+    path = [n for n in path if n.start >= 0]
+    owns = []
     for node in path:
-        if node.start < 0:
-            continue
         end = next((c.start for c in node.children if c.start >= 0), len(text))
-        own = collapse(text[node.label_span[1] if node.label_span else node.start:end])
-        law, section, pins = _read_target(own, law, section, pins)
-    action = "adding" if re.search(r"\badding\b|\bto add\b", own, re.I) else \
-        "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
-    target: list[tuple[str, str]] = [] if quotes_section else \
-        ([("section", section)] if section else []) + [("pin", p) for p in pins]
-    return action, _law_name(law), target
-
-
-def _read_target(own: str, law: str, section: str, pins: list[str]) -> tuple[str, str, list[str]]:
-    m = _SECTION_OF.search(own)
-    if m:
-        return m.group("law"), m.group("sec"), re.findall(r"\((\w+)\)", m.group("pins"))
-    m = _IN_SECTION.match(own)
-    if m:
-        return law, m.group("sec"), re.findall(r"\((\w+)\)", m.group("pins"))
-    m = _IN_LEVEL.match(own)
-    if m:
-        return law, section, pins + re.findall(r"\((\w+)\)", m.group("pins"))
-    m = _LAW_AMENDED.search(own)
-    if m:
-        return m.group("law"), "", []
-    m = _SECTION_AMENDED.search(own)
-    if m:
-        return law, m.group("sec"), re.findall(r"\((\w+)\)", m.group("pins"))
-    return law, section, pins
-
-
-# "The", "Title III of the", and a designation left over where the name was read from after
-# the word that introduced it ("division B of the X Act" read from "B"): never part of the name.
-_LAW_PREFIX = re.compile(r"^(?:[Tt]he |(?:(?:[Ss]ub)?(?:[Tt]itle|[Cc]hapter|[Pp]art)|[Dd]ivision) "
-                         r"[\w-]+ of (?:the )?|(?:[IVXL]+|[A-Z]|\d+[A-Za-z]?) of (?:the )?)")
-
-
-def _law_name(law: str) -> str:
-    """``title 18, United States Code`` → ``18 U.S.C.``, ``Public Law 115–123`` → ``Pub. L.
-    115-123``, ``Title III of the X Act`` → ``X Act``."""
-    m = re.fullmatch(r"title (\d+), United States Code", law)
-    if m:
-        return f"{m.group(1)} U.S.C."
-    m = re.fullmatch(r"Public Law (\d+)[–-](\d+)", law)
-    if m:
-        return f"Pub. L. {m.group(1)}-{m.group(2)}"
-    return _LAW_PREFIX.sub("", law)
+        owns.append(collapse(text[node.label_span[1] if node.label_span else node.start:end]))
+    at = path[-1].start if path else 0
+    section = next((n.start for n in reversed(path) if n.kind is Kind.SECTION), at)
+    found = quoted_target(owns, preceding=text[section:at], default=rule_before(rules, at))
+    first = next((c for c in quoted.children if c.start >= 0), None)
+    if quoted.quotes_section:
+        return found.action, found.law, []
+    return found.action, found.law, list(found.designations(first.value if first else None))

@@ -22,6 +22,7 @@ from ..model import CitationForm, Clause, Document, Kind, LineMark, Outline, Rol
 from .builder import Node
 from .family import Family, family_of, level_kind
 from .headings import defined_term, heading_after
+from .labels import ENUM_RANK
 from .scan import Scanner
 
 __all__ = ["split"]
@@ -102,11 +103,14 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
         own = text[node.label_span[1] if node.label_span else node.start:end]
         role = placed_role(role_of(kind, shown_heading, own), bool(label), parent_role)
         if node.kind is Kind.QUOTED and node.quoted is not None:
-            action, law = node.quoted
+            action, law = node.quoted.action, node.quoted.law
             law_cited = law_form(law, document)
             inner = law_cited or CitationForm("code", "")
             cited = cite(form, fallback, path + [step])
-            children = tuple(build(c, [], (action, inner, cited), citation.start(inner), role)
+            at = citation.start(inner)
+            for where in _quoted_place(node):
+                at = citation.extend(inner, at, where)
+            children = tuple(build(c, [], (action, inner, cited), at, role)
                              for c in node.children)
             prefix = law_cited.prefix if law_cited else None
             quoted_in = prefix or law or None
@@ -141,6 +145,19 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
         )
 
     return tuple(build(c, [], None, citation.start(form), None) for c in root.children)
+
+
+def _quoted_place(node: Node) -> list[Step]:
+    """The steps from the quoted law's root to where the matter of the QUOTED ``node`` goes
+    (``§ 9033(b)`` for "(1) ..." quoted into section 9033(b)); none for a quoted section or
+    container, which carries its own number."""
+    assert node.quoted is not None
+    first = node.children[0] if node.children else None
+    if first is not None and (first.kind is Kind.SECTION or first.rank < ENUM_RANK):
+        return []
+    value = first.label.value if first is not None and first.label is not None else None
+    return [Step(Kind.SECTION, v, code_section=True) if k == "section" else
+            Step(Kind.PARAGRAPH, v) for k, v in node.quoted.designations(value)]
 
 
 def _fallback(document: Document) -> str:

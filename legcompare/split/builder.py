@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..amend import QuotedTarget
 from ..model import Kind
 from .family import Family, next_type
 from .labels import ENUM_RANK, RANKS, Label, Reading
@@ -38,7 +39,7 @@ class Node:
     ordinal: float = 0.0
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
-    quoted: tuple[str, str] | None = None  # (action, law) for a QUOTED node
+    quoted: QuotedTarget | None = None  # where a QUOTED node's matter goes
     in_quote: bool = False
     ordinal_in_parent: int = 0  # for blocks and provisos
     name: str | None = None  # a fixed id for unnumbered parts ("front", "digest")
@@ -148,8 +149,8 @@ class Builder:
         node = Node(Kind.PROVISO, start, rank=ENUM_RANK)
         return self._attach(node, self.top)
 
-    def quoted(self, start: int, action: str, law: str) -> Node:
-        node = Node(Kind.QUOTED, start, rank=QUOTED_RANK, quoted=(action, law))
+    def quoted(self, start: int, target: QuotedTarget) -> Node:
+        node = Node(Kind.QUOTED, start, rank=QUOTED_RANK, quoted=target)
         return self._attach(node, self.top)
 
     def close_quoted(self) -> None:

@@ -39,10 +39,12 @@ def may_end_instruction(text: str) -> bool:
 # The law is a New York "general business law", a state code ("the Code of Virginia"), a named
 # act or code ("the Robert T. Stafford Disaster Relief and Emergency Assistance Act": capitalised
 # words and the words that join them, so that a name never runs on over "... of the Code of
-# Virginia are amended and reenacted and that the Code") or a chapter of the General Laws.
+# Virginia are amended and reenacted and that the Code"; with its year: "the Help America Vote
+# Act of 2002") or a chapter of the General Laws.
 AMENDED_LAW = re.compile(
     r"(?:(?:The|the)\s+(?P<law>[a-z][a-z\s]+?\s+law|Code\s+of\s+[A-Z][a-z]+\b(?!\s+[A-Z])"
-    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.,-]*|of|the|and|for|on|in|to|&))*?\s+(?:Act|Code))"
+    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.,-]*|of|the|and|for|on|in|to|&))*?\s+(?:Act|Code)"
+    r"(?:\s+of\s+\d{4})?)"
     r"|(?P<mgl>Chapter\s+\d+[A-Z]?\s+of\s+the\s+General\s+Laws))[^.]{0,80}?\s+(?:is|are)\s+"
     r"(?:hereby\s+)?amended\s+(?P<how>by adding|to read|by inserting|by striking)?",
 )

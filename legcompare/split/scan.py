@@ -12,8 +12,9 @@ run ("...: (i) ...; or (ii) ..."), never as cross-references ("subsection (b)(1)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..amend import quoted_target, reference_rules, rule_before
 from ..model import Kind
 from ..prefilter import lower_for_prefilter, prefilter
 from . import patterns as P
@@ -118,6 +119,7 @@ class Scanner:
         self.pending_caption: int | None = None
         self.quote_style: str | None = None  # "marks" (federal “...) or "until-section"
         self.quote_outer_section: int | None = None
+        self._rules: tuple[list[int], list[str]] | None = None  # reference rules, when needed
         self.definitions_mode = False
         self._toc_numbers: list[str] = []
         self.absorbed: set[int] = set()
@@ -825,8 +827,32 @@ class Scanner:
             "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
         self.quote_outer_section = self._outer_number()
         self.quote_style = "marks" if marks else "until-section"
-        name = (law.group("law") or law.group("mgl")) if law else ""
-        self.b.quoted(self.lines[nxt].start, action, name or "")
+        # The place amended is read from the instructions on the way down ("Section 9033(b)
+        # of the X Act is amended—", "(1) in paragraph (2)—"); the law from the quoting
+        # instruction itself, else from them.
+        owns, section = self._instructions(line)
+        if self._rules is None:
+            self._rules = reference_rules(self.text)
+        target = quoted_target(owns, preceding=self.text[section:line.start],
+                               default=rule_before(self._rules, line.start))
+        name = (law.group("law") or law.group("mgl")) if law else target.law
+        self.b.quoted(self.lines[nxt].start, replace(target, action=action, law=name or ""))
+
+    def _instructions(self, line: _Line) -> tuple[list[str], int]:
+        """The own texts of the open provisions (inside the innermost quoted matter, if any)
+        to the end of ``line``, outermost first, labels left off, whitespace collapsed; and
+        where the innermost section among them starts (else the innermost provision)."""
+        stack = self.b.stack
+        first = next((k + 1 for k in range(len(stack) - 1, -1, -1)
+                      if stack[k].kind is Kind.QUOTED or k == 0), 1)
+        owns = []
+        for node in stack[first:]:
+            start = node.label_span[1] if node.label_span else node.start
+            end = node.children[0].start if node.children and node is not stack[-1] \
+                else line.end
+            owns.append(" ".join(self.text[start:end].split()))
+        sections = [n.start for n in stack[first:] if n.kind is Kind.SECTION]
+        return owns, sections[-1] if sections else stack[-1].start
 
     def _outer_number(self) -> int | None:
         """The number of the bill section (or top-level item) giving the instruction."""
