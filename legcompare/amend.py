@@ -370,18 +370,22 @@ _NAMED_LAW = (r"(?P<law>(?:such|that) (?:Act|Code)|title \d+, United States Code
               r"(?:,? (?:[A-Z][\w’'.-]*|of|and|for|the|to|on|in|&))*? (?:Act|Code)(?: of \d{4})?)")
 _PINS = r"(?P<pins>(?:\(\w{1,5}\))*)"
 # The level named before the section: "Paragraph (2) of section 168(k)" is § 168(k)(2).
-_LEAD = (r"(?:(?i:(?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)) "
-         r"(?P<lead>(?:\(\w{1,5}\))+) of )?")
-_SECTION_OF = re.compile(rf"{_LEAD}\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} of {_NAMED_LAW}")
+_LEVEL = r"(?i:(?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)) "
+_LEAD = re.compile(_LEVEL + r"(?P<lead>(?:\(\w{1,5}\))+) of $")
+_SECTION_OF = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} of {_NAMED_LAW}")
 _IN_SECTION = re.compile(rf"\s*(?:[Ii]n|[Aa]mending) section (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}\b")
 _IN_LEVEL = re.compile(r"\s*[Ii]n (?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)"
                        r"s? (?P<pins>(?:\(\w{1,5}\))+)")
-_LAW_AMENDED = re.compile(rf"{_NAMED_LAW}(?: \([^)]*\))? (?:is|are) (?:hereby )?amended")
-_SECTION_AMENDED = re.compile(rf"{_LEAD}\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} (?:is|are) "
+# "Subtitle A of title III of the Help America Vote Act of 2002 (52 U.S.C. 21081 et seq.), as
+# amended by section 1031(a), section 1101(a), and section 1611(a), is amended"
+_LAW_AMENDED = re.compile(rf"{_NAMED_LAW}(?: \([^)]*\))?(?:, as (?:added|amended|redesignated) "
+                          r"[^;:]{1,120}?,)? (?:is|are) (?:hereby )?amended")
+_SECTION_AMENDED = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} (?:is|are) "
                               r"(?:hereby )?amended")
 # "So much of clause (ii) of section 213(d)(10)(B) as precedes the last sentence is amended"
-_PART_AMENDED = re.compile(rf"{_LEAD.removesuffix('?')}section (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}"
-                           r"[ ,][^.;:]*? (?:is|are) (?:hereby )?amended")
+_PART_AMENDED = re.compile(rf"{_LEVEL}(?P<lead>(?:\(\w{{1,5}}\))+) of section "
+                           rf"(?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}[ ,][^.;:]*? (?:is|are) "
+                           r"(?:hereby )?amended")
 
 
 @dataclass(frozen=True)
@@ -435,11 +439,23 @@ def quoted_target(owns: Sequence[str], *, preceding: str = "", default: str = ""
 
 
 def _last_law(text: str) -> str:
-    """The law named last as amended in ``text`` ("Section 261 of the X Act", "The X Act is
-    amended"), ``""`` if none."""
-    found = [m for pattern in (_SECTION_OF, _LAW_AMENDED) for m in pattern.finditer(text)
-             if not m.group("law").startswith(("such ", "that "))]
-    return max(found, key=lambda m: m.start("law")).group("law") if found else ""
+    """The law named last as amended in ``text`` ("Section 261 of the X Act (52 U.S.C. 21021)
+    is amended", "The X Act is amended"), ``""`` if none. Read back from each "amended", over
+    its line (a few hundred characters at most: a section of an omnibus bill runs to pages,
+    and the matter it quotes names other laws)."""
+    end = len(text)
+    while (at := text.rfind("amended", 0, end)) >= 0:
+        start = max(0, at - _WINDOW, text.rfind("\n", 0, at) + 1)  # its line, at most
+        window = text[start:at + len("amended")]
+        found = [m for pattern in (_SECTION_OF, _LAW_AMENDED) for m in pattern.finditer(window)
+                 if not m.group("law").startswith(("such ", "that "))]
+        if found:
+            return max(found, key=lambda m: m.start("law")).group("law")
+        end = at
+    return ""
+
+
+_WINDOW = 400  # characters before "amended" that name what is amended
 
 
 # The rule a federal bill states once for the amendments that follow: "whenever in this title
@@ -468,28 +484,37 @@ def rule_before(rules: tuple[list[int], list[str]], at: int) -> str:
 
 
 def _read_target(own: str, law: str, section: str, pins: list[str]) -> tuple[str, str, list[str]]:
-    m = _SECTION_OF.search(own)
+    # (the searches that cannot match are skipped: their regular expressions have no literal
+    # start, and an omnibus bill has thousands of instructions)
+    sections = "ection " in own
+    amended = "amended" in own
+    m = _SECTION_OF.search(own) if sections else None
     if m:
-        return m.group("law"), m.group("sec"), _pins(m)
+        return m.group("law"), m.group("sec"), _pins(m, own)
     m = _IN_SECTION.match(own)
     if m:
-        return law, m.group("sec"), _pins(m)
+        return law, m.group("sec"), _pins(m, own)
     m = _IN_LEVEL.match(own)
     if m:
-        return law, section, pins + _pins(m)
-    m = _LAW_AMENDED.search(own)
+        return law, section, pins + _pins(m, own)
+    m = _LAW_AMENDED.search(own) if amended else None
     if m:
         return m.group("law"), "", []
-    m = _SECTION_AMENDED.search(own) or _PART_AMENDED.search(own)
+    m = (_SECTION_AMENDED.search(own) or _PART_AMENDED.search(own)) if sections and amended \
+        else None
     if m:
-        return law, m.group("sec"), _pins(m)
+        return law, m.group("sec"), _pins(m, own)
     return law, section, pins
 
 
-def _pins(m: re.Match[str]) -> list[str]:
-    """The designations after the section's number, then those of the level named before it."""
-    lead = m.groupdict().get("lead") or ""
-    return re.findall(r"\((\w+)\)", m.group("pins")) + re.findall(r"\((\w+)\)", lead)
+def _pins(m: re.Match[str], own: str) -> list[str]:
+    """The designations after the section's number, then those of the level named before it
+    ("Paragraph (2) of section 168(k)": k, 2)."""
+    lead = m.groupdict().get("lead")
+    if lead is None and m.re is not _IN_LEVEL:
+        before = _LEAD.search(own, max(0, m.start() - 40), m.start())
+        lead = before.group("lead") if before else ""
+    return re.findall(r"\((\w+)\)", m.group("pins")) + re.findall(r"\((\w+)\)", lead or "")
 
 
 # "The", "Title III of the", and a designation left over where the name was read from after

@@ -217,6 +217,11 @@ def test_quoted_provisions_are_cited_where_the_instructions_put_them() -> None:
     (["Clause (i) of section 168(k)(2)(A), as amended by section 13204, is amended—",
       "by adding at the end the following:"],
      QuotedTarget("adding", "", "168", ("k", "2", "A", "i"))),
+    # what amended the law before is not the law
+    ([("Subtitle A of title III of the Help America Vote Act of 2002 (52 U.S.C. 21081 et seq.), "
+       "as amended by section 1031(a), section 1101(a), and section 1611(a), is amended—"),
+      "by inserting after section 306 the following new section:"],
+     QuotedTarget("inserting", "Help America Vote Act of 2002", "", ())),
     # a heading is not part of the law's name
     ([("BENEFITS AND ELIGIBILITY REQUIREMENTS FOR CANDIDATES. The Federal Election Campaign Act "
       "of 1971 is amended by adding at the end the following:")],
@@ -256,3 +261,10 @@ def test_federal_quoted_matter_is_cited_by_its_place_in_the_law(corpus: Path) ->
     assert [i for i in quoted if text[i] != xml[i]] == []
     assert xml["div-b/t-v/st-b/pt-2/s5111/q/t-v/st-a/501"] == (
         "H.R. 1, 116th Cong., div. B, § 5111 (adding Federal Election Campaign Act of 1971 § 501)")
+    # "such Act": the law the instruction before names, not one the matter it quotes names
+    assert [xml[i] for i in ("div-a/t-i/st-a/pt-1/s1001/b/2/b/q/5",
+                             "div-a/t-i/st-a/pt-1/s1003/a/2/q/c")] == [
+        ("H.R. 1, 116th Cong., div. A, § 1001(b)(2)(B) (inserting Help America Vote Act of 2002 "
+        "§ 303(b)(5))"),
+        ("H.R. 1, 116th Cong., div. A, § 1003(a)(2) (adding National Voter Registration Act of "
+        "1993 § 9(c))")]
