@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -401,6 +401,24 @@ class QuotedTarget:
     """The section amended (``9003``), ``""`` when none is named."""
     pins: tuple[str, ...]
     """The designations below it, outermost first (``("b",)`` for ``section 9033(b)``)."""
+    restated: frozenset[str] = frozenset()
+    """Sections the instruction amends and reenacts while it adds others ("That §§ 15.2-1723.2
+    and 23.1-815.1 of the Code of Virginia are amended and reenacted and that the Code of
+    Virginia is amended by adding a section numbered 52-4.5"), lower case: for them the
+    quoted text is ``amending``, not ``adding``."""
+
+    def action_for(self, section: str | None) -> str:
+        """What the instruction does to the quoted ``section`` (its number as printed)."""
+        if section is not None and section.lower() in self.restated:
+            return "amending"
+        return self.action
+
+    def action_on(self, sections: Iterable[str | None]) -> str:
+        """What the instruction does to quoted matter that holds these ``sections`` (numbers,
+        ``None`` for what is not a section), in their order: ``amending and adding`` when it
+        does both."""
+        done = dict.fromkeys(self.action_for(section) for section in sections)
+        return " and ".join(done) or self.action
 
     def designations(self, first: str | None = None) -> tuple[tuple[str, str], ...]:
         """``("section", "9033")``, then ``("pin", "b")`` ...: the place the quoted provisions
@@ -435,7 +453,15 @@ def quoted_target(owns: Sequence[str], *, preceding: str = "", default: str = ""
     own = owns[-1] if owns else ""
     action = "adding" if re.search(r"\badding\b|\bto add\b", own, re.I) else \
         "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
-    return QuotedTarget(action, law_name(law) if law else default, section, tuple(pins))
+    restated = frozenset(n.lower() for m in _REENACTED.finditer(own)
+                         for n in re.findall(r"[\w.:-]*\d[\w.:-]*", m.group("list")))
+    return QuotedTarget(action, law_name(law) if law else default, section, tuple(pins),
+                        restated if action != "amending" else frozenset())
+
+
+# "§§ 15.2-1723.2 and 23.1-815.1 of the Code of Virginia are amended and reenacted"
+_REENACTED = re.compile(r"§§?\s*(?P<list>[\w.:-]+(?:(?:,\s*|,?\s+and\s+)§?\s*[\w.:-]+)*)\s+of\s+"
+                        r"the\s+[^.;§]*?\s+(?:is|are)\s+(?:hereby\s+)?amended\s+and\s+reenacted")
 
 
 def _last_law(text: str) -> str:

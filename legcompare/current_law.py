@@ -103,7 +103,8 @@ class CurrentLaw:
 _SECTION = re.compile(r"\b(?:section|§)\s*(?P<n>[\w.-]*\d[\w.-]*)", re.I)
 _LAW = re.compile(r"\bof\s+the\s+(?P<law>[^,(]+?)\s*(?:,|\(|$)|\badded\s+to\s+the\s+"
                   r"(?P<law2>[^,]+?)\s*(?:,|$)|^the\s+(?P<law3>[^,]+?)$", re.I)
-_CITED = re.compile(r"^(?P<bill>.+?) \((?:adding|amending|inserting|restating) (?P<code>.+)\)$")
+_CITED = re.compile(r"^(?P<bill>.+?) \((?:adding|amending|inserting|restating)"
+                    r"(?: and (?:adding|inserting))? (?P<code>.+)\)$")
 
 
 def restatements(bill: Document) -> tuple[Restatement, ...]:

@@ -12,6 +12,7 @@ import pytest
 from legcompare import compare
 from legcompare.amend import QuotedTarget, law_name, quoted_target
 from legcompare.citation import quoted_matter, render
+from legcompare.current_law import _CITED
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import (
@@ -78,6 +79,30 @@ def test_a_code_named_twice_in_one_instruction_is_read_once() -> None:
         ("1/q/15.2-2", "Bill(1) (adding Va. Code Ann. § 15.2-2)"),
         ("1/q/15.2-2/a", "Bill(1) (adding Va. Code Ann. § 15.2-2(A))"),
         ("2", "Bill(2)")]
+
+
+def test_sections_reenacted_beside_added_ones_are_cited_as_amended() -> None:
+    both = VIRGINIA.replace("as follows:\n",
+                            "as follows:\n§ 15.2-1. Definitions.\nA. A camera is a device.\n", 1)
+    assert _cited(both, "us-va") == [
+        ("1", "Bill(1)"),
+        ("1/q", "Bill(1) (amending and adding Va. Code Ann.)"),
+        ("1/q/15.2-1", "Bill(1) (amending Va. Code Ann. § 15.2-1)"),
+        ("1/q/15.2-1/a", "Bill(1) (amending Va. Code Ann. § 15.2-1(A))"),
+        ("1/q/15.2-2", "Bill(1) (adding Va. Code Ann. § 15.2-2)"),
+        ("1/q/15.2-2/a", "Bill(1) (adding Va. Code Ann. § 15.2-2(A))"),
+        ("2", "Bill(2)")]
+
+
+@pytest.mark.corpus
+def test_virginia_hb_1339_amends_the_section_it_reenacts(corpus: Path) -> None:
+    outline = split(load_path(corpus / "us-va-hb1339-2022-engrossed.txt"))
+    cited = {c.id: c.citation for c in outline.walk()}
+    # "That §§15.2-1723.2 and 23.1-815.1 ... are amended and reenacted and that the Code of
+    # Virginia is amended by adding a section numbered 52-4.5": the print holds § 15.2-1723.2
+    assert [cited[i] for i in ("1/q", "1/q/15.2-1723.2/a/i")] == [
+        "H.B. 1339(1) (amending Va. Code Ann.)",
+        "H.B. 1339(1) (amending Va. Code Ann. § 15.2-1723.2(A)(i))"]
 
 
 def test_a_chapter_of_the_general_laws_is_cited_without_its_trailing_comma() -> None:
@@ -268,3 +293,13 @@ def test_federal_quoted_matter_is_cited_by_its_place_in_the_law(corpus: Path) ->
         "§ 303(b)(5))"),
         ("H.R. 1, 116th Cong., div. A, § 1003(a)(2) (adding National Voter Registration Act of "
         "1993 § 9(c))")]
+
+
+@pytest.mark.parametrize(("cited", "bill", "code"), [
+    ("S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(1))", "S. 4457 § 1",
+     "N.Y. Gen. Bus. Law § 676-b(1)"),
+    ("H.B. 1339(1) (amending and adding Va. Code Ann.)", "H.B. 1339(1)", "Va. Code Ann."),
+])
+def test_the_current_law_report_splits_a_quoted_citation(cited: str, bill: str, code: str) -> None:
+    found = _CITED.match(cited)
+    assert found is not None and (found.group("bill"), found.group("code")) == (bill, code)

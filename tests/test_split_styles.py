@@ -157,10 +157,12 @@ def test_virginia_code_and_bill(corpus: Path) -> None:
           "B. No campus police department")
     assert c["23.1-815.1/history"].kind is Kind.HISTORY
     b = by_id(outline_of(corpus, "us-va-hb1339-2022-engrossed.txt"))
-    # "... of the Code of Virginia are amended and reenacted and that the Code of Virginia is
-    # amended by adding": the law is the Code of Virginia.
+    # "§§15.2-1723.2 and 23.1-815.1 of the Code of Virginia are amended and reenacted and that
+    # the Code of Virginia is amended by adding": the law is the Code of Virginia, and
+    # § 15.2-1723.2 is amended, not added.
     assert b["1/q"].quoted_in == "Va. Code Ann."
-    assert b["1/q/15.2-1723.2/a"].citation == "H.B. 1339(1) (adding Va. Code Ann. § 15.2-1723.2(A))"
+    assert b["1/q/15.2-1723.2/a"].citation == \
+        "H.B. 1339(1) (amending Va. Code Ann. § 15.2-1723.2(A))"
     # An enumeration run inside a sentence: "to (i) help ...; (ii) help ...".
     assert [k.rsplit("/", 1)[1] for k in b if k.startswith("1/q/15.2-1723.2/a/")] == [
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"]

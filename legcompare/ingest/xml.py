@@ -35,7 +35,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from ..amend import quoted_target, reference_rules, rule_before
+from ..amend import QuotedTarget, quoted_target, reference_rules, rule_before
 from ..citation import Step, cite, law_form, quoted_matter
 from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
@@ -334,16 +334,19 @@ class _ClauseBuilder:
         fallback = self.provenance.title or self.provenance.document or "document"
         quoted_in = None
         if node.kind is Kind.QUOTED and node.parent is not None:
-            action, law, target = quote_target(self.text, node, self.rules)
+            found, target = quote_target(self.text, node, self.rules)
+            law = found.law
             qform = law_form(law, Document("", self.provenance))
             citation = cite(self.form, fallback, [*path, step])
             inner = [Step(Kind.SECTION, v, code_section=True) if k == "section"
                      else Step(Kind.PARAGRAPH, v) for k, v in target]
-            children = tuple(self.build(c, inner, [*path, step], (action, law, qform))
-                             for c in node.children)
+            children = tuple(self.build(c, inner, [*path, step], (found.action_for(
+                c.value if c.kind is Kind.SECTION else None), law, qform))
+                for c in node.children)
             prefix = qform.prefix if qform else None
             quoted_in = prefix or law or None
-            citation = quoted_matter(citation, action, prefix)
+            citation = quoted_matter(citation, found.action_on(
+                c.value if c.kind is Kind.SECTION else None for c in node.children), prefix)
         else:
             citation = cite(self.form, fallback, [*path, step], quoted, outer)
             children = tuple(self.build(c, [*path, step], outer, quoted) for c in node.children)
@@ -381,8 +384,9 @@ _NOT_DEFINED = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE
 
 
 def quote_target(text: str, quoted: Node, rules: tuple[list[int], list[str]]
-                 ) -> tuple[str, str, list[tuple[str, str]]]:
-    """(action, law, target) for the ``quoted`` matter, from the amending texts above it (see
+                 ) -> tuple[QuotedTarget, list[tuple[str, str]]]:
+    """Where the ``quoted`` matter goes, and the designations its provisions are cited from,
+    read from the amending texts above it (see
     :func:`~legcompare.amend.quoted_target`; ``rules``: the text's
     :func:`~legcompare.amend.reference_rules`). Quoted sections carry their own number, so for
     them the target is the law alone."""
@@ -401,5 +405,5 @@ def quote_target(text: str, quoted: Node, rules: tuple[list[int], list[str]]
     found = quoted_target(owns, preceding=text[section:at], default=rule_before(rules, at))
     first = next((c for c in quoted.children if c.start >= 0), None)
     if quoted.quotes_section:
-        return found.action, found.law, []
-    return found.action, found.law, list(found.designations(first.value if first else None))
+        return found, []
+    return found, list(found.designations(first.value if first else None))

@@ -103,18 +103,19 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
         own = text[node.label_span[1] if node.label_span else node.start:end]
         role = placed_role(role_of(kind, shown_heading, own), bool(label), parent_role)
         if node.kind is Kind.QUOTED and node.quoted is not None:
-            action, law = node.quoted.action, node.quoted.law
+            target, law = node.quoted, node.quoted.law
             law_cited = law_form(law, document)
             inner = law_cited or CitationForm("code", "")
             cited = cite(form, fallback, path + [step])
             at = citation.start(inner)
             for where in _quoted_place(node):
                 at = citation.extend(inner, at, where)
-            children = tuple(build(c, [], (action, inner, cited), at, role)
-                             for c in node.children)
+            children = tuple(build(c, [], (target.action_for(_section_number(c)), inner, cited),
+                                   at, role) for c in node.children)
             prefix = law_cited.prefix if law_cited else None
             quoted_in = prefix or law or None
-            cited = citation.quoted_matter(cited, action, prefix)
+            cited = citation.quoted_matter(
+                cited, target.action_on(_section_number(c) for c in node.children), prefix)
         else:
             new_path = path + [step]
             if quoted is None:
@@ -145,6 +146,11 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
         )
 
     return tuple(build(c, [], None, citation.start(form), None) for c in root.children)
+
+
+def _section_number(node: Node) -> str | None:
+    """The number of a quoted section (``15.2-1723.2``), else ``None``."""
+    return node.label.value if node.kind is Kind.SECTION and node.label is not None else None
 
 
 def _quoted_place(node: Node) -> list[Step]:
