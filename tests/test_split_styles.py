@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from legcompare.ingest import load_path
-from legcompare.model import Clause, Kind, Outline
+from legcompare.ingest.text import parse_text
+from legcompare.model import Clause, Kind, Outline, Provenance
 from legcompare.split import split
 
 pytestmark = pytest.mark.corpus
@@ -193,3 +194,35 @@ def test_massachusetts_bill(corpus: Path) -> None:
     check(c["s1/q/8n"], "Section 8N.", Kind.SECTION,
           "S. 1429 § 1 (adding Mass. Gen. Laws ch. 90, § 8N)",
           "Section 8N. The registrar of")
+
+
+LONG_HEADINGS = """\
+Be it enacted by the Senate and House of Representatives of the United States of America in \
+Congress assembled,
+Subtitle A—Keeping the Records of Every Public Meeting Held by Any Board, Commission or Council of \
+Any City
+SEC. 101. SHORT TITLE. This subtitle may be cited as the "Open Records Act".
+SEC. 102. GRANTS.
+(a) In General.—The Library Act is amended by adding at the end the following new part:
+“PART 8— GRANTS FOR KEEPING THE RECORDS OF EVERY PUBLIC MEETING HELD BY ANY BOARD OR COUNCIL OF \
+ANY CITY
+“SEC. 298. GRANTS FOR KEEPING RECORDS.
+“(a) Availability.—The Librarian shall make a grant to each State.
+“(b) Amount.—The amount shall be $1,000.
+"""
+
+
+def test_a_section_follows_a_container_heading_of_any_length() -> None:
+    # The heading line above ends without a period and runs past 100 characters; it still
+    # ends where the next label begins.
+    outline = split(parse_text(LONG_HEADINGS, Provenance("us", "Bill", None, None, "t")))
+    assert [(c.id, c.citation) for c in outline.walk() if c.kind is not Kind.FRONT] == [
+        ("st-a", "Bill, subtit. A"),
+        ("st-a/s101", "Bill § 101"),
+        ("st-a/s102", "Bill § 102"),
+        ("st-a/s102/a", "Bill § 102(a)"),
+        ("st-a/s102/a/q", "Bill § 102(a) (adding Library Act)"),
+        ("st-a/s102/a/q/pt-8", "Bill § 102(a) (adding Library Act, pt. 8)"),
+        ("st-a/s102/a/q/298", "Bill § 102(a) (adding Library Act § 298)"),
+        ("st-a/s102/a/q/298/a", "Bill § 102(a) (adding Library Act § 298(a))"),
+        ("st-a/s102/a/q/298/b", "Bill § 102(a) (adding Library Act § 298(b))")]

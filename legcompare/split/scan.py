@@ -407,12 +407,20 @@ class Scanner:
                 r"[;,]\s*(?:and|or)$", tail):
             return False
         return bool(P.terminal_tail(tail) or self.blank_before or
-                    self._is_label_only(tail) or self._is_headline(tail))
+                    self._is_label_only(tail) or self._is_headline(tail) or
+                    self._is_container_line(tail))
 
     @staticmethod
     def _is_label_only(tail: str) -> bool:
         t = tail.strip("*# “\"")
         return bool(read_enum(t, 0) or read_container(t, 0)) and len(t) <= 14
+
+    @staticmethod
+    def _is_container_line(tail: str) -> bool:
+        """ "PART 8— GRANTS FOR OBTAINING COMPLIANT PAPER BALLOT VOTING SYSTEMS AND ...": a
+        container's label and heading, however long, end their line."""
+        found = read_container(_unmarked(tail.lstrip("“\""), count=1), 0)
+        return found is not None and found[0].kind not in (None, Kind.SECTION)
 
     @staticmethod
     def _is_headline(tail: str) -> bool:
