@@ -365,7 +365,7 @@ def in_outline(outline: Outline) -> tuple[tuple[Clause, Instruction], ...]:
 
 # --- where quoted matter goes ---------------------------------------------------------------
 
-_NAMED_LAW = (r"(?P<law>(?:such|that) (?:Act|Code)|title \d+, United States Code|Public Law "
+_NAMED_LAW = (r"(?P<law>(?:[Ss]uch|[Tt]hat) (?:Act|Code)|title \d+, United States Code|Public Law "
               r"\d+[–-]\d+|(?:the )?[A-Z][\w’'.-]*"
               r"(?:,? (?:[A-Z][\w’'.-]*|of|and|for|the|to|on|in|&))*? (?:Act|Code)(?: of \d{4})?)")
 _PINS = r"(?P<pins>(?:\(\w{1,5}\))*)"
@@ -379,13 +379,15 @@ _IN_LEVEL = re.compile(r"\s*[Ii]n (?:sub)?(?:section|paragraph|subparagraph|clau
 # "Subtitle A of title III of the Help America Vote Act of 2002 (52 U.S.C. 21081 et seq.), as
 # amended by section 1031(a), section 1101(a), and section 1611(a), is amended"
 _LAW_AMENDED = re.compile(rf"{_NAMED_LAW}(?: \([^)]*\))?(?:, as (?:added|amended|redesignated) "
-                          r"[^;:]{1,120}?,)? (?:is|are) (?:hereby )?amended")
+                          r"[^;:]{1,120}?,)? (?:is|are) (?:hereby |further )?amended")
 _SECTION_AMENDED = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} (?:is|are) "
-                              r"(?:hereby )?amended")
+                              r"(?:hereby |further )?amended")
+_BY_AMENDING = re.compile(r"\bby amending (?:sub)?(?:section|paragraph|subparagraph|clause|"
+                          r"subclause|item) (?P<pins>(?:\(\w{1,5}\))+) to read\b")
 # "So much of clause (ii) of section 213(d)(10)(B) as precedes the last sentence is amended"
 _PART_AMENDED = re.compile(rf"{_LEVEL}(?P<lead>(?:\(\w{{1,5}}\))+) of section "
                            rf"(?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}[ ,][^.;:]*? (?:is|are) "
-                           r"(?:hereby )?amended")
+                           r"(?:hereby |further )?amended")
 
 
 @dataclass(frozen=True)
@@ -435,21 +437,24 @@ class QuotedTarget:
             tuple(("pin", p) for p in pins)
 
 
-def quoted_target(owns: Sequence[str], *, preceding: str = "", default: str = ""
+def quoted_target(owns: Sequence[str], *, text: str = "", at: int = 0, default: str = ""
                   ) -> QuotedTarget:
     """Where the matter quoted by the last of ``owns`` goes: ``owns`` are the own texts of the
     clauses from the outermost one down to the one that quotes, whitespace collapsed, labels
     left off. The law and the place amended are read on the way down ("Section 501 of the X
     Act is amended—", "in section 103", "in subsection (a)(1)"); the action from the last
-    (``adding``, ``inserting``, else ``amending``). "Such Act" is the last law ``preceding``
-    (the bill's section up to the first of ``owns``) names as amended; a law that no
-    instruction names is the ``default`` of the bill's reference rule (see
+    (``adding``, ``inserting``, else ``amending``). "Such Act" is the last law the bill's
+    ``text`` names as amended before offset ``at`` (where the first of ``owns`` starts); a law
+    that no instruction names is the ``default`` of the bill's reference rule (see
     :func:`reference_rules`)."""
     law, section, pins = "", "", list[str]()
     for own in owns:
         law, section, pins = _read_target(own, law, section, pins)
-    if law.startswith(("such ", "that ")):
-        law = _last_law(preceding)
+    if law.lower().startswith(("such ", "that ")):
+        law = _last_law(text, at)
+    restating = _BY_AMENDING.search(owns[-1]) if owns else None
+    if restating:  # "... is amended by amending clause (iii)(I) to read as follows:"
+        pins += re.findall(r"\((\w+)\)", restating.group("pins"))
     own = owns[-1] if owns else ""
     action = "adding" if re.search(r"\badding\b|\bto add\b", own, re.I) else \
         "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
@@ -464,23 +469,25 @@ _REENACTED = re.compile(r"§§?\s*(?P<list>[\w.:-]+(?:(?:,\s*|,?\s+and\s+)§?\s*
                         r"the\s+[^.;§]*?\s+(?:is|are)\s+(?:hereby\s+)?amended\s+and\s+reenacted")
 
 
-def _last_law(text: str) -> str:
-    """The law named last as amended in ``text`` ("Section 261 of the X Act (52 U.S.C. 21021)
-    is amended", "The X Act is amended"), ``""`` if none. Read back from each "amended", over
-    its line (a few hundred characters at most: a section of an omnibus bill runs to pages,
-    and the matter it quotes names other laws)."""
-    end = len(text)
-    while (at := text.rfind("amended", 0, end)) >= 0:
-        start = max(0, at - _WINDOW, text.rfind("\n", 0, at) + 1)  # its line, at most
+def _last_law(text: str, end: int) -> str:
+    """The law named last as amended in ``text`` before ``end`` ("Section 261 of the X Act (52
+    U.S.C. 21021) is amended", "The X Act is amended"), ``""`` if none within
+    :data:`_LOOKBACK` characters. Read back from each "amended", over its line (a few hundred
+    characters at most: a section of an omnibus bill runs to pages, and the matter it quotes
+    names other laws); the law may be named sections before ("Section 308 of such Act")."""
+    limit = max(0, end - _LOOKBACK)
+    while (at := text.rfind("amended", limit, end)) >= 0:
+        start = max(limit, at - _WINDOW, text.rfind("\n", limit, at) + 1)  # its line, at most
         window = text[start:at + len("amended")]
         found = [m for pattern in (_SECTION_OF, _LAW_AMENDED) for m in pattern.finditer(window)
-                 if not m.group("law").startswith(("such ", "that "))]
+                 if not m.group("law").lower().startswith(("such ", "that "))]
         if found:
             return max(found, key=lambda m: m.start("law")).group("law")
         end = at
     return ""
 
 
+_LOOKBACK = 50_000  # characters, a dozen pages: how far back "such Act" is looked for
 _WINDOW = 400  # characters before "amended" that name what is amended
 
 
@@ -497,7 +504,7 @@ def reference_rules(text: str) -> tuple[list[int], list[str]]:
     an instruction that names no law amends the law of the last rule before it."""
     offsets, laws = [], []
     for m in _REFERENCE_RULE.finditer(text):
-        if not m.group("law").startswith(("such ", "that ")):
+        if not m.group("law").lower().startswith(("such ", "that ")):
             offsets.append(m.start())
             laws.append(law_name(m.group("law")))
     return offsets, laws

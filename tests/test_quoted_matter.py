@@ -242,6 +242,8 @@ def test_quoted_provisions_are_cited_where_the_instructions_put_them() -> None:
     (["Clause (i) of section 168(k)(2)(A), as amended by section 13204, is amended—",
       "by adding at the end the following:"],
      QuotedTarget("adding", "", "168", ("k", "2", "A", "i"))),
+    (["Section 168(k)(2)(E) is further amended by amending clause (iii)(I) to read as follows:"],
+     QuotedTarget("amending", "", "168", ("k", "2", "E", "iii", "I"))),
     # what amended the law before is not the law
     ([("Subtitle A of title III of the Help America Vote Act of 2002 (52 U.S.C. 21081 et seq.), "
        "as amended by section 1031(a), section 1101(a), and section 1611(a), is amended—"),
@@ -254,6 +256,18 @@ def test_quoted_provisions_are_cited_where_the_instructions_put_them() -> None:
 ])
 def test_the_place_quoted_matter_goes(owns: list[str], found: QuotedTarget) -> None:
     assert quoted_target(owns) == found
+
+
+def test_such_act_is_the_law_named_last_before_it() -> None:
+    text = ("SEC. 6004. REPORTS.\n(a) Section 304 of the Federal Election Campaign Act of 1971 "
+            "(52 U.S.C. 30104) is amended by striking “30 days”.\n(b) The Help America Vote Act "
+            "of 2002 is mentioned here, but not amended.\nSEC. 6005. HEARINGS.\n")
+    for own in ("Section 308 of such Act is amended by adding at the end the following:",
+                "Such Act is further amended by adding at the end the following:"):
+        found = quoted_target([own], text=text + own, at=len(text))
+        assert found.law == "Federal Election Campaign Act of 1971"
+    # nothing named before: no law, not the words "such Act"
+    assert quoted_target(["Section 308 of such Act is amended by adding:"]).law == ""
 
 
 def test_a_restated_target_is_not_designated_twice() -> None:

@@ -401,8 +401,7 @@ def quote_target(text: str, quoted: Node, rules: tuple[list[int], list[str]]
         end = next((c.start for c in node.children if c.start >= 0), len(text))
         owns.append(collapse(text[node.label_span[1] if node.label_span else node.start:end]))
     at = path[-1].start if path else 0
-    section = next((n.start for n in reversed(path) if n.kind is Kind.SECTION), at)
-    found = quoted_target(owns, preceding=text[section:at], default=rule_before(rules, at))
+    found = quoted_target(owns, text=text, at=at, default=rule_before(rules, at))
     first = next((c for c in quoted.children if c.start >= 0), None)
     if quoted.quotes_section:
         return found, []

@@ -838,18 +838,16 @@ class Scanner:
         # The place amended is read from the instructions on the way down ("Section 9033(b)
         # of the X Act is amended—", "(1) in paragraph (2)—"); the law from the quoting
         # instruction itself, else from them.
-        owns, section = self._instructions(line)
         if self._rules is None:
             self._rules = reference_rules(self.text)
-        target = quoted_target(owns, preceding=self.text[section:line.start],
+        target = quoted_target(self._instructions(line), text=self.text, at=line.start,
                                default=rule_before(self._rules, line.start))
         name = (law.group("law") or law.group("mgl")) if law else target.law
         self.b.quoted(self.lines[nxt].start, replace(target, action=action, law=name or ""))
 
-    def _instructions(self, line: _Line) -> tuple[list[str], int]:
+    def _instructions(self, line: _Line) -> list[str]:
         """The own texts of the open provisions (inside the innermost quoted matter, if any)
-        to the end of ``line``, outermost first, labels left off, whitespace collapsed; and
-        where the innermost section among them starts (else the innermost provision)."""
+        to the end of ``line``, outermost first, labels left off, whitespace collapsed."""
         stack = self.b.stack
         first = next((k + 1 for k in range(len(stack) - 1, -1, -1)
                       if stack[k].kind is Kind.QUOTED or k == 0), 1)
@@ -859,8 +857,7 @@ class Scanner:
             end = node.children[0].start if node.children and node is not stack[-1] \
                 else line.end
             owns.append(" ".join(self.text[start:end].split()))
-        sections = [n.start for n in stack[first:] if n.kind is Kind.SECTION]
-        return owns, sections[-1] if sections else stack[-1].start
+        return owns
 
     def _outer_number(self) -> int | None:
         """The number of the bill section (or top-level item) giving the instruction."""
