@@ -456,7 +456,7 @@ def quoted_target(owns: Sequence[str], *, text: str = "", at: int = 0, default: 
     if restating:  # "... is amended by amending clause (iii)(I) to read as follows:"
         pins += re.findall(r"\((\w+)\)", restating.group("pins"))
     own = owns[-1] if owns else ""
-    action = "adding" if re.search(r"\badding\b|\bto add\b", own, re.I) else \
+    action = "adding" if _ADDING.search(own) else \
         "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
     restated = frozenset(n.lower() for m in _REENACTED.finditer(own)
                          for n in re.findall(r"[\w.:-]*\d[\w.:-]*", m.group("list")))
@@ -464,6 +464,8 @@ def quoted_target(owns: Sequence[str], *, text: str = "", at: int = 0, default: 
                         restated if action != "amending" else frozenset())
 
 
+# "by adding", "to add", "a new section 837-y is added", not "as added by section 1031(a)"
+_ADDING = re.compile(r"\badding\b|\bto add\b|\b(?:is|are)\s+(?:hereby\s+)?added\b", re.I)
 # "§§ 15.2-1723.2 and 23.1-815.1 of the Code of Virginia are amended and reenacted"
 _REENACTED = re.compile(r"§§?\s*(?P<list>[\w.:-]+(?:(?:,\s*|,?\s+and\s+)§?\s*[\w.:-]+)*)\s+of\s+"
                         r"the\s+[^.;§]*?\s+(?:is|are)\s+(?:hereby\s+)?amended\s+and\s+reenacted")

@@ -168,6 +168,14 @@ def test_removed_quoted_matter_is_not_counted_twice(corpus: Path) -> None:
     assert headline(summarize(c)).startswith("49 provisions weaker, 41 stronger, 73 unclear;")
 
 
+@pytest.mark.corpus
+def test_new_york_a519_adds_a_section_to_the_executive_law(corpus: Path) -> None:
+    cited = {c.id: c.citation for c in split(load_path(corpus / "us-ny-a519-2023-introduced.txt"))
+             .walk()}
+    assert [cited[i] for i in ("s1/q", "s1/q/837-y/1/a")] == [
+        "A. 519 § 1 (adding N.Y. Exec. Law)", "A. 519 § 1 (adding N.Y. Exec. Law § 837-y(1)(a))"]
+
+
 @pytest.mark.parametrize(("instruction", "law"), [
     ("That § 1 of the Code of Virginia is amended by adding", "Code of Virginia"),
     (("That §§ 1 and 2 of the Code of Virginia are amended and reenacted and that the Code of "
@@ -175,6 +183,10 @@ def test_removed_quoted_matter_is_not_counted_twice(corpus: Path) -> None:
     (("Section 3 of the Robert T. Stafford Disaster Relief and Emergency Assistance Act is "
      "amended by adding"), "Robert T. Stafford Disaster Relief and Emergency Assistance Act"),
     ("Section 1. The general business law is amended by adding", "general business law"),
+    # a section of the law renumbered, another added
+    (("Section 1. Section 837-w of the executive law, as added by chapter 219 of the laws of "
+      "2022, is renumbered section 837-x and a new section 837-y is added to read as follows:"),
+     "executive law"),
     # a code of regulations is not a state's code: no law read (rather than "Code of Federal")
     ("Section 60.2 of title 40 of the Code of Federal Regulations is amended by adding", None),
 ])

@@ -831,8 +831,6 @@ class Scanner:
         if self.family.name in ("federal",) and not marks:
             return
         law = P.AMENDED_LAW.search(own)
-        action = "adding" if re.search(r"\badding\b|\bto add\b", own, re.I) else \
-            "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
         self.quote_outer_section = self._outer_number()
         self.quote_style = "marks" if marks else "until-section"
         # The place amended is read from the instructions on the way down ("Section 9033(b)
@@ -843,7 +841,7 @@ class Scanner:
         target = quoted_target(self._instructions(line), text=self.text, at=line.start,
                                default=rule_before(self._rules, line.start))
         name = (law.group("law") or law.group("mgl")) if law else target.law
-        self.b.quoted(self.lines[nxt].start, replace(target, action=action, law=name or ""))
+        self.b.quoted(self.lines[nxt].start, replace(target, law=name or ""))
 
     def _instructions(self, line: _Line) -> list[str]:
         """The own texts of the open provisions (inside the innermost quoted matter, if any)
