@@ -32,9 +32,23 @@ from enum import Enum
 
 from .model import Clause, Outline, Span
 
-__all__ = ["Action", "Instruction", "QuotedTarget", "Quotes", "designations", "in_outline",
-           "law_name", "parse", "quotations", "quoted_target", "read_quote", "reference_rules",
-           "rule_before", "target_phrases"]
+__all__ = [
+    "QUOTING_LAW",
+    "Action",
+    "Instruction",
+    "QuotedTarget",
+    "Quotes",
+    "designations",
+    "in_outline",
+    "law_name",
+    "parse",
+    "quotations",
+    "quoted_target",
+    "read_quote",
+    "reference_rules",
+    "rule_before",
+    "target_phrases",
+]
 
 
 class Action(str, Enum):
@@ -390,6 +404,24 @@ _PART_AMENDED = re.compile(rf"{_LEVEL}(?P<lead>(?:\(\w{{1,5}}\))+) of section "
                            r"(?:hereby |further )?amended")
 
 
+# The law a quoting instruction names itself, read first ("adding N.Y. Gen. Bus. Law").
+# The law is a New York "general business law", a state code ("the Code of Virginia"), a named
+# act or code ("the Robert T. Stafford Disaster Relief and Emergency Assistance Act": capitalised
+# words and the words that join them, so that a name never runs on over "... of the Code of
+# Virginia are amended and reenacted and that the Code"; with its year: "the Help America Vote
+# Act of 2002") or a chapter of the General Laws; the law is amended, or a section of it is
+# renumbered or added ("Section 837-w of the executive law ... is renumbered section 837-x and a
+# new section 837-y is added").
+QUOTING_LAW = re.compile(
+    r"(?:(?:The|the)\s+(?P<law>[a-z][a-z\s]+?\s+law|Code\s+of\s+[A-Z][a-z]+\b(?!\s+[A-Z])"
+    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.,-]*|of|the|and|for|on|in|to|&))*?\s+(?:Act|Code)"
+    r"(?:\s+of\s+\d{4})?)"
+    r"|(?P<mgl>Chapter\s+\d+[A-Z]?\s+of\s+the\s+General\s+Laws))[^.]{0,80}?\s+(?:is|are)\s+"
+    r"(?:hereby\s+)?(?:amended|renumbered|added)\s+"
+    r"(?P<how>by adding|to read|by inserting|by striking)?",
+)
+
+
 @dataclass(frozen=True)
 class QuotedTarget:
     """Where the matter an amending instruction quotes goes, as its citation names it."""
@@ -446,12 +478,17 @@ def quoted_target(owns: Sequence[str], *, text: str = "", at: int = 0, default: 
     (``adding``, ``inserting``, else ``amending``). "Such Act" is the last law the bill's
     ``text`` names as amended before offset ``at`` (where the first of ``owns`` starts); a law
     that no instruction names is the ``default`` of the bill's reference rule (see
-    :func:`reference_rules`)."""
+    :func:`reference_rules`). A law the quoting instruction names itself in the forms of
+    :data:`QUOTING_LAW` is taken as it names it."""
     law, section, pins = "", "", list[str]()
     for own in owns:
         law, section, pins = _read_target(own, law, section, pins)
     if law.lower().startswith(("such ", "that ")):
         law = _last_law(text, at)
+    law = law_name(law) if law else default
+    named = QUOTING_LAW.search(owns[-1]) if owns else None
+    if named:  # a New York "general business law", "the Code of Virginia", a chapter of the MGL
+        law = named.group("law") or named.group("mgl")
     restating = _BY_AMENDING.search(owns[-1]) if owns else None
     if restating:  # "... is amended by amending clause (iii)(I) to read as follows:"
         pins += re.findall(r"\((\w+)\)", restating.group("pins"))
@@ -460,7 +497,7 @@ def quoted_target(owns: Sequence[str], *, text: str = "", at: int = 0, default: 
         "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
     restated = frozenset(n.lower() for m in _REENACTED.finditer(own)
                          for n in re.findall(r"[\w.:-]*\d[\w.:-]*", m.group("list")))
-    return QuotedTarget(action, law_name(law) if law else default, section, tuple(pins),
+    return QuotedTarget(action, law, section, tuple(pins),
                         restated if action != "amending" else frozenset())
 
 

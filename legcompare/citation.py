@@ -56,6 +56,14 @@ def cite(form: CitationForm | None, fallback: str, path: Sequence[Step],
     return _render(form, fallback, path)
 
 
+def place(designations: Sequence[tuple[str, str]]) -> list[Step]:
+    """The path to a place an amending instruction names in a law, from
+    :meth:`~legcompare.amend.QuotedTarget.designations`: ``("section", "9033")`` is the code
+    section, ``("pin", "b")`` the ``(b)`` below it."""
+    return [Step(Kind.SECTION, value, code_section=True) if what == "section" else
+            Step(Kind.PARAGRAPH, value) for what, value in designations]
+
+
 def quoted_matter(quoting: str, action: str, law: str | None) -> str:
     """The citation of matter quoted into another law, taken whole: the quoting clause's
     citation, then what it does to which law (``S. 4457 § 1 (adding N.Y. Gen. Bus. Law)``), or

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from legcompare import compare
-from legcompare.amend import QuotedTarget, law_name, quoted_target
+from legcompare.amend import QUOTING_LAW, QuotedTarget, law_name, quoted_target
 from legcompare.citation import quoted_matter, render
 from legcompare.current_law import _CITED
 from legcompare.ingest import load_path
@@ -25,7 +25,6 @@ from legcompare.model import (
     Verdict,
 )
 from legcompare.split import split
-from legcompare.split.patterns import AMENDED_LAW
 from legcompare.summary import headline, summarize
 
 VIRGINIA = """\
@@ -191,7 +190,7 @@ def test_new_york_a519_adds_a_section_to_the_executive_law(corpus: Path) -> None
     ("Section 60.2 of title 40 of the Code of Federal Regulations is amended by adding", None),
 ])
 def test_the_law_an_instruction_amends(instruction: str, law: str | None) -> None:
-    found = AMENDED_LAW.search(instruction)
+    found = QUOTING_LAW.search(instruction)
     assert (found.group("law") if found else None) == law
 
 

@@ -36,7 +36,7 @@ from itertools import pairwise
 from lxml import etree
 
 from ..amend import QuotedTarget, quoted_target, reference_rules, rule_before
-from ..citation import Step, cite, law_form, quoted_matter
+from ..citation import Step, cite, law_form, place, quoted_matter
 from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
 from ..markup import Tags, merge_notes, moved, resolve
@@ -338,15 +338,13 @@ class _ClauseBuilder:
             law = found.law
             qform = law_form(law, Document("", self.provenance))
             citation = cite(self.form, fallback, [*path, step])
-            inner = [Step(Kind.SECTION, v, code_section=True) if k == "section"
-                     else Step(Kind.PARAGRAPH, v) for k, v in target]
-            children = tuple(self.build(c, inner, [*path, step], (found.action_for(
-                c.value if c.kind is Kind.SECTION else None), law, qform))
-                for c in node.children)
+            inner = place(target)
+            sections = [c.value if c.kind is Kind.SECTION else None for c in node.children]
+            children = tuple(self.build(c, inner, [*path, step], (found.action_for(n), law, qform))
+                             for c, n in zip(node.children, sections, strict=True))
             prefix = qform.prefix if qform else None
             quoted_in = prefix or law or None
-            citation = quoted_matter(citation, found.action_on(
-                c.value if c.kind is Kind.SECTION else None for c in node.children), prefix)
+            citation = quoted_matter(citation, found.action_on(sections), prefix)
         else:
             citation = cite(self.form, fallback, [*path, step], quoted, outer)
             children = tuple(self.build(c, [*path, step], outer, quoted) for c in node.children)
@@ -384,7 +382,7 @@ _NOT_DEFINED = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE
 
 
 def quote_target(text: str, quoted: Node, rules: tuple[list[int], list[str]]
-                 ) -> tuple[QuotedTarget, list[tuple[str, str]]]:
+                 ) -> tuple[QuotedTarget, tuple[tuple[str, str], ...]]:
     """Where the ``quoted`` matter goes, and the designations its provisions are cited from,
     read from the amending texts above it (see
     :func:`~legcompare.amend.quoted_target`; ``rules``: the text's
@@ -402,7 +400,7 @@ def quote_target(text: str, quoted: Node, rules: tuple[list[int], list[str]]
         owns.append(collapse(text[node.label_span[1] if node.label_span else node.start:end]))
     at = path[-1].start if path else 0
     found = quoted_target(owns, text=text, at=at, default=rule_before(rules, at))
-    first = next((c for c in quoted.children if c.start >= 0), None)
     if quoted.quotes_section:
-        return found, []
-    return found, list(found.designations(first.value if first else None))
+        return found, ()
+    first = next((c for c in quoted.children if c.start >= 0), None)
+    return found, found.designations(first.value if first else None)

@@ -110,12 +110,12 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             at = citation.start(inner)
             for where in _quoted_place(node):
                 at = citation.extend(inner, at, where)
-            children = tuple(build(c, [], (target.action_for(_section_number(c)), inner, cited),
-                                   at, role) for c in node.children)
+            sections = [_section_number(c) for c in node.children]
+            children = tuple(build(c, [], (target.action_for(n), inner, cited), at, role)
+                             for c, n in zip(node.children, sections, strict=True))
             prefix = law_cited.prefix if law_cited else None
             quoted_in = prefix or law or None
-            cited = citation.quoted_matter(
-                cited, target.action_on(_section_number(c) for c in node.children), prefix)
+            cited = citation.quoted_matter(cited, target.action_on(sections), prefix)
         else:
             new_path = path + [step]
             if quoted is None:
@@ -162,8 +162,7 @@ def _quoted_place(node: Node) -> list[Step]:
     if first is not None and (first.kind is Kind.SECTION or first.rank < ENUM_RANK):
         return []
     value = first.label.value if first is not None and first.label is not None else None
-    return [Step(Kind.SECTION, v, code_section=True) if k == "section" else
-            Step(Kind.PARAGRAPH, v) for k, v in node.quoted.designations(value)]
+    return citation.place(node.quoted.designations(value))
 
 
 def _fallback(document: Document) -> str:

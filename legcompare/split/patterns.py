@@ -35,23 +35,6 @@ def may_end_instruction(text: str) -> bool:
     return tail.endswith(":") or (tail.endswith("-") and tail[:-1].rstrip().endswith(":"))
 
 
-# The amending verb and the law amended, to cite quoted matter ("adding N.Y. Gen. Bus. Law").
-# The law is a New York "general business law", a state code ("the Code of Virginia"), a named
-# act or code ("the Robert T. Stafford Disaster Relief and Emergency Assistance Act": capitalised
-# words and the words that join them, so that a name never runs on over "... of the Code of
-# Virginia are amended and reenacted and that the Code"; with its year: "the Help America Vote
-# Act of 2002") or a chapter of the General Laws; the law is amended, or a section of it is
-# renumbered or added ("Section 837-w of the executive law ... is renumbered section 837-x and a
-# new section 837-y is added").
-AMENDED_LAW = re.compile(
-    r"(?:(?:The|the)\s+(?P<law>[a-z][a-z\s]+?\s+law|Code\s+of\s+[A-Z][a-z]+\b(?!\s+[A-Z])"
-    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.,-]*|of|the|and|for|on|in|to|&))*?\s+(?:Act|Code)"
-    r"(?:\s+of\s+\d{4})?)"
-    r"|(?P<mgl>Chapter\s+\d+[A-Z]?\s+of\s+the\s+General\s+Laws))[^.]{0,80}?\s+(?:is|are)\s+"
-    r"(?:hereby\s+)?(?:amended|renumbered|added)\s+"
-    r"(?P<how>by adding|to read|by inserting|by striking)?",
-)
-
 # A table of contents starts after one of these (the lines themselves stay in the clause).
 TOC_START = re.compile(r"table of contents[^.]*\bfollows\s*:?\s*$|table of contents\s*:\s*$"
                        r"|^\s*TABLE OF CONTENTS\s*$", re.I)

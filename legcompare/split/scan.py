@@ -12,7 +12,7 @@ run ("...: (i) ...; or (ii) ..."), never as cross-references ("subsection (b)(1)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..amend import quoted_target, reference_rules, rule_before
 from ..model import Kind
@@ -641,7 +641,7 @@ class Scanner:
         own = self.text[node.start:line.end]
         if re.search(r"\bamended\b|\badding\b|\bto read\b|\badded\b|\breenacted\b|\binserting\b",
                      own, re.I):
-            self._open_quote(line, own)
+            self._open_quote(line)
 
     def _start_toc(self, start: int) -> None:
         self.b.unlabeled(Kind.TOC, start)
@@ -822,7 +822,7 @@ class Scanner:
             j += 1
         return j if j < len(self.lines) else None
 
-    def _open_quote(self, line: _Line, own: str) -> None:
+    def _open_quote(self, line: _Line) -> None:
         nxt = self._next_nonblank(line)
         if nxt is None:
             return
@@ -830,18 +830,15 @@ class Scanner:
         marks = bool(_OPEN_QUOTE.match(first)) and self.family.name in ("federal", "generic")
         if self.family.name in ("federal",) and not marks:
             return
-        law = P.AMENDED_LAW.search(own)
         self.quote_outer_section = self._outer_number()
         self.quote_style = "marks" if marks else "until-section"
-        # The place amended is read from the instructions on the way down ("Section 9033(b)
-        # of the X Act is amended—", "(1) in paragraph (2)—"); the law from the quoting
-        # instruction itself, else from them.
+        # The law and the place amended are read from the instructions on the way down
+        # ("Section 9033(b) of the X Act is amended—", "(1) in paragraph (2)—").
         if self._rules is None:
             self._rules = reference_rules(self.text)
         target = quoted_target(self._instructions(line), text=self.text, at=line.start,
                                default=rule_before(self._rules, line.start))
-        name = (law.group("law") or law.group("mgl")) if law else target.law
-        self.b.quoted(self.lines[nxt].start, replace(target, law=name or ""))
+        self.b.quoted(self.lines[nxt].start, target)
 
     def _instructions(self, line: _Line) -> list[str]:
         """The own texts of the open provisions (inside the innermost quoted matter, if any)
