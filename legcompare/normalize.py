@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .prefilter import quick
+
 _SPACES = ("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
            "\u202f\u205f\u3000\t")
 _LINE_ENDS = "\n\r\x0b\x0c\u0085\u2028\u2029"
@@ -49,11 +51,13 @@ _CHAR_MAP.update({ord(c): "-" for c in _DASHES})
 
 # Applied in order on the character-mapped string; each keeps an origin per output character.
 _DOUBLED = re.compile(r"''|--+")
-_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])- *\n[ \n]*(?=[^\W\d_])")
-_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# (The hyphen patterns open with a look-behind, which ``re`` would try at every position;
+# :func:`~legcompare.prefilter.quick` has them tried only at a hyphen.)
+_LINE_BREAK_HYPHEN = quick(re.compile(r"(?<=[^\W\d_])- *\n[ \n]*(?=[^\W\d_])"))
+_INNER_HYPHEN = quick(re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])"))
 # "Representa- tives": a hyphen left dangling where a line number or a line end was removed,
 # but not a suspended hyphen ("short- and long-term").
-_DANGLING_HYPHEN = re.compile(r"(?<=[^\W\d_])- +(?!(?:and|or|to|through)\b)(?=[a-z])")
+_DANGLING_HYPHEN = quick(re.compile(r"(?<=[^\W\d_])- +(?!(?:and|or|to|through)\b)(?=[a-z])"))
 _RUNS_OF_SPACE = re.compile(r" {2,}")
 # Hangul jamo compose with the character before them, like combining marks.
 _JAMO = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff]")
@@ -150,12 +154,18 @@ def fold(text: str, base: int = 0) -> Folded:
     ``base`` is added to every origin, so a clause's key maps into document offsets.
     """
     s, org = _fold_characters(text)
-    s, org = _sub(_DOUBLED, lambda m: '"' if m.group(0) == "''" else "-", s, org)
-    s, org = _sub(_LINE_BREAK_HYPHEN, "", s, org)
-    s, org = _sub(re.compile(r"\n"), " ", s, org)
-    s, org = _sub(_DANGLING_HYPHEN, "", s, org)
-    s, org = _sub(_INNER_HYPHEN, "", s, org)
-    s, org = _sub(_RUNS_OF_SPACE, " ", s, org)
+    # The passes of :func:`key`, each where the characters it needs occur (as there).
+    if "''" in s or "--" in s:
+        s, org = _sub(_DOUBLED, _undouble, s, org)
+    if "\n" in s:
+        if "-" in s:
+            s, org = _sub(_LINE_BREAK_HYPHEN, "", s, org)
+        s = s.replace("\n", " ")  # one character for one: the origins stay
+    if "-" in s:
+        s, org = _sub(_DANGLING_HYPHEN, "", s, org)
+        s, org = _sub(_INNER_HYPHEN, "", s, org)
+    if "  " in s:
+        s, org = _sub(_RUNS_OF_SPACE, " ", s, org)
     start = len(s) - len(s.lstrip(" "))
     end = len(s.rstrip(" "))
     s, org = s[start:end], org[start:end]

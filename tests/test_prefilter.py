@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from legcompare import normalize
+from legcompare.assess import values
 from legcompare.assess.roles import detect_role, own_text, role_of, role_table, subject_of
 from legcompare.assess.rules import load_rules
 from legcompare.assess.values import quantities
@@ -24,7 +26,9 @@ from legcompare.prefilter import (
     Prefilter,
     leading_words,
     lower_for_prefilter,
+    plain,
     prefilter,
+    quick,
     required_words,
 )
 from legcompare.split import labels, split
@@ -74,7 +78,7 @@ def _check(pattern: re.Pattern[str], texts: list[str]) -> None:
     needles = Needles([f, Prefilter(re.compile(r"\bshall\b"))])  # needles of another, too
     for t in texts:
         lowered = lower_for_prefilter(t)
-        want = pattern.search(t)
+        want = plain(pattern).search(t)  # the pattern as written, without quick's look-ahead
         got = f.search(t, lowered)
         assert (got.span() if got else None) == (want.span() if want else None), (pattern, t)
         assert f.occurs(t, lowered) is (want is not None), (pattern.pattern, t)
@@ -254,3 +258,86 @@ def test_prefilter_is_made_once_per_pattern() -> None:
     shall, may = re.compile(r"\bshall\b", re.I), re.compile(r"\bmay\b", re.I)
     assert prefilter(shall) is prefilter(shall)
     assert prefilter(shall).pattern is shall and prefilter(may).pattern is may
+
+
+# --- quick: the same matches behind a look-ahead for their first characters ----------------
+
+QUICK_SNIPPETS = [
+    *TRICKY,
+    "within ten wee\u212as", "\u017fhall", "İS AMENDED",  # what re.IGNORECASE folds to ASCII
+    "FIVE DOLLARS and 3 PERCENT on MAY 1, 2020; $5 million by 2020-01-31 or 7%",
+    "fiscal year 2024, the ninetieth day, 3rd year, 1,000 days, Form H2 days, 1.5 years",
+    "٣ days and ٤٥ percent",  # Arabic-Indic digits are \d
+    "Representa- tives", "BIOMETRIC IDENTIFI-\nER", "short- and long-term", "semi-automated",
+    "a -- b '' c", "twenty-four hours", "unless the context clearly requires otherwise",
+    "takes effect immediately", "shall be repealed when", "it is unlawful for any person to",
+]
+
+
+def _quick_patterns() -> list[re.Pattern[str]]:
+    """Every pattern the package searches behind :func:`quick`'s look-ahead: the amounts and
+    dates, the key's hyphen passes, the covers signals and the rules."""
+    found = [values._MONEY, values._PERIOD, values._DATE, values._PERCENT,
+             normalize._LINE_BREAK_HYPHEN, normalize._INNER_HYPHEN, normalize._DANGLING_HYPHEN]
+    for value in vars(sig).values():
+        if isinstance(value, re.Pattern):
+            found.append(value)
+        elif isinstance(value, tuple):
+            found += [p for entry in value if isinstance(entry, tuple)
+                      for p in entry if isinstance(p, re.Pattern)]
+    for rule in load_rules(()).rules:
+        found += [v for v in vars(rule).values() if isinstance(v, re.Pattern)]
+    return [p for p in found if p is not plain(p)]
+
+
+def _same_matches(pattern: re.Pattern[str], texts: list[str]) -> None:
+    written = plain(pattern)
+    assert pattern.pattern.startswith("(?=[") and written is not pattern
+    for t in texts:
+        assert [(m.span(), m.groups()) for m in pattern.finditer(t)] == \
+            [(m.span(), m.groups()) for m in written.finditer(t)], (written.pattern, t)
+
+
+def test_quick_patterns_find_what_they_were_written_to_find_in_snippets() -> None:
+    patterns = _quick_patterns()
+    assert len(patterns) > 150  # the rules, signals, amounts and hyphens: all of them quick
+    texts = QUICK_SNIPPETS + [t.upper() for t in QUICK_SNIPPETS] + [key(t) for t in TRICKY]
+    for pattern in patterns:
+        _same_matches(pattern, texts)
+
+
+@pytest.mark.corpus
+def test_quick_patterns_find_what_they_were_written_to_find_in_real_clauses(
+        corpus: Path) -> None:
+    texts: list[str] = []
+    for name in ("us-federal-hr2157-116-enrolled.txt", "us-ny-s4457-2023-original.txt",
+                 "us-ca-pen-832.19-2019-chaptered.txt", "us-il-bipa-740ilcs14-current.txt"):
+        clauses = split(load_path(corpus / name)).walk()
+        texts += [t for c in clauses for t in (c.text, key(c.text))]
+    assert len(texts) > 900
+    for pattern in _quick_patterns():
+        _same_matches(pattern, texts)
+
+
+def test_quick_looks_ahead_only_where_re_does_not() -> None:
+    shall = re.compile(r"\bshall\b", re.I)
+    assert quick(shall).pattern == r"(?=[s])(?:\bshall\b)"
+    assert quick(quick(shall)) is quick(shall) and plain(quick(shall)) is shall
+    # a match may start with a digit (\d, any decimal digit) or after an optional part
+    assert quick(re.compile(r"\b(?:\d+|ten) days?")).pattern.startswith(r"(?=[t\d])")
+    assert quick(re.compile(r"(?<=\w)-?x")).pattern.startswith(r"(?=[\-x])")
+    # groups keep their numbers and names
+    m = quick(re.compile(r"\b(?P<n>\d+) (days|years)", re.I)).search("in 30 DAYS")
+    assert m is not None and m.group("n", 2) == ("30", "DAYS")
+    # re looks ahead itself (a literal or a class first, case-sensitive): left as it is
+    for same in (r"abc", r"[ab]c", r"''|--+", r" {2,}"):
+        assert quick(re.compile(same)).pattern == same
+    # first characters not known: a negated class, any character, a match that may be empty,
+    # a scoped case flag (the look-ahead would miss "SHALL")
+    for unknown in (r"\b[^a]b", r"\b.b", r"\b(?:a|)", r"\b(?i:shall)"):
+        assert quick(re.compile(unknown)).pattern == unknown
+    # global flags written into the pattern must open it: left alone
+    assert quick(re.compile(r"(?i)\bshall")).pattern == r"(?i)\bshall"
+    # re.VERBOSE: a closing comment does not swallow the closing parenthesis
+    verbose = quick(re.compile(r"\b(shall)  # the modal", re.X))
+    assert verbose.search("it shall act").group(1) == "shall"  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from ..prefilter import lower_for_prefilter
+from ..prefilter import lower_for_prefilter, quick
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -45,23 +45,25 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number word starts a word ("\b"): "often days" holds no "ten days", "a written month" no
 # "ten month" (and the search does not try every letter of every word). A number of a period
 # starts a number: "Form H2 days" holds no "2 days", "1.5 years" no "5 years", "1,000 days"
-# no "000 days".
-_MONEY = re.compile(
+# no "000 days". (Each behind :func:`~legcompare.prefilter.quick`'s look-ahead for the
+# characters a match starts with: most positions of a text are then passed over at once.)
+_MONEY = quick(re.compile(
     rf"\$\s?(?P<d>{_DIGITS})(?:\s+(?P<dscale>thousand|million|billion))?"
-    rf"|\b(?P<w>{_NUMBER_WORDS})\s+dollars\b", re.I)
-_PERIOD = re.compile(
+    rf"|\b(?P<w>{_NUMBER_WORDS})\s+dollars\b", re.I))
+_PERIOD = quick(re.compile(
     rf"(?:(?<![\w.,])(?P<d>{_DIGITS})|\b(?P<w>{_NUMBER_WORDS})|\b(?P<o>{_ORDINAL_WORDS})"
     r"|(?<![\w.,])(?P<od>\d+)(?:st|nd|rd|th))"
     r"(?:\s*\(\d+\))?[\s-]+(?P<kind>calendar\s+|business\s+)?(?P<unit>day|week|month|year)s?\b",
-    re.I)
-_DATE = re.compile(
+    re.I))
+_DATE = quick(re.compile(
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?P<day>\d{1,2}),\s*"
-    r"(?P<year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})|fiscal\s+year\s+(?P<fy>\d{4})", re.I)
+    r"(?P<year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})|fiscal\s+year\s+(?P<fy>\d{4})", re.I))
 _DATE_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                "dec", "fiscal")
 """One of these (or a hyphen, in an ISO date) is in every match of ``_DATE``."""
-_PERCENT = re.compile(rf"(?:(?P<d>{_DIGITS})|(?P<w>{_NUMBER_WORDS}))\s*(?:percent\b|%)", re.I)
+_PERCENT = quick(re.compile(rf"(?:(?P<d>{_DIGITS})|(?P<w>{_NUMBER_WORDS}))\s*(?:percent\b|%)",
+                            re.I))
 
 
 @dataclass(frozen=True)
