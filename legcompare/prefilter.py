@@ -43,11 +43,11 @@ class Prefilter:
     (``needles``); a pattern every match of which *starts* with one of some words
     (``leading``) can only match where one of them occurs, so it is tried there alone."""
 
-    __slots__ = ("leading", "needles", "pattern", "searcher")
+    __slots__ = ("_searcher", "leading", "needles", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.searcher = quick(pattern)  # the same matches, found faster
+        self._searcher: re.Pattern[str] | None = None  # quick(pattern), made when first searched
         self.needles: tuple[str, ...] | None = required_words(pattern)
         self.leading: tuple[str, ...] | None = leading_words(pattern)
 
@@ -69,7 +69,10 @@ class Prefilter:
                     break
             else:
                 return None
-        return self.searcher.search(text)
+        searcher = self._searcher
+        if searcher is None:  # (made on first use: a run that never searches pays nothing)
+            searcher = self._searcher = quick(self.pattern)
+        return searcher.search(text)
 
     def occurs(self, text: str, lowered: str | None,
                found: AbstractSet[str] | None = None) -> bool:
@@ -314,7 +317,10 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     is zero-width, compiled with the pattern's own flags (under ``re.IGNORECASE`` its class
     matches what the pattern's letters match), and it holds every character a match can start
     with. ``pattern`` itself when those characters are not known (a negated class, a scoped
-    case flag ...), or when ``re`` looks ahead already (case-sensitive, no assertion first)."""
+    case flag ...), or when ``re`` looks ahead already (case-sensitive, no assertion first).
+
+    Made once per pattern (compiling it costs about as much as compiling the pattern), then
+    looked up: called where the search is made, it costs a run that never searches nothing."""
     found = _QUICK.get(id(pattern))
     if found is not None:
         return found[1]

@@ -36,7 +36,6 @@ from pathlib import Path
 
 from ..errors import RulesError
 from ..model import Direction, Role
-from ..prefilter import quick
 
 MATCHES = ("swap", "added", "removed", "added-clause", "removed-clause", "value")
 POLARITIES = ("higher-stronger", "lower-stronger", "unknown")
@@ -112,8 +111,7 @@ def _pattern(raw: object, where: str) -> re.Pattern[str] | None:
     if not isinstance(raw, str):
         raise RulesError(f"{where}: patterns are strings")
     try:
-        # (quick: most rules open with "\b" under re.I, which re would try everywhere)
-        return quick(re.compile(flexible_spaces(raw), re.I))
+        return re.compile(flexible_spaces(raw), re.I)
     except re.error as exc:
         raise RulesError(f"{where}: bad pattern {raw!r} ({exc})") from None
 

@@ -45,25 +45,25 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number word starts a word ("\b"): "often days" holds no "ten days", "a written month" no
 # "ten month" (and the search does not try every letter of every word). A number of a period
 # starts a number: "Form H2 days" holds no "2 days", "1.5 years" no "5 years", "1,000 days"
-# no "000 days". (Each behind :func:`~legcompare.prefilter.quick`'s look-ahead for the
-# characters a match starts with: most positions of a text are then passed over at once.)
-_MONEY = quick(re.compile(
+# no "000 days". (They are searched through :func:`~legcompare.prefilter.quick`, made when
+# first searched: a look-ahead for the characters a match starts with passes over most
+# positions of a text at once.)
+_MONEY = re.compile(
     rf"\$\s?(?P<d>{_DIGITS})(?:\s+(?P<dscale>thousand|million|billion))?"
-    rf"|\b(?P<w>{_NUMBER_WORDS})\s+dollars\b", re.I))
-_PERIOD = quick(re.compile(
+    rf"|\b(?P<w>{_NUMBER_WORDS})\s+dollars\b", re.I)
+_PERIOD = re.compile(
     rf"(?:(?<![\w.,])(?P<d>{_DIGITS})|\b(?P<w>{_NUMBER_WORDS})|\b(?P<o>{_ORDINAL_WORDS})"
     r"|(?<![\w.,])(?P<od>\d+)(?:st|nd|rd|th))"
     r"(?:\s*\(\d+\))?[\s-]+(?P<kind>calendar\s+|business\s+)?(?P<unit>day|week|month|year)s?\b",
-    re.I))
-_DATE = quick(re.compile(
+    re.I)
+_DATE = re.compile(
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?P<day>\d{1,2}),\s*"
-    r"(?P<year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})|fiscal\s+year\s+(?P<fy>\d{4})", re.I))
+    r"(?P<year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2})|fiscal\s+year\s+(?P<fy>\d{4})", re.I)
 _DATE_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                "dec", "fiscal")
 """One of these (or a hyphen, in an ISO date) is in every match of ``_DATE``."""
-_PERCENT = quick(re.compile(rf"(?:(?P<d>{_DIGITS})|(?P<w>{_NUMBER_WORDS}))\s*(?:percent\b|%)",
-                            re.I))
+_PERCENT = re.compile(rf"(?:(?P<d>{_DIGITS})|(?P<w>{_NUMBER_WORDS}))\s*(?:percent\b|%)", re.I)
 
 
 @dataclass(frozen=True)
@@ -131,13 +131,13 @@ def quantities(text: str) -> list[Quantity]:
     lowered = lower_for_prefilter(text)
     found: list[Quantity] = []
     if lowered is None or "$" in text or "dollars" in lowered:
-        found += [q for m in _MONEY.finditer(text) if (q := _money(m)) is not None]
+        found += [q for m in quick(_MONEY).finditer(text) if (q := _money(m)) is not None]
     if lowered is None or any(unit in lowered for unit in ("day", "week", "month", "year")):
-        found += [q for m in _PERIOD.finditer(text) if (q := _period(m)) is not None]
+        found += [q for m in quick(_PERIOD).finditer(text) if (q := _period(m)) is not None]
     if lowered is None or "-" in text or any(w in lowered for w in _DATE_WORDS):
-        found += [q for m in _DATE.finditer(text) if (q := _date(m)) is not None]
+        found += [q for m in quick(_DATE).finditer(text) if (q := _date(m)) is not None]
     if lowered is None or "%" in text or "percent" in lowered:
-        found += [q for m in _PERCENT.finditer(text) if (q := _percent(m)) is not None]
+        found += [q for m in quick(_PERCENT).finditer(text) if (q := _percent(m)) is not None]
     found.sort(key=lambda q: (q.span[0], -q.span[1]))
     out: list[Quantity] = []
     for q in found:

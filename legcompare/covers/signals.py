@@ -15,9 +15,7 @@ from ..prefilter import quick
 
 
 def _p(pattern: str) -> re.Pattern[str]:
-    """The pattern, behind :func:`~legcompare.prefilter.quick`'s look-ahead (most open with
-    ``\\b``, which ``re`` would try at every position of a clause)."""
-    return quick(re.compile(pattern))
+    return re.compile(pattern)
 
 
 def _table(entries: dict[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -193,6 +191,8 @@ IMMEDIATELY = _p(r"\btakes? effect immediately\b|\beffective immediately\b")
 CONDITIONAL_SUNSET = _p(r"\b(?:shall be|is) repealed (?:at such time|when|upon|if)\b|\bexpires? "
                         r"(?:at such time|when|upon)\b")
 AGE = _p(r"^\s*(?:of age|old)\b")
+# (searched in every clause of a law: behind quick's look-ahead, tried at digits and at the
+# letters its words start with, not at every position)
 HOURS = quick(re.compile(r"\b(\d+|one|two|three|four|six|eight|twelve|twenty-four|"
                          r"forty-eight|seventy-two)[\s-]+hours?\b", re.I))
 
