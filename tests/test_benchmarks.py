@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import build_pairs as bp
+from benchmarks import hotspots
 from benchmarks import run as bench
 from legcompare.chardiff import tokenize
 
@@ -242,3 +243,50 @@ def test_snapshot_copies_the_package_to_measure(tmp_path: Path) -> None:
     assert (tmp_path / "legcompare" / "__init__.py").is_file()
     assert (tmp_path / "legcompare" / "cli.py").is_file()
     assert list((tmp_path / "legcompare").glob("**/*.pyc"))  # compiled up front
+
+
+OLD_SNIPPET = """SECTION 1. SHORT TITLE.
+This Act may be cited as the Test Act.
+SEC. 2. DUTIES.
+(a) In General.--The Secretary shall submit a report within 90 days.
+(b) Limit.--No person may collect more than $5,000.
+"""
+
+
+def test_hotspots_prints_the_top_functions_before_and_after(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD_SNIPPET, encoding="utf-8")
+    new.write_text(OLD_SNIPPET.replace("90 days", "30 days").replace("may collect", "shall "
+                                                                       "collect"),
+                   encoding="utf-8")
+    row = re.compile(r"^\| `[^`]+` \| [\d,]+ \| \d+\.\d{3} \| \d+\.\d{3} \|$")
+    # the repository's own package as the "before" copy: two tables of three rows each
+    assert hotspots.main(["--top", "3", "--reference", str(hotspots.REPO),
+                          "diff", str(old), str(new), "--format", "json"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"`legcompare diff {old} {new} --format json`, one process"
+    starts = [i for i, line in enumerate(out) if " s under cProfile, " in line]
+    assert [out[i].split(":")[0] for i in starts] == [f"Before ({hotspots.REPO})",
+                                                      "After (this tree)"]
+    for i in starts:
+        assert out[i + 2:i + 4] == ["| function | calls | own s | with callees s |",
+                                    "|---|---:|---:|---:|"]
+        assert all(row.match(line) for line in out[i + 4:i + 7]), out[i + 4:i + 7]
+    # the functions' names: the package's modules by their path in it, built-ins as cProfile
+    # names them
+    assert hotspots.name(("/x/site/legcompare/split/scan.py", 220, "Scanner._line")) == \
+        "legcompare/split/scan.py:220 Scanner._line"
+    assert hotspots.name(("~", 0, "<method 'search' of 're.Pattern' objects>")) == \
+        "<method 'search' of 're.Pattern' objects>"
+
+
+def test_hotspots_says_in_one_line_when_the_command_fails(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.txt"
+    assert hotspots.main(["outline", str(missing)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"hotspots: legcompare outline {missing} ")
+    assert "failed (exit 2): legcompare: error:" in err[0]
+    with pytest.raises(SystemExit):
+        hotspots.main(["--reference", str(tmp_path), "outline", str(missing)])  # no package
