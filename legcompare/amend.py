@@ -38,6 +38,7 @@ __all__ = [
     "Instruction",
     "QuotedTarget",
     "Quotes",
+    "Targets",
     "designations",
     "in_outline",
     "law_name",
@@ -45,8 +46,6 @@ __all__ = [
     "quotations",
     "quoted_target",
     "read_quote",
-    "reference_rules",
-    "rule_before",
     "target_phrases",
 ]
 
@@ -383,21 +382,22 @@ _NAMED_LAW = (r"(?P<law>(?:[Ss]uch|[Tt]hat) (?:Act|Code)|title \d+, United State
               r"\d+[–-]\d+|(?:the )?[A-Z][\w’'.-]*"
               r"(?:,? (?:[A-Z][\w’'.-]*|of|and|for|the|to|on|in|&))*? (?:Act|Code)(?: of \d{4})?)")
 _PINS = r"(?P<pins>(?:\(\w{1,5}\))*)"
+_PIN = re.compile(r"\((\w+)\)")
+# The levels of a section and below it ("in subsection (a)", "by amending clause (iii)(I)").
+_LEVELS = r"(?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)"
 # The level named before the section: "Paragraph (2) of section 168(k)" is § 168(k)(2).
-_LEVEL = r"(?i:(?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)) "
+_LEVEL = rf"(?i:{_LEVELS}) "
 _LEAD = re.compile(_LEVEL + r"(?P<lead>(?:\(\w{1,5}\))+) of $")
 _SECTION_OF = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} of {_NAMED_LAW}")
 _IN_SECTION = re.compile(rf"\s*(?:[Ii]n|[Aa]mending) section (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}\b")
-_IN_LEVEL = re.compile(r"\s*[Ii]n (?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item)"
-                       r"s? (?P<pins>(?:\(\w{1,5}\))+)")
+_IN_LEVEL = re.compile(rf"\s*[Ii]n {_LEVELS}s? (?P<pins>(?:\(\w{{1,5}}\))+)")
 # "Subtitle A of title III of the Help America Vote Act of 2002 (52 U.S.C. 21081 et seq.), as
 # amended by section 1031(a), section 1101(a), and section 1611(a), is amended"
 _LAW_AMENDED = re.compile(rf"{_NAMED_LAW}(?: \([^)]*\))?(?:, as (?:added|amended|redesignated) "
                           r"[^;:]{1,120}?,)? (?:is|are) (?:hereby |further )?amended")
 _SECTION_AMENDED = re.compile(rf"\b[Ss]ection (?P<sec>\d+[A-Za-z0-9.-]*?){_PINS} (?:is|are) "
                               r"(?:hereby |further )?amended")
-_BY_AMENDING = re.compile(r"\bby amending (?:sub)?(?:section|paragraph|subparagraph|clause|"
-                          r"subclause|item) (?P<pins>(?:\(\w{1,5}\))+) to read\b")
+_BY_AMENDING = re.compile(rf"\bby amending {_LEVELS} (?P<pins>(?:\(\w{{1,5}}\))+) to read\b")
 # "So much of clause (ii) of section 213(d)(10)(B) as precedes the last sentence is amended"
 _PART_AMENDED = re.compile(rf"{_LEVEL}(?P<lead>(?:\(\w{{1,5}}\))+) of section "
                            rf"(?P<sec>\d+[A-Za-z0-9.-]*?){_PINS}[ ,][^.;:]*? (?:is|are) "
@@ -477,22 +477,22 @@ def quoted_target(owns: Sequence[str], *, text: str = "", at: int = 0, default: 
     Act is amended—", "in section 103", "in subsection (a)(1)"); the action from the last
     (``adding``, ``inserting``, else ``amending``). "Such Act" is the last law the bill's
     ``text`` names as amended before offset ``at`` (where the first of ``owns`` starts); a law
-    that no instruction names is the ``default`` of the bill's reference rule (see
-    :func:`reference_rules`). A law the quoting instruction names itself in the forms of
-    :data:`QUOTING_LAW` is taken as it names it."""
+    that no instruction names is the ``default`` (the law of the bill's reference rule). A law
+    the quoting instruction names itself in the forms of :data:`QUOTING_LAW` is taken as it
+    names it. (:class:`Targets` reads them for one bill's text.)"""
     law, section, pins = "", "", list[str]()
     for own in owns:
         law, section, pins = _read_target(own, law, section, pins)
-    if law.lower().startswith(("such ", "that ")):
+    if _refers_back(law):
         law = _last_law(text, at)
     law = law_name(law) if law else default
-    named = QUOTING_LAW.search(owns[-1]) if owns else None
+    own = owns[-1] if owns else ""  # the quoting instruction
+    named = QUOTING_LAW.search(own)
     if named:  # a New York "general business law", "the Code of Virginia", a chapter of the MGL
         law = named.group("law") or named.group("mgl")
-    restating = _BY_AMENDING.search(owns[-1]) if owns else None
+    restating = _BY_AMENDING.search(own)
     if restating:  # "... is amended by amending clause (iii)(I) to read as follows:"
-        pins += re.findall(r"\((\w+)\)", restating.group("pins"))
-    own = owns[-1] if owns else ""
+        pins += _PIN.findall(restating.group("pins"))
     action = "adding" if _ADDING.search(own) else \
         "inserting" if re.search(r"\binserting\b", own, re.I) else "amending"
     restated = frozenset(n.lower() for m in _REENACTED.finditer(own)
@@ -519,7 +519,7 @@ def _last_law(text: str, end: int) -> str:
         start = max(limit, at - _WINDOW, text.rfind("\n", limit, at) + 1)  # its line, at most
         window = text[start:at + len("amended")]
         found = [m for pattern in (_SECTION_OF, _LAW_AMENDED) for m in pattern.finditer(window)
-                 if not m.group("law").lower().startswith(("such ", "that "))]
+                 if not _refers_back(m.group("law"))]
         if found:
             return max(found, key=lambda m: m.start("law")).group("law")
         end = at
@@ -538,21 +538,38 @@ _REFERENCE_RULE = re.compile(r"the reference shall be considered to be made to (
                              r"(?:section or other provision|provision) of " + _NAMED_LAW)
 
 
-def reference_rules(text: str) -> tuple[list[int], list[str]]:
-    """Where ``text`` states a reference rule, and the law each names (as cited), in order:
-    an instruction that names no law amends the law of the last rule before it."""
+class Targets:
+    """:func:`quoted_target` for the quoting instructions of one bill's ``text``: "such Act"
+    is read back in it, and a law no instruction names is that of the last reference rule the
+    text states before the instruction (the rules are read once, when first needed)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._rules: tuple[list[int], list[str]] | None = None
+
+    def __call__(self, owns: Sequence[str], at: int) -> QuotedTarget:
+        """Where the matter quoted by the last of ``owns`` goes, the first of them starting at
+        offset ``at`` of the text."""
+        if self._rules is None:
+            self._rules = _reference_rules(self.text)
+        offsets, laws = self._rules
+        i = bisect_right(offsets, at) - 1
+        return quoted_target(owns, text=self.text, at=at, default=laws[i] if i >= 0 else "")
+
+
+def _reference_rules(text: str) -> tuple[list[int], list[str]]:
+    """Where ``text`` states a reference rule, and the law each names (as cited), in order."""
     offsets, laws = [], []
     for m in _REFERENCE_RULE.finditer(text):
-        if not m.group("law").lower().startswith(("such ", "that ")):
+        if not _refers_back(m.group("law")):
             offsets.append(m.start())
             laws.append(law_name(m.group("law")))
     return offsets, laws
 
 
-def rule_before(rules: tuple[list[int], list[str]], at: int) -> str:
-    """The law of the last of ``rules`` (:func:`reference_rules`) before offset ``at``."""
-    i = bisect_right(rules[0], at) - 1
-    return rules[1][i] if i >= 0 else ""
+def _refers_back(law: str) -> bool:
+    """ "such Act", "that Code": a law named before, not a name."""
+    return law.lower().startswith(("such ", "that "))
 
 
 def _read_target(own: str, law: str, section: str, pins: list[str]) -> tuple[str, str, list[str]]:
@@ -586,7 +603,7 @@ def _pins(m: re.Match[str], own: str) -> list[str]:
     if lead is None and m.re is not _IN_LEVEL:
         before = _LEAD.search(own, max(0, m.start() - 40), m.start())
         lead = before.group("lead") if before else ""
-    return re.findall(r"\((\w+)\)", m.group("pins")) + re.findall(r"\((\w+)\)", lead or "")
+    return _PIN.findall(m.group("pins")) + _PIN.findall(lead or "")
 
 
 # "The", "Title III of the", and a designation left over where the name was read from after

@@ -35,7 +35,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from ..amend import QuotedTarget, quoted_target, reference_rules, rule_before
+from ..amend import QuotedTarget, Targets
 from ..citation import Step, cite, law_form, place, quoted_matter
 from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
@@ -320,9 +320,9 @@ class _ClauseBuilder:
     marks: list[LineMark]
 
     @cached_property
-    def rules(self) -> tuple[list[int], list[str]]:
-        """The text's reference rules (read once, when quoted matter is first met)."""
-        return reference_rules(self.text)
+    def targets(self) -> Targets:
+        """Where the text's quoted matter goes."""
+        return Targets(self.text)
 
     def build(self, node: Node, path: list[Step], outer: list[Step], quoted: Quoted | None
               ) -> Clause:
@@ -334,7 +334,7 @@ class _ClauseBuilder:
         fallback = self.provenance.title or self.provenance.document or "document"
         quoted_in = None
         if node.kind is Kind.QUOTED and node.parent is not None:
-            found, target = quote_target(self.text, node, self.rules)
+            found, target = quote_target(node, self.targets)
             law = found.law
             qform = law_form(law, Document("", self.provenance))
             citation = cite(self.form, fallback, [*path, step])
@@ -381,13 +381,13 @@ _NOT_DEFINED = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE
 # --- amending instructions: what quoted matter is quoted into --------------------------------
 
 
-def quote_target(text: str, quoted: Node, rules: tuple[list[int], list[str]]
+def quote_target(quoted: Node, targets: Targets
                  ) -> tuple[QuotedTarget, tuple[tuple[str, str], ...]]:
     """Where the ``quoted`` matter goes, and the designations its provisions are cited from,
-    read from the amending texts above it (see
-    :func:`~legcompare.amend.quoted_target`; ``rules``: the text's
-    :func:`~legcompare.amend.reference_rules`). Quoted sections carry their own number, so for
+    read from the amending texts above it by ``targets`` (see
+    :func:`~legcompare.amend.quoted_target`). Quoted sections carry their own number, so for
     them the target is the law alone."""
+    text = targets.text
     path: list[Node] = []
     node: Node | None = quoted.parent
     while node is not None and node.parent is not None:
@@ -399,7 +399,7 @@ def quote_target(text: str, quoted: Node, rules: tuple[list[int], list[str]]
         end = next((c.start for c in node.children if c.start >= 0), len(text))
         owns.append(collapse(text[node.label_span[1] if node.label_span else node.start:end]))
     at = path[-1].start if path else 0
-    found = quoted_target(owns, text=text, at=at, default=rule_before(rules, at))
+    found = targets(owns, at)
     if quoted.quotes_section:
         return found, ()
     first = next((c for c in quoted.children if c.start >= 0), None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..amend import quoted_target, reference_rules, rule_before
+from ..amend import Targets
 from ..model import Kind
 from ..prefilter import lower_for_prefilter, prefilter
 from . import patterns as P
@@ -119,7 +119,7 @@ class Scanner:
         self.pending_caption: int | None = None
         self.quote_style: str | None = None  # "marks" (federal “...) or "until-section"
         self.quote_outer_section: int | None = None
-        self._rules: tuple[list[int], list[str]] | None = None  # reference rules, when needed
+        self._targets = Targets(text)  # where quoted matter goes
         self.definitions_mode = False
         self._toc_numbers: list[str] = []
         self.absorbed: set[int] = set()
@@ -834,11 +834,7 @@ class Scanner:
         self.quote_style = "marks" if marks else "until-section"
         # The law and the place amended are read from the instructions on the way down
         # ("Section 9033(b) of the X Act is amended—", "(1) in paragraph (2)—").
-        if self._rules is None:
-            self._rules = reference_rules(self.text)
-        target = quoted_target(self._instructions(line), text=self.text, at=line.start,
-                               default=rule_before(self._rules, line.start))
-        self.b.quoted(self.lines[nxt].start, target)
+        self.b.quoted(self.lines[nxt].start, self._targets(self._instructions(line), line.start))
 
     def _instructions(self, line: _Line) -> list[str]:
         """The own texts of the open provisions (inside the innermost quoted matter, if any)
