@@ -175,6 +175,10 @@ def run() -> None:
         code: object = 0
     except SystemExit as done:
         code = done.code
+        # The exception's traceback holds the command's frames, and they what it made (a 10 MB
+        # comparison and its report): held here, so that leaving this block does not free
+        # them one by one (0.2-0.5 s of a 10 MB diff) just before ``os._exit``.
+        ended = done  # noqa: F841
     run_hooks = getattr(atexit, "_run_exitfuncs", None)
     if run_hooks is None or threading.active_count() > 1:
         sys.exit(code)  # type: ignore[arg-type]
