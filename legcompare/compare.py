@@ -150,7 +150,7 @@ def _pair(m: Match, old_partial: bool, new_partial: bool, max_tokens: int, mode:
           ) -> ClausePair:
     if m.old is not None and m.new is not None:
         diff = diff_text(m.old.text, m.new.text, max_tokens=max_tokens)
-        same = own_key(m.old) == own_key(m.new)
+        same = _same_own_text(m.old, m.new) or own_key(m.old) == own_key(m.new)
         status = Status.UNCHANGED if same else Status.MODIFIED
         if m.part == "split":
             status = Status.SPLIT
@@ -171,6 +171,17 @@ def _pair(m: Match, old_partial: bool, new_partial: bool, max_tokens: int, mode:
     status = Status.SPLIT if m.part else (Status.UNPAIRED if old_partial else Status.ADDED)
     return ClausePair(status, None, m.new, _whole(Op.INSERT, m.new), similarity=m.similarity,
                       group=m.group)
+
+
+def _same_own_text(old: Clause, new: Clause) -> bool:
+    """The same own text (label left out) on both sides, so surely the same key (most pairs of
+    a long bill: told without making the keys)."""
+    return old.text == new.text and _own_start(old) == _own_start(new)
+
+
+def _own_start(clause: Clause) -> int:
+    """Where the clause's own text starts in its text (after the label)."""
+    return clause.label_span[1] - clause.span[0] if clause.label_span is not None else 0
 
 
 def _whole(op: Op, clause: Clause) -> tuple[Edit, ...]:

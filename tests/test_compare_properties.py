@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
+from legcompare import align
+from legcompare.align import own_key, similarity
+from legcompare.assess.roles import own_text
 from legcompare.chardiff import diff_text
-from legcompare.compare import compare
+from legcompare.compare import _same_own_text, compare, compare_outlines
 from legcompare.ingest.text import parse_text
 from legcompare.model import (
     ClausePair,
@@ -23,6 +28,7 @@ from legcompare.model import (
     Reason,
     Status,
     Verdict,
+    changed_copy,
 )
 from legcompare.split import split
 
@@ -264,3 +270,51 @@ def test_swapping_the_inputs_mirrors_the_verdicts(ab: tuple[str, str], mode: Mod
             continue
         assert q.verdict is MIRROR_VERDICT.get(p.verdict, p.verdict), (
             p.old, p.new, p.reasons, q.reasons)
+
+
+@settings(max_examples=100, deadline=None)
+@given(PRINTS)
+def test_unchanged_is_told_by_own_text_or_keys_alike(ab: tuple[str, str]) -> None:
+    """A pair with the same text is told unchanged without making its keys only where its own
+    texts (labels left off) are the same; the keys give the same answer on every pair."""
+    a, b = split(doc(ab[0])), split(doc(ab[1], "bill2"))
+    for o in a.walk():
+        for n in b.walk():
+            assert _same_own_text(o, n) == (o.text == n.text and own_text(o) == own_text(n))
+            if _same_own_text(o, n):
+                assert own_key(o) == own_key(n)
+    c = compare_outlines(a, b, options=CompareOptions(mode=Mode.VERSIONS))
+    for p in c.pairs:
+        if p.old is not None and p.new is not None and p.status in (Status.UNCHANGED,
+                                                                      Status.MODIFIED):
+            assert (p.status is Status.UNCHANGED) == (own_key(p.old) == own_key(p.new))
+
+
+def test_same_text_read_with_another_label_is_told_by_its_keys() -> None:
+    outline = split(doc("SEC. 1. BAN.\n(a) No agency shall use it.\n"))
+    labelled = next(c for c in outline.walk() if c.label == "(a)")
+    unlabelled = changed_copy(labelled, label="", label_span=None)
+    assert not _same_own_text(labelled, unlabelled)
+    assert _same_own_text(labelled, labelled)
+    assert own_key(labelled) != own_key(unlabelled)  # "(a)" is part of the unlabelled own text
+
+
+def test_similarity_of_equal_keys_is_what_the_ratio_gives() -> None:
+    for a in ["x", "no agency shall", "§ 676-b(1)", "a" * 5000]:
+        assert similarity(a, a) == fuzz.ratio(a, a) / 100.0 == 1.0
+        assert similarity(a, a + "z") == fuzz.ratio(a, a + "z") / 100.0 < 1.0
+    assert similarity("", "") == 1.0
+    assert similarity("", "x") == 0.0
+
+
+def test_own_keys_are_made_once_per_outline_and_forgotten_with_it() -> None:
+    outline = split(doc("SEC. 1. BAN.\n(a) No agency shall use it.\n(b) An agency may.\n"))
+    clauses, keys = align._own_keys(outline)
+    assert align._own_keys(outline)[1] is keys  # made once
+    assert keys == [own_key(c) for c in outline.walk()]
+    assert [c.id for c in clauses] == [c.id for c in outline.walk()]
+    ident = id(outline)
+    assert ident in align._OWN_KEYS
+    del outline, clauses
+    gc.collect()
+    assert ident not in align._OWN_KEYS  # no stale keys for an outline that takes its id
