@@ -94,7 +94,8 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             term = defined_term(text, node.label_span[1])
         if term and kind not in (Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.CHAPTER):
             kind = Kind.DEFINITION
-        step = Step(kind if node.label else node.kind, node.label.value if node.label else "",
+        step = made(Step, kind=kind if node.label else node.kind,
+                    value=node.label.value if node.label else "",
                     heading=node.name if node.kind is Kind.FRONT else term or heading,
                     ordinal=node.ordinal_in_parent,
                     code_section=bool(node.label and node.label.code_section))

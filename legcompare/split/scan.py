@@ -50,7 +50,7 @@ _TOC_START = prefilter(P.TOC_START)
 _QUOTING_INSTRUCTION = prefilter(P.QUOTING_INSTRUCTION)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int  # excluding the newline
