@@ -89,9 +89,9 @@ class _Side:
         clauses, own = _own_keys(outline)
         side = cls(clauses)
         side.own = own
-        keys = {id(c): k for c, k in zip(clauses, side.own, strict=True)}
         side.index = {id(c): i for i, c in enumerate(clauses)}
-        side.anchor = [_anchor_key(c, keys) for c in clauses]
+        side.anchor = [k if len(k) >= _ANCHOR_OWN else _anchor_key(c, side)
+                       for c, k in zip(clauses, own, strict=True)]
         return side
 
 
@@ -134,17 +134,21 @@ def _text_key(text: str) -> str:
     return key(text)
 
 
-def _anchor_key(clause: Clause, keys: dict[int, str]) -> str:
+_ANCHOR_OWN = 12
+"""An own key at least this long is a clause's anchor key by itself."""
+
+
+def _anchor_key(clause: Clause, side: _Side) -> str:
     """A key for exact matching: the own text, or with the children's when it is short (a
     label-only "(a)" or "Sec. 103." is known by what it contains). Labels are left out, so a
     renumbered provision keeps its key."""
-    own = keys[id(clause)]
-    if len(own) >= 12:
+    own = side.own[side.index[id(clause)]]
+    if len(own) >= _ANCHOR_OWN:
         return own
     parts = [own]
     size = 0
     for d in islice(clause.walk(), 1, None):
-        k = keys[id(d)]
+        k = side.own[side.index[id(d)]]
         parts.append(k)
         size += len(k)
         if size > 300:
@@ -260,7 +264,7 @@ def _close_gap(a: _Side, b: _Side, gap_a: list[int], gap_b: list[int], out: list
 
 def _pair_score(a: _Side, b: _Side, x: int, y: int) -> float | None:
     """Similarity of two clauses if they may pair at all, else ``None``."""
-    short = len(a.own[x]) < 12 or len(b.own[y]) < 12
+    short = len(a.own[x]) < _ANCHOR_OWN or len(b.own[y]) < _ANCHOR_OWN
     s = similarity(a.anchor[x], b.anchor[y]) if short else similarity(a.own[x], b.own[y])
     same_id = a.clauses[x].id == b.clauses[y].id
     if a.clauses[x].kind is not b.clauses[y].kind and not same_id:
@@ -441,8 +445,8 @@ def _neighbour_host(clauses: list[Clause], i: int, partner: dict[int, Match], ow
 
 def _in_document_order(matches: list[Match], a: _Side, b: _Side) -> list[Match]:
     """New-text order; a clause only in the old text goes after its old predecessor's pair."""
-    pos_a = {id(c): x for x, c in enumerate(a.clauses)}
-    pos_b = {id(c): y for y, c in enumerate(b.clauses)}
+    pos_a, pos_b = (side.index or {id(c): x for x, c in enumerate(side.clauses)}
+                    for side in (a, b))  # each clause's place, by id
     partner_pos = [-1] * len(a.clauses)
     for m in matches:
         if m.old is not None and m.new is not None:

@@ -32,7 +32,7 @@ try:
 except ImportError:  # pragma: no cover - no wheel for this platform: the same answers, slower
     _compiled = None
 
-from .model import Edit, Op
+from .model import Edit, Op, made
 from .normalize import key
 
 _TOKEN = re.compile(
@@ -88,8 +88,9 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
 def diff_text(old: str, new: str, *, max_tokens: int = 20000) -> Diff:
     """The word diff of two texts (see the module docstring for the guarantees)."""
     if old == new and len(old) <= max_tokens:
-        # The same text: one equal segment (what the token diff below gives, without it).
-        return Diff((Edit(Op.EQUAL, old),) if old else ())
+        # The same text: one equal segment (what the token diff below gives, without it; made
+        # without the frozen __init__, as for most pairs of a long bill).
+        return made(Diff, edits=(made(Edit, op=Op.EQUAL, text=old),) if old else (), notes=())
     a, b = tokenize(old), tokenize(new)
     if len(a) <= max_tokens and len(b) <= max_tokens:
         return Diff(tuple(_merge(_token_diff(a, b))))

@@ -190,4 +190,5 @@ def _whole(op: Op, clause: Clause) -> tuple[Edit, ...]:
 
 def _renumbered(old: Clause, new: Clause) -> bool:
     """The provision carries another number (or sits under another path) than before."""
-    return old.id != new.id or " ".join(old.label.split()) != " ".join(new.label.split())
+    return old.id != new.id or (old.label != new.label and
+                                " ".join(old.label.split()) != " ".join(new.label.split()))

@@ -406,9 +406,10 @@ class Comparison:
 
 
 def made(cls: type[_T], /, **fields: Any) -> _T:
-    """``cls(**fields)`` for one of these frozen dataclasses, given every field in order: the
-    same object, without the frozen ``__init__``'s ``object.__setattr__`` per field (a long
-    bill has a hundred thousand clauses and pairs; none of these classes has
+    """``cls(**fields)`` for one of these frozen dataclasses (or another without slots or
+    ``__post_init__``: citation's ``Step``, chardiff's ``Diff``), given every field in order:
+    the same object, without the frozen ``__init__``'s ``object.__setattr__`` per field (a
+    long bill has a hundred thousand clauses and pairs; none of these classes has
     ``__post_init__``)."""
     new = object.__new__(cls)
     new.__dict__.update(fields)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from legcompare import chardiff
 from legcompare.align import _Side
 from legcompare.ingest import load_path
-from legcompare.model import Op
+from legcompare.model import Edit, Op
 from legcompare.split import split
 
 pytestmark = pytest.mark.skipif(chardiff._compiled is None,
@@ -72,3 +72,12 @@ def test_a_real_bill_clause_sequence_and_word_diffs_match_the_reference(corpus: 
                                         chardiff.token_keys(chardiff.tokenize(text_b[:12000])))
     assert chardiff.diff_runs(words_a, words_b) == \
         chardiff.diff_runs(words_a, words_b, compiled=False)
+
+
+@pytest.mark.parametrize("text", ["", "x", "(a) No agency shall use it.\n", "§ 676-b " * 400])
+def test_the_same_text_diffs_to_what_the_constructors_make(text: str) -> None:
+    got = chardiff.diff_text(text, text)
+    want = chardiff.Diff((Edit(Op.EQUAL, text),) if text else ())
+    assert got == want and repr(got) == repr(want)
+    assert [list(e.__dict__) for e in got.edits] == [["op", "text"]] * len(got.edits)
+    assert list(got.__dict__) == ["edits", "notes"]
