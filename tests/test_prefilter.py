@@ -24,6 +24,7 @@ from legcompare.prefilter import (
     FirstChar,
     Needles,
     Prefilter,
+    filters,
     leading_words,
     lower_for_prefilter,
     plain,
@@ -258,6 +259,20 @@ def test_prefilter_is_made_once_per_pattern() -> None:
     shall, may = re.compile(r"\bshall\b", re.I), re.compile(r"\bmay\b", re.I)
     assert prefilter(shall) is prefilter(shall)
     assert prefilter(shall).pattern is shall and prefilter(may).pattern is may
+
+
+def test_a_tables_prefilters_are_made_once_and_kept_in_order() -> None:
+    for table in (sig.REMEDIES, sig.ENFORCEMENT, sig.PREEMPTION, sig.OVERSIGHT,
+                  sig.EXCEPTION_SIGNALS):
+        got = filters(table)
+        assert filters(table) is got  # made once
+        assert [(v, f.pattern) for v, f in got] == list(table)
+        assert all(f is prefilter(p) for (_, f), (_, p) in zip(got, table, strict=True))
+    fresh = (("a", re.compile(r"\bshall\b", re.I)), ("b", re.compile(r"\bmay\b", re.I)))
+    assert [v for v, _ in filters(fresh)] == ["a", "b"]
+    text = "The agency MAY act."
+    assert [(v, bool(f.search(text, text.lower()))) for v, f in filters(fresh)] == [
+        ("a", False), ("b", True)]
 
 
 # --- quick: the same matches behind a look-ahead for their first characters ----------------

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Clause
-from ..prefilter import lower_for_prefilter, prefilter
+from ..prefilter import filters, lower_for_prefilter
 from . import signals as sig
 from .exceptions import opens_list, signal
 from .items import Context, at
@@ -51,7 +51,7 @@ def oversight(reading: Reading, ctx: Context) -> list[Item]:
             continue
         lowered = lower_for_prefilter(s)
         out += [at(reading, Dimension.OVERSIGHT, v, a + m.start(), a + m.end())
-                for v, p in sig.OVERSIGHT for m in [prefilter(p).search(s, lowered)] if m]
+                for v, f in filters(sig.OVERSIGHT) for m in [f.search(s, lowered)] if m]
     return out
 
 
@@ -122,7 +122,7 @@ def _claimed(sentence: str) -> bool:
     """Does the sentence belong to a remedy, enforcement, preemption or the law's dates?"""
     tables = (sig.REMEDIES, sig.ENFORCEMENT, sig.PREEMPTION)
     lowered = lower_for_prefilter(sentence)
-    if any(prefilter(p).search(sentence, lowered) for table in tables for _, p in table):
+    if any(f.search(sentence, lowered) for table in tables for _, f in filters(table)):
         return True
     return bool(sig.EFFECTIVE.search(sentence) or sig.SUNSET.search(sentence))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..prefilter import lower_for_prefilter, prefilter
+from ..prefilter import filters, lower_for_prefilter
 from . import signals as sig
 from .items import Context, at
 from .model import Dimension, Item
@@ -57,8 +57,8 @@ def signal(reading: Reading) -> tuple[str, int, int] | None:
     place, the more specific signal wins)."""
     text = sig.BOILERPLATE.sub(lambda m: " " * len(m.group(0)), reading.key)
     lowered = lower_for_prefilter(text)
-    hits = [(m.start(), n, value, m.end()) for n, (value, p) in
-            enumerate(sig.EXCEPTION_SIGNALS) for m in [prefilter(p).search(text, lowered)] if m]
+    hits = [(m.start(), n, value, m.end()) for n, (value, f) in
+            enumerate(filters(sig.EXCEPTION_SIGNALS)) for m in [f.search(text, lowered)] if m]
     if not hits:
         return None
     start, _, value, end = min(hits)

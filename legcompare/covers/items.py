@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..prefilter import prefilter
+from ..prefilter import filters
 from . import signals as sig
 from .model import Dimension, Item
 from .reading import Reading
@@ -47,8 +47,8 @@ def matches(reading: Reading, table: tuple[tuple[str, re.Pattern[str]], ...]) ->
     """Each value of ``table`` whose pattern occurs in the clause, with its first match."""
     out = []
     text, lowered = reading.key, reading.lowered
-    for value, pattern in table:
-        m = prefilter(pattern).search(text, lowered)
+    for value, found in filters(table):
+        m = found.search(text, lowered)
         if m:
             out.append((value, m.start(), m.end()))
     return out
