@@ -38,7 +38,10 @@ from tests.test_browser import png_pixels
 BROWSER = find_browser()
 CHROMEDRIVER = shutil.which("chromedriver")
 S4457 = ("us-ny-s4457-2023-original.txt", "us-ny-s4457a-2024-amended.txt")
-HR2157 = ("us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
+# Two long federal bills: comparing them takes a worker seconds, so their job is still running
+# when its progress page is shown, however fast the machine (H.R. 2157's versions, 0.5 s as
+# HTML, could finish before a poll every half second saw the page).
+LONG_JOB = ("us-federal-hr1-116-reported-house.txt", "us-federal-hr264-116-engrossed-house.txt")
 
 pytestmark = pytest.mark.skipif(
     BROWSER is None or CHROMEDRIVER is None,
@@ -79,12 +82,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         driver.quit()
 
 
-def wait_for(driver: Any, css: str, timeout: float = 120) -> Any:
+def wait_for(driver: Any, css: str, timeout: float = 120, poll: float = 0.5) -> Any:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout).until(
+    return WebDriverWait(driver, timeout, poll_frequency=poll).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
@@ -174,16 +177,16 @@ def test_the_progress_page_follows_a_long_job_to_its_result(server: Running, bro
     from selenium.webdriver.common.by import By
 
     browser.get(server.url)
-    browser.find_element(By.ID, "old_file").send_keys(str(corpus / HR2157[0]))
-    browser.find_element(By.ID, "new_file").send_keys(str(corpus / HR2157[1]))
+    browser.find_element(By.ID, "old_file").send_keys(str(corpus / LONG_JOB[0]))
+    browser.find_element(By.ID, "new_file").send_keys(str(corpus / LONG_JOB[1]))
     browser.find_element(By.CSS_SELECTOR, "button.primary").click()
-    wait_for(browser, "#progress")
+    wait_for(browser, "#progress", poll=0.05)
     assert browser.title == "Working · legcompare"
     assert browser.find_element(By.ID, "stage").text in (
         "Waiting for a free worker", "Reading the documents", "Comparing the documents",
         "Writing the report")
     screenshot(browser, tmp_path, "progress-page")
     wait_for(browser, "iframe#report")  # the page's script saw the job finish
-    c = compare(load_path(corpus / HR2157[0]), load_path(corpus / HR2157[1]))
+    c = compare(load_path(corpus / LONG_JOB[0]), load_path(corpus / LONG_JOB[1]))
     assert browser.find_element(By.CSS_SELECTOR, ".headline").text == headline(summarize(c))
     assert console_errors(browser) == []
