@@ -290,7 +290,7 @@ def test_unchanged_is_told_by_own_text_or_keys_alike(ab: tuple[str, str]) -> Non
             assert (p.status is Status.UNCHANGED) == (own_key(p.old) == own_key(p.new))
 
 
-def test_same_text_read_with_another_label_is_told_by_its_keys() -> None:
+def test_same_text_with_another_label_cut_is_left_to_the_keys() -> None:
     outline = split(doc("SEC. 1. BAN.\n(a) No agency shall use it.\n"))
     labelled = next(c for c in outline.walk() if c.label == "(a)")
     unlabelled = changed_copy(labelled, label="", label_span=None)
