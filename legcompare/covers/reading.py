@@ -62,9 +62,9 @@ class Reading:
         out: list[tuple[int, int]] = []
         start = 0
         for m in _SENTENCE_END.finditer(self.key):
-            if _ABBREVIATION.search(self.key[start:m.start()]):
+            if _abbreviation_ends(self.key, start, m.start()):
                 continue
-            if self.key[start:m.end()].strip():
+            if _NON_SPACE.search(self.key, start, m.end()):  # (not key[start:end].strip())
                 out.append((start, m.end()))
             start = m.end()
         if self.key[start:].strip():
@@ -102,6 +102,18 @@ class Reading:
     def is_lead_in(self) -> bool:
         """Does the clause end by introducing its sub-provisions ("... unless:", "may not—")?"""
         return bool(self.clause.children) and bool(_LIST_END.search(self.key))
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _abbreviation_ends(key: str, start: int, end: int) -> bool:
+    """Does ``key[start:end]`` end on an abbreviation (``_ABBREVIATION``)? Read from the last
+    space before ``end``: a match begins there or after it (it runs to ``end`` and holds at most
+    the one whitespace character it opens with), so a sentence with many abbreviated dots
+    ("26 U.S.C. ... Stat. ...") is not read again from its start at each of them."""
+    cut = max(key.rfind(" ", start, end), start)
+    return _ABBREVIATION.search(key[cut:end]) is not None
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
