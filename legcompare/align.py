@@ -69,7 +69,11 @@ class _Side:
     clauses: list[Clause]
     own: list[str] = field(default_factory=list)
     anchor: list[str] = field(default_factory=list)
-    index: dict[int, int] = field(default_factory=dict)
+    index: dict[int, int] = field(init=False)
+    """Each clause's place in ``clauses``, by ``id``."""
+
+    def __post_init__(self) -> None:
+        self.index = {id(c): i for i, c in enumerate(self.clauses)}
 
     def whole(self, i: int) -> str:
         """The keys of a clause and its descendants, joined (at most a few thousand chars)."""
@@ -89,7 +93,6 @@ class _Side:
         clauses, own = _own_keys(outline)
         side = cls(clauses)
         side.own = own
-        side.index = {id(c): i for i, c in enumerate(clauses)}
         side.anchor = [k if len(k) >= _ANCHOR_OWN else _anchor_key(c, side)
                        for c, k in zip(clauses, own, strict=True)]
         return side
@@ -121,10 +124,7 @@ def _own_keys(outline: Outline) -> tuple[list[Clause], list[str]]:
 
 def own_key(clause: Clause) -> str:
     """The comparison key of a clause's own text, its label left out."""
-    text = clause.text
-    if clause.label_span is not None:
-        text = text[clause.label_span[1] - clause.span[0]:]
-    return _text_key(text)
+    return _text_key(clause.text[clause.own_start:])
 
 
 @lru_cache(maxsize=1 << 17)
@@ -445,8 +445,7 @@ def _neighbour_host(clauses: list[Clause], i: int, partner: dict[int, Match], ow
 
 def _in_document_order(matches: list[Match], a: _Side, b: _Side) -> list[Match]:
     """New-text order; a clause only in the old text goes after its old predecessor's pair."""
-    pos_a, pos_b = (side.index or {id(c): x for x, c in enumerate(side.clauses)}
-                    for side in (a, b))  # each clause's place, by id
+    pos_a, pos_b = a.index, b.index
     partner_pos = [-1] * len(a.clauses)
     for m in matches:
         if m.old is not None and m.new is not None:

@@ -176,12 +176,7 @@ def _pair(m: Match, old_partial: bool, new_partial: bool, max_tokens: int, mode:
 def _same_own_text(old: Clause, new: Clause) -> bool:
     """The same own text (label left out) on both sides, so surely the same key (most pairs of
     a long bill: told without making the keys)."""
-    return old.text == new.text and _own_start(old) == _own_start(new)
-
-
-def _own_start(clause: Clause) -> int:
-    """Where the clause's own text starts in its text (after the label)."""
-    return clause.label_span[1] - clause.span[0] if clause.label_span is not None else 0
+    return old.text == new.text and old.own_start == new.own_start
 
 
 def _whole(op: Op, clause: Clause) -> tuple[Edit, ...]:

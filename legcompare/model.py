@@ -181,6 +181,11 @@ class Clause:
     quoted_in: str | None = None
     """For matter quoted into another law: the citation of the target (``N.Y. Gen. Bus. Law``)."""
 
+    @property
+    def own_start(self) -> int:
+        """Where the clause's own text, its label left out, starts in ``text``."""
+        return self.label_span[1] - self.span[0] if self.label_span is not None else 0
+
     def walk(self) -> Iterator[Clause]:
         """This clause and all its descendants, in document order."""
         # (a stack, not nested generators: each clause of a deep tree would otherwise pass up

@@ -73,9 +73,7 @@ def _words(words: list[str]) -> re.Pattern[str]:
 
 def own_text(clause: Clause) -> str:
     """The clause's own text without its label."""
-    if clause.label_span is None:
-        return clause.text
-    return clause.text[clause.label_span[1] - clause.span[0]:]
+    return clause.text[clause.own_start:]
 
 
 _MODAL = re.compile(r"\b(shall|must|may|will)\b(?:\s+not\b)?", re.I)

@@ -68,8 +68,5 @@ def _line(c: Clause, width: int) -> str:
 
 
 def _opening(c: Clause, words: int = 8) -> str:
-    text = c.text
-    if c.label_span:
-        text = text[c.label_span[1] - c.span[0]:]
-    parts = text.split()
+    parts = c.text[c.own_start:].split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
