@@ -5,7 +5,8 @@ pairs of the corpus — versions of one bill (NY S4457 and the A48 chain, H.R. 2
 as XML, H.R. 264, H.R. 1037, H.R. 2002, VA HB 1339, SF 190110), a cross pair (NY A3712 against
 Cal. Penal Code § 832.19), H.R. 1 as text against its XML — and on the 1 MB benchmark pair when
 it is built: ``diff`` in every text format and Word, ``outline``, ``covers``, ``history`` and
-``preempt`` (its HTML report).
+``preempt`` (its HTML report); and two different bills (H.R. 1 against H.R. 264) compared as
+versions of one and as two laws.
 Each output's SHA-256 is compared with either
 
 * ``--check FILE``: hashes written earlier with ``--record FILE``, or
@@ -61,6 +62,7 @@ PAIRS: dict[str, tuple[str, str]] = {
     "a3712-x-832.19": ("us-ny-a3712-2023-introduced.txt", "us-ca-pen-832.19-2019-chaptered.txt"),
     "hr1-txt-x-xml": ("us-federal-hr1-116-reported-house.txt", "raw/H1_RH.XML"),
 }
+UNRELATED = ("us-federal-hr1-116-reported-house.txt", "us-federal-hr264-116-engrossed-house.txt")
 COVERS = ("us-il-bipa-740ilcs14-current.txt", "us-ny-s4457-2023-original.txt",
           "us-wa-rcw-43.386-current.txt", "us-ca-pen-832.19-2019-chaptered.txt")
 PREEMPT = ("us-federal-s3779-119-introduced.txt", "us-ca-pen-832.19-2019-chaptered.txt",
@@ -91,6 +93,12 @@ def cases(corpus: Path, data: Path, bench: bool) -> list[Case]:
                 seen.add(path)
                 out.append(Case(f"{Path(path).name}:outline-json",
                                 ("outline", str(corpus / path), "--format", "json")))
+    # Two different bills: read as versions of one, nearly every provision is left over for
+    # the aligner's search across the whole text (its longest path); and as two laws.
+    one, other = (str(corpus / p) for p in UNRELATED)
+    for mode in ("versions", "cross"):
+        out.append(Case(f"hr1-x-hr264:diff-json-{mode}",
+                        ("diff", one, other, "--format", "json", "--mode", mode)))
     out.append(Case("covers:json", ("covers", *(str(corpus / c) for c in COVERS),
                                     "--format", "json")))
     out.append(Case("covers:html", ("covers", *(str(corpus / c) for c in COVERS),
@@ -100,12 +108,13 @@ def cases(corpus: Path, data: Path, bench: bool) -> list[Case]:
                                                 "--format", fmt)))
     out.append(Case("preempt:html", ("preempt", *(str(corpus / p) for p in PREEMPT),
                                      "--format", "html")))
-    old, new = data / "pair-1mb-old.txt", data / "pair-1mb-new.txt"
-    if bench and old.is_file() and new.is_file():
+    old_1mb, new_1mb = data / "pair-1mb-old.txt", data / "pair-1mb-new.txt"
+    if bench and old_1mb.is_file() and new_1mb.is_file():
         for fmt in ("json", "html", "docx"):
-            out.append(Case(f"1mb:diff-{fmt}", ("diff", str(old), str(new), "--format", fmt)))
-        out.append(Case("1mb:outline-json", ("outline", str(new), "--format", "json")))
-        out.append(Case("1mb:covers-json", ("covers", str(new), "--format", "json")))
+            out.append(Case(f"1mb:diff-{fmt}",
+                            ("diff", str(old_1mb), str(new_1mb), "--format", fmt)))
+        out.append(Case("1mb:outline-json", ("outline", str(new_1mb), "--format", "json")))
+        out.append(Case("1mb:covers-json", ("covers", str(new_1mb), "--format", "json")))
     return out
 
 

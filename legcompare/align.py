@@ -25,12 +25,12 @@ import math
 import re
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 from itertools import islice
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .chardiff import sequence_diff
 from .model import Clause, Kind, Op, Outline
@@ -156,10 +156,20 @@ def _anchor_key(clause: Clause, side: _Side) -> str:
     return f"{clause.kind.value}|" + "|".join(parts)
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """The similarity of two keys, 0..1. A score below ``at_least`` may come back as 0.0 (the
+    caller has no use for it): rapidfuzz then gives up on a pair as soon as it cannot reach
+    the bound, by their lengths alone where those differ too much. A score it does give is the
+    exact one, whatever the bound."""
     if a == b:  # (also two empty keys) what fuzz.ratio gives, without it: most pairs
         return 1.0
-    return fuzz.ratio(a, b) / 100.0
+    cutoff = at_least * 100.0 - _CUTOFF_MARGIN
+    return fuzz.ratio(a, b, score_cutoff=cutoff if cutoff > 0.0 else None) / 100.0
+
+
+_CUTOFF_MARGIN = 0.01
+"""How far (in rapidfuzz's 0..100) below ``at_least`` the cutoff is set, so that a score at
+the bound is never lost to rounding; callers still compare the scores with the bound."""
 
 
 def shared_key_share(old: Outline, new: Outline) -> float:
@@ -265,10 +275,12 @@ def _close_gap(a: _Side, b: _Side, gap_a: list[int], gap_b: list[int], out: list
 def _pair_score(a: _Side, b: _Side, x: int, y: int) -> float | None:
     """Similarity of two clauses if they may pair at all, else ``None``."""
     short = len(a.own[x]) < _ANCHOR_OWN or len(b.own[y]) < _ANCHOR_OWN
-    s = similarity(a.anchor[x], b.anchor[y]) if short else similarity(a.own[x], b.own[y])
     same_id = a.clauses[x].id == b.clauses[y].id
-    if a.clauses[x].kind is not b.clauses[y].kind and not same_id:
-        s -= 0.1
+    penalty = 0.1 if a.clauses[x].kind is not b.clauses[y].kind and not same_id else 0.0
+    needed = (ID_THRESHOLD if same_id else VERSION_THRESHOLD) + penalty
+    s = similarity(a.anchor[x], b.anchor[y], needed) if short else \
+        similarity(a.own[x], b.own[y], needed)
+    s -= penalty
     if s >= VERSION_THRESHOLD or (same_id and s >= ID_THRESHOLD):
         return s
     return None
@@ -318,14 +330,14 @@ def _gap_greedy(a: _Side, b: _Side, gap_a: list[int], gap_b: list[int]
             if s is not None:
                 paired[x] = (y, s)
     taken = {y for y, _ in paired.values()}
+    pool = {y: b.own[y] for y in gap_b if y not in taken}  # (in order; a paired one leaves)
     for x in gap_a:
         if x in paired:
             continue
-        best = _best(a.own[x], ((y, b.own[y]) for y in gap_b if y not in taken),
-                     VERSION_THRESHOLD)
+        best = _best(a.own[x], pool, VERSION_THRESHOLD)
         if best is not None and _keeps_order(paired, x, best[0]):
             paired[x] = best
-            taken.add(best[0])
+            del pool[best[0]]
     return paired
 
 
@@ -333,18 +345,18 @@ def _keeps_order(paired: dict[int, tuple[int, float]], x: int, y: int) -> bool:
     return all((px < x) == (py < y) for px, (py, _) in paired.items())
 
 
-def _best(k: str, candidates: Iterable[tuple[int, str]], threshold: float
-          ) -> tuple[int, float] | None:
-    best: tuple[int, float] | None = None
+def _best(k: str, pool: dict[int, str], threshold: float) -> tuple[int, float] | None:
+    """The key of ``pool`` (``{y: key}``, in the order they are tried) most similar to ``k``
+    and at least ``threshold`` similar, the first of equals, as ``(y, similarity)``; ``None``
+    when there is none. rapidfuzz's ``extractOne`` tries them in C, raising its cutoff to the
+    best score so far, and skips the empty keys as :func:`similarity` would score them (0)."""
     if not k:
         return None
-    for y, other in candidates:
-        if not other:
-            continue
-        s = similarity(k, other)
-        if s >= threshold and (best is None or s > best[1]):
-            best = (y, s)
-    return best
+    found = process.extractOne(k, pool, scorer=fuzz.ratio, processor=None,
+                               score_cutoff=threshold * 100.0 - _CUTOFF_MARGIN)
+    if found is None or found[1] / 100.0 < threshold:
+        return None
+    return found[2], found[1] / 100.0
 
 
 def _moves(a: _Side, b: _Side, out: list[Match], left_a: list[int], left_b: list[int]) -> None:
@@ -368,15 +380,18 @@ def _moves(a: _Side, b: _Side, out: list[Match], left_a: list[int], left_b: list
             taken.add(y)
             left_a.remove(x)
             out.append(Match(a.clauses[x], b.clauses[y], 1.0, moved=True))
-    rest_b = [y for y in left_b if y not in taken and count_b[b.anchor[y]] == 1]
+    # A provision is known by its whole text, provisos and subdivisions included.
+    pool: dict[int, str] | None = None  # (made when first needed; a moved one leaves)
     for x in list(left_a):
         if len(a.own[x]) < 40 or count_a[a.anchor[x]] > 1:
             continue
-        # A provision is known by its whole text, provisos and subdivisions included.
-        best = _best(a.whole(x), ((y, b.whole(y)) for y in rest_b if y not in taken),
-                     MOVE_THRESHOLD)
+        if pool is None:
+            pool = {y: b.whole(y) for y in left_b if y not in taken and
+                    count_b[b.anchor[y]] == 1}
+        best = _best(a.whole(x), pool, MOVE_THRESHOLD)
         if best is not None:
             taken.add(best[0])
+            del pool[best[0]]
             left_a.remove(x)
             out.append(Match(a.clauses[x], b.clauses[best[0]], best[1], moved=True))
     left_b[:] = [y for y in left_b if y not in taken]

@@ -307,6 +307,89 @@ def test_similarity_of_equal_keys_is_what_the_ratio_gives() -> None:
     assert similarity("", "x") == 0.0
 
 
+# Keys from a few words, so that equal scores (ties) and near misses are common.
+KEYS = st.lists(st.sampled_from(["no", "agency", "shall", "may", "use", "it", "a", "warrant",
+                                 "except", "§", "1", "(b)", ""]), max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(KEYS, KEYS, st.sampled_from([0.0, 0.5, 0.6, 0.8, 1.0]))
+def test_a_bounded_similarity_is_exact_at_or_above_its_bound(a: str, b: str, bound: float
+                                                             ) -> None:
+    exact = similarity(a, b)
+    bounded = similarity(a, b, bound)
+    if exact >= bound:
+        assert bounded == exact
+    else:
+        assert bounded in (0.0, exact)
+
+
+def _best_one_by_one(k: str, pool: dict[int, str], threshold: float
+                     ) -> tuple[int, float] | None:
+    """What ``align._best`` gives, one candidate at a time: the first of the most similar."""
+    best: tuple[int, float] | None = None
+    if not k:
+        return None
+    for y, other in pool.items():
+        s = similarity(k, other)
+        if other and s >= threshold and (best is None or s > best[1]):
+            best = (y, s)
+    return best
+
+
+@settings(max_examples=400, deadline=None)
+@given(KEYS, st.lists(KEYS, max_size=15), st.sampled_from([0.5, 0.6, 0.8]))
+def test_the_best_candidate_is_the_first_of_the_most_similar(k: str, keys: list[str],
+                                                             threshold: float) -> None:
+    pool = {3 * y + 1: other for y, other in enumerate(keys)}  # (positions, not list indices)
+    assert align._best(k, pool, threshold) == _best_one_by_one(k, pool, threshold)
+
+
+def test_the_best_candidate_among_equals_is_the_first() -> None:
+    pool = {7: "no agency shall use it", 2: "no agency may use it", 5: "no agency may use it"}
+    assert align._best("no agency may use it.", pool, 0.6) == (2, similarity(
+        "no agency may use it.", "no agency may use it"))
+    assert align._best("no agency may use it.", {9: "", 4: "x"}, 0.6) is None
+    assert align._best("", pool, 0.0) is None
+
+
+def _sides(old: str, new: str) -> tuple[align._Side, align._Side]:
+    return align._Side.of(split(doc(old))), align._Side.of(split(doc(new)))
+
+
+TWINS = ("SEC. 1. ONE.\n(a) No agency shall use a face recognition system except pursuant to "
+         "a warrant issued by a court.\nSEC. 2. TWO.\n(a) No agency shall use a face "
+         "recognition system except pursuant to a warrant issued by the court.\n")
+ONE = ("SEC. 9. NINE.\n(a) No agency shall use a face recognition system except pursuant "
+       "to a warrant issued by a judge.\n")
+
+
+def test_a_provision_moves_to_a_place_once() -> None:
+    a, b = _sides(TWINS, ONE)
+    left_a = [x for x, c in enumerate(a.clauses) if c.label == "(a)"]
+    left_b = [y for y, c in enumerate(b.clauses) if c.label == "(a)"]
+    out: list[align.Match] = []
+    align._moves(a, b, out, left_a, left_b)
+    assert [(m.old.id, m.new.id, m.moved) for m in out if m.old and m.new] == [
+        ("s1/a", "s9/a", True)]  # the first of the two equally similar; the other stays
+    assert [a.clauses[x].id for x in left_a] == ["s2/a"]
+    assert left_b == []
+
+
+def test_a_provision_in_a_gap_is_paired_once() -> None:
+    # Both old provisions are most like s9/a; the second, once s9/a is taken, goes with the
+    # next most like it.
+    a, b = _sides(TWINS, ONE + "SEC. 10. TEN.\n(a) No agency shall use a face recognition "
+                                "system except pursuant to an order of a state judge.\n")
+    gap_a = [x for x, c in enumerate(a.clauses) if c.label == "(a)"]
+    gap_b = [y for y, c in enumerate(b.clauses) if c.label == "(a)"]
+    paired = align._gap_greedy(a, b, gap_a, gap_b)
+    assert {a.clauses[x].id: b.clauses[y].id for x, (y, _) in paired.items()} == {
+        "s1/a": "s9/a", "s2/a": "s10/a"}
+    assert similarity(a.own[gap_a[1]], b.own[gap_b[0]]) > \
+        similarity(a.own[gap_a[1]], b.own[gap_b[1]])
+
+
 def test_own_keys_are_made_once_per_outline_and_forgotten_with_it() -> None:
     outline = split(doc("SEC. 1. BAN.\n(a) No agency shall use it.\n(b) An agency may.\n"))
     clauses, keys = align._own_keys(outline)
