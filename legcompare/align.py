@@ -21,6 +21,7 @@ Similarity is ``rapidfuzz.fuzz.ratio`` on comparison keys (normalised Indel dist
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import weakref
@@ -528,8 +529,9 @@ def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:
                 idf = math.log(1 + n / df[w])
                 for y in postings[w]:
                     weights[y] += idf
-        top = sorted(weights.items(), key=lambda t: (-t[1], t[0]))[:8]
-        for y, _ in top:
+        # the 8 heaviest, the first by position among equals: ``sorted(...)[:8]``, without
+        # sorting them all (a common word can weigh thousands of candidates)
+        for _, y in heapq.nsmallest(8, [(-w, y) for y, w in weights.items()]):
             out.append((similarity(k, b.own[y]), x, y))
     return out
 

@@ -390,6 +390,18 @@ def test_a_provision_in_a_gap_is_paired_once() -> None:
         similarity(a.own[gap_a[1]], b.own[gap_b[1]])
 
 
+def test_cross_candidates_are_the_eight_heaviest_the_first_among_equals() -> None:
+    # Ten provisions share one rare word each with the old one (equal weights); the last two
+    # also share "both" (heavier). The eight kept: those two, then the first six in order.
+    old = "SEC. 1. ONE.\n(a) " + " ".join(f"word{i}" for i in range(10)) + " both.\n"
+    new = "SEC. 2. TWO.\n" + "".join(
+        f"({chr(97 + i)}) word{i} common{' both' if i >= 8 else ''}.\n" for i in range(10))
+    a, b = _sides(old, new)
+    x = next(x for x, c in enumerate(a.clauses) if c.label == "(a)")
+    kept = [b.clauses[y].label for _, xx, y in align._candidates(a, b) if xx == x]
+    assert kept == ["(i)", "(j)", "(a)", "(b)", "(c)", "(d)", "(e)", "(f)"]
+
+
 def test_own_keys_are_made_once_per_outline_and_forgotten_with_it() -> None:
     outline = split(doc("SEC. 1. BAN.\n(a) No agency shall use it.\n(b) An agency may.\n"))
     clauses, keys = align._own_keys(outline)
