@@ -349,6 +349,11 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
                 not _term_ok(rule, pair) or not _context_ok(rule, more_text) or \
                 not _subject_ok(rule, more_text):
             continue
+        # The reason needs a match in the changed words: without one, the tallies of the whole
+        # texts (a long provision's) are not needed.
+        if not any(pattern.search(run.inserted if rule.match == "added" else run.deleted)
+                   for run in changed):
+            continue
         more = _tally(pattern, more_text)
         if not more:
             continue
