@@ -154,3 +154,25 @@ def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     out.chmod(0o600)
     assert run("outline", str(doc), "-o", str(out))[0] == 0
     assert out.stat().st_mode & 0o777 == 0o600  # an existing file keeps its permissions
+
+
+def test_labels_nested_a_thousand_deep_still_make_every_report(tmp_path: Path) -> None:
+    # Each item ends with a dash, as if it opened a list, and each amendment quotes another:
+    # read literally, a tree deeper than Python's recursion (and orjson's nesting) allows.
+    lines = ["SEC. 1. AMENDMENTS."]
+    lines += [f"({'a1AiI'[i % 5]}) The agency shall—" for i in range(1000)]
+    lines += ["(b) Section 2 of the Act (42 U.S.C. 1) is amended by adding the following:"]
+    lines += [f"“SEC. {i + 3}. Section {i + 4} is amended by adding the following:"
+              for i in range(600)]
+    lines += ["“(a) The end.”" + "”" * 600 + "."]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    new.write_text("\n".join(lines).replace("shall", "may") + "\n", encoding="utf-8")
+    code, out, err = run("outline", str(old), "--format", "json")
+    assert code == 0, err
+    assert len(json.loads(out)["clauses"]) == 1
+    for fmt in ("json", "html", "docx"):
+        report = tmp_path / f"report.{fmt}"
+        code, _, err = run("diff", str(old), str(new), "--format", fmt, "-o", str(report))
+        assert (code, err) == (0, ""), fmt
+        assert report.stat().st_size > 0

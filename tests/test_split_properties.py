@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
-from legcompare.model import Clause, Provenance
+from legcompare.model import Clause, Kind, Provenance
 from legcompare.split import patterns as P
 from legcompare.split import split
+from legcompare.split.builder import MAX_ENUM_LEVELS, MAX_QUOTED_LEVELS
 from legcompare.split.scan import _VIRTUAL_BREAK, inline_candidates
 
 FRAGMENTS = st.sampled_from([
@@ -171,3 +172,56 @@ def test_the_quoting_instruction_test_on_real_lines(corpus: Path) -> None:
                 hits += 1
                 assert P.may_end_instruction(line), line
     assert hits > 10
+
+
+# --- depth ----------------------------------------------------------------------------------
+
+def _depths(clauses: tuple[Clause, ...], depth: int = 1) -> list[tuple[int, Clause]]:
+    out: list[tuple[int, Clause]] = []
+    for c in clauses:
+        out += [(depth, c), *_depths(c.children, depth + 1)]
+    return out
+
+
+def test_labels_nest_no_deeper_than_the_levels_drafting_uses() -> None:
+    # Every item ends with a dash, as if each opened a list: each label reads as a level below
+    # the last, up to MAX_ENUM_LEVELS; the next ones sit beside the innermost level.
+    styles = ["a", "1", "A", "i", "I"]
+    labels = [styles[i % 5] for i in range(20)]
+    text = "SEC. 1. TEST.\n" + "".join(f"({x}) The agency shall—\n" for x in labels)
+    document = _doc(text)
+    outline = split(document)
+    placed = _depths(outline.clauses)
+    assert "".join(c.text for _, c in placed) == document.text
+    assert max(d for d, _ in placed) == 1 + MAX_ENUM_LEVELS == 17
+    innermost = [c.id for d, c in placed if d == 17]
+    assert innermost == ["s1/a/1/a/i/i/a/1/a/i/i/a/1/a/i/i/a",
+                         "s1/a/1/a/i/i/a/1/a/i/i/a/1/a/i/i/1",
+                         "s1/a/1/a/i/i/a/1/a/i/i/a/1/a/i/i/a~2",
+                         "s1/a/1/a/i/i/a/1/a/i/i/a/1/a/i/i/i",
+                         "s1/a/1/a/i/i/a/1/a/i/i/a/1/a/i/i/i~2"]
+
+
+def _quoting(levels: int) -> str:
+    lines = ["SEC. 1. AMENDMENTS.",
+             "Section 2 of the Act (42 U.S.C. 1) is amended by adding at the end the following:"]
+    lines += [f"“SEC. {i + 3}. MORE. Section {i + 4} of the Act is amended by adding at the end "
+              "the following:" for i in range(levels)]
+    lines += ["“(a) The end.”" + "”" * levels + ".", "SEC. 2. EFFECTIVE DATE.",
+              "This Act takes effect on January 1, 2030."]
+    return "\n".join(lines) + "\n"
+
+
+def test_quoted_matter_opens_no_deeper_than_amendments_quote() -> None:
+    for levels in (3, 600):  # 600: a thousand frames deep had every stage given up
+        document = _doc(_quoting(levels))
+        outline = split(document)
+        placed = _depths(outline.clauses)
+        assert "".join(c.text for _, c in placed) == document.text
+        assert len({c.id for _, c in placed}) == len(placed)
+        quoted = [c for _, c in placed if c.kind is Kind.QUOTED]
+        assert len(quoted) == MAX_QUOTED_LEVELS == 4  # 3 + 1 levels: all; 601: the first 4
+        # section 1, a section in each quoted matter, then the innermost's (a), or for 601
+        # levels the sections the innermost quoted matter holds, and their (a)
+        assert max(d for d, _ in placed) == 2 * MAX_QUOTED_LEVELS + (1 if levels < 4 else 2)
+        assert sum(c.kind is Kind.SECTION for _, c in placed) == levels + 2

@@ -8,7 +8,9 @@ start, so the clause texts partition the display text exactly. Placement rules:
   preferring the innermost one, or opens a new level below the current provision. Between two
   readings (``(i)``: letter or numeral) it prefers: continuing the innermost level, then the
   level the drafting family expects next, then continuing an outer level, then a new level;
-* quoted matter opens a floor that nothing inside it can close.
+  with :data:`MAX_ENUM_LEVELS` levels open, a new level goes beside the innermost instead;
+* quoted matter opens a floor that nothing inside it can close (at most
+  :data:`MAX_QUOTED_LEVELS` of them open at once).
 """
 
 from __future__ import annotations
@@ -19,6 +21,19 @@ from ..amend import QuotedTarget
 from ..model import Kind
 from .family import Family, next_type
 from .labels import ENUM_RANK, RANKS, Label, Reading
+
+MAX_ENUM_LEVELS = 16
+"""Enumeration levels open at once, at most. Drafting nests seven or eight below a section
+(subsection, paragraph, subparagraph, clause, subclause, item, subitem); the corpus at most six. A
+label that would open a level below this many is placed beside the innermost one: labels
+nested a thousand deep are a misreading (say, a list whose every item ends with a dash), and
+would take time quadratic in their depth and overrun every stage that walks the tree."""
+
+MAX_QUOTED_LEVELS = 4
+"""Quoted matter open at once, at most (an amendment quoting an amendment that quotes text is
+three); quoted matter deeper than that is read as part of the text quoting it. With
+:data:`MAX_ENUM_LEVELS`, this keeps any tree within the depth every stage (and every report
+format: JSON, Word) can walk."""
 
 QUOTED_RANK = 0
 UNLABELED_RANK = RANKS[Kind.SECTION]  # blocks, headings and loose definitions sit like sections
@@ -62,6 +77,7 @@ class Builder:
         self.root = Node(Kind.BLOCK, 0, rank=QUOTED_RANK)
         self.stack: list[Node] = [self.root]
         self.nodes: list[Node] = []
+        self.unopened_quotes = 0  # quoted matter not opened, too deep (see quoted)
 
     @property
     def top(self) -> Node:
@@ -149,12 +165,21 @@ class Builder:
         node = Node(Kind.PROVISO, start, rank=ENUM_RANK)
         return self._attach(node, self.top)
 
-    def quoted(self, start: int, target: QuotedTarget) -> Node:
+    def quoted(self, start: int, target: QuotedTarget) -> Node | None:
+        """Open quoted matter; ``None`` (nothing opened) inside :data:`MAX_QUOTED_LEVELS`
+        levels of it already: the matter is read as part of the quoted text it is in, and its
+        end (:meth:`close_quoted`) closes nothing."""
+        if sum(1 for n in self.stack if n.kind is Kind.QUOTED) >= MAX_QUOTED_LEVELS:
+            self.unopened_quotes += 1
+            return None
         node = Node(Kind.QUOTED, start, rank=QUOTED_RANK, quoted=target)
         return self._attach(node, self.top)
 
     def close_quoted(self) -> None:
         """Close the innermost quoted matter and everything opened inside it."""
+        if self.unopened_quotes:
+            self.unopened_quotes -= 1
+            return
         while len(self.stack) > 1:
             node = self.stack.pop()
             if node.kind is Kind.QUOTED:
@@ -168,7 +193,10 @@ class Builder:
 
     def enum(self, label: Label, start: int, span: tuple[int, int]) -> Node:
         """Place an enumeration label (see the module docstring for the preferences)."""
-        reading, continues = self.choose(label.readings)
+        open_enums = self._open_enums()
+        reading, continues = self.choose(label.readings, open_enums)
+        if continues is None and len(open_enums) >= MAX_ENUM_LEVELS:
+            continues = open_enums[0]  # no level deeper: beside the innermost one
         if continues is not None:
             while self.stack[-1] is not continues:
                 self.stack.pop()
@@ -182,9 +210,10 @@ class Builder:
                     ordinal=reading.ordinal)
         return self._attach(node, self.top)
 
-    def choose(self, readings: tuple[Reading, ...]) -> tuple[Reading, Node | None]:
-        """The best reading, and the open node it continues (``None``: opens a new level)."""
-        open_enums = self._open_enums()
+    def choose(self, readings: tuple[Reading, ...], open_enums: list[Node]
+               ) -> tuple[Reading, Node | None]:
+        """The best reading, and the open node it continues (``None``: opens a new level);
+        ``open_enums``: :meth:`_open_enums`."""
         expected = next_type(self.family, open_enums[0].rtype if open_enums else None)
         best: tuple[float, int, Reading, Node | None] | None = None
         for i, r in enumerate(readings):
