@@ -225,3 +225,15 @@ def test_quoted_matter_opens_no_deeper_than_amendments_quote() -> None:
         # levels the sections the innermost quoted matter holds, and their (a)
         assert max(d for d, _ in placed) == 2 * MAX_QUOTED_LEVELS + (1 if levels < 4 else 2)
         assert sum(c.kind is Kind.SECTION for _, c in placed) == levels + 2
+
+
+def test_thousands_of_provisos_in_a_section_are_numbered_in_order() -> None:
+    # An appropriations section: each paragraph ends with two provisos.
+    text = "SEC. 1. APPROPRIATIONS.\n" + "".join(
+        f"For necessary expenses, ${i},000: Provided, That not more than ${i} shall be used for "
+        f"travel: Provided further, That item {i} applies.\n" for i in range(3000))
+    outline = split(_doc(text))
+    (section,) = outline.clauses
+    provisos = section.children
+    assert [c.id for c in provisos] == [f"s1/proviso-{k}" for k in range(1, 6001)]
+    assert provisos[-1].text == "Provided further, That item 2999 applies.\n"

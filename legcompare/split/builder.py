@@ -57,6 +57,9 @@ class Node:
     quoted: QuotedTarget | None = None  # where a QUOTED node's matter goes
     in_quote: bool = False
     ordinal_in_parent: int = 0  # for blocks and provisos
+    unnumbered: dict[Kind, int] | None = None
+    """How many blocks and provisos it holds, by kind (counted as they are attached: a section
+    of an appropriations act can hold thousands of provisos)."""
     name: str | None = None  # a fixed id for unnumbered parts ("front", "digest")
 
     @property
@@ -108,8 +111,11 @@ class Builder:
     def _attach(self, node: Node, parent: Node) -> Node:
         node.parent = parent
         parent.children.append(node)
-        if node.kind in (Kind.BLOCK, Kind.PROVISO):
-            node.ordinal_in_parent = sum(1 for c in parent.children if c.kind is node.kind)
+        if node.kind in (Kind.BLOCK, Kind.PROVISO):  # its place among them: blocks 1, 2 ...
+            counts = parent.unnumbered
+            if counts is None:
+                counts = parent.unnumbered = {}
+            node.ordinal_in_parent = counts[node.kind] = counts.get(node.kind, 0) + 1
         self.nodes.append(node)
         self.stack.append(node)
         return node
@@ -146,6 +152,16 @@ class Builder:
         if kind in (Kind.HISTORY, Kind.TOC):
             node.rank = ENUM_RANK + 1  # a leaf of whatever is open
         return self._attach(node, self.top)
+
+    def front(self, start: int, name: str) -> Node:
+        """Front matter (``name``: its fixed id), placed as a block and left closed; it is not
+        one of the blocks it sits among."""
+        node = self.unlabeled(Kind.BLOCK, start)
+        node.kind, node.name = Kind.FRONT, name
+        assert node.parent is not None and node.parent.unnumbered is not None
+        node.parent.unnumbered[Kind.BLOCK] -= 1
+        self.stack.pop()
+        return node
 
     def block_of(self, parent: Node, start: int) -> Node:
         """An unnumbered block directly under ``parent``, left closed."""

@@ -159,7 +159,7 @@ class Scanner:
                 t = self.lines[j].text(self.text)
             if self._first_label_line(0, i) is not None and not self._looks_like_front(i):
                 return 0
-            self._front_node(0, "front")
+            self.b.front(0, "front")
             digest = next((k for k in range(i) if P.DIGEST.match(self.lines[k].text(self.text))),
                           None)
             if digest is not None:
@@ -171,7 +171,7 @@ class Scanner:
                         self.b.block_of(heading, self.lines[k].start)
                 self.b.stack.remove(heading)
             if digest is not None or i > 0:
-                self._front_node(self.lines[i].start, "enacting")
+                self.b.front(self.lines[i].start, "enacting")
             self.prev_tail = "."
             return j + 1
         return self._front_before_first_section()
@@ -193,16 +193,11 @@ class Scanner:
             if (P.MD_HEADING.match(t) and re.match(r"#+\s+\d+[A-Z]?\.\s", t)) or \
                     re.match(r"(?:SECTION|SEC\.|Section)\s+1\.\s", t):
                 if i > 0 and self.text[:line.start].strip():
-                    self._front_node(0, "front")
+                    self.b.front(0, "front")
                     self.prev_tail = "."
                 return i
         return 0
 
-    def _front_node(self, start: int, name: str) -> None:
-        node = self.b.unlabeled(Kind.BLOCK, start)
-        node.kind = Kind.FRONT
-        node.name = name
-        self.b.stack.pop()
 
     def _looks_like_front(self, enacting_line: int) -> bool:
         """Labels before the enacting clause are front matter (e.g. "H. R." slugs)."""
@@ -286,7 +281,7 @@ class Scanner:
             while end + 1 < len(self.lines) and not _ENDS_CLAUSE.search(t):
                 end += 1
                 t = self.lines[end].text(self.text)
-            self._front_node(self.lines[first].start, "front")
+            self.b.front(self.lines[first].start, "front")
             self.absorbed.update(range(first, end + 1))
             return
 
