@@ -186,6 +186,14 @@ def test_springfield_fact_sheet(corpus: Path) -> None:
     assert [d.value for d in sheet.not_addressed] == ["data", "permitted", "exceptions"]
 
 
+def test_each_of_a_thousand_definitions_is_read_once_in_its_clause() -> None:
+    text = "Section 1. Definitions. As used in this act:\n" + "".join(
+        f'({n}) "Widget {n}" means a device numbered {n}.\n' for n in range(1, 1000))
+    sheet = fact_sheet(split(snippet(text)))
+    defined = [(i.clause, i.summary) for i in sheet.items if i.dimension is Dimension.DEFINITIONS]
+    assert defined == [(f"s1/{n}", f"Widget {n}") for n in range(1, 1000)]
+
+
 @pytest.mark.corpus
 def test_ny_print_reads_words_broken_at_line_ends_whole(corpus: Path) -> None:
     """The New York print breaks words at line ends ("IDENTIFI-" / "ER"); terms and quotes

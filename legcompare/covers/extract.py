@@ -54,6 +54,9 @@ class _Sheet:
     terms: list[Term] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     subjects: Subjects = field(default_factory=lambda: Subjects(frozenset()))
+    defined_in: dict[str, list[Term]] = field(default_factory=dict)
+    """``terms`` by the id of the clause defining them, in order (a law with thousands of
+    definitions would look through all of them for each)."""
 
 
 def fact_sheet(outline: Outline) -> FactSheet:
@@ -65,6 +68,8 @@ def fact_sheet(outline: Outline) -> FactSheet:
             sheet.terms += defined_terms(read(clause, sheet.page), child)
     sheet.subjects = Subjects(frozenset(t.slug for t in sheet.terms
                                         if t.kind is Dimension.ACTORS))
+    for term in sheet.terms:
+        sheet.defined_in.setdefault(term.clause, []).append(term)
     # Each top-level clause is read on its own (a fresh context, the terms and defined parties
     # known): on a long law a second process takes its share of them.
     parts = map_balanced(lambda some: [_walked(c, sheet) for c in some], outline.clauses,
@@ -88,7 +93,8 @@ _Part = tuple[list[Item], list[tuple[Clause, int, str]]]
 
 def _walked(clause: Clause, sheet: _Sheet) -> _Part:
     """The items of a top-level clause and its parts, and the subjects its conduct binds."""
-    part = _Sheet(sheet.page, sheet.terms, [], Subjects(sheet.subjects.defined))
+    part = _Sheet(sheet.page, sheet.terms, [], Subjects(sheet.subjects.defined),
+                  sheet.defined_in)
     _walk(clause, Context(), part)
     return part.items, part.subjects.found
 
@@ -153,7 +159,7 @@ def _walk(clause: Clause, ctx: Context, sheet: _Sheet) -> None:
     reading = read(clause, sheet.page)
     found: list[Item] = []
     if clause_defines(clause):
-        found += _definitions(reading, sheet.terms)
+        found += _definitions(reading, sheet.defined_in.get(clause.id, []))
         carved, passed = exceptions(reading, ctx, found)
         found += carved
         child_ctx = Context(exception=passed, parent=reading.key)
@@ -184,10 +190,10 @@ def _clause_items(reading: Reading, ctx: Context, sheet: _Sheet) -> list[Item]:
 
 
 def _definitions(reading: Reading, terms: list[Term]) -> list[Item]:
-    """A definitions item per term the clause defines, and an actors, technology or data item
-    for a term that names one."""
+    """A definitions item per term the clause defines (``terms``, in order), and an actors,
+    technology or data item for a term that names one."""
     out: list[Item] = []
-    for term in (t for t in terms if t.clause == reading.clause.id):
+    for term in terms:
         kinds = [Dimension.DEFINITIONS] + ([term.kind] if term.kind is not None else [])
         out += [item(reading, k, term.slug, term.name, term.name, term.span) for k in kinds]
     return out
