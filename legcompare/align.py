@@ -332,18 +332,60 @@ def _gap_greedy(a: _Side, b: _Side, gap_a: list[int], gap_b: list[int]
                 paired[x] = (y, s)
     taken = {y for y, _ in paired.values()}
     pool = {y: b.own[y] for y in gap_b if y not in taken}  # (in order; a paired one leaves)
+    order = _Order(gap_a)
+    for x, (y, _) in paired.items():
+        order.add(x, y)
     for x in gap_a:
         if x in paired:
             continue
         best = _best(a.own[x], pool, VERSION_THRESHOLD)
-        if best is not None and _keeps_order(paired, x, best[0]):
+        if best is not None and order.keeps(x, best[0]):
             paired[x] = best
+            order.add(x, best[0])
             del pool[best[0]]
     return paired
 
 
-def _keeps_order(paired: dict[int, tuple[int, float]], x: int, y: int) -> bool:
-    return all((px < x) == (py < y) for px, (py, _) in paired.items())
+class _Order:
+    """The pairs ``(x, y)`` made so far, and whether a new one keeps their order: every pair
+    before ``x`` in the old text is before ``y`` in the new, and none after ``x`` is before
+    ``y``, i.e. ``all((px < x) == (py < y) for px, py in pairs)`` (the pairs made by id first
+    need not be in order among themselves). Asked for each provision of a gap, that is
+    quadratic (a rewritten bill of 8,000 provisions: 32 million steps); here two Fenwick trees
+    over the gap's old positions keep the largest ``y`` before each and the smallest after,
+    and an answer takes a logarithmic number of steps. A new ``y`` is never one already paired
+    (the candidates are the ones left)."""
+
+    def __init__(self, xs: list[int]) -> None:
+        self._rank = {x: k for k, x in enumerate(xs, 1)}  # xs: the gap's old positions
+        self._n = len(xs)
+        self._before = [-1] * (self._n + 1)  # by rank: the largest y up to it
+        self._after = [math.inf] * (self._n + 1)  # by rank from the end: the smallest y
+
+    def add(self, x: int, y: int) -> None:
+        k = self._rank[x]
+        while k <= self._n:
+            self._before[k] = max(self._before[k], y)
+            k += k & -k
+        k = self._n + 1 - self._rank[x]
+        while k <= self._n:
+            self._after[k] = min(self._after[k], y)
+            k += k & -k
+
+    def keeps(self, x: int, y: int) -> bool:
+        largest: float = -1
+        k = self._rank[x] - 1  # the pairs before x
+        while k > 0:
+            largest = max(largest, self._before[k])
+            k -= k & -k
+        if largest >= y:
+            return False
+        smallest = math.inf
+        k = self._n - self._rank[x]  # the pairs after x, ranked from the end
+        while k > 0:
+            smallest = min(smallest, self._after[k])
+            k -= k & -k
+        return smallest >= y
 
 
 def _best(k: str, pool: dict[int, str], threshold: float) -> tuple[int, float] | None:

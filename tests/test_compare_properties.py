@@ -402,6 +402,29 @@ def test_cross_candidates_are_the_eight_heaviest_the_first_among_equals() -> Non
     assert kept == ["(i)", "(j)", "(a)", "(b)", "(c)", "(d)", "(e)", "(f)"]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_pair_keeps_the_order_exactly_when_it_is_before_and_after_the_right_ones(
+        data: st.DataObject) -> None:
+    xs = sorted(data.draw(st.sets(st.integers(0, 60), min_size=1, max_size=25)))
+    ys = data.draw(st.permutations(range(40)))
+    order = align._Order(xs)
+    pairs: dict[int, int] = {}
+    # first some pairs in any order (as the pairs made by id), then pairs made only in order
+    for x in data.draw(st.lists(st.sampled_from(xs), unique=True, max_size=8)):
+        pairs[x] = ys[len(pairs)]
+        order.add(x, pairs[x])
+    for x in xs:
+        if x in pairs:
+            continue
+        y = data.draw(st.sampled_from([v for v in ys if v not in pairs.values()]))
+        keeps = all((px < x) == (py < y) for px, py in pairs.items())
+        assert order.keeps(x, y) == keeps
+        if keeps:
+            pairs[x] = y
+            order.add(x, y)
+
+
 def test_own_keys_are_made_once_per_outline_and_forgotten_with_it() -> None:
     outline = split(doc("SEC. 1. BAN.\n(a) No agency shall use it.\n(b) An agency may.\n"))
     clauses, keys = align._own_keys(outline)
