@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import build_pairs as bp
-from benchmarks import hotspots
+from benchmarks import hotspots, shapes
 from benchmarks import run as bench
 from legcompare.chardiff import tokenize
 
@@ -290,3 +290,35 @@ def test_hotspots_says_in_one_line_when_the_command_fails(
     assert "failed (exit 2): legcompare: error:" in err[0]
     with pytest.raises(SystemExit):
         hotspots.main(["--reference", str(tmp_path), "outline", str(missing)])  # no package
+
+
+def test_shapes_writes_each_pattern_n_times_and_reports_every_command(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert shapes.provisos(3).count("Provided") == 6
+    assert shapes.renumbered(3).count("SEC. 500") == 3 and "shall" not in shapes.renumbered(3)
+    assert shapes.dashes(7).count("—\n") == 7 and shapes.quotes(4).count("”") == 5
+    # the repository's own package as the reference: every output the same, none failed
+    report = tmp_path / "shapes.md"
+    assert shapes.main(["--sizes", "2,4", "--corpus", str(tmp_path), "--reference",
+                        str(shapes.REPO), "--out", str(report)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert report.read_text(encoding="utf-8").splitlines() == lines
+    assert lines[0].startswith("| shape | command | n | s (this tree, 2×) | s (reference, 2×) "
+                               "| output |")
+    body = [line.split(" | ") for line in lines[2:]]
+    assert [(row[0], row[1]) for row in body] == [
+        ("| provisos", "covers"), ("| provisos", "diff"), ("| sections each defining", "covers"),
+        ("| unlabelled definitions", "covers"),
+        ("| renumbered rewrite", "diff --mode versions"), ("| dash-ended labels", "outline"),
+        ("| quotes in quotes", "outline")]  # no corpus in tmp_path: no real pairs
+    for row in body:
+        assert row[2] == "2 / 4" and row[5] == row[8] == "same", row
+        assert all(re.fullmatch(r"\d+\.\d\d", cell) for cell in (row[3], row[4], row[6], row[7]))
+
+
+def test_shapes_refuses_sizes_it_cannot_use(capsys: pytest.CaptureFixture[str]) -> None:
+    for sizes in ("2", "2,x", "0,4"):
+        with pytest.raises(SystemExit) as exit_:
+            shapes.main(["--sizes", sizes])
+        assert exit_.value.code == 2
+    assert "--sizes" in capsys.readouterr().err

@@ -31,9 +31,9 @@ would take time quadratic in their depth and overrun every stage that walks the 
 
 MAX_QUOTED_LEVELS = 4
 """Quoted matter open at once, at most (an amendment quoting an amendment that quotes text is
-three); quoted matter deeper than that is read as part of the text quoting it. With
-:data:`MAX_ENUM_LEVELS`, this keeps any tree within the depth every stage (and every report
-format: JSON, Word) can walk."""
+three; the corpus has one at most); quoted matter deeper than that is read as part of the text
+quoting it. With :data:`MAX_ENUM_LEVELS`, this keeps any tree within the depth every stage
+(and every report format: JSON, Word) can walk."""
 
 QUOTED_RANK = 0
 UNLABELED_RANK = RANKS[Kind.SECTION]  # blocks, headings and loose definitions sit like sections

@@ -1,0 +1,235 @@
+"""How legcompare's time grows with texts that take one drafting pattern to an extreme.
+
+``run.py`` times omnibus-sized pairs made of real bills. A cost that grows faster than the text
+only shows on a text that repeats one pattern thousands of times, in one place: an
+appropriations section with thousands of provisos, a print adding thousands of sections each
+with its own definition, a rewritten bill whose every section was renumbered, a list whose
+every item ends with a dash (read as one level deeper each time), amendments quoting amendments.
+This script writes each such text at ``n`` and at ``4 n`` repetitions (patterns written for it,
+no corpus text), runs the command each shape stresses on both, in fresh processes, and prints
+the seconds and how they grew: four times the input should take about four times as long (a
+ratio near 16 is quadratic). It also runs two real corpus pairs on the aligner's longest paths
+(H.R. 1 against H.R. 264 read as versions of one bill; H.R. 1's XML against the Tax Cuts and
+Jobs Act's, where ``auto`` chooses ``cross``).
+
+With ``--reference DIR`` (``DIR/legcompare``, a copy of the package taken before a change, as
+``identical.py`` takes it), every command also runs on that copy, and the report gives both and
+whether their outputs are the same bytes. A run that fails (exit code other than 0) is shown
+with its exit code. No timing is asserted anywhere: the numbers are this machine's.
+
+    python benchmarks/shapes.py
+    python benchmarks/shapes.py --reference /tmp/before --sizes 2000,8000
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT_CORPUS = Path(os.environ.get("LEGCOMPARE_CORPUS", REPO.parent / "shared" / "corpus"))
+
+
+# --- the shapes: a text (or two) of n repetitions of one pattern ------------------------------
+
+def provisos(n: int) -> str:
+    """An appropriations section: n paragraphs, each with two provisos."""
+    return "SEC. 101. APPROPRIATIONS.\n" + "".join(
+        f"For necessary expenses of office {i}, ${i},000: Provided, That not more than ${i} "
+        f"shall be used for travel: Provided further, That item {i} applies.\n"
+        for i in range(n))
+
+
+def sections_defining(n: int) -> str:
+    """A New York print adding n sections, each defining two terms."""
+    return "".join(
+        f"§ {i + 1}. The general business law is amended by adding a new section {i + 600} to "
+        f"read as follows:\n§ {i + 600}. Definitions. As used in this article: 1. \"Device {i}\" "
+        f"means a camera numbered {i}. 2. \"Owner {i}\" means its keeper.\n" for i in range(n))
+
+
+def unlabelled_definitions(n: int) -> str:
+    """One definitions section of n unlabelled definitions."""
+    return "SEC. 2. DEFINITIONS.\nIn this Act:\n" + "".join(
+        f"“Device {i}” means the camera numbered {i} in the register.\n" for i in range(n))
+
+
+def amendments(n: int, first: int = 1) -> str:
+    """n amendatory sections (numbered from ``first``), each striking a word and adding a
+    quoted subsection."""
+    return "".join(
+        f"SEC. {first + i}. AMENDMENT {i + 1}.\nSection {i + 100} of title 42, United States "
+        f"Code, is amended—\n(1) in subsection (a), by striking “shall” and inserting “may”; "
+        f"and\n(2) by adding at the end the following:\n“(z) The agency shall report {i}.”.\n"
+        for i in range(n))
+
+
+def renumbered(n: int) -> str:
+    """:func:`amendments` rewritten: every section renumbered, every "shall" now "may"."""
+    return changed(amendments(n, first=5001))
+
+
+def dashes(n: int) -> str:
+    """One section of n labels, each ending with a dash as if it opened a list."""
+    return "SEC. 1. DUTIES.\n" + "".join(
+        f"({'a1AiI'[i % 5]}) The agency shall—\n" for i in range(n))
+
+
+def quotes(n: int) -> str:
+    """n amendments, each quoting the next."""
+    lines = ["SEC. 1. AMENDMENTS.",
+             "Section 2 of the Act (42 U.S.C. 1) is amended by adding the following:"]
+    lines += [f"“SEC. {i + 3}. Section {i + 4} is amended by adding the following:"
+              for i in range(n)]
+    return "\n".join([*lines, "“(a) The end.”" + "”" * n + "."]) + "\n"
+
+
+def changed(text: str) -> str:
+    """A second print: every "shall" now "may"."""
+    return text.replace("shall", "may")
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    command: str  # diff, outline or covers
+    old: Callable[[int], str]
+    new: Callable[[int], str] | None = None  # diff's second text, of n repetitions
+    options: tuple[str, ...] = ()
+
+
+SHAPES = (
+    Shape("provisos", "covers", provisos),
+    Shape("provisos", "diff", provisos, lambda n: changed(provisos(n))),
+    Shape("sections each defining", "covers", sections_defining),
+    Shape("unlabelled definitions", "covers", unlabelled_definitions),
+    Shape("renumbered rewrite", "diff", amendments, renumbered, ("--mode", "versions")),
+    Shape("dash-ended labels", "outline", dashes),
+    Shape("quotes in quotes", "outline", quotes),
+)
+
+
+# --- running ----------------------------------------------------------------------------------
+
+def run(args: Sequence[str], code: Path) -> tuple[float, int, bytes]:
+    """Seconds, exit code and output of ``python -m legcompare ARGS`` run on ``code``'s copy."""
+    env = dict(os.environ, NO_COLOR="1", PYTHONHASHSEED="0")
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "legcompare", *args], cwd=code, env=env,
+                          capture_output=True, stdin=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start, proc.returncode, proc.stdout
+
+
+def _shown(seconds: float, code: int) -> str:
+    return f"{seconds:.2f}" if code == 0 else f"{seconds:.2f} (exit {code})"
+
+
+def rows(sizes: Sequence[int], folder: Path, corpus: Path | None,
+         reference: Path | None) -> list[list[str]]:
+    """One row per shape and command (and per real pair): sizes, seconds, growth."""
+    out: list[list[str]] = []
+    codes = [REPO] + ([reference] if reference is not None else [])
+    for shape in SHAPES:
+        times: list[list[float]] = [[] for _ in codes]
+        cells: list[str] = []
+        for n in sizes:
+            old = folder / f"{shape.name.replace(' ', '-')}-{n}-old.txt"
+            old.write_text(shape.old(n), encoding="utf-8")
+            args = [shape.command, str(old)]
+            if shape.new is not None:
+                new = old.with_name(old.name.replace("-old", "-new"))
+                new.write_text(shape.new(n), encoding="utf-8")
+                args.append(str(new))
+            args += [*shape.options, "--format", "json"]
+            outputs = []
+            for k, code in enumerate(codes):
+                seconds, status, output = run(args, code)
+                times[k].append(seconds)
+                outputs.append(hashlib.sha256(output).hexdigest())
+                cells.append(_shown(seconds, status))
+            if reference is not None:
+                cells.append("same" if outputs[0] == outputs[1] else "differ")
+        growth = [f"×{t[-1] / t[0]:.1f}" if t[0] > 0 else "–" for t in times]
+        out.append([shape.name, " ".join((shape.command, *shape.options)),
+                    " / ".join(str(n) for n in sizes), *cells, *growth])
+    if corpus is not None:
+        out += _real_pairs(corpus, codes, reference is not None)
+    return out
+
+
+REAL = (
+    ("H.R. 1 / H.R. 264 as versions", ("us-federal-hr1-116-reported-house.txt",
+                                       "us-federal-hr264-116-engrossed-house.txt"),
+     ("--mode", "versions")),
+    ("H.R. 1 XML / TCJA XML (auto: cross)", ("raw/H1_RH.XML", "raw/BILLS-115hr1eas2.xml"), ()),
+)
+
+
+def _real_pairs(corpus: Path, codes: Sequence[Path], reference: bool) -> list[list[str]]:
+    out = []
+    for name, (old, new), options in REAL:
+        if not (corpus / old).is_file() or not (corpus / new).is_file():
+            continue
+        args = ["diff", str(corpus / old), str(corpus / new), *options, "--format", "json"]
+        cells, outputs = [], []
+        for code in codes:
+            seconds, status, output = run(args, code)
+            cells.append(_shown(seconds, status))
+            outputs.append(hashlib.sha256(output).hexdigest())
+        if reference:
+            cells.append("same" if outputs[0] == outputs[1] else "differ")
+        out.append([name, " ".join(("diff", *options)), "one pair", *cells])
+    return out
+
+
+def table(sizes: Sequence[int], data: list[list[str]], reference: Path | None) -> str:
+    versions = ["this tree"] + (["reference"] if reference is not None else [])
+    head = ["shape", "command", "n"]
+    for size in sizes:
+        head += [f"s ({v}, {size}×)" for v in versions]
+        if reference is not None:
+            head.append("output")
+    head += [f"growth ({v})" for v in versions]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(row + [""] * (len(head) - len(row))) + " |" for row in data]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="2000,8000",
+                        help="two comma-separated repetition counts (default: 2000,8000)")
+    parser.add_argument("--reference", type=Path,
+                        help="also run DIR/legcompare (a copy of the package) and compare")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help="for the real pairs (left out when it is missing)")
+    parser.add_argument("--out", type=Path, help="also write the table to this file")
+    args = parser.parse_args(argv)
+    try:
+        sizes = [int(s) for s in args.sizes.split(",")]
+    except ValueError:
+        parser.error(f"--sizes: not a list of whole numbers: {args.sizes!r}")
+    if len(sizes) != 2 or min(sizes) < 1:
+        parser.error("--sizes: give two repetition counts, such as 2000,8000")
+    if args.reference is not None and not (args.reference / "legcompare").is_dir():
+        parser.error(f"--reference: no legcompare package in {args.reference}")
+    corpus = args.corpus if (args.corpus / "MANIFEST.tsv").is_file() else None
+    with tempfile.TemporaryDirectory(prefix="legcompare-shapes-") as folder:
+        report = table(sizes, rows(sizes, Path(folder), corpus, args.reference), args.reference)
+    print(report)
+    if args.out is not None:
+        args.out.write_text(report + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
