@@ -63,6 +63,13 @@ def unlabelled_definitions(n: int) -> str:
         f"“Device {i}” means the camera numbered {i} in the register.\n" for i in range(n))
 
 
+def amounts(n: int) -> str:
+    """One appropriations paragraph of n amounts, each available until a date."""
+    return "SEC. 1. AMOUNTS.\n(a) There are appropriated " + "; ".join(
+        f"${i},000 to remain available until September 30, {2001 + i % 30}"
+        for i in range(n)) + ".\n"
+
+
 def amendments(n: int, first: int = 1) -> str:
     """n amendatory sections (numbered from ``first``), each striking a word and adding a
     quoted subsection."""
@@ -112,6 +119,7 @@ SHAPES = (
     Shape("provisos", "diff", provisos, lambda n: changed(provisos(n))),
     Shape("sections each defining", "covers", sections_defining),
     Shape("unlabelled definitions", "covers", unlabelled_definitions),
+    Shape("amounts in one provision", "covers", amounts),
     Shape("renumbered rewrite", "diff", amendments, renumbered, ("--mode", "versions")),
     Shape("dash-ended labels", "outline", dashes),
     Shape("quotes in quotes", "outline", quotes),

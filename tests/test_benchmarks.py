@@ -308,7 +308,7 @@ def test_shapes_writes_each_pattern_n_times_and_reports_every_command(
     body = [line.split(" | ") for line in lines[2:]]
     assert [(row[0], row[1]) for row in body] == [
         ("| provisos", "covers"), ("| provisos", "diff"), ("| sections each defining", "covers"),
-        ("| unlabelled definitions", "covers"),
+        ("| unlabelled definitions", "covers"), ("| amounts in one provision", "covers"),
         ("| renumbered rewrite", "diff --mode versions"), ("| dash-ended labels", "outline"),
         ("| quotes in quotes", "outline")]  # no corpus in tmp_path: no real pairs
     for row in body:

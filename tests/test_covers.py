@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from pathlib import Path
@@ -455,3 +456,61 @@ def test_a_long_run_of_abbreviations_is_one_sentence() -> None:
     key = "see " + "26 u.s.c. 168 and stat. " * 20000 + "end."
     got = Reading(None, key, tuple(range(len(key) + 1)), key).sentences  # type: ignore[arg-type]
     assert list(got) == [(0, len(key))]
+
+
+# --- offsets and sentences looked up, not walked ------------------------------------------------
+
+KEYS = st.lists(st.sampled_from(["a", "b", "no", "sec", "u.s.c", " ", "(", ".", ";", "a.", "x.y.",
+                                 "co", "1"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(KEYS)
+def test_the_sentence_at_an_offset_is_the_one_holding_it(key: str) -> None:
+    from legcompare.covers.reading import Reading
+
+    reading = Reading(None, key, tuple(range(len(key) + 1)), key)  # type: ignore[arg-type]
+    for at in range(-1, len(key) + 2):
+        holding = [(a, b) for a, b in reading.sentences if a <= at < b]
+        assert reading.sentence_at(at) == (holding[0] if holding else (0, len(key)))
+
+
+def test_key_offsets_of_every_corpus_clause_are_the_first_at_or_after(corpus: Path) -> None:
+    from legcompare.covers.dates import _key_offset
+    from legcompare.covers.reading import read
+
+    checked = 0
+    for path in sorted(corpus.glob("*.txt"))[::3]:
+        outline = split(load_path(path))
+        for clause in outline.walk():
+            reading = read(clause, outline.document.text)
+            origin = reading.origin
+            assert all(x <= y for x, y in itertools.pairwise(origin)), (path.name, clause.id)
+            for at in {origin[0] - 1, *(o + d for o in origin[::7] for d in (-1, 0, 1)),
+                       origin[-1] + 1}:
+                first = next((i for i, o in enumerate(origin[:-1]) if o >= at),
+                             max(len(reading.key) - 1, 0))
+                assert _key_offset(reading, at) == first
+                checked += 1
+    assert checked > 10000
+
+
+def test_a_provision_of_two_thousand_amounts_dates_each() -> None:
+    # an appropriations paragraph: each amount available until a date (read for each amount
+    # by walking the text from its start, this took minutes at 4,000)
+    text = "SEC. 1. AMOUNTS.\n(a) There are appropriated " + "; ".join(
+        f"${i},000 to remain available until September 30, {2001 + i % 30}"
+        for i in range(2000)) + ".\n"
+    from legcompare.covers.dates import dates
+    from legcompare.covers.reading import read
+
+    outline = split(snippet(text))
+    (paragraph,) = [c for c in outline.walk() if c.label == "(a)"]
+    found = dates(read(paragraph, outline.document.text))
+    assert [value for value, _, _, _ in found] == [
+        f"deadline:{2001 + i % 30}-09-30" for i in range(2000)]
+    # each quoted from its own sentence (a "; " ends one), as printed
+    _, summary, quote, span = found[1999]
+    assert (summary, quote) == ("Deadline: September 30, 2020",
+                                "$1999,000 to remain available until September 30, 2020.")
+    assert outline.document.text[span[0]:span[1]] == quote

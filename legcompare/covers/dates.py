@@ -11,6 +11,7 @@ value's kind comes from the nearest words before it in its sentence: "take effec
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 from fractions import Fraction
 
@@ -77,11 +78,11 @@ def _kind(reading: Reading, at: int) -> str:
 
 
 def _key_offset(reading: Reading, at: int) -> int:
-    """The key offset of display offset ``at`` (the first key character at or after it)."""
-    for i, o in enumerate(reading.origin[:-1]):
-        if o >= at:
-            return i
-    return max(len(reading.key) - 1, 0)
+    """The key offset of display offset ``at`` (the first key character at or after it). The
+    origins never decrease (the key keeps the text's order), so a binary search finds it: a
+    provision listing thousands of amounts asks for each of them."""
+    i = bisect_left(reading.origin, at, 0, len(reading.origin) - 1)
+    return i if i < len(reading.origin) - 1 else max(len(reading.key) - 1, 0)
 
 
 def _when(q: Quantity) -> str:

@@ -10,6 +10,7 @@ every match is quoted from, and points at, the display text as printed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -71,11 +72,17 @@ class Reading:
             out.append((start, len(self.key)))
         return tuple(_trimmed(self.key, a, b) for a, b in out)
 
+    @cached_property
+    def _sentence_starts(self) -> tuple[int, ...]:
+        return tuple(a for a, _ in self.sentences)
+
     def sentence_at(self, at: int) -> tuple[int, int]:
-        """The sentence that holds key offset ``at``."""
-        for a, b in self.sentences:
-            if a <= at < b:
-                return (a, b)
+        """The sentence that holds key offset ``at`` (the whole key when none does). The
+        sentences are in order and do not overlap: the one that may hold it is the last to
+        start at or before it."""
+        k = bisect_right(self._sentence_starts, at) - 1
+        if k >= 0 and at < self.sentences[k][1]:
+            return self.sentences[k]
         return (0, len(self.key))
 
     def quote(self, start: int, end: int) -> tuple[str, Span]:
