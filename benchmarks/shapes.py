@@ -126,19 +126,43 @@ SHAPES = (
 )
 
 
+REAL = (
+    ("H.R. 1 / H.R. 264 as versions", ("us-federal-hr1-116-reported-house.txt",
+                                       "us-federal-hr264-116-engrossed-house.txt"),
+     ("--mode", "versions")),
+    ("H.R. 1 XML / TCJA XML (auto: cross)", ("raw/H1_RH.XML", "raw/BILLS-115hr1eas2.xml"), ()),
+)
+"""The real pairs: (name, (old, new) in the corpus, options)."""
+
+
 # --- running ----------------------------------------------------------------------------------
 
 def run(args: Sequence[str], code: Path) -> tuple[float, int, bytes]:
-    """Seconds, exit code and output of ``python -m legcompare ARGS`` run on ``code``'s copy."""
+    """Seconds, exit code and output of ``python -m legcompare ARGS`` run on ``code``'s copy
+    (in the environment ``identical.py`` gives it, so that outputs compare alike)."""
     env = dict(os.environ, NO_COLOR="1", PYTHONHASHSEED="0")
+    env.pop("SOURCE_DATE_EPOCH", None)
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "legcompare", *args], cwd=code, env=env,
                           capture_output=True, stdin=subprocess.DEVNULL, check=False)
     return time.perf_counter() - start, proc.returncode, proc.stdout
 
 
-def _shown(seconds: float, code: int) -> str:
-    return f"{seconds:.2f}" if code == 0 else f"{seconds:.2f} (exit {code})"
+def on_each(args: Sequence[str], codes: Sequence[Path]) -> tuple[list[str], list[float]]:
+    """``args`` run on each copy in ``codes``: the report's cells (the seconds of each, with the
+    exit code of a failed run, then, for two copies, whether their outputs are the same bytes)
+    and the seconds."""
+    cells: list[str] = []
+    seconds: list[float] = []
+    outputs: set[bytes] = set()
+    for code in codes:
+        took, status, output = run(args, code)
+        cells.append(f"{took:.2f}" if status == 0 else f"{took:.2f} (exit {status})")
+        seconds.append(took)
+        outputs.add(hashlib.sha256(output).digest())
+    if len(codes) > 1:
+        cells.append("same" if len(outputs) == 1 else "differ")
+    return cells, seconds
 
 
 def rows(sizes: Sequence[int], folder: Path, corpus: Path | None,
@@ -147,7 +171,7 @@ def rows(sizes: Sequence[int], folder: Path, corpus: Path | None,
     out: list[list[str]] = []
     codes = [REPO] + ([reference] if reference is not None else [])
     for shape in SHAPES:
-        times: list[list[float]] = [[] for _ in codes]
+        times: list[list[float]] = []  # per size, per copy
         cells: list[str] = []
         for n in sizes:
             old = folder / f"{shape.name.replace(' ', '-')}-{n}-old.txt"
@@ -157,45 +181,21 @@ def rows(sizes: Sequence[int], folder: Path, corpus: Path | None,
                 new = old.with_name(old.name.replace("-old", "-new"))
                 new.write_text(shape.new(n), encoding="utf-8")
                 args.append(str(new))
-            args += [*shape.options, "--format", "json"]
-            outputs = []
-            for k, code in enumerate(codes):
-                seconds, status, output = run(args, code)
-                times[k].append(seconds)
-                outputs.append(hashlib.sha256(output).hexdigest())
-                cells.append(_shown(seconds, status))
-            if reference is not None:
-                cells.append("same" if outputs[0] == outputs[1] else "differ")
-        growth = [f"×{t[-1] / t[0]:.1f}" if t[0] > 0 else "–" for t in times]
+            shown, seconds = on_each([*args, *shape.options, "--format", "json"], codes)
+            cells += shown
+            times.append(seconds)
+        growth = [f"×{last / first:.1f}" if first > 0 else "–"
+                  for first, last in zip(times[0], times[-1], strict=True)]
         out.append([shape.name, " ".join((shape.command, *shape.options)),
                     " / ".join(str(n) for n in sizes), *cells, *growth])
-    if corpus is not None:
-        out += _real_pairs(corpus, codes, reference is not None)
-    return out
-
-
-REAL = (
-    ("H.R. 1 / H.R. 264 as versions", ("us-federal-hr1-116-reported-house.txt",
-                                       "us-federal-hr264-116-engrossed-house.txt"),
-     ("--mode", "versions")),
-    ("H.R. 1 XML / TCJA XML (auto: cross)", ("raw/H1_RH.XML", "raw/BILLS-115hr1eas2.xml"), ()),
-)
-
-
-def _real_pairs(corpus: Path, codes: Sequence[Path], reference: bool) -> list[list[str]]:
-    out = []
-    for name, (old, new), options in REAL:
-        if not (corpus / old).is_file() or not (corpus / new).is_file():
-            continue
-        args = ["diff", str(corpus / old), str(corpus / new), *options, "--format", "json"]
-        cells, outputs = [], []
-        for code in codes:
-            seconds, status, output = run(args, code)
-            cells.append(_shown(seconds, status))
-            outputs.append(hashlib.sha256(output).hexdigest())
-        if reference:
-            cells.append("same" if outputs[0] == outputs[1] else "differ")
-        out.append([name, " ".join(("diff", *options)), "one pair", *cells])
+    if corpus is None:
+        return out
+    for name, pair, options in REAL:
+        old_path, new_path = (corpus / p for p in pair)
+        if old_path.is_file() and new_path.is_file():
+            shown, _ = on_each(["diff", str(old_path), str(new_path), *options, "--format",
+                                "json"], codes)
+            out.append([name, " ".join(("diff", *options)), "one pair", *shown])
     return out
 
 

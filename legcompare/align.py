@@ -140,13 +140,11 @@ _ANCHOR_OWN = 12
 
 
 def _anchor_key(clause: Clause, side: _Side) -> str:
-    """A key for exact matching: the own text, or with the children's when it is short (a
-    label-only "(a)" or "Sec. 103." is known by what it contains). Labels are left out, so a
-    renumbered provision keeps its key."""
-    own = side.own[side.index[id(clause)]]
-    if len(own) >= _ANCHOR_OWN:
-        return own
-    parts = [own]
+    """The key for exact matching of a clause whose own key is short (under
+    :data:`_ANCHOR_OWN`: a label-only "(a)" or "Sec. 103."): with its children's keys, as it is
+    known by what it contains (a longer own key is its own anchor, see :meth:`_Side.of`).
+    Labels are left out, so a renumbered provision keeps its key."""
+    parts = [side.own[side.index[id(clause)]]]
     size = 0
     for d in islice(clause.walk(), 1, None):
         k = side.own[side.index[id(d)]]
@@ -392,7 +390,7 @@ def _best(k: str, pool: dict[int, str], threshold: float) -> tuple[int, float] |
     """The key of ``pool`` (``{y: key}``, in the order they are tried) most similar to ``k``
     and at least ``threshold`` similar, the first of equals, as ``(y, similarity)``; ``None``
     when there is none. rapidfuzz's ``extractOne`` tries them in C, raising its cutoff to the
-    best score so far, and skips the empty keys as :func:`similarity` would score them (0)."""
+    best score so far; an empty key scores 0 there, as with :func:`similarity`."""
     if not k:
         return None
     found = process.extractOne(k, pool, scorer=fuzz.ratio, processor=None,

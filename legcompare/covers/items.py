@@ -47,8 +47,8 @@ def matches(reading: Reading, table: tuple[tuple[str, re.Pattern[str]], ...]) ->
     """Each value of ``table`` whose pattern occurs in the clause, with its first match."""
     out = []
     text, lowered = reading.key, reading.lowered
-    for value, found in filters(table):
-        m = found.search(text, lowered)
+    for value, f in filters(table):
+        m = f.search(text, lowered)
         if m:
             out.append((value, m.start(), m.end()))
     return out

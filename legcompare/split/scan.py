@@ -198,7 +198,6 @@ class Scanner:
                 return i
         return 0
 
-
     def _looks_like_front(self, enacting_line: int) -> bool:
         """Labels before the enacting clause are front matter (e.g. "H. R." slugs)."""
         return enacting_line < 120
