@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from legcompare import align
+from legcompare import align, assess
 from legcompare.align import own_key, similarity
+from legcompare.assess.engine import Run
 from legcompare.assess.roles import own_text
 from legcompare.chardiff import diff_text
 from legcompare.compare import _same_own_text, compare, compare_outlines
@@ -436,3 +437,59 @@ def test_own_keys_are_made_once_per_outline_and_forgotten_with_it() -> None:
     del outline, clauses
     gc.collect()
     assert ident not in align._OWN_KEYS  # no stale keys for an outline that takes its id
+
+
+def _explained_one_by_one(run: Run, reasons: list[Reason]) -> bool:
+    """What ``_Accounted.explains`` answers, reason by reason: a directional reason whose span
+    overlaps (or equals) the run's, or neutral spans that touch the run and hold each of its
+    letters and digits."""
+    def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return (a[0] < b[1] and b[0] < a[1]) or a == b
+
+    def covered(words: str, at: int, spans: list[tuple[int, int] | None]) -> bool:
+        if not words.strip():
+            return True
+        end = at + len(words)
+        if not any(s is not None and overlap(s, (at, end)) for s in spans):
+            return False
+        return all(not ch.isalnum() or any(s is not None and s[0] <= at + k < s[1]
+                                            for s in spans) for k, ch in enumerate(words))
+
+    d = (run.del_at, run.del_at + len(run.deleted))
+    i = (run.ins_at, run.ins_at + len(run.inserted))
+    if any(r.direction is not Direction.NEUTRAL and (
+            (r.old_span is not None and overlap(r.old_span, d)) or
+            (r.new_span is not None and overlap(r.new_span, i))) for r in reasons):
+        return True
+    neutral = [r for r in reasons if r.direction is Direction.NEUTRAL]
+    return covered(run.deleted, run.del_at, [r.old_span for r in neutral]) and \
+        covered(run.inserted, run.ins_at, [r.new_span for r in neutral])
+
+
+SPANS = st.one_of(st.none(), st.tuples(st.integers(0, 30), st.integers(0, 8)).map(
+    lambda s: (s[0], s[0] + s[1])))
+REASONS = st.lists(st.builds(
+    lambda direction, old, new: Reason("r", "d", direction, None, None, old, new, ""),
+    st.sampled_from(list(Direction)), SPANS, SPANS), max_size=8)
+RUNS = st.builds(Run, st.text("ab 1,", max_size=8), st.integers(0, 30),
+                 st.text("ab 1,", max_size=8), st.integers(0, 30))
+
+
+@settings(max_examples=500, deadline=None)
+@given(REASONS, st.lists(RUNS, min_size=1, max_size=6))
+def test_a_run_is_explained_exactly_when_a_reason_points_at_it_or_neutral_ones_cover_it(
+        reasons: list[Reason], runs: list[Run]) -> None:
+    accounted = assess._Accounted(reasons)
+    assert [accounted.explains(r) for r in runs] == \
+        [_explained_one_by_one(r, reasons) for r in runs]
+
+
+def test_neutral_spans_explain_a_run_only_where_they_hold_every_word() -> None:
+    formal = Reason("formal", "form", Direction.NEUTRAL, None, None, (10, 14), (20, 26), "")
+    accounted = assess._Accounted([formal])
+    assert accounted.explains(Run("$1,0", 10, "$1,000", 20))
+    assert not accounted.explains(Run("$1,0 x", 10, "$1,000", 20))  # "x" is not covered
+    assert accounted.explains(Run("$1,0 ;", 10, "$1,000", 20))  # punctuation needs no span
+    weaker = Reason("w", "d", Direction.WEAKER, None, None, None, (40, 40), "")
+    assert assess._Accounted([weaker]).explains(Run("", 0, "", 40))  # an empty span, its equal
+    assert not assess._Accounted([weaker]).explains(Run("", 0, "may", 41))

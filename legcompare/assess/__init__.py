@@ -15,8 +15,10 @@ Titles, digests, findings and purpose clauses are judged like the rest but flagg
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -90,9 +92,11 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     changed = [r for r in runs(pair, content_only=True) if not r.layout_only]
     if pair.old is not None and pair.new is not None and not changed:
         return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
-    open_runs = [r for r in changed if not _explained(r, reasons)]
+    accounted = _Accounted(reasons)
+    open_runs = [r for r in changed if not accounted.explains(r)]
     reasons += _formal(open_runs, texts, pair)
-    open_runs = [r for r in open_runs if not _explained(r, reasons)]
+    accounted = _Accounted(reasons)
+    open_runs = [r for r in open_runs if not accounted.explains(r)]
     verdict = aggregate(reasons)
     if verdict is None or (verdict is Verdict.NEUTRAL and open_runs):
         broken = _breaks_off(pair, texts)
@@ -108,33 +112,63 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     return replace(pair, verdict=verdict, descriptive=descriptive, reasons=tuple(reasons))
 
 
-def _explained(run: Run, reasons: list[Reason]) -> bool:
-    """Is the run accounted for: a directional reason points at its words, or neutral reasons
-    cover every word of it (a formal change explains only the words it matched)?"""
-    d = (run.del_at, run.del_at + len(run.deleted))
-    i = (run.ins_at, run.ins_at + len(run.inserted))
-    if any(r.direction is not Direction.NEUTRAL and (
-            (r.old_span is not None and _overlap(r.old_span, d)) or
-            (r.new_span is not None and _overlap(r.new_span, i))) for r in reasons):
-        return True
-    neutral = [r for r in reasons if r.direction is Direction.NEUTRAL]
-    return _covered(run.deleted, run.del_at, [r.old_span for r in neutral]) and \
-        _covered(run.inserted, run.ins_at, [r.new_span for r in neutral])
+class _Accounted:
+    """Which changed runs a pair's reasons account for: a directional reason points at a
+    run's words, or neutral reasons cover every word of it (a formal change explains only the
+    words it matched). The reasons' spans are indexed once, so that a provision with thousands
+    of changes and as many reasons is not checked run by reason."""
+
+    def __init__(self, reasons: list[Reason]) -> None:
+        directional = [r for r in reasons if r.direction is not Direction.NEUTRAL]
+        neutral = [r for r in reasons if r.direction is Direction.NEUTRAL]
+        self.pointed = (_Spans(r.old_span for r in directional),
+                        _Spans(r.new_span for r in directional))
+        self.covering = (_Spans(r.old_span for r in neutral),
+                         _Spans(r.new_span for r in neutral))
+
+    def explains(self, run: Run) -> bool:
+        d = (run.del_at, run.del_at + len(run.deleted))
+        i = (run.ins_at, run.ins_at + len(run.inserted))
+        old, new = self.pointed
+        if old.meets(d) or new.meets(i):
+            return True
+        old, new = self.covering
+        return old.covers(run.deleted, run.del_at) and new.covers(run.inserted, run.ins_at)
 
 
-def _covered(words: str, at: int, spans: list[tuple[int, int] | None]) -> bool:
-    """Do the spans cover every letter and digit of ``words`` (at ``at``), and touch it?"""
-    if not words.strip():
-        return True
-    end = at + len(words)
-    if not any(s is not None and ((s[0] < end and at < s[1]) or s == (at, end)) for s in spans):
-        return False
-    return all(not ch.isalnum() or any(s is not None and s[0] <= at + k < s[1] for s in spans)
-               for k, ch in enumerate(words))
+class _Spans:
+    """Half-open spans (``None`` ones left out), sorted by start, with the largest end among
+    each prefix: whether any span meets a span, or holds an offset, is two binary searches."""
 
+    __slots__ = ("ends", "exact", "starts")
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return (a[0] < b[1] and b[0] < a[1]) or a == b
+    def __init__(self, spans: Iterable[tuple[int, int] | None]) -> None:
+        ordered = sorted(s for s in spans if s is not None)
+        self.starts = [s[0] for s in ordered]
+        self.ends = list(accumulate((s[1] for s in ordered), max))
+        self.exact = set(ordered)
+
+    def _reach(self, before: int, *, inclusive: bool) -> int:
+        """The largest end of the spans starting before ``before`` (at it too, when
+        ``inclusive``); -1 when none do."""
+        k = (bisect_right if inclusive else bisect_left)(self.starts, before)
+        return self.ends[k - 1] if k else -1
+
+    def meets(self, span: tuple[int, int]) -> bool:
+        """Does a span overlap ``span``, or equal it (an empty span meets its equal)?"""
+        return self._reach(span[1], inclusive=False) > span[0] or span in self.exact
+
+    def holds(self, offset: int) -> bool:
+        """Does a span hold ``offset`` (start <= offset < end)?"""
+        return self._reach(offset, inclusive=True) > offset
+
+    def covers(self, words: str, at: int) -> bool:
+        """Do the spans cover every letter and digit of ``words`` (at ``at``), and touch it?"""
+        if not words.strip():
+            return True
+        if not self.meets((at, at + len(words))):
+            return False
+        return all(not ch.isalnum() or self.holds(at + k) for k, ch in enumerate(words))
 
 
 def _terms(outline: Outline) -> frozenset[str]:
