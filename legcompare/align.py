@@ -21,7 +21,6 @@ Similarity is ``rapidfuzz.fuzz.ratio`` on comparison keys (normalised Indel dist
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import weakref
@@ -550,28 +549,41 @@ def align_cross(old: Outline, new: Outline) -> list[Match]:
 
 
 def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:
-    """Pairs that share informative words (tf-idf weighted), scored by key similarity."""
+    """Pairs that share informative words (tf-idf weighted), scored by key similarity: for
+    each clause of ``a``, the eight of ``b`` with the heaviest shared words (the first by
+    position among equals), heaviest first.
+
+    A word in more than half of ``b``'s clauses (and in more than three) says nothing. Each
+    candidate's weight is the sum of the idfs of the words it shares, added in the order the
+    words are taken (sorted, so that the sums do not depend on string hashing); numpy adds
+    them over the postings (a common word's run to thousands of clauses) in that order, so
+    the weights are the ones a loop over the postings makes."""
+    import numpy as np  # (here: only cross mode needs it)
+
     docs_b = [set(_words(k)) for k in b.own]
-    df: dict[str, int] = defaultdict(int)
-    for ws in docs_b:
-        for w in ws:
-            df[w] += 1
-    n = max(len(docs_b), 1)
     postings: dict[str, list[int]] = defaultdict(list)
     for y, ws in enumerate(docs_b):
         for w in ws:
             postings[w].append(y)
+    n = max(len(docs_b), 1)
+    limit = max(3, n // 2)
+    arrays = {w: np.array(ys, dtype=np.intp) for w, ys in postings.items() if len(ys) <= limit}
+    idf = {w: math.log(1 + n / len(ys)) for w, ys in arrays.items()}
     out: list[tuple[float, int, int]] = []
     for x, k in enumerate(a.own):
-        weights: dict[int, float] = defaultdict(float)
-        for w in set(_words(k)):
-            if w in postings and df[w] <= max(3, n // 2):
-                idf = math.log(1 + n / df[w])
-                for y in postings[w]:
-                    weights[y] += idf
-        # the 8 heaviest, the first by position among equals: ``sorted(...)[:8]``, without
-        # sorting them all (a common word can weigh thousands of candidates)
-        for _, y in heapq.nsmallest(8, [(-w, y) for y, w in weights.items()]):
+        words = sorted(w for w in set(_words(k)) if w in arrays)
+        if not words:
+            continue
+        ys = np.concatenate([arrays[w] for w in words])
+        each = np.repeat([idf[w] for w in words], [len(arrays[w]) for w in words])
+        weights = np.bincount(ys, weights=each, minlength=len(b.own))  # added in order
+        touched = np.flatnonzero(weights)  # (an idf is never 0) in order of position
+        shared = weights[touched]
+        if len(shared) > 8:  # only those at least as heavy as the eighth heaviest can be in
+            keep = shared >= np.partition(shared, len(shared) - 8)[len(shared) - 8]
+            touched, shared = touched[keep], shared[keep]
+        heaviest = touched[np.argsort(-shared, kind="stable")[:8]]
+        for y in heaviest.tolist():
             out.append((similarity(k, b.own[y]), x, y))
     return out
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import math
+from collections import Counter
 from dataclasses import replace
 
 from hypothesis import given, settings
@@ -401,6 +403,41 @@ def test_cross_candidates_are_the_eight_heaviest_the_first_among_equals() -> Non
     x = next(x for x, c in enumerate(a.clauses) if c.label == "(a)")
     kept = [b.clauses[y].label for _, xx, y in align._candidates(a, b) if xx == x]
     assert kept == ["(i)", "(j)", "(a)", "(b)", "(c)", "(d)", "(e)", "(f)"]
+
+
+def _candidates_one_by_one(a: list[str], b: list[str]) -> list[tuple[float, int, int]]:
+    """What ``align._candidates`` answers, by a loop over the postings: each of ``b``'s
+    clauses weighs the idfs of the words it shares with one of ``a``'s (the words taken in
+    sorted order; a word in more than half of ``b``, and more than three, is left out); the
+    eight heaviest, the first by position among equals, heaviest first."""
+    docs = [set(align._words(k)) for k in b]
+    n = max(len(docs), 1)
+    df = Counter(w for ws in docs for w in ws)
+    out = []
+    for x, k in enumerate(a):
+        weights: dict[int, float] = {}
+        for w in sorted(set(align._words(k))):
+            if 0 < df[w] <= max(3, n // 2):
+                idf = math.log(1 + n / df[w])
+                for y, ws in enumerate(docs):
+                    if w in ws:
+                        weights[y] = weights.get(y, 0.0) + idf
+        for _, y in sorted((-weight, y) for y, weight in weights.items())[:8]:
+            out.append((similarity(k, b[y]), x, y))
+    return out
+
+
+KEY_WORDS = st.lists(st.sampled_from(["shall", "may", "agency", "camera", "data", "warrant", "x1",
+                                      "x2", "x3", "x4", "x5", "x6"]), max_size=6).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(KEY_WORDS, max_size=6), st.lists(KEY_WORDS, max_size=24))
+def test_cross_candidates_are_what_a_loop_over_the_postings_finds(a: list[str], b: list[str]
+                                                                  ) -> None:
+    old, new = align._Side([]), align._Side([])
+    old.own, new.own = a, b
+    assert align._candidates(old, new) == _candidates_one_by_one(a, b)
 
 
 @settings(max_examples=300, deadline=None)
