@@ -2,9 +2,11 @@
 
 ``run.py`` times omnibus-sized pairs made of real bills. A cost that grows faster than the text
 only shows on a text that repeats one pattern thousands of times, in one place: an
-appropriations section with thousands of provisos, a print adding thousands of sections each
-with its own definition, a rewritten bill whose every section was renumbered, a list whose
-every item ends with a dash (read as one level deeper each time), amendments quoting amendments.
+appropriations section with thousands of provisos (also compared as two laws, in cross mode),
+a print adding thousands of sections each with its own definition, an appropriations
+paragraph whose every amount changed, a rewritten bill whose every section was renumbered, a
+list whose every item ends with a dash (read as one level deeper each time), amendments
+quoting amendments.
 This script writes each such text at ``n`` and at ``4 n`` repetitions (patterns written for it,
 no corpus text), runs the command each shape stresses on both, in fresh processes, and prints
 the seconds and how they grew: four times the input should take about four times as long (a
@@ -105,6 +107,11 @@ def changed(text: str) -> str:
     return text.replace("shall", "may")
 
 
+def amounts_changed(n: int) -> str:
+    """:func:`amounts` in a second print: every amount $500 higher."""
+    return amounts(n).replace(",000 to", ",500 to")
+
+
 @dataclass(frozen=True)
 class Shape:
     name: str
@@ -120,6 +127,9 @@ SHAPES = (
     Shape("sections each defining", "covers", sections_defining),
     Shape("unlabelled definitions", "covers", unlabelled_definitions),
     Shape("amounts in one provision", "covers", amounts),
+    Shape("amounts in one provision", "diff", amounts, amounts_changed),
+    Shape("provisos", "diff", provisos, lambda n: changed(provisos(n)),
+          ("--mode", "cross")),
     Shape("renumbered rewrite", "diff", amendments, renumbered, ("--mode", "versions")),
     Shape("dash-ended labels", "outline", dashes),
     Shape("quotes in quotes", "outline", quotes),

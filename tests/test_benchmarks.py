@@ -297,6 +297,7 @@ def test_shapes_writes_each_pattern_n_times_and_reports_every_command(
     assert shapes.provisos(3).count("Provided") == 6
     assert shapes.renumbered(3).count("SEC. 500") == 3 and "shall" not in shapes.renumbered(3)
     assert shapes.dashes(7).count("—\n") == 7 and shapes.quotes(4).count("”") == 5
+    assert shapes.amounts_changed(3).count(",500 to") == 3
     # the repository's own package as the reference: every output the same, none failed
     report = tmp_path / "shapes.md"
     assert shapes.main(["--sizes", "2,4", "--corpus", str(tmp_path), "--reference",
@@ -309,6 +310,7 @@ def test_shapes_writes_each_pattern_n_times_and_reports_every_command(
     assert [(row[0], row[1]) for row in body] == [
         ("| provisos", "covers"), ("| provisos", "diff"), ("| sections each defining", "covers"),
         ("| unlabelled definitions", "covers"), ("| amounts in one provision", "covers"),
+        ("| amounts in one provision", "diff"), ("| provisos", "diff --mode cross"),
         ("| renumbered rewrite", "diff --mode versions"), ("| dash-ended labels", "outline"),
         ("| quotes in quotes", "outline")]  # no corpus in tmp_path: no real pairs
     for row in body:
