@@ -29,12 +29,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
 from .chardiff import sequence_diff
 from .model import Clause, Kind, Op, Outline
 from .normalize import key
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
 
 ID_THRESHOLD = 0.5
 """Same id in both versions: paired when their own texts are at least this similar."""
@@ -580,12 +584,33 @@ def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:
         touched = np.flatnonzero(weights)  # (an idf is never 0) in order of position
         shared = weights[touched]
         if len(shared) > 8:  # only those at least as heavy as the eighth heaviest can be in
-            keep = shared >= np.partition(shared, len(shared) - 8)[len(shared) - 8]
+            half = shared >= shared.max() / 2  # (most of them share only common words)
+            if np.count_nonzero(half) >= 8:  # then the eighth heaviest is among these
+                touched, shared = touched[half], shared[half]
+            keep = shared >= _eighth_heaviest(shared)
             touched, shared = touched[keep], shared[keep]
         heaviest = touched[np.argsort(-shared, kind="stable")[:8]]
         for y in heaviest.tolist():
             out.append((similarity(k, b.own[y]), x, y))
     return out
+
+
+def _eighth_heaviest(weights: NDArray[Any]) -> float:
+    """The eighth largest of the weights (a numpy array), equal ones counted one by one, or
+    the smallest when there are fewer: found by taking off the largest value, all its equals
+    at once, until eight are off (a sort, or numpy's partition, is slow on the many equal
+    weights of provisions sharing the same words)."""
+    import numpy as np
+
+    rest = weights
+    off = 0
+    while True:
+        top = rest.max()
+        at_top = rest == top
+        off += int(np.count_nonzero(at_top))
+        if off >= 8 or off == len(weights):
+            return float(top)
+        rest = rest[~at_top]
 
 
 def _structural(a: _Side, b: _Side, out: list[Match], left_a: list[int],

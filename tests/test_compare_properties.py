@@ -432,6 +432,16 @@ KEY_WORDS = st.lists(st.sampled_from(["shall", "may", "agency", "camera", "data"
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0.5, 1.0, 1.25, 2.0, 3.5, 7.0]), min_size=1, max_size=40))
+def test_the_eighth_heaviest_weight_counts_equal_weights_one_by_one(weights: list[float]
+                                                                    ) -> None:
+    import numpy as np
+
+    expected = sorted(weights, reverse=True)[min(8, len(weights)) - 1]
+    assert align._eighth_heaviest(np.array(weights)) == expected
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(KEY_WORDS, max_size=6), st.lists(KEY_WORDS, max_size=24))
 def test_cross_candidates_are_what_a_loop_over_the_postings_finds(a: list[str], b: list[str]
                                                                   ) -> None:
