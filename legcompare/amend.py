@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -211,7 +212,16 @@ def parse(text: str, *, context: Sequence[str] = ()) -> tuple[Instruction, ...]:
             quoted[a:b] = b"\1" * (b - a)
     found = [i for i in found if not quoted[i.span[0]]]
     found.sort(key=lambda i: i.span)
-    return tuple(_with_target(i, text, tuple(context)) for i in found)
+    out: list[Instruction] = []
+    chain: deque[tuple[int, int]] = deque()  # the instructions before, in the same lead-in
+    for ins in found:
+        start = _lead_in(text, ins.span[0])  # (never earlier than the one before's)
+        while chain and chain[0][0] < start:
+            chain.popleft()
+        out.append(_with_target(ins, text, tuple(context), start,
+                                tuple((a - start, b - start) for a, b in chain)))
+        chain.append(ins.span)
+    return tuple(out)
 
 
 def _strikes(text: str, q: Quotes) -> list[Instruction]:
@@ -300,10 +310,14 @@ def _wholes(text: str, q: Quotes) -> list[Instruction]:
             for m in pattern.finditer(text)]
 
 
-def _with_target(ins: Instruction, text: str, context: tuple[str, ...]) -> Instruction:
-    start = _lead_in(text, ins.span[0])
+def _with_target(ins: Instruction, text: str, context: tuple[str, ...], start: int,
+                 before: tuple[tuple[int, int], ...]) -> Instruction:
+    """``ins`` with its target: ``context``, then the place phrases of its lead-in (from
+    ``start``), where ``before`` are the spans of the instructions before it in that lead-in
+    (relative to ``start``)."""
     whole = ins.action in (Action.RESTATE, Action.REPEAL) or ins.section is not None
-    return replace(ins, target=context + target_phrases(text[start:ins.span[0]], whole=whole))
+    return replace(ins, target=context + target_phrases(text[start:ins.span[0]], whole=whole,
+                                                        before=before))
 
 
 def _lead_in(text: str, at: int) -> int:
@@ -316,11 +330,18 @@ def _lead_in(text: str, at: int) -> int:
     return cut
 
 
-def target_phrases(text: str, *, whole: bool = False) -> tuple[str, ...]:
+def target_phrases(text: str, *, whole: bool = False,
+                   before: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """The place phrases of an instruction's lead-in, outermost first: the head of ``X is
     amended`` (its label and "as added by ..." taken off), then each ``in ...``
     (``subparagraph (C)``, ``the matter preceding clause (i)``). With ``whole`` (a restatement,
-    a repeal, a new section) the lead-in is itself the head."""
+    a repeal, a new section) the lead-in is itself the head.
+
+    ``before``: the spans, in the lead-in, of the instructions that come before this one in
+    the same sentence ("... is amended in subsection (a) by striking “x”, and in subsection (b)
+    by striking “z”"). The ``in ...`` phrases written between the one before and this one are
+    its own; with none, it takes those of the one before, and so on back. Phrases inside the
+    instructions before (the quoted words, a "where") are none of its."""
     out: list[str] = []
     head = _AMENDED.search(text)
     if head is not None or whole:
@@ -329,8 +350,16 @@ def target_phrases(text: str, *, whole: bool = False) -> tuple[str, ...]:
         words = re.sub(r",?\s+as\s+(?:added|amended|renumbered)\b.*$|[,\s]+$", "", words)
         if words and not words.lower().startswith(("by ", "and ")):
             out.append(words)
-    rest = text[head.end():] if head is not None else text
-    out += [" ".join(m.group("place").split()) for m in _IN.finditer(rest)]
+    offset = head.end() if head is not None else 0
+    places = [(offset + m.start(), " ".join(m.group("place").split()))
+              for m in _IN.finditer(text[offset:])]
+    # the stretches between the instructions, the last (this instruction's own) first
+    ends = [offset] + [b for _, b in before]
+    starts = [a for a, _ in before] + [len(text)]
+    for lo, hi in reversed(list(zip(ends, starts, strict=True))):
+        own = [phrase for at, phrase in places if lo <= at < hi]
+        if own:
+            return (*out, *own)
     return tuple(out)
 
 

@@ -179,6 +179,42 @@ def test_strike_inside_a_quoted_block_is_not_an_instruction() -> None:
     assert [i.action for i in parse(text)] == [Action.ADD]
 
 
+@pytest.mark.parametrize(("sentence", "targets"), [
+    # each instruction of the sentence in its own subsection, not (b) inside (a)
+    (("in subsection (a) by striking “x” and inserting “y”, and in subsection (b) by striking "
+     "“z” and inserting “w”."), [("x", ("subsection (a)",)), ("z", ("subsection (b)",))]),
+    # with no place of its own, an instruction keeps the place of the one before
+    (("in subsection (a) by striking “x” and inserting “y”, and by striking “z” and inserting "
+     "“w”."), [("x", ("subsection (a)",)), ("z", ("subsection (a)",))]),
+    (("in subsection (a) by striking “x” and inserting “y”, in subsection (b) by striking “z” and "
+     "inserting “w”, and by striking “q” and inserting “r”."),
+     [("x", ("subsection (a)",)), ("z", ("subsection (b)",)), ("q", ("subsection (b)",))]),
+    # the words one instruction inserts are no place of the next
+    (("by striking “x” and inserting “in subsection (c)”, and by striking “z” and inserting "
+     "“w”."), [("x", ()), ("z", ())]),
+])
+def test_each_instruction_of_a_sentence_has_its_own_place(
+        sentence: str, targets: list[tuple[str, tuple[str, ...]]]) -> None:
+    found = parse("Section 5 of the Act is amended " + sentence)
+    assert [(i.struck, i.target) for i in found] == [
+        (struck, ("Section 5 of the Act", *places)) for struck, places in targets]
+
+
+def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
+    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z.\n",
+                   "us", "law-5", "current", "Law § 5")
+    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended in subsection (a) by "
+                    "striking “x” and inserting “y”, and in subsection (b) by striking “z” and "
+                    "inserting “w”.\n", "us", "bill-1", "introduced", "Bill 1")
+    result = against_current(bill, law=law)
+    assert [(a.outcome, a.detail) for a in result.applications] == [
+        (Outcome.APPLIED, "struck “x” and inserted “y” in subsection (a)"),
+        (Outcome.APPLIED, "struck “z” and inserted “w” in subsection (b)")]
+    assert result.amended is not None
+    assert result.amended.text.endswith("(a) The agency shall file y.\n(b) The agency shall "
+                                        "file w.\n")
+
+
 # --- applying -------------------------------------------------------------------------------
 
 
