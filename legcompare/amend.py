@@ -196,7 +196,9 @@ def _block(text: str, pos: int, q: Quotes) -> tuple[str, Span, int] | None:
 
 def parse(text: str, *, context: Sequence[str] = ()) -> tuple[Instruction, ...]:
     """Every amending instruction in ``text``, in order (see the module docstring); each
-    target is ``context`` followed by the place phrases in ``text`` before it."""
+    target is ``context`` followed by the place phrases of its lead-in in ``text`` (those it
+    shares with the instructions before it in one sentence, and its own: see
+    :func:`target_phrases`)."""
     found: list[Instruction] = []
     table = quotations(text)
     taken = bytearray(len(text) + 1)  # inside an instruction read already
