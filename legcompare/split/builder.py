@@ -154,12 +154,10 @@ class Builder:
         return self._attach(node, self.top)
 
     def front(self, start: int, name: str) -> Node:
-        """Front matter (``name``: its fixed id), placed as a block and left closed; it is not
-        one of the blocks it sits among."""
-        node = self.unlabeled(Kind.BLOCK, start)
-        node.kind, node.name = Kind.FRONT, name
-        assert node.parent is not None and node.parent.unnumbered is not None
-        node.parent.unnumbered[Kind.BLOCK] -= 1
+        """Front matter (``name``: its fixed id), placed where a block would go and left
+        closed; it is not numbered among the blocks it sits with."""
+        self._pop_to_rank(UNLABELED_RANK)
+        node = self._attach(Node(Kind.FRONT, start, rank=UNLABELED_RANK, name=name), self.top)
         self.stack.pop()
         return node
 
