@@ -349,10 +349,11 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
                 not _term_ok(rule, pair) or not _context_ok(rule, more_text) or \
                 not _subject_ok(rule, more_text):
             continue
-        # The reason needs a match in the changed words: without one, the tallies of the whole
-        # texts (a long provision's) are not needed.
-        if not any(pattern.search(run.inserted if rule.match == "added" else run.deleted)
-                   for run in changed):
+        # The changed words on that side, and where they are. The reason needs a match in them:
+        # without one, the tallies of the whole texts (a long provision's) are not needed.
+        words_at = [(run.inserted, run.ins_at) if rule.match == "added" else
+                    (run.deleted, run.del_at) for run in changed]
+        if not any(pattern.search(words) for words, _ in words_at):
             continue
         more = _tally(pattern, more_text)
         if not more:
@@ -367,11 +368,9 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
             fewer = {**fewer, word: fewer.get(word, 0) + n}
         if not any(n > fewer.get(word, 0) for word, n in more.items()):
             continue
-        for run in changed:
-            text = run.inserted if rule.match == "added" else run.deleted
-            at = run.ins_at if rule.match == "added" else run.del_at
-            document, terms = (texts.new, texts.new_terms) if rule.match == "added" else \
-                (texts.old, texts.old_terms)
+        document, terms = (texts.new, texts.new_terms) if rule.match == "added" else \
+            (texts.old, texts.old_terms)
+        for text, at in words_at:
             m = next((x for x in pattern.finditer(text)
                       if more.get(_word(x.group(0)), 0) > fewer.get(_word(x.group(0)), 0) and
                       not (rule.outside_terms and
@@ -380,9 +379,9 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
                           rule.run_not.search(_sentence(document, at + x.start())))), None)
             if m:
                 if rule.match == "added":
-                    yield _reason(rule, role, None, m.group(0), None, _span(run.ins_at, m))
+                    yield _reason(rule, role, None, m.group(0), None, _span(at, m))
                 else:
-                    yield _reason(rule, role, m.group(0), None, _span(run.del_at, m), None)
+                    yield _reason(rule, role, m.group(0), None, _span(at, m), None)
                 break
 
 
