@@ -94,9 +94,11 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
         return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
     accounted = _Accounted(reasons)
     open_runs = [r for r in changed if not accounted.explains(r)]
-    reasons += _formal(open_runs, texts, pair)
-    accounted = _Accounted(reasons)
-    open_runs = [r for r in open_runs if not accounted.explains(r)]
+    formal = _formal(open_runs, texts, pair)
+    if formal:  # (what they explain is taken off too)
+        reasons += formal
+        accounted = _Accounted(reasons)
+        open_runs = [r for r in open_runs if not accounted.explains(r)]
     verdict = aggregate(reasons)
     if verdict is None or (verdict is Verdict.NEUTRAL and open_runs):
         broken = _breaks_off(pair, texts)
