@@ -40,6 +40,9 @@ from .normalize import key
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
+CROSS_CANDIDATES = 8
+"""In cross mode, how many provisions of the other law each provision is scored against: those
+sharing the heaviest words with it."""
 ID_THRESHOLD = 0.5
 """Same id in both versions: paired when their own texts are at least this similar."""
 VERSION_THRESHOLD = 0.6
@@ -554,8 +557,8 @@ def align_cross(old: Outline, new: Outline) -> list[Match]:
 
 def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:
     """Pairs that share informative words (tf-idf weighted), scored by key similarity: for
-    each clause of ``a``, the eight of ``b`` with the heaviest shared words (the first by
-    position among equals), heaviest first.
+    each clause of ``a``, the :data:`CROSS_CANDIDATES` of ``b`` with the heaviest shared words
+    (the first by position among equals), heaviest first.
 
     A word in more than half of ``b``'s clauses (and in more than three) says nothing. Each
     candidate's weight is the sum of the idfs of the words it shares, added in the order the
@@ -583,22 +586,22 @@ def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:
         weights = np.bincount(ys, weights=each, minlength=len(b.own))  # added in order
         touched = np.flatnonzero(weights)  # (an idf is never 0) in order of position
         shared = weights[touched]
-        if len(shared) > 8:  # only those at least as heavy as the eighth heaviest can be in
+        if len(shared) > CROSS_CANDIDATES:  # only those as heavy as the last kept can be in
             half = shared >= shared.max() / 2  # (most of them share only common words)
-            if np.count_nonzero(half) >= 8:  # then the eighth heaviest is among these
+            if np.count_nonzero(half) >= CROSS_CANDIDATES:  # then the last kept is among these
                 touched, shared = touched[half], shared[half]
-            keep = shared >= _eighth_heaviest(shared)
+            keep = shared >= _kth_heaviest(shared, CROSS_CANDIDATES)
             touched, shared = touched[keep], shared[keep]
-        heaviest = touched[np.argsort(-shared, kind="stable")[:8]]
+        heaviest = touched[np.argsort(-shared, kind="stable")[:CROSS_CANDIDATES]]
         for y in heaviest.tolist():
             out.append((similarity(k, b.own[y]), x, y))
     return out
 
 
-def _eighth_heaviest(weights: NDArray[Any]) -> float:
-    """The eighth largest of the weights (a numpy array), equal ones counted one by one, or
+def _kth_heaviest(weights: NDArray[Any], k: int) -> float:
+    """The ``k``-th largest of the weights (a numpy array), equal ones counted one by one, or
     the smallest when there are fewer: found by taking off the largest value, all its equals
-    at once, until eight are off (a sort, or numpy's partition, is slow on the many equal
+    at once, until ``k`` are off (a sort, or numpy's partition, is slow on the many equal
     weights of provisions sharing the same words)."""
     import numpy as np
 
@@ -608,7 +611,7 @@ def _eighth_heaviest(weights: NDArray[Any]) -> float:
         top = rest.max()
         at_top = rest == top
         off += int(np.count_nonzero(at_top))
-        if off >= 8 or off == len(weights):
+        if off >= k or off == len(weights):
             return float(top)
         rest = rest[~at_top]
 

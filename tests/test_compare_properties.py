@@ -432,13 +432,14 @@ KEY_WORDS = st.lists(st.sampled_from(["shall", "may", "agency", "camera", "data"
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([0.5, 1.0, 1.25, 2.0, 3.5, 7.0]), min_size=1, max_size=40))
-def test_the_eighth_heaviest_weight_counts_equal_weights_one_by_one(weights: list[float]
-                                                                    ) -> None:
+@given(st.lists(st.sampled_from([0.5, 1.0, 1.25, 2.0, 3.5, 7.0]), min_size=1, max_size=40),
+       st.sampled_from([1, 2, 8, 9]))
+def test_the_kth_heaviest_weight_counts_equal_weights_one_by_one(weights: list[float], k: int
+                                                                 ) -> None:
     import numpy as np
 
-    expected = sorted(weights, reverse=True)[min(8, len(weights)) - 1]
-    assert align._eighth_heaviest(np.array(weights)) == expected
+    expected = sorted(weights, reverse=True)[min(k, len(weights)) - 1]
+    assert align._kth_heaviest(np.array(weights), k) == expected
 
 
 @settings(max_examples=300, deadline=None)
