@@ -107,6 +107,11 @@ def changed(text: str) -> str:
     return text.replace("shall", "may")
 
 
+def provisos_changed(n: int) -> str:
+    """:func:`provisos` in a second print (:func:`changed`)."""
+    return changed(provisos(n))
+
+
 def amounts_changed(n: int) -> str:
     """:func:`amounts` in a second print: every amount $500 higher."""
     return amounts(n).replace(",000 to", ",500 to")
@@ -123,13 +128,12 @@ class Shape:
 
 SHAPES = (
     Shape("provisos", "covers", provisos),
-    Shape("provisos", "diff", provisos, lambda n: changed(provisos(n))),
+    Shape("provisos", "diff", provisos, provisos_changed),
     Shape("sections each defining", "covers", sections_defining),
     Shape("unlabelled definitions", "covers", unlabelled_definitions),
     Shape("amounts in one provision", "covers", amounts),
     Shape("amounts in one provision", "diff", amounts, amounts_changed),
-    Shape("provisos", "diff", provisos, lambda n: changed(provisos(n)),
-          ("--mode", "cross")),
+    Shape("provisos", "diff", provisos, provisos_changed, ("--mode", "cross")),
     Shape("renumbered rewrite", "diff", amendments, renumbered, ("--mode", "versions")),
     Shape("dash-ended labels", "outline", dashes),
     Shape("quotes in quotes", "outline", quotes),
