@@ -3,8 +3,9 @@
 ``parse(text)`` reads the instructions US drafting uses, in order of their place in ``text``:
 
 * ``by striking “X” and inserting “Y”`` (a replacement), with ``each place it appears``,
-  ``and all that follows through “Z”``, and unquoted objects (``the period at the end``,
-  ``“and” after the semicolon``);
+  ``and all that follows through “Z”``, a place of its own (``by striking “9 months” in
+  paragraph (1) and inserting``, ``the period at the end of clause (v)``), and unquoted objects
+  (``the period at the end``, ``“and” after the semicolon``);
 * ``by striking “X”`` (a deletion); ``by inserting “Y” after “X”`` / ``before``;
   ``by inserting after subparagraph (D) the following: “...”`` and ``by adding at the end the
   following: “...”`` (an insertion of a quoted block);
@@ -17,7 +18,8 @@ quotes (``struck_span``, ``inserted_span``: ``text[span]`` is the raw quotation,
 included); a quoted block is read to its matching closing mark, curly quotes nested, and the
 opening quotation mark each quoted paragraph starts with is not part of the ``inserted`` text;
 the target is every place phrase before the instruction (the ``context`` given, then ``X is
-amended``, ``in subsection (b)``, ``in the matter preceding clause (i)``), outermost first.
+amended``, ``in subsection (b)``, ``in the matter preceding clause (i)``), then the place written
+after the struck words, outermost first.
 Nothing here looks at any law's text: applying instructions is :mod:`legcompare.current_law`.
 """
 
@@ -120,6 +122,14 @@ _THROUGH = re.compile(r"\s+and\s+all\s+that\s+follows\s+through\s+", re.I)
 _WHERE = re.compile(r"\s+(?P<where>(?:after|before)\s+the\s+(?:semicolon|comma|period|colon)|"
                     r"at\s+the\s+end(?:\s+thereof)?|the\s+(?:first|second|last)\s+place\s+it"
                     r"\s+appears)", re.I)
+# The place written after the struck words ("by striking “9 months” in paragraph (1) and
+# inserting “2 years”", "by striking the period at the end of clause (v)"), taken only where
+# the instruction goes on or ends after it, and never a list ("in paragraphs (1), (2), and (3)").
+_PLACE_END = r"(?:\s+thereof)?(?![\w(]|,?[ ]*(?:and[ ]+|or[ ]+)?\()(?=\s*(?:[,;.:—]|$|and\s+inserting\b|each\s+place\b|(?:after|before)\s+the\b|the\s+(?:first|second|last)\s+place\b|and\s+all\s+that\b))"
+_IN_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
+                       _PLACE + r"\s+" + _DESIG + r"|the\s+heading)" + _PLACE_END, re.I)
+_OF_PLACE = re.compile(r"\s+of\s+(?P<place>" + _PLACE + r"\s+" + _DESIG + r")" + _PLACE_END,
+                       re.I)
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
 _FOLLOWING = re.compile(r"the\s+following(?:\s+new\s+\w+)?\s*:?\s*", re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
@@ -198,7 +208,8 @@ def parse(text: str, *, context: Sequence[str] = ()) -> tuple[Instruction, ...]:
     """Every amending instruction in ``text``, in order (see the module docstring); each
     target is ``context`` followed by the place phrases of its lead-in in ``text`` (those it
     shares with the instructions before it in one sentence, and its own: see
-    :func:`target_phrases`)."""
+    :func:`target_phrases`), then the place its struck words are in (``by striking “and” in
+    clause (iv)``), which is part of the instruction and so no place of the next."""
     found: list[Instruction] = []
     table = quotations(text)
     taken = bytearray(len(text) + 1)  # inside an instruction read already
@@ -233,24 +244,30 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
         if obj is None:
             continue
         struck, struck_span, pos = obj
-        every = through = where = None
-        if (e := _EVERY.match(text, pos)) is not None:
-            every, pos = True, e.end()
-        if (t := _THROUGH.match(text, pos)) is not None and (quote := q.get(t.end())):
-            through, pos = quote[0], quote[2]
-        if (w := _WHERE.match(text, pos)) is not None:
-            where, pos = " ".join(w.group("where").split()), w.end()
-        if not every and (e := _EVERY.match(text, pos)) is not None:
-            every, pos = True, e.end()
-        inserted = None
+        every = through = where = place = None
+        while True:  # what follows the struck words, in any order, each once
+            if not every and (e := _EVERY.match(text, pos)) is not None:
+                every, pos = True, e.end()
+            elif (through is None and (t := _THROUGH.match(text, pos)) is not None
+                  and (quote := q.get(t.end()))):
+                through, pos = quote[0], quote[2]
+            elif where is None and (w := _WHERE.match(text, pos)) is not None:
+                where, pos = " ".join(w.group("where").split()), w.end()
+                if (p := _OF_PLACE.match(text, pos)) is not None and where.startswith("at"):
+                    place, pos = " ".join(p.group("place").split()), p.end()
+            elif place is None and (p := _IN_PLACE.match(text, pos)) is not None:
+                place, pos = " ".join(p.group("place").split()), p.end()
+            else:
+                break
+        target = (place,) if place is not None else ()
         a = _AND_INSERTING.match(text, pos)
         if a is not None and (block := _block(text, a.end(), q)) is not None:
             inserted, inserted_span, pos = block
-            out.append(Instruction(Action.REPLACE, (), struck, inserted, (m.start(), pos),
+            out.append(Instruction(Action.REPLACE, target, struck, inserted, (m.start(), pos),
                                    struck_span, inserted_span, where=where, through=through,
                                    every=bool(every)))
         else:
-            out.append(Instruction(Action.STRIKE, (), struck, None, (m.start(), pos),
+            out.append(Instruction(Action.STRIKE, target, struck, None, (m.start(), pos),
                                    struck_span, where=where, through=through,
                                    every=bool(every)))
     return out
@@ -319,7 +336,7 @@ def _with_target(ins: Instruction, text: str, context: tuple[str, ...], start: i
     (relative to ``start``)."""
     whole = ins.action in (Action.RESTATE, Action.REPEAL) or ins.section is not None
     return replace(ins, target=context + target_phrases(text[start:ins.span[0]], whole=whole,
-                                                        before=before))
+                                                        before=before) + ins.target)
 
 
 def _lead_in(text: str, at: int) -> int:

@@ -157,6 +157,25 @@ def test_hr2157_instructions_parse_into_target_action_struck_and_inserted(corpus
         None, False)
 
 
+@pytest.mark.corpus
+def test_tcja_places_written_after_the_struck_words(corpus: Path) -> None:
+    found = {}
+    for clause, ins in in_outline(split(load_path(corpus / "raw" / "BILLS-115hr1eas2.xml"))):
+        found.setdefault(clause.id, []).append(ins)
+    suits = "Period of Limitation on Suits.—Subsection (c) of section 6532"
+    assert [summary(i) for i in found["t-i/st-a/pt-vii/s11071/b/1"]] == [
+        ("replace", (suits, "paragraph (1)"), "9 months", "2 years", None, None, None, False)]
+    assert [summary(i)[:4] for i in found["t-i/st-a/pt-ii/s11011/d/5"]] == [
+        ("strike", ("Section 170(b)(2)(D)", "clause (iv)"), "and", None),
+        ("strike", ("Section 170(b)(2)(D)", "clause (v)"), ".", None),
+        ("add", ("Section 170(b)(2)(D)",), None, "(vi) section 199A(g).")]
+    women = load_path(corpus / "us-federal-hr255-115-enrolled.txt")
+    assert [summary(i)[1:] for c, i in in_outline(split(women)) if c.id == "s3/2"] == [
+        (("SUPPORTING WOMEN’S ENTREPRENEURIAL PROGRAMS. Section 33 of the Science and "
+          "Engineering Equal Opportunities Act (42 U.S.C. 1885a)", "paragraph (11)"), ".",
+         "; and", None, None, "at the end", False)]
+
+
 def test_quotations_nest_and_quoted_paragraphs_lose_their_opening_marks() -> None:
     text = ("by inserting after paragraph (2) the following:\n“(3) the term “agency” means a "
             "department;\n“(4) the term “person” means an individual.”; and")
@@ -192,12 +211,53 @@ def test_strike_inside_a_quoted_block_is_not_an_instruction() -> None:
     # the words one instruction inserts are no place of the next
     (("by striking “x” and inserting “in subsection (c)”, and by striking “z” and inserting "
      "“w”."), [("x", ()), ("z", ())]),
+    # a place written after the struck words is the instruction's own, and not the next one's
+    (("by striking “x” in paragraph (1) and inserting “y”, and by striking “z” and inserting "
+     "“w”."), [("x", ("paragraph (1)",)), ("z", ())]),
+    (("in subsection (a), by striking “and” in clause (iv), by striking the period at the end of "
+      "clause (v), and by adding at the end the following:\n“(vi) section 199A(g).”."),
+     [("and", ("subsection (a)", "clause (iv)")), (".", ("subsection (a)", "clause (v)")),
+      (None, ("subsection (a)",))]),
+    (("by striking “x” each place it appears in subparagraph (B)(i) thereof and inserting “y”."),
+     [("x", ("subparagraph (B)(i)",))]),
+    # a list of places is not read as its first place
+    (("by striking “x” each place it appears in paragraphs (1), (2), and (3) and inserting “y”."),
+     [("x", ())]),
 ])
 def test_each_instruction_of_a_sentence_has_its_own_place(
         sentence: str, targets: list[tuple[str, tuple[str, ...]]]) -> None:
     found = parse("Section 5 of the Act is amended " + sentence)
     assert [(i.struck, i.target) for i in found] == [
         (struck, ("Section 5 of the Act", *places)) for struck, places in targets]
+
+
+def test_a_place_after_the_struck_words_keeps_the_insertion() -> None:
+    found = parse("Subsection (c) of section 6532 is amended by striking “9 months” in "
+                  "paragraph (1) and inserting “2 years”, and by striking the period at the end "
+                  "of paragraph (2) and inserting “; and”.")
+    assert [summary(i) for i in found] == [
+        ("replace", ("Subsection (c) of section 6532", "paragraph (1)"), "9 months", "2 years",
+         None, None, None, False),
+        ("replace", ("Subsection (c) of section 6532", "paragraph (2)"), ".", "; and", None,
+         None, "at the end", False)]
+    (heading,) = parse("in paragraph (1)(A), by striking “By radio” in the heading and "
+                       "inserting “Audio format”;")
+    assert summary(heading)[:4] == ("replace", ("paragraph (1)(A)", "the heading"), "By radio",
+                                    "Audio format")
+
+
+def test_a_place_after_the_struck_words_is_where_they_are_struck() -> None:
+    law = text_doc("SEC. 5. LIMITS.\n(a) Suits.—\n(1) A suit is filed within 9 months.\n(2) A "
+                   "claim is paid within 9 months.\n", "us", "law-5", "current", "Law § 5")
+    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking “9 "
+                    "months” in paragraph (1) and inserting “2 years”.\n", "us", "bill-1",
+                    "introduced", "Bill 1")
+    result = against_current(bill, law=law)
+    assert [(a.outcome, a.clause, a.detail) for a in result.applications] == [
+        (Outcome.APPLIED, "s5/a/1", "struck “9 months” and inserted “2 years” in paragraph (1)")]
+    assert result.amended is not None
+    assert result.amended.text.endswith("(1) A suit is filed within 2 years.\n(2) A claim is "
+                                        "paid within 9 months.\n")
 
 
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
