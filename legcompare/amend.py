@@ -4,7 +4,8 @@
 
 * ``by striking “X” and inserting “Y”`` (a replacement), with ``each place it appears``,
   ``and all that follows through “Z”``, a place of its own (``by striking “9 months” in
-  paragraph (1) and inserting``, ``the period at the end of clause (v)``), and unquoted objects
+  paragraph (1) and inserting``, ``the period at the end of clause (v)``, ``in clauses (ii) and
+  (iv)``: a list of places is one place phrase, :func:`places` its places), and unquoted objects
   (``the period at the end``, ``“and” after the semicolon``);
 * ``by striking “X”`` (a deletion); ``by inserting “Y” after “X”`` / ``before``;
   ``by inserting after subparagraph (D) the following: “...”`` and ``by adding at the end the
@@ -46,6 +47,7 @@ __all__ = [
     "in_outline",
     "law_name",
     "parse",
+    "places",
     "quotations",
     "quoted_target",
     "read_quote",
@@ -123,19 +125,23 @@ _WHERE = re.compile(r"\s+(?P<where>(?:after|before)\s+the\s+(?:semicolon|comma|p
                     r"at\s+the\s+end(?:\s+thereof)?|the\s+(?:first|second|last)\s+place\s+it"
                     r"\s+appears)", re.I)
 # The place written after the struck words ("by striking “9 months” in paragraph (1) and
-# inserting “2 years”", "by striking the period at the end of clause (v)"), taken only where
-# the instruction goes on or ends after it, and never a list ("in paragraphs (1), (2), and (3)").
-_PLACE_END = r"(?:\s+thereof)?(?![\w(]|,?[ ]*(?:and[ ]+|or[ ]+)?\()(?=\s*(?:[,;.:—]|$|and\s+inserting\b|each\s+place\b|(?:after|before)\s+the\b|the\s+(?:first|second|last)\s+place\b|and\s+all\s+that\b))"
+# inserting “2 years”", "by striking the period at the end of clause (v)", "in clauses (ii) and
+# (iv) thereof"), taken only where the instruction goes on or ends after it.
+_PLACE_END = (r"(?:\s+thereof)?(?![\w(]|,?[ ]*(?:and[ ]+|or[ ]+)?\()(?=\s*(?:[,;.:—]|$|"
+              r"and\s+inserting\b|each\s+place\b|(?:after|before)\s+the\b|"
+              r"the\s+(?:first|second|last)\s+place\b|and\s+all\s+that\b))")
+_PLACE_LIST = _PLACE + r"\s+" + _DESIG + r"(?:,?\s+(?:(?:and|or)\s+)?" + _DESIG + r")*"
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
-                       _PLACE + r"\s+" + _DESIG + r"|the\s+heading)" + _PLACE_END, re.I)
-_OF_PLACE = re.compile(r"\s+of\s+(?P<place>" + _PLACE + r"\s+" + _DESIG + r")" + _PLACE_END,
-                       re.I)
+                       _PLACE_LIST + r"|the\s+heading)" + _PLACE_END, re.I)
+_OF_PLACE = re.compile(r"\s+of\s+(?P<place>" + _PLACE_LIST + r")" + _PLACE_END, re.I)
+_LISTED = re.compile(r"(?P<kind>" + _PLACE + r")\s+(?P<first>" + _DESIG + r")(?P<rest>(?:,?\s+"
+                     r"(?:(?:and|or)\s+)?" + _DESIG + r")+)$", re.I)
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
 _FOLLOWING = re.compile(r"the\s+following(?:\s+new\s+\w+)?\s*:?\s*", re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
 _AMENDED = re.compile(r"\s+is\s+(?:hereby\s+)?amended\b", re.I)
-_IN = re.compile(r"\bin\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" + _PLACE +
-                 r"\s+" + _DESIG + r"|the\s+matter\s+(?:preceding|following)\s+" + _PLACE +
+_IN = re.compile(r"\bin\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
+                 _PLACE_LIST + r"|the\s+matter\s+(?:preceding|following)\s+" + _PLACE +
                  r"\s+" + _DESIG + r"|the\s+(?:heading|first\s+sentence|last\s+sentence))", re.I)
 _PROVISION_LINE = re.compile(r"(?:^|\n)[ \t]*(?P<label>\(\w{1,8}\)|SEC\.|Sec\.|SECTION\s|"
                              r"Section\s+\d|§)")
@@ -380,6 +386,19 @@ def target_phrases(text: str, *, whole: bool = False,
         if own:
             return (*out, *own)
     return tuple(out)
+
+
+def places(phrase: str) -> tuple[str, ...]:
+    """The places a place phrase names, each as its own phrase: ``paragraphs (1), (2), and
+    (3)`` → ``("paragraph (1)", "paragraph (2)", "paragraph (3)")``; any other phrase is the
+    one place it names."""
+    m = _LISTED.fullmatch(" ".join(phrase.split()))
+    if m is None:
+        return (phrase,)
+    kind = m.group("kind")
+    kind = kind[:-1] if kind.lower().endswith("s") else kind
+    rest = re.findall(_DESIG, m.group("rest"))
+    return tuple(f"{kind} {d}" for d in (m.group("first"), *rest))
 
 
 def designations(phrase: str) -> tuple[str, ...]:

@@ -8,7 +8,9 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
   phrase names (``Section 1108(g)(5)``, then ``subparagraph (A)``, then ``the matter preceding
   clause (i)``; a chain may start above the current text when the text starts below it) must be
   one provision, and the struck words or anchor must stand there once as whole words (every
-  time, for ``each place it appears``).
+  time, for ``each place it appears``). Words struck in a list of places (``in clauses (ii)
+  and (iv)``) are struck in each, each place found as one would be; other instructions on a
+  list are unsupported.
 * Otherwise the text is left as it was and the :class:`Application` says why
   (:class:`Outcome`): not found, ambiguous (with the count), conflict (a new section the text
   already has) or unsupported; nothing is skipped silently.
@@ -26,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .amend import Action, Instruction, designations
+from .amend import Action, Instruction, designations, places
 from .model import Clause, Document, Note, NoteKind
 from .split import split
 
@@ -160,6 +162,9 @@ class Editor:
         """Apply one instruction: (outcome, what was done or why not, the clause's id)."""
         if ins.section is not None and ins.action is Action.ADD:
             return self._add_section(ins, index)
+        listed = places(ins.target[-1]) if ins.target else ()
+        if len(listed) > 1:
+            return self._in_each(ins, listed, index)
         scope, region, problem = self._scope(ins)
         if problem is not None:
             return problem, region_text(self, ins, problem), None
@@ -167,6 +172,23 @@ class Editor:
         where = scope.id if scope is not None else None
         outcome, detail = _ACTIONS[ins.action](self, ins, scope, region, index)
         return outcome, detail, where
+
+    def _in_each(self, ins: Instruction, listed: tuple[str, ...], index: int
+                 ) -> tuple[Outcome, str, str | None]:
+        """Strike (and insert) in each of the places a list names ("in clauses (ii) and (iv)"):
+        every place must be found, and the struck words in each (see :func:`_words`)."""
+        if ins.action not in (Action.REPLACE, Action.STRIKE):
+            return Outcome.UNSUPPORTED, region_text(self, ins, Outcome.UNSUPPORTED), None
+        regions = []
+        for place in listed:
+            one = replace(ins, target=(*ins.target[:-1], place))
+            scope, region, problem = self._scope(one)
+            if problem is not None:
+                return problem, region_text(self, one, problem), None
+            assert scope is not None and region is not None
+            regions.append((scope.id, region))
+        outcome, detail = _words_in(self, ins, [r for _, r in regions], index)
+        return outcome, detail, regions[0][0]
 
     def _scope(self, ins: Instruction
                ) -> tuple[Clause | None, tuple[int, int] | None, Outcome | None]:
@@ -267,17 +289,29 @@ def _occurrences(text: str, words: str, region: tuple[int, int], where: str | No
 def _words(editor: Editor, ins: Instruction, scope: Clause | None, region: tuple[int, int],
            index: int) -> tuple[Outcome, str]:
     """Strike (and insert): the struck words must be there once, or ``each place``."""
+    return _words_in(editor, ins, [region], index)
+
+
+def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[int, int]],
+              index: int) -> tuple[Outcome, str]:
+    """Strike (and insert) in each region: the struck words must be in each once, or
+    ``each place``."""
     place = ins.target[-1] if ins.target else "the current text"
     assert ins.struck is not None
-    spans = _occurrences(editor.text, ins.struck, region, ins.where)
-    if ins.through is not None and spans:
-        rest = editor.text.find(ins.through, spans[0][1], region[1])
-        spans = [(spans[0][0], rest + len(ins.through))] if rest >= 0 and len(spans) == 1 else \
-            ([] if rest < 0 else spans)
-    if not spans:
-        return Outcome.NOT_FOUND, f"“{ins.struck}” is not in {place}"
-    if len(spans) > 1 and not ins.every:
-        return Outcome.AMBIGUOUS, f"“{ins.struck}” appears {len(spans)} times in {place}"
+    spans: list[tuple[int, int]] = []
+    for region, name in zip(regions, places(place) if len(regions) > 1 else (place,),
+                            strict=True):
+        found = _occurrences(editor.text, ins.struck, region, ins.where)
+        if ins.through is not None and found:
+            rest = editor.text.find(ins.through, found[0][1], region[1])
+            found = [(found[0][0], rest + len(ins.through))] if rest >= 0 and len(found) == 1 \
+                else ([] if rest < 0 else found)
+        if not found:
+            return Outcome.NOT_FOUND, f"“{ins.struck}” is not in {name}"
+        if len(found) > 1 and not ins.every:
+            return Outcome.AMBIGUOUS, f"“{ins.struck}” appears {len(found)} times in {name}"
+        spans += found
+    spans = sorted(set(spans))  # (places that overlap: the words are struck once)
     new = ins.inserted or ""
     for s, e in reversed(spans):
         gap = editor.text[s - 1:s] == " "

@@ -12,7 +12,15 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from legcompare.amend import Action, Instruction, designations, in_outline, parse, read_quote
+from legcompare.amend import (
+    Action,
+    Instruction,
+    designations,
+    in_outline,
+    parse,
+    places,
+    read_quote,
+)
 from legcompare.apply import Outcome, apply_instructions, describe
 from legcompare.cli import main
 from legcompare.current_law import Basis, against_current, before_side, restatements
@@ -171,8 +179,8 @@ def test_tcja_places_written_after_the_struck_words(corpus: Path) -> None:
         ("add", ("Section 170(b)(2)(D)",), None, "(vi) section 199A(g).")]
     women = load_path(corpus / "us-federal-hr255-115-enrolled.txt")
     assert [summary(i)[1:] for c, i in in_outline(split(women)) if c.id == "s3/2"] == [
-        (("SUPPORTING WOMEN’S ENTREPRENEURIAL PROGRAMS. Section 33 of the Science and "
-          "Engineering Equal Opportunities Act (42 U.S.C. 1885a)", "paragraph (11)"), ".",
+        ((("SUPPORTING WOMEN’S ENTREPRENEURIAL PROGRAMS. Section 33 of the Science and "
+           "Engineering Equal Opportunities Act (42 U.S.C. 1885a)"), "paragraph (11)"), ".",
          "; and", None, None, "at the end", False)]
 
 
@@ -220,9 +228,9 @@ def test_strike_inside_a_quoted_block_is_not_an_instruction() -> None:
       (None, ("subsection (a)",))]),
     (("by striking “x” each place it appears in subparagraph (B)(i) thereof and inserting “y”."),
      [("x", ("subparagraph (B)(i)",))]),
-    # a list of places is not read as its first place
+    # a list of places is one place phrase (applied in each place), not its first place
     (("by striking “x” each place it appears in paragraphs (1), (2), and (3) and inserting “y”."),
-     [("x", ())]),
+     [("x", ("paragraphs (1), (2), and (3)",))]),
 ])
 def test_each_instruction_of_a_sentence_has_its_own_place(
         sentence: str, targets: list[tuple[str, tuple[str, ...]]]) -> None:
@@ -258,6 +266,44 @@ def test_a_place_after_the_struck_words_is_where_they_are_struck() -> None:
     assert result.amended is not None
     assert result.amended.text.endswith("(1) A suit is filed within 2 years.\n(2) A claim is "
                                         "paid within 9 months.\n")
+
+
+def test_struck_words_in_a_list_of_places_are_struck_in_each() -> None:
+    assert places("clauses (ii) and (iv)") == ("clause (ii)", "clause (iv)")
+    assert places("paragraphs (1), (2), and (3)") == ("paragraph (1)", "paragraph (2)",
+                                                      "paragraph (3)")
+    assert places("subparagraphs (A) and (B)(i)") == ("subparagraph (A)", "subparagraph (B)(i)")
+    assert places("paragraph (1)") == ("paragraph (1)",)
+    law = text_doc("SEC. 5. TAX.\n(a) Rates.—\n(i) the tax is 5 percent;\n(ii) the tax is 6 "
+                   "percent;\n(iii) the tax is 7 percent; and\n(iv) the tax is 8 percent.\n",
+                   "us", "law-5", "current", "Law § 5")
+
+    def applied(instruction: str) -> tuple[tuple[Outcome, str | None, str], str]:
+        bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended " +
+                        instruction + "\n", "us", "bill-1", "introduced", "Bill 1")
+        result = against_current(bill, law=law)
+        (a,) = result.applications
+        assert result.amended is not None
+        return (a.outcome, a.clause, a.detail), result.amended.text
+
+    done, text = applied("by striking “the tax” in clauses (ii) and (iv) thereof and inserting "
+                         "“the rate”.")
+    assert done == (Outcome.APPLIED, "s5/a/ii", ("struck “the tax” and inserted “the rate” in "
+                    "clauses (ii) and (iv) (2 places)"))
+    assert text.endswith("(i) the tax is 5 percent;\n(ii) the rate is 6 percent;\n(iii) the tax "
+                         "is 7 percent; and\n(iv) the rate is 8 percent.\n")
+    assert applied("by striking “percent” in clauses (i) and (v) and inserting “%”.") == (
+        (Outcome.NOT_FOUND, None, ("“Section 5(a) of the Act › clause (v)” is not in the current "
+         "text")), law.text)
+    assert applied("by striking “7 percent” in clauses (i) and (iii) and inserting “9”.")[0] == (
+        Outcome.NOT_FOUND, "s5/a/i", "“7 percent” is not in clause (i)")
+    # a list in the lead-in is one place phrase too; only striking is done in each place
+    assert applied("in clauses (i) and (iii), by striking “the tax” and inserting “the rate”."
+                   )[0] == (Outcome.APPLIED, "s5/a/i", ("struck “the tax” and inserted “the rate” "
+                            "in clauses (i) and (iii) (2 places)"))
+    assert applied("in clauses (i) and (ii), by inserting “x” after “tax”.")[0] == (
+        Outcome.UNSUPPORTED, None, ("cannot place “Section 5(a) of the Act › clauses (i) and (ii)” "
+        "in the current text"))
 
 
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
