@@ -7,7 +7,9 @@
   paragraph (1) and inserting``, ``the period at the end of clause (v)``, ``in clauses (ii) and
   (iv)``: a list of places is one place phrase, :func:`places` its places), and unquoted objects
   (``the period at the end``, ``“and” after the semicolon``);
-* ``by striking “X”`` (a deletion); ``by inserting “Y” after “X”`` / ``before``;
+* ``by striking “X”`` (a deletion); ``by striking subsection (b)`` (and ``inserting the
+  following: “...”``): a provision, or a list of them, struck whole (``provision``);
+  ``by inserting “Y” after “X”`` / ``before``;
   ``by inserting after subparagraph (D) the following: “...”`` and ``by adding at the end the
   following: “...”`` (an insertion of a quoted block);
 * ``by redesignating subparagraph (E) as subparagraph (F)``;
@@ -97,6 +99,10 @@ class Instruction:
     """``each place it appears``."""
     section: str | None = None
     """For a new section (``adding a new section 50-b``): its number."""
+    provision: bool = False
+    """What is struck is a provision, not words (``by striking subsection (b) and inserting the
+    following: “...”``, ``by striking paragraphs (2) and (3)``): ``struck`` names it, and it goes
+    whole, the inserted block in its place."""
 
 
 _OPEN, _CLOSE = "“", "”"
@@ -104,8 +110,11 @@ _STRAIGHT = '"'
 _PLACE = (r"(?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item|subitem|subdivision|"
           r"division|title|subtitle|chapter|part|subpart|article)s?")
 _DESIG = r"(?:\d[\w.-]*|\([\w.-]+\))(?:\([\w.-]+\))*"
+_PLACE_LIST = _PLACE + r"\s+" + _DESIG + r"(?:,?[ \t]+(?:(?:and|or)[ \t]+)?" + _DESIG + r")*"
+"""A place or a list of places on one line: ``paragraph (1)``, ``paragraphs (1), (2), and
+(3)``."""
 _THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|the\s+(?:first|second|third|"
-          r"last)\s+sentence|" + _PLACE + r"\s+" + _DESIG)
+          r"last)\s+sentence|(?P<provision>" + _PLACE_LIST + ")")
 _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
 _INSERTING = re.compile(r"\b(?:by\s+)?inserting\s+", re.I)
 _ADDING_END = re.compile(r"\b(?:by\s+)?adding\s+at\s+the\s+end(?:\s+thereof)?\s+(?:the\s+"
@@ -130,12 +139,12 @@ _WHERE = re.compile(r"\s+(?P<where>(?:after|before)\s+the\s+(?:semicolon|comma|p
 _PLACE_END = (r"(?:\s+thereof)?(?![\w(]|,?[ ]*(?:and[ ]+|or[ ]+)?\()(?=\s*(?:[,;.:—]|$|"
               r"and\s+inserting\b|each\s+place\b|(?:after|before)\s+the\b|"
               r"the\s+(?:first|second|last)\s+place\b|and\s+all\s+that\b))")
-_PLACE_LIST = _PLACE + r"\s+" + _DESIG + r"(?:,?\s+(?:(?:and|or)\s+)?" + _DESIG + r")*"
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
                        _PLACE_LIST + r"|the\s+heading)" + _PLACE_END, re.I)
 _OF_PLACE = re.compile(r"\s+of\s+(?P<place>" + _PLACE_LIST + r")" + _PLACE_END, re.I)
-_LISTED = re.compile(r"(?P<kind>" + _PLACE + r")\s+(?P<first>" + _DESIG + r")(?P<rest>(?:,?\s+"
-                     r"(?:(?:and|or)\s+)?" + _DESIG + r")+)$", re.I)
+_PROVISION = re.compile(_PLACE_LIST, re.I)
+_LISTED = re.compile(r"(?P<kind>" + _PLACE + r")\s+(?P<first>" + _DESIG + r")(?P<rest>(?:,?[ \t]+"
+                     r"(?:(?:and|or)[ \t]+)?" + _DESIG + r")+)$", re.I)
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
 _FOLLOWING = re.compile(r"the\s+following(?:\s+new\s+\w+)?\s*:?\s*", re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
@@ -250,6 +259,7 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
         if obj is None:
             continue
         struck, struck_span, pos = obj
+        provision = m.end() not in q and _PROVISION.fullmatch(struck) is not None
         every = through = where = place = None
         while True:  # what follows the struck words, in any order, each once
             if not every and (e := _EVERY.match(text, pos)) is not None:
@@ -271,11 +281,11 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
             inserted, inserted_span, pos = block
             out.append(Instruction(Action.REPLACE, target, struck, inserted, (m.start(), pos),
                                    struck_span, inserted_span, where=where, through=through,
-                                   every=bool(every)))
+                                   every=bool(every), provision=provision))
         else:
             out.append(Instruction(Action.STRIKE, target, struck, None, (m.start(), pos),
                                    struck_span, where=where, through=through,
-                                   every=bool(every)))
+                                   every=bool(every), provision=provision))
     return out
 
 

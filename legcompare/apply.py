@@ -10,7 +10,9 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
   one provision, and the struck words or anchor must stand there once as whole words (every
   time, for ``each place it appears``). Words struck in a list of places (``in clauses (ii)
   and (iv)``) are struck in each, each place found as one would be; other instructions on a
-  list are unsupported.
+  list are unsupported. A struck provision (``by striking subsection (b)``) is found the same
+  way and goes whole; a block inserted for provisions takes their place, so they must be one
+  run (``paragraphs (2) and (3)``).
 * Otherwise the text is left as it was and the :class:`Application` says why
   (:class:`Outcome`): not found, ambiguous (with the count), conflict (a new section the text
   already has) or unsupported; nothing is skipped silently.
@@ -23,6 +25,7 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -81,9 +84,11 @@ class Amended:
 def describe(ins: Instruction) -> str:
     """An instruction in a few words: ``strike “and (E)” and insert “(E), and (F)” in Section
     1108(g)(5) of the Social Security Act › subparagraph (A)``."""
+    struck = ins.struck if ins.provision else f"“{ins.struck}”"
+    inserted = _first_words(ins.inserted or "") if ins.provision else f"“{ins.inserted}”"
     what = {
-        Action.REPLACE: f"strike “{ins.struck}” and insert “{ins.inserted}”",
-        Action.STRIKE: f"strike “{ins.struck}”",
+        Action.REPLACE: f"strike {struck} and insert {inserted}",
+        Action.STRIKE: f"strike {struck}",
         Action.INSERT: f"insert {_first_words(ins.inserted or '')} {ins.position} "
                        f"{ins.anchor}",
         Action.ADD: (f"add section {ins.section}" if ins.section else
@@ -162,6 +167,8 @@ class Editor:
         """Apply one instruction: (outcome, what was done or why not, the clause's id)."""
         if ins.section is not None and ins.action is Action.ADD:
             return self._add_section(ins, index)
+        if ins.provision:
+            return self._provisions(ins, index)
         listed = places(ins.target[-1]) if ins.target else ()
         if len(listed) > 1:
             return self._in_each(ins, listed, index)
@@ -172,6 +179,40 @@ class Editor:
         where = scope.id if scope is not None else None
         outcome, detail = _ACTIONS[ins.action](self, ins, scope, region, index)
         return outcome, detail, where
+
+    def _provisions(self, ins: Instruction, index: int) -> tuple[Outcome, str, str | None]:
+        """Strike provisions whole (``by striking subsection (b)``, ``paragraphs (2) and
+        (7)``), each found as a target would be (in the instruction's target); a block to
+        insert goes in their place, which must then be one run (``paragraphs (2) and (3)``)."""
+        assert ins.struck is not None
+        target = ins.target
+        while target and _depth(ins.struck) <= _depth(target[-1]):
+            target = target[:-1]  # a place the struck provision cannot be in: one of its level
+        found: list[tuple[Clause, tuple[int, int]]] = []
+        for place in places(ins.struck):
+            one = replace(ins, target=(*target, place), provision=False)
+            scope, region, problem = self._scope(one)
+            if problem is not None:
+                return problem, region_text(self, one, problem), None
+            assert scope is not None and region is not None
+            found.append((scope, region))
+        found.sort(key=lambda f: f[1])
+        found = [f for k, f in enumerate(found)  # one inside another goes with it
+                 if not any(a <= f[1][0] and f[1][1] <= b for _, (a, b) in found[:k])]
+        what = " ".join(ins.struck.split())
+        if ins.action is Action.REPLACE:
+            if any(a[1] != b[0] for (_, a), (_, b) in itertools.pairwise(found)):
+                return (Outcome.UNSUPPORTED, (f"{what} are not one run of provisions, to put "
+                        "the new text in their place"), None)
+            assert ins.inserted is not None
+            start, end = found[0][1][0], found[-1][1][1]
+            tail = "\n" if self.text[end - 1:end] == "\n" else ""
+            self.edit(start, end, ins.inserted.rstrip("\n") + tail, index)
+            return (Outcome.APPLIED, f"struck {what} and inserted {_first_words(ins.inserted)}",
+                    found[0][0].id)
+        for _, (start, end) in reversed(found):
+            self.edit(start, end, "", index)
+        return Outcome.APPLIED, f"struck {what}", found[0][0].id
 
     def _in_each(self, ins: Instruction, listed: tuple[str, ...], index: int
                  ) -> tuple[Outcome, str, str | None]:
@@ -250,6 +291,18 @@ class Editor:
         sep = "" if not self.text or self.text.endswith("\n") else "\n"
         self.edit(start, start, sep + ins.inserted, index)
         return Outcome.APPLIED, f"added section {section} at the end", None
+
+
+_LEVELS = ("section", "subsection", "paragraph", "subparagraph", "clause", "subclause", "item",
+           "subitem")
+"""The levels of a section and below it, outermost first, as instructions name them."""
+
+
+def _depth(phrase: str) -> int:
+    """How deep a place phrase's level is (``subsection (c)``: 1); -1 for any other phrase (a
+    law, a division, ``the matter preceding ...``)."""
+    word = phrase.split(maxsplit=1)[0].lower().rstrip("s") if phrase.strip() else ""
+    return _LEVELS.index(word) if word in _LEVELS else -1
 
 
 def _end(clause: Clause) -> int:

@@ -306,6 +306,65 @@ def test_struck_words_in_a_list_of_places_are_struck_in_each() -> None:
         "in the current text"))
 
 
+def test_a_struck_provision_goes_whole_and_the_block_takes_its_place() -> None:
+    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z."
+                   "\n(c) The agency shall keep y.\n(d) Reports are public.\n", "us", "law-5",
+                   "current", "Law § 5")
+
+    def applied(instruction: str) -> tuple[list[tuple[Outcome, str | None, str]], str]:
+        bill = text_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended " +
+                        instruction + "\n", "us", "bill-1", "introduced", "Bill 1")
+        result = against_current(bill, law=law)
+        assert result.amended is not None
+        return ([(a.outcome, a.clause, a.detail) for a in result.applications],
+                result.amended.text[len("SEC. 5. DUTIES.\n"):])
+
+    (ins,) = parse("by striking subsection (b) and inserting the following:\n“(b) New.”.")
+    assert (ins.action, ins.struck, ins.inserted, ins.provision) == (
+        Action.REPLACE, "subsection (b)", "(b) New.", True)
+    assert describe(ins) == "strike subsection (b) and insert “(b) New.”"
+    (words,) = parse("by striking “subsection (b)” and inserting “subsection (c)”.")
+    assert (words.struck, words.provision) == ("subsection (b)", False)
+
+    assert applied("by striking subsection (b) and inserting the following:\n“(b) The agency "
+                   "may file w.”.") == (
+        [(Outcome.APPLIED, "s5/b", "struck subsection (b) and inserted “(b) The agency may…”")],
+        ("(a) The agency shall file x.\n(b) The agency may file w.\n(c) The agency shall keep "
+        "y.\n(d) Reports are public.\n"))
+    assert applied("by striking subsections (b) and (c) and inserting the following:\n“(b) "
+                   "Merged.”.")[1] == ("(a) The agency shall file x.\n(b) Merged.\n(d) Reports "
+                                       "are public.\n")
+    assert applied("by striking subsections (a) and (c).") == (
+        [(Outcome.APPLIED, "s5/a", "struck subsections (a) and (c)")],
+        "(b) The agency shall file z.\n(d) Reports are public.\n")
+    assert applied("by striking subsections (a) and (c) and inserting the following:\n“(a) "
+                   "X.”.")[0] == [(Outcome.UNSUPPORTED, None, (
+                       "subsections (a) and (c) are not one run of provisions, to put the new "
+                       "text in their place"))]
+    assert applied("by striking subsection (e).")[0] == [
+        (Outcome.NOT_FOUND, None, ("“Section 5 of the Act › subsection (e)” is not in the "
+         "current text"))]
+    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended by striking "
+                    "subsection (b) and by striking “x”.\n", "us", "bill-1", "introduced", "Bill 1")
+    data = json.loads(current_json(against_current(bill, law=law), {"format": "json"}))
+    assert [(i["struck"], i["provision"]) for i in data["instructions"]] == [
+        ("subsection (b)", True), ("x", False)]
+    nested = text_doc("SEC. 6. DUTIES.\n(a) One.\n(1) Two.\n(A) Three.\n(2) Four.\n", "us", "law-6",
+                      "current", "Law § 6")
+    bill = text_doc("SECTION 1. AMENDMENT.\nSection 6(a) of the Act is amended by striking "
+                    "paragraphs (1) and (1)(A).\n", "us", "bill-1", "introduced", "Bill 1")
+    done = against_current(bill, law=nested)
+    assert done.amended is not None
+    assert done.amended.text == "SEC. 6. DUTIES.\n(a) One.\n(2) Four.\n"
+    # a provision struck after an instruction in subsection (b) is no part of subsection (b)
+    assert applied("in subsection (b), by striking “z” and inserting “w”, and by striking "
+                   "subsection (d).") == (
+        [(Outcome.APPLIED, "s5/b", "struck “z” and inserted “w” in subsection (b)"),
+         (Outcome.APPLIED, "s5/d", "struck subsection (d)")],
+        ("(a) The agency shall file x.\n(b) The agency shall file w.\n(c) The agency shall keep "
+        "y.\n"))
+
+
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
     law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z.\n",
                    "us", "law-5", "current", "Law § 5")

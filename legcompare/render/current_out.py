@@ -20,6 +20,7 @@ The JSON document, ``"schema": "legcompare.current/1"``::
                          "action": "replace|strike|insert|add|redesignate|restate|repeal",
                          "target": [<place phrase>, ...], "struck", "inserted", "anchor",
                          "position", "where", "through", "every", "section",
+                         "provision": true when "struck" names a provision (struck whole),
                          "span": [start, end],                 in the bill's display text
                          "outcome": "applied|not-found|ambiguous|conflict|unsupported|
                                      no-current-text",
@@ -172,5 +173,5 @@ def _application_dict(a: Application) -> dict[str, Any]:
             "action": i.action.value, "target": list(i.target), "struck": i.struck,
             "inserted": i.inserted, "anchor": i.anchor, "position": i.position,
             "where": i.where, "through": i.through, "every": i.every, "section": i.section,
-            "span": list(i.span), "outcome": a.outcome.value, "detail": a.detail,
-            "clause": a.clause}
+            "provision": i.provision, "span": list(i.span), "outcome": a.outcome.value,
+            "detail": a.detail, "clause": a.clause}
