@@ -12,9 +12,14 @@
   ``by inserting “Y” after “X”`` / ``before``;
   ``by inserting after subparagraph (D) the following: “...”`` and ``by adding at the end the
   following: “...”`` (an insertion of a quoted block);
-* ``by redesignating subparagraph (E) as subparagraph (F)``;
+* ``by redesignating subparagraph (E) as subparagraph (F)``; ``by amending paragraph (2) to read
+  as follows: “...”`` (a provision restated);
 * ``is amended to read (as follows)`` (a restatement), ``is repealed``, and ``by adding a new
   section 50-b`` / ``Section 832.19 is added to the Penal Code`` (a new section).
+
+Any other ``by striking``, ``by inserting``, ``by adding``, ``by redesignating`` or ``by
+amending`` outside a quotation is an instruction no reader could read
+(:attr:`Action.UNREAD`), with its words: listed, never dropped.
 
 Its guarantees: every instruction carries its span in ``text``, and the spans of the words it
 quotes (``struck_span``, ``inserted_span``: ``text[span]`` is the raw quotation, paragraph marks
@@ -67,6 +72,7 @@ class Action(str, Enum):
     REDESIGNATE = "redesignate"  # renumber a provision
     RESTATE = "restate"  # amended to read: the target's whole new text
     REPEAL = "repeal"
+    UNREAD = "unread"  # "by striking ...", "by adding ..." in a form legcompare cannot read
 
 
 @dataclass(frozen=True)
@@ -101,8 +107,12 @@ class Instruction:
     """For a new section (``adding a new section 50-b``): its number."""
     provision: bool = False
     """What is struck is a provision, not words (``by striking subsection (b) and inserting the
-    following: “...”``, ``by striking paragraphs (2) and (3)``): ``struck`` names it, and it goes
-    whole, the inserted block in its place."""
+    following: “...”``, ``by striking paragraphs (2) and (3)``, ``by amending paragraph (2) to
+    read as follows: “...”``): ``struck`` names it, and it goes whole, the inserted block in its
+    place."""
+    words: str | None = None
+    """For an instruction that could not be read (:attr:`Action.UNREAD`): its words, to the end
+    of its clause."""
 
 
 _OPEN, _CLOSE = "“", "”"
@@ -143,6 +153,12 @@ _IN_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+matter\s+(?:preceding|follow
                        _PLACE_LIST + r"|the\s+heading)" + _PLACE_END, re.I)
 _OF_PLACE = re.compile(r"\s+of\s+(?P<place>" + _PLACE_LIST + r")" + _PLACE_END, re.I)
 _PROVISION = re.compile(_PLACE_LIST, re.I)
+_AMENDING = re.compile(r"\b(?:by\s+)?amending\s+(?P<provision>" + _PLACE_LIST + r")\s+to\s+read"
+                       r"(?:\s+as\s+follows)?\s*:?\s*", re.I)
+# What starts an instruction; one that no reader reads is listed as unread, up to the end of its
+# clause (a semicolon, colon, dash, sentence end or line end).
+_TRIGGER = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|amending)\b", re.I)
+_CLAUSE_END = re.compile(r"[;:—]|\.(?=\s|$)|\n")
 _LISTED = re.compile(r"(?P<kind>" + _PLACE + r")\s+(?P<first>" + _DESIG + r")(?P<rest>(?:,?[ \t]+"
                      r"(?:(?:and|or)[ \t]+)?" + _DESIG + r")+)$", re.I)
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
@@ -228,7 +244,7 @@ def parse(text: str, *, context: Sequence[str] = ()) -> tuple[Instruction, ...]:
     found: list[Instruction] = []
     table = quotations(text)
     taken = bytearray(len(text) + 1)  # inside an instruction read already
-    for reader in (_strikes, _inserts, _additions, _redesignations, _wholes):
+    for reader in (_strikes, _inserts, _additions, _redesignations, _amendings, _wholes):
         for ins in reader(text, table):
             if not taken[ins.span[0]]:
                 found.append(ins)
@@ -239,6 +255,14 @@ def parse(text: str, *, context: Sequence[str] = ()) -> tuple[Instruction, ...]:
             a, b = ins.inserted_span
             quoted[a:b] = b"\1" * (b - a)
     found = [i for i in found if not quoted[i.span[0]]]
+    for start, (_, _, end) in table.items():  # nor is what any quotation holds
+        quoted[start:end] = b"\1" * (end - start)
+    for m in _TRIGGER.finditer(text):
+        if not taken[m.start()] and not quoted[m.start()]:
+            e = _CLAUSE_END.search(text, m.end())
+            end = e.start() if e is not None else len(text)
+            found.append(Instruction(Action.UNREAD, (), None, None, (m.start(), end),
+                                     words=" ".join(text[m.start():end].split())))
     found.sort(key=lambda i: i.span)
     out: list[Instruction] = []
     chain: deque[tuple[int, int]] = deque()  # the instructions before, in the same lead-in
@@ -337,6 +361,19 @@ def _redesignations(text: str, q: Quotes) -> list[Instruction]:
     return [Instruction(Action.REDESIGNATE, (), " ".join(m.group("old").split()),
                         " ".join(m.group("new").split()), m.span(), m.span("old"),
                         m.span("new")) for m in _REDESIGNATE.finditer(text)]
+
+
+def _amendings(text: str, q: Quotes) -> list[Instruction]:
+    """``by amending paragraph (2) to read as follows: “...”``: the provision struck whole and
+    the block in its place."""
+    out = []
+    for m in _AMENDING.finditer(text):
+        block = _block(text, m.end(), q)
+        if block is not None:
+            out.append(Instruction(Action.REPLACE, (), " ".join(m.group("provision").split()),
+                                   block[0], (m.start(), block[2]), m.span("provision"),
+                                   block[1], provision=True))
+    return out
 
 
 def _wholes(text: str, q: Quotes) -> list[Instruction]:
@@ -446,9 +483,12 @@ def in_outline(outline: Outline) -> tuple[tuple[Clause, Instruction], ...]:
             if own.endswith(("—", ":", "-")):
                 context[:0] = target_phrases(own)
             parent = parents.get(id(parent))
-        if ins.target and _AMENDED.search(outline.document.text, _lead_in(
-                outline.document.text, ins.span[0]), ins.span[0]):
+        named = _AMENDED.search(outline.document.text, _lead_in(outline.document.text,
+                                                                ins.span[0]), ins.span[0])
+        if ins.target and named:
             context = []  # the instruction names its own law
+        if ins.action is Action.UNREAD and not (named or context):
+            continue  # "to amend the Code by adding ..." in a title: no instruction
         out.append((clause, replace(ins, target=(*context, *ins.target))))
     return tuple(out)
 

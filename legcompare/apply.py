@@ -94,7 +94,8 @@ def describe(ins: Instruction) -> str:
         Action.ADD: (f"add section {ins.section}" if ins.section else
                      f"add {_first_words(ins.inserted or '')} at the end"),
         Action.REDESIGNATE: f"redesignate {ins.struck} as {ins.inserted}",
-        Action.RESTATE: "restate", Action.REPEAL: "repeal"}[ins.action]
+        Action.RESTATE: "restate", Action.REPEAL: "repeal",
+        Action.UNREAD: f"an instruction not read, “{ins.words}”"}[ins.action]
     if ins.every:
         what += " each place it appears"
     if ins.where:
@@ -165,6 +166,8 @@ class Editor:
 
     def apply(self, ins: Instruction, index: int) -> tuple[Outcome, str, str | None]:
         """Apply one instruction: (outcome, what was done or why not, the clause's id)."""
+        if ins.action is Action.UNREAD:
+            return Outcome.UNSUPPORTED, f"cannot read the instruction “{ins.words}”", None
         if ins.section is not None and ins.action is Action.ADD:
             return self._add_section(ins, index)
         if ins.provision:

@@ -11,7 +11,8 @@ on one of three bases, always said in the result (:class:`Basis`):
 * ``none`` — neither: the instructions are listed, unapplied.
 
 Its guarantees: an instruction that cannot be applied is reported with the reason
-(:class:`Outcome`: target not found, ambiguous, conflict, unsupported), never skipped or guessed;
+(:class:`Outcome`: target not found, ambiguous, conflict, unsupported; an instruction legcompare
+cannot read is unsupported, with its words), never skipped or guessed;
 every change carries two citations, the law's provision and the bill provision that makes it;
 sections the bill restates, adds or repeals whole are listed (:class:`Restatement`) with both
 citations. The comparison is ``compare(current, amended, mode=versions)``, so its pairs, edits

@@ -365,6 +365,43 @@ def test_a_struck_provision_goes_whole_and_the_block_takes_its_place() -> None:
         "y.\n"))
 
 
+def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
+    (amending,) = parse("Section 5 of the Act is amended by amending subsection (b) to read as "
+                        "follows:\n“(b) The agency may file w.”.")
+    assert summary(amending)[:4] == ("replace", ("Section 5 of the Act",), "subsection (b)",
+                                     "(b) The agency may file w.")
+    assert amending.provision
+    sentences = ("Section 5 of the Act is amended by striking the second and third sentences "
+                 "and inserting the following: “Two.”.")
+    (unread,) = parse(sentences)
+    assert (unread.action, unread.target, unread.words, sentences[slice(*unread.span)]) == (
+        Action.UNREAD, ("Section 5 of the Act",), ("by striking the second and third "
+                                                    "sentences and inserting the following"),
+        "by striking the second and third sentences and inserting the following")
+    assert describe(unread) == ("an instruction not read, “by striking the second and third "
+                                "sentences and inserting the following” in Section 5 of the Act")
+    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x. It shall. It may.\n"
+                   "(b) The agency shall file z.\n", "us", "law-5", "current", "Law § 5")
+    bill = text_doc("SECTION 1. AMENDMENT.\n" + sentences + "\nSEC. 2. OTHER.\nSection 5 of the "
+                    "Act is amended by amending subsection (b) to read as follows:\n“(b) The "
+                    "agency may file w.”.\n", "us", "bill-1", "introduced", "Bill 1")
+    result = against_current(bill, law=law)
+    assert [(a.outcome, a.bill, a.detail) for a in result.applications] == [
+        (Outcome.UNSUPPORTED, "s1", ("cannot read the instruction “by striking the second and "
+         "third sentences and inserting the following”")),
+        (Outcome.APPLIED, "s2", "struck subsection (b) and inserted “(b) The agency may…”")]
+    assert result.amended is not None
+    assert result.amended.text == law.text.replace("shall file z", "may file w")
+    # "to amend ... by adding" in a bill's title is no instruction: nothing says what is amended
+    titled = text_doc("A BILL to amend the Code of Virginia by adding a section numbered 52-4.5, "
+                      "relating to facial recognition.\nBe it enacted by the General Assembly of "
+                      "Virginia:\n1. That the Code of Virginia is amended by adding a section "
+                      "numbered 52-4.5 as follows:\n§ 52-4.5. Facial recognition.\n", "us-va",
+                      "hb-1", "introduced", "H.B. 1")
+    assert [(i.action, i.words) for _, i in in_outline(split(titled))] == [
+        (Action.UNREAD, "by adding a section numbered 52-4.5 as follows")]
+
+
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
     law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z.\n",
                    "us", "law-5", "current", "Law § 5")

@@ -17,7 +17,7 @@ The JSON document, ``"schema": "legcompare.current/1"``::
                          "bill": {"id", "citation"}, "law", "section", "code_citation",
                          "quoted": <id of the bill's quoted matter> | null} ],
       "instructions": [ {"bill": {"id", "citation"} | null,
-                         "action": "replace|strike|insert|add|redesignate|restate|repeal",
+                         "action": "replace|strike|insert|add|redesignate|restate|repeal|unread",
                          "target": [<place phrase>, ...], "struck", "inserted", "anchor",
                          "position", "where", "through", "every", "section",
                          "provision": true when "struck" names a provision (struck whole),
