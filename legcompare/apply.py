@@ -25,6 +25,7 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -33,7 +34,7 @@ from enum import Enum
 
 from .amend import Action, Instruction, designations, places
 from .model import Clause, Document, Note, NoteKind
-from .split import split
+from .split import Skeleton, skeleton
 
 _RELATIVE = re.compile(r"the\s+(?:heading|matter|first|second|third|last)\b", re.I)
 """Place phrases that name a part of a provision, not a law (``the heading``)."""
@@ -105,11 +106,19 @@ def describe(ins: Instruction) -> str:
 
 
 
-def designation(clause: Clause) -> str:
+def designation(clause: Clause | Skeleton) -> str:
     """A clause's designation as instructions name it, lower case: ``(A)`` → ``a``,
     ``SEC. 2.`` → ``2``, ``§ 50-B.`` → ``50-b``."""
-    label = re.sub(r"(?i)^\s*(?:sec(?:tion)?\.?|§+|art(?:icle)?\.?)\s*", "", clause.label)
+    return _designation(clause.label)
+
+
+@functools.lru_cache(maxsize=4096)
+def _designation(label: str) -> str:
+    label = _SECTION_WORD.sub("", label)
     return label.strip().strip("()").rstrip(".").strip("()").lower()
+
+
+_SECTION_WORD = re.compile(r"(?i)^\s*(?:sec(?:tion)?\.?|§+|art(?:icle)?\.?)\s*")
 
 
 def apply_instructions(current: Document,
@@ -139,15 +148,17 @@ class Editor:
     def __init__(self, document: Document) -> None:
         self.original = document
         self.text = document.text
-        self._outline: tuple[Clause, ...] | None = None
+        self._outline: tuple[Skeleton, ...] | None = None
         self._touched: list[list[int]] = []
 
     def document(self) -> Document:
         return replace(self.original, text=self.text, notes=(), lines=(), marks=(), before=None)
 
-    def clauses(self) -> tuple[Clause, ...]:
+    def clauses(self) -> tuple[Skeleton, ...]:
+        """The text's clause tree as :func:`~legcompare.split.split` reads it (ids, labels and
+        spans: :func:`~legcompare.split.skeleton`)."""
         if self._outline is None:
-            self._outline = split(self.document()).clauses
+            self._outline = skeleton(self.document())
         return self._outline
 
     def touched(self) -> tuple[tuple[int, int, int], ...]:
@@ -191,7 +202,7 @@ class Editor:
         target = ins.target
         while target and _depth(ins.struck) <= _depth(target[-1]):
             target = target[:-1]  # a place the struck provision cannot be in: one of its level
-        found: list[tuple[Clause, tuple[int, int]]] = []
+        found: list[tuple[Skeleton, tuple[int, int]]] = []
         for place in places(ins.struck):
             one = replace(ins, target=(*target, place), provision=False)
             scope, region, problem = self._scope(one)
@@ -235,9 +246,9 @@ class Editor:
         return outcome, detail, regions[0][0]
 
     def _scope(self, ins: Instruction
-               ) -> tuple[Clause | None, tuple[int, int] | None, Outcome | None]:
+               ) -> tuple[Skeleton | None, tuple[int, int] | None, Outcome | None]:
         """The clause the target names (``None``: the whole text), its region, or a problem."""
-        scope: Clause | None = None
+        scope: Skeleton | None = None
         region = (0, len(self.text))
         for n, phrase in enumerate(ins.target):
             chain = designations(phrase)
@@ -258,17 +269,18 @@ class Editor:
             scope, region = target, (target.span[0], _end(target))
         return scope, region, None
 
-    def _find(self, scope: Clause | None, chain: tuple[str, ...], *, partial: bool
-              ) -> list[Clause]:
+    def _find(self, scope: Skeleton | None, chain: tuple[str, ...], *, partial: bool
+              ) -> list[Skeleton]:
         """Clauses in ``scope`` designated by ``chain`` (outermost first); the shallowest win.
         With ``partial``, a chain may start above the current text (``Section 1108(g)(5)``
         found as ``(5)`` when the text starts there)."""
         roots = scope.children if scope is not None else self.clauses()
-        hits: list[tuple[int, Clause]] = []
+        hits: list[tuple[int, Skeleton]] = []
 
-        def walk(clause: Clause, path: tuple[str, ...], depth: int) -> None:
-            path = (*path, designation(clause)) if designation(clause) else path
-            if designation(clause) == chain[-1]:
+        def walk(clause: Skeleton, path: tuple[str, ...], depth: int) -> None:
+            own = designation(clause)
+            path = (*path, own) if own else path
+            if own == chain[-1]:
                 k = min(len(chain), len(path))
                 if path[-k:] == chain[-k:] and (k == len(chain) or (partial and k == len(path))):
                     hits.append((depth, clause))
@@ -308,7 +320,7 @@ def _depth(phrase: str) -> int:
     return _LEVELS.index(word) if word in _LEVELS else -1
 
 
-def _end(clause: Clause) -> int:
+def _end(clause: Skeleton) -> int:
     """Where a clause and its descendants end."""
     return max(c.span[1] for c in clause.walk())
 
@@ -342,7 +354,7 @@ def _occurrences(text: str, words: str, region: tuple[int, int], where: str | No
     return [s for s in found if text[s[1]:].lstrip().startswith(mark)]
 
 
-def _words(editor: Editor, ins: Instruction, scope: Clause | None, region: tuple[int, int],
+def _words(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],
            index: int) -> tuple[Outcome, str]:
     """Strike (and insert): the struck words must be there once, or ``each place``."""
     return _words_in(editor, ins, [region], index)
@@ -380,7 +392,7 @@ def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[int, int
     return Outcome.APPLIED, f"{did} in {place}{times}"
 
 
-def _insert(editor: Editor, ins: Instruction, scope: Clause | None, region: tuple[int, int],
+def _insert(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],
             index: int) -> tuple[Outcome, str]:
     """Insert words next to quoted words, or a quoted block after a provision."""
     assert ins.inserted is not None and ins.anchor is not None
@@ -409,7 +421,7 @@ def _insert(editor: Editor, ins: Instruction, scope: Clause | None, region: tupl
     return Outcome.APPLIED, f"inserted “{new}” {ins.position} “{ins.anchor}” in {place}"
 
 
-def _add(editor: Editor, ins: Instruction, scope: Clause | None, region: tuple[int, int],
+def _add(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],
          index: int) -> tuple[Outcome, str]:
     assert ins.inserted is not None
     place = ins.target[-1] if ins.target else "the current text"
@@ -433,7 +445,7 @@ def _first_words(text: str) -> str:
     return "“" + " ".join(words[:4]) + ("…" if len(words) > 4 else "") + "”"
 
 
-def _redesignate(editor: Editor, ins: Instruction, scope: Clause | None,
+def _redesignate(editor: Editor, ins: Instruction, scope: Skeleton | None,
                  region: tuple[int, int], index: int) -> tuple[Outcome, str]:
     assert ins.struck is not None and ins.inserted is not None
     old, new = designations(ins.struck), designations(ins.inserted)
@@ -452,7 +464,7 @@ def _redesignate(editor: Editor, ins: Instruction, scope: Clause | None,
     return Outcome.APPLIED, f"redesignated {ins.struck} as {ins.inserted}"
 
 
-def _whole(editor: Editor, ins: Instruction, scope: Clause | None, region: tuple[int, int],
+def _whole(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],
            index: int) -> tuple[Outcome, str]:
     """Restate (the bill's new text in place of the old) or repeal (the text taken out)."""
     name = ins.target[0] if ins.target else "the target"

@@ -10,14 +10,15 @@ clause holding a whole section cannot pass.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from legcompare.ingest import load_path
 from legcompare.ingest.layout import rebuild
-from legcompare.model import Kind
-from legcompare.split import split
+from legcompare.model import Clause, Kind
+from legcompare.split import Skeleton, skeleton, split
 
 COUNTS = Path(__file__).resolve().parent / "cases" / "label_counts.tsv"
 PRINTED_LABEL = re.compile(
@@ -64,3 +65,21 @@ def test_every_corpus_text_splits_without_loss(corpus: Path) -> None:
             assert labelled >= printed - in_toc, f"{name}: {labelled} labelled clauses"
             checked += 1
     assert checked == 61
+
+
+@pytest.mark.corpus
+def test_the_skeleton_is_the_split_without_the_reading(corpus: Path) -> None:
+    """``skeleton`` (what ``current`` finds provisions in, after every change) is ``split`` with
+    ids, labels and spans only: on every corpus text, and on every XML print read as text."""
+    def bare(c: Clause) -> Skeleton:
+        return Skeleton(c.id, c.label, c.label_span, c.span, tuple(bare(k) for k in c.children))
+
+    read_as_text = 0
+    for path in corpus_files(corpus):
+        document = load_path(path)
+        assert skeleton(document) == tuple(bare(c) for c in split(document).clauses), path.name
+        if document.structure is not None:
+            as_text = replace(document, structure=None)
+            assert skeleton(as_text) == tuple(bare(c) for c in split(as_text).clauses), path.name
+            read_as_text += 1
+    assert read_as_text == 25
