@@ -124,7 +124,7 @@ _PLACE_LIST = _PLACE + r"\s+" + _DESIG + r"(?:,?[ \t]+(?:(?:and|or)[ \t]+)?" + _
 """A place or a list of places on one line: ``paragraph (1)``, ``paragraphs (1), (2), and
 (3)``."""
 _THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|the\s+(?:first|second|third|"
-          r"last)\s+sentence|(?P<provision>" + _PLACE_LIST + ")")
+          r"last)\s+sentence|" + _PLACE_LIST)
 _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
 _INSERTING = re.compile(r"\b(?:by\s+)?inserting\s+", re.I)
 _ADDING_END = re.compile(r"\b(?:by\s+)?adding\s+at\s+the\s+end(?:\s+thereof)?\s+(?:the\s+"
@@ -150,7 +150,8 @@ _PLACE_END = (r"(?:\s+thereof)?(?![\w(]|,?[ ]*(?:and[ ]+|or[ ]+)?\()(?=\s*(?:[,;
               r"and\s+inserting\b|each\s+place\b|(?:after|before)\s+the\b|"
               r"the\s+(?:first|second|last)\s+place\b|and\s+all\s+that\b))")
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
-                       _PLACE_LIST + r"|the\s+heading)" + _PLACE_END, re.I)
+                       _PLACE_LIST + r"|the\s+heading|the\s+(?:first|second|third|last)\s+"
+                       r"sentence)" + _PLACE_END, re.I)
 _OF_PLACE = re.compile(r"\s+of\s+(?P<place>" + _PLACE_LIST + r")" + _PLACE_END, re.I)
 _PROVISION = re.compile(_PLACE_LIST, re.I)
 _AMENDING = re.compile(r"\b(?:by\s+)?amending\s+(?P<provision>" + _PLACE_LIST + r")\s+to\s+read"
@@ -160,7 +161,7 @@ _AMENDING = re.compile(r"\b(?:by\s+)?amending\s+(?P<provision>" + _PLACE_LIST + 
 _TRIGGER = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|amending)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:—]|\.(?=\s|$)|\n")
 _LISTED = re.compile(r"(?P<kind>" + _PLACE + r")\s+(?P<first>" + _DESIG + r")(?P<rest>(?:,?[ \t]+"
-                     r"(?:(?:and|or)[ \t]+)?" + _DESIG + r")+)$", re.I)
+                     r"(?:(?:and|or)[ \t]+)?" + _DESIG + r")+)", re.I)
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
 _FOLLOWING = re.compile(r"the\s+following(?:\s+new\s+\w+)?\s*:?\s*", re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)

@@ -202,14 +202,9 @@ class Editor:
         target = ins.target
         while target and _depth(ins.struck) <= _depth(target[-1]):
             target = target[:-1]  # a place the struck provision cannot be in: one of its level
-        found: list[tuple[Skeleton, tuple[int, int]]] = []
-        for place in places(ins.struck):
-            one = replace(ins, target=(*target, place), provision=False)
-            scope, region, problem = self._scope(one)
-            if problem is not None:
-                return problem, region_text(self, one, problem), None
-            assert scope is not None and region is not None
-            found.append((scope, region))
+        found = self._each(ins, target, places(ins.struck))
+        if not isinstance(found, list):
+            return found
         found.sort(key=lambda f: f[1])
         found = [f for k, f in enumerate(found)  # one inside another goes with it
                  if not any(a <= f[1][0] and f[1][1] <= b for _, (a, b) in found[:k])]
@@ -234,16 +229,26 @@ class Editor:
         every place must be found, and the struck words in each (see :func:`_words`)."""
         if ins.action not in (Action.REPLACE, Action.STRIKE):
             return Outcome.UNSUPPORTED, region_text(self, ins, Outcome.UNSUPPORTED), None
-        regions = []
+        found = self._each(ins, ins.target[:-1], listed)
+        if not isinstance(found, list):
+            return found
+        outcome, detail = _words_in(self, ins, [(place, region) for place, (_, region)
+                                                in zip(listed, found, strict=True)], index)
+        return outcome, detail, found[0][0].id
+
+    def _each(self, ins: Instruction, target: tuple[str, ...], listed: Sequence[str]
+              ) -> list[tuple[Skeleton, tuple[int, int]]] | tuple[Outcome, str, None]:
+        """Each place of ``listed`` in ``target``, found as a target's last place is (its
+        clause and region), or why one was not found."""
+        found = []
         for place in listed:
-            one = replace(ins, target=(*ins.target[:-1], place))
+            one = replace(ins, target=(*target, place), provision=False)
             scope, region, problem = self._scope(one)
             if problem is not None:
                 return problem, region_text(self, one, problem), None
             assert scope is not None and region is not None
-            regions.append((scope.id, region))
-        outcome, detail = _words_in(self, ins, [r for _, r in regions], index)
-        return outcome, detail, regions[0][0]
+            found.append((scope, region))
+        return found
 
     def _scope(self, ins: Instruction
                ) -> tuple[Skeleton | None, tuple[int, int] | None, Outcome | None]:
@@ -357,18 +362,18 @@ def _occurrences(text: str, words: str, region: tuple[int, int], where: str | No
 def _words(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],
            index: int) -> tuple[Outcome, str]:
     """Strike (and insert): the struck words must be there once, or ``each place``."""
-    return _words_in(editor, ins, [region], index)
+    return _words_in(editor, ins, [(ins.target[-1] if ins.target else "the current text",
+                                    region)], index)
 
 
-def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[int, int]],
+def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[str, tuple[int, int]]],
               index: int) -> tuple[Outcome, str]:
-    """Strike (and insert) in each region: the struck words must be in each once, or
+    """Strike (and insert) in each (place, region): the struck words must be in each once, or
     ``each place``."""
     place = ins.target[-1] if ins.target else "the current text"
     assert ins.struck is not None
     spans: list[tuple[int, int]] = []
-    for region, name in zip(regions, places(place) if len(regions) > 1 else (place,),
-                            strict=True):
+    for name, region in regions:
         found = _occurrences(editor.text, ins.struck, region, ins.where)
         if ins.through is not None and found:
             rest = editor.text.find(ins.through, found[0][1], region[1])

@@ -252,6 +252,10 @@ def test_a_place_after_the_struck_words_keeps_the_insertion() -> None:
                        "inserting “Audio format”;")
     assert summary(heading)[:4] == ("replace", ("paragraph (1)(A)", "the heading"), "By radio",
                                     "Audio format")
+    (sentence,) = parse("by striking “through television” in the second sentence and inserting "
+                        "“in video format”.")
+    assert summary(sentence)[:4] == ("replace", ("the second sentence",), "through television",
+                                     "in video format")
 
 
 def test_a_place_after_the_struck_words_is_where_they_are_struck() -> None:
