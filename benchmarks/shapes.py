@@ -6,7 +6,8 @@ appropriations section with thousands of provisos (also compared as two laws, in
 a print adding thousands of sections each with its own definition, an appropriations
 paragraph whose every amount changed, a rewritten bill whose every section was renumbered, a
 list whose every item ends with a dash (read as one level deeper each time), amendments
-quoting amendments.
+quoting amendments, a bill whose one sentence makes n ÷ 10 changes to a law of n ÷ 10
+paragraphs (``current`` reads the law again after each).
 This script writes each such text at ``n`` and at ``4 n`` repetitions (patterns written for it,
 no corpus text), runs the command each shape stresses on both, in fresh processes, and prints
 the seconds and how they grew: four times the input should take about four times as long (a
@@ -102,6 +103,22 @@ def quotes(n: int) -> str:
     return "\n".join([*lines, "“(a) The end.”" + "”" * n + "."]) + "\n"
 
 
+def chained_bill(n: int) -> str:
+    """One amending sentence of n ÷ 10 instructions (at least one), each in its own paragraph of
+    one section (the law of :func:`chained_law`): the law is read again after each change."""
+    k = max(n // 10, 1)
+    return "SECTION 1. AMENDMENT.\nSection 5 of the Act is amended—\n" + "".join(
+        f"({i}) in paragraph ({i}), by striking “w{i}x” and inserting “v{i}y”"
+        f"{'.' if i == k else '; and' if i == k - 1 else ';'}\n" for i in range(1, k + 1))
+
+
+def chained_law(n: int) -> str:
+    """The section :func:`chained_bill` amends: n ÷ 10 paragraphs (at least one)."""
+    return "SEC. 5. DUTIES.\n" + "".join(
+        f"({i}) The agency shall file the report numbered w{i}x each year.\n"
+        for i in range(1, max(n // 10, 1) + 1))
+
+
 def changed(text: str) -> str:
     """A second print: every "shall" now "may"."""
     return text.replace("shall", "may")
@@ -120,9 +137,9 @@ def amounts_changed(n: int) -> str:
 @dataclass(frozen=True)
 class Shape:
     name: str
-    command: str  # diff, outline or covers
+    command: str  # diff, outline, covers or current
     old: Callable[[int], str]
-    new: Callable[[int], str] | None = None  # diff's second text, of n repetitions
+    new: Callable[[int], str] | None = None  # diff's second text (current's law), n repetitions
     options: tuple[str, ...] = ()
 
 
@@ -137,6 +154,7 @@ SHAPES = (
     Shape("renumbered rewrite", "diff", amendments, renumbered, ("--mode", "versions")),
     Shape("dash-ended labels", "outline", dashes),
     Shape("quotes in quotes", "outline", quotes),
+    Shape("chained instructions (n ÷ 10)", "current", chained_bill, chained_law),
 )
 
 

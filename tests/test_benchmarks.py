@@ -298,6 +298,9 @@ def test_shapes_writes_each_pattern_n_times_and_reports_every_command(
     assert shapes.renumbered(3).count("SEC. 500") == 3 and "shall" not in shapes.renumbered(3)
     assert shapes.dashes(7).count("—\n") == 7 and shapes.quotes(4).count("”") == 5
     assert shapes.amounts_changed(3).count(",500 to") == 3
+    assert shapes.chained_bill(30).count("by striking") == 3 == shapes.chained_law(30).count("w")
+    assert shapes.chained_bill(30).endswith("“w2x” and inserting “v2y”; and\n(3) in paragraph (3), "
+                                            "by striking “w3x” and inserting “v3y”.\n")
     # the repository's own package as the reference: every output the same, none failed
     report = tmp_path / "shapes.md"
     assert shapes.main(["--sizes", "2,4", "--corpus", str(tmp_path), "--reference",
@@ -312,7 +315,8 @@ def test_shapes_writes_each_pattern_n_times_and_reports_every_command(
         ("| unlabelled definitions", "covers"), ("| amounts in one provision", "covers"),
         ("| amounts in one provision", "diff"), ("| provisos", "diff --mode cross"),
         ("| renumbered rewrite", "diff --mode versions"), ("| dash-ended labels", "outline"),
-        ("| quotes in quotes", "outline")]  # no corpus in tmp_path: no real pairs
+        ("| quotes in quotes", "outline"), ("| chained instructions (n ÷ 10)", "current")]
+    # (no corpus in tmp_path: no real pairs)
     for row in body:
         assert row[2] == "2 / 4" and row[5] == row[8] == "same", row
         assert all(re.fullmatch(r"\d+\.\d\d", cell) for cell in (row[3], row[4], row[6], row[7]))
