@@ -7,12 +7,14 @@
   paragraph (1) and inserting``, ``the period at the end of clause (v)``, ``in clauses (ii) and
   (iv)``: a list of places is one place phrase, :func:`places` its places), and unquoted objects
   (``the period at the end``, ``“and” after the semicolon``);
+* ``by inserting “and” at the end (of paragraph (2))``;
 * ``by striking “X”`` (a deletion); ``by striking subsection (b)`` (and ``inserting the
   following: “...”``): a provision, or a list of them, struck whole (``provision``);
   ``by inserting “Y” after “X”`` / ``before``;
   ``by inserting after subparagraph (D) the following: “...”`` and ``by adding at the end the
   following: “...”`` (an insertion of a quoted block);
-* ``by redesignating subparagraph (E) as subparagraph (F)``; ``by amending paragraph (2) to read
+* ``by redesignating subparagraph (E) as subparagraph (F)`` (or lists of them, ``respectively``);
+  ``by amending paragraph (2) to read
   as follows: “...”`` (a provision restated);
 * ``is amended to read (as follows)`` (a restatement), ``is repealed``, and ``by adding a new
   section 50-b`` / ``Section 832.19 is added to the Penal Code`` (a new section).
@@ -127,15 +129,22 @@ _THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|the\s+(?:first
           r"last)\s+sentence|" + _PLACE_LIST)
 _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
 _INSERTING = re.compile(r"\b(?:by\s+)?inserting\s+", re.I)
-_ADDING_END = re.compile(r"\b(?:by\s+)?adding\s+at\s+the\s+end(?:\s+thereof)?\s+(?:the\s+"
-                         r"following(?:\s+new\s+\w+)?\s*:?\s*)?", re.I)
+# "the following", "the following new paragraph", "the following (new) flush sentence"
+_THE_FOLLOWING = (r"the\s+following(?:(?:\s+new)?\s+(?:flush|undesignated|concluding)\s+\w+|"
+                  r"\s+new\s+\w+)?\s*:?\s*")
+_ADDING_END = re.compile(r"\b(?:by\s+)?adding\s+at\s+the\s+end(?:\s+thereof)?\s+(?:" +
+                         _THE_FOLLOWING + ")?", re.I)
 _ADDING_NEW = re.compile(r"\b(?:by\s+)?adding\s+(?:a\s+)?new\s+(?P<kind>section|article|"
                          r"subdivision|paragraph|subsection)\s+(?P<number>[\w.-]+)", re.I)
 _ADDED = re.compile(r"\b(?:and\s+a\s+new\s+)?(?:section|article)\s+(?P<number>[\w.-]+)\s+(?:"
                     r"is\s+added|is\s+hereby\s+added)", re.I)
-_REDESIGNATE = re.compile(r"\b(?:by\s+)?redesignating\s+(?P<old>" + _PLACE + r"\s+" + _DESIG +
-                          r"(?:\s+(?:and|through)\s+" + _DESIG + r")?)\s+as\s+(?P<new>" + _PLACE +
-                          r"\s+" + _DESIG + r"(?:\s+(?:and|through)\s+" + _DESIG + r")?)", re.I)
+# "redesignating subparagraph (E) as subparagraph (F)", "paragraphs (3), (4), and (5), as so
+# amended, as paragraphs (2), (3), and (4), respectively", "clauses (xv) through (xvii) as ..."
+_RANGE = _PLACE + r"\s+" + _DESIG + r"\s+(?:through|to)\s+" + _DESIG
+_REDESIGNATE = re.compile(r"\b(?:by\s+)?redesignating\s+(?P<old>" + _RANGE + "|" + _PLACE_LIST +
+                          r")(?:,?\s+as\s+so\s+amended,?|\s+\(as\s+[^()]*(?:\([^()]*\)[^()]*)*\))?"
+                          r"\s+as\s+(?P<new>" + _RANGE + "|" + _PLACE_LIST + r")"
+                          r"(?:,?\s+respectively)?", re.I)
 _TO_READ = re.compile(r"\bis\s+(?:hereby\s+)?amended\s+to\s+read(?:\s+as\s+follows)?", re.I)
 _REPEALED = re.compile(r"\bis\s+(?:hereby\s+)?repealed\b", re.I)
 _EVERY = re.compile(r"\s+each\s+place\s+(?:it|such\s+\w+|that\s+\w+|the\s+\w+)\s+appears", re.I)
@@ -154,6 +163,8 @@ _IN_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+matter\s+(?:preceding|follow
                        r"sentence)" + _PLACE_END, re.I)
 _OF_PLACE = re.compile(r"\s+of\s+(?P<place>" + _PLACE_LIST + r")" + _PLACE_END, re.I)
 _PROVISION = re.compile(_PLACE_LIST, re.I)
+_AT_END = re.compile(r"\s+at\s+the\s+end(?:\s+thereof)?(?:\s+of\s+(?P<place>" + _PLACE_LIST +
+                     r"))?" + _PLACE_END, re.I)
 _AMENDING = re.compile(r"\b(?:by\s+)?amending\s+(?P<provision>" + _PLACE_LIST + r")\s+to\s+read"
                        r"(?:\s+as\s+follows)?\s*:?\s*", re.I)
 # What starts an instruction; one that no reader reads is listed as unread, up to the end of its
@@ -163,7 +174,7 @@ _CLAUSE_END = re.compile(r"[;:—]|\.(?=\s|$)|\n")
 _LISTED = re.compile(r"(?P<kind>" + _PLACE + r")\s+(?P<first>" + _DESIG + r")(?P<rest>(?:,?[ \t]+"
                      r"(?:(?:and|or)[ \t]+)?" + _DESIG + r")+)", re.I)
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
-_FOLLOWING = re.compile(r"the\s+following(?:\s+new\s+\w+)?\s*:?\s*", re.I)
+_FOLLOWING = re.compile(_THE_FOLLOWING, re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
 _AMENDED = re.compile(r"\s+is\s+(?:hereby\s+)?amended\b", re.I)
 _IN = re.compile(r"\bin\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
@@ -318,6 +329,13 @@ def _inserts(text: str, q: Quotes) -> list[Instruction]:
     out = []
     for m in _INSERTING.finditer(text):
         quote = q.get(m.end())
+        if quote is not None and (end := _AT_END.match(text, quote[2])) is not None:
+            # inserting “and” at the end (of paragraph (2))
+            place = end.group("place")
+            out.append(Instruction(Action.INSERT, (" ".join(place.split()),) if place else (),
+                                   None, quote[0], (m.start(), end.end()), None, quote[1],
+                                   position="end"))
+            continue
         if quote is not None:  # inserting “Y” after “X” / after subparagraph (D)
             where = _AFTER.match(text, quote[2])
             anchor = _object(text, where.end(), q) if where else None

@@ -90,8 +90,9 @@ def describe(ins: Instruction) -> str:
     what = {
         Action.REPLACE: f"strike {struck} and insert {inserted}",
         Action.STRIKE: f"strike {struck}",
-        Action.INSERT: f"insert {_first_words(ins.inserted or '')} {ins.position} "
-                       f"{ins.anchor}",
+        Action.INSERT: (f"insert “{ins.inserted}” at the end" if ins.anchor is None else
+                        f"insert {_first_words(ins.inserted or '')} {ins.position} "
+                        f"{ins.anchor}"),
         Action.ADD: (f"add section {ins.section}" if ins.section else
                      f"add {_first_words(ins.inserted or '')} at the end"),
         Action.REDESIGNATE: f"redesignate {ins.struck} as {ins.inserted}",
@@ -399,9 +400,16 @@ def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[str, tup
 
 def _insert(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],
             index: int) -> tuple[Outcome, str]:
-    """Insert words next to quoted words, or a quoted block after a provision."""
-    assert ins.inserted is not None and ins.anchor is not None
+    """Insert words next to quoted words or at the end of the target, or a quoted block after
+    a provision."""
+    assert ins.inserted is not None
     place = ins.target[-1] if ins.target else "the current text"
+    if ins.anchor is None:  # at the end: after its last words, with a space between
+        at = region[0] + len(editor.text[region[0]:region[1]].rstrip())
+        new = ins.inserted
+        gap = " " if at > region[0] and new[:1] not in (",", ";", ":", ".", ")") else ""
+        editor.edit(at, at, gap + new, index)
+        return Outcome.APPLIED, f"inserted “{new}” at the end of {place}"
     chain = designations(ins.anchor)
     if chain and ins.anchor[:1].isalpha() and not editor.text.count(ins.anchor, *region):
         found = editor._find(scope, chain, partial=False)
@@ -452,20 +460,27 @@ def _first_words(text: str) -> str:
 
 def _redesignate(editor: Editor, ins: Instruction, scope: Skeleton | None,
                  region: tuple[int, int], index: int) -> tuple[Outcome, str]:
+    """Give a provision (or each of a list, ``respectively``) its new designation. Every one is
+    found before any label changes (a new designation is never taken for an old one), and the
+    labels change from the last (one that grows or shrinks moves none still to change)."""
     assert ins.struck is not None and ins.inserted is not None
-    old, new = designations(ins.struck), designations(ins.inserted)
-    if len(old) != 1 or len(new) != 1 or " through " in ins.struck or " and " in ins.struck:
+    olds = [designations(p) for p in places(ins.struck)]
+    news = [designations(p) for p in places(ins.inserted)]
+    if (len(olds) != len(news) or any(len(d) != 1 for d in (*olds, *news))
+            or re.search(r"\s(?:through|to)\s", f"{ins.struck} {ins.inserted}")):
         return Outcome.UNSUPPORTED, f"cannot redesignate {ins.struck} as {ins.inserted}"
-    found = editor._find(scope, old, partial=False)
-    if len(found) != 1 or found[0].label_span is None:
-        outcome = Outcome.NOT_FOUND if not found else Outcome.AMBIGUOUS
-        return outcome, f"{ins.struck} is {'not' if not found else 'not one place'} in the text"
-    s, e = found[0].label_span
-    label = editor.text[s:e]
-    m = re.search(re.escape(old[0]), label, re.I)
-    assert m is not None
-    value = new[0].upper() if m.group().isupper() else new[0]
-    editor.edit(s + m.start(), s + m.end(), value, index)
+    labels = []
+    for old, place in zip(olds, places(ins.struck), strict=True):
+        found = editor._find(scope, old, partial=False)
+        if len(found) != 1 or found[0].label_span is None:
+            outcome = Outcome.NOT_FOUND if not found else Outcome.AMBIGUOUS
+            return outcome, f"{place} is {'not' if not found else 'not one place'} in the text"
+        labels.append(found[0].label_span)
+    for (s, e), old, new in sorted(zip(labels, olds, news, strict=True), reverse=True):
+        m = re.search(re.escape(old[0]), editor.text[s:e], re.I)
+        assert m is not None
+        value = new[0].upper() if m.group().isupper() else new[0]
+        editor.edit(s + m.start(), s + m.end(), value, index)
     return Outcome.APPLIED, f"redesignated {ins.struck} as {ins.inserted}"
 
 

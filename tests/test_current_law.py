@@ -200,6 +200,14 @@ def test_quotations_nest_and_quoted_paragraphs_lose_their_opening_marks() -> Non
     assert designations("The first proviso under this heading") == ()
 
 
+def test_a_flush_sentence_added_at_the_end_is_a_block() -> None:
+    for kind in ("flush sentence", "new flush sentence", "new paragraph"):
+        (ins,) = parse(f"Section 5 is amended by adding at the end the following {kind}: “For "
+                       "purposes of this section, a call is a communication.”.")
+        assert summary(ins)[:5] == ("add", ("Section 5",), None, ("For purposes of this "
+                                    "section, a call is a communication."), None), kind
+
+
 def test_strike_inside_a_quoted_block_is_not_an_instruction() -> None:
     text = ("(1) by adding at the end the following:\n“(c) Nothing in this section requires "
             "striking “may” and inserting “shall”.”.")
@@ -404,6 +412,64 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
                       "hb-1", "introduced", "H.B. 1")
     assert [(i.action, i.words) for _, i in in_outline(split(titled))] == [
         (Action.UNREAD, "by adding a section numbered 52-4.5 as follows")]
+
+
+def test_words_inserted_at_the_end_of_a_provision() -> None:
+    (ins,) = parse("by inserting “and” at the end of paragraph (2),")
+    assert summary(ins) == ("insert", ("paragraph (2)",), None, "and", None, "end", None, False)
+    assert describe(ins) == "insert “and” at the end in paragraph (2)"
+    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) one;\n(2) two;\n(A) two-a;\n(3) three.\n",
+                   "us", "law-5", "current", "Law § 5")
+    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by inserting “or” "
+                    "at the end of paragraph (1), and in paragraph (2), by inserting “and” at the "
+                    "end.\n", "us", "bill-1", "introduced", "Bill 1")
+    result = against_current(bill, law=law)
+    assert [(a.outcome, a.clause, a.detail) for a in result.applications] == [
+        (Outcome.APPLIED, "s5/a/1", "inserted “or” at the end of paragraph (1)"),
+        (Outcome.APPLIED, "s5/a/2", "inserted “and” at the end of paragraph (2)")]
+    assert result.amended is not None  # (the end of (2) is the end of its last subparagraph)
+    assert result.amended.text.endswith("(1) one; or\n(2) two;\n(A) two-a; and\n(3) three.\n")
+
+
+def test_a_list_of_provisions_is_redesignated_respectively() -> None:
+    (ins,) = parse("by redesignating clauses (vi), (vii), and (viii), as so amended, as clauses "
+                   "(iv), (v), and (vi), respectively;")
+    assert (ins.action, ins.struck, ins.inserted) == (
+        Action.REDESIGNATE, "clauses (vi), (vii), and (viii)", "clauses (iv), (v), and (vi)")
+    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(A) one;\n(B) two;\n(C) three; and\n(D) "
+                   "four.\n", "us", "law-5", "current", "Law § 5")
+
+    def applied(instruction: str) -> tuple[list[tuple[Outcome, str]], str]:
+        bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended " +
+                        instruction + "\n", "us", "bill-1", "introduced", "Bill 1")
+        result = against_current(bill, law=law)
+        assert result.amended is not None
+        return ([(a.outcome, a.detail) for a in result.applications],
+                result.amended.text[len("SEC. 5. DUTIES.\n(a) Filing.—\n"):])
+
+    # upward: (B) becomes (C) while the old (C) is still there, so all are found first
+    assert applied("by redesignating subparagraphs (B), (C), and (D) as subparagraphs (C), (D), "
+                   "and (E), respectively.") == (
+        [(Outcome.APPLIED, ("redesignated subparagraphs (B), (C), and (D) as subparagraphs (C), "
+          "(D), and (E)"))], "(A) one;\n(C) two;\n(D) three; and\n(E) four.\n")
+    assert applied("by striking subparagraph (B) and by redesignating subparagraphs (C) and (D) "
+                   "as subparagraphs (B) and (C), respectively.")[1] == (
+        "(A) one;\n(B) three; and\n(C) four.\n")
+    # a label that shrinks ((viii) to (i)) moves none of those still to change
+    romans = text_doc("SEC. 6. LIST.\n(a) Items.—\n(viii) one; and\n(ix) two.\n", "us", "law-6",
+                      "current", "Law § 6")
+    bill = text_doc("SECTION 1. AMENDMENT.\nSection 6(a) of the Act is amended by redesignating "
+                    "clauses (viii) and (ix) as clauses (i) and (ii), respectively.\n", "us",
+                    "bill-1", "introduced", "Bill 1")
+    done = against_current(bill, law=romans)
+    assert done.amended is not None
+    assert done.amended.text.endswith("(a) Items.—\n(i) one; and\n(ii) two.\n")
+    assert applied("by redesignating subparagraphs (C) and (D) as subparagraph (E).")[0] == [
+        (Outcome.UNSUPPORTED, "cannot redesignate subparagraphs (C) and (D) as subparagraph (E)")]
+    assert applied("by redesignating subparagraphs (C) and (F) as subparagraphs (D) and (G), "
+                   "respectively.") == ([(Outcome.NOT_FOUND, ("subparagraph (F) is not in the "
+                                         "text"))], law.text[len("SEC. 5. DUTIES.\n(a) "
+                                                                "Filing.—\n"):])
 
 
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
