@@ -35,6 +35,7 @@ from enum import Enum
 from .amend import Action, Instruction, designations, places
 from .model import Clause, Document, Note, NoteKind
 from .split import Skeleton, skeleton
+from .split.labels import roman_value
 
 _RELATIVE = re.compile(r"the\s+(?:heading|matter|first|second|third|last)\b", re.I)
 """Place phrases that name a part of a provision, not a law (``the heading``)."""
@@ -464,24 +465,88 @@ def _redesignate(editor: Editor, ins: Instruction, scope: Skeleton | None,
     found before any label changes (a new designation is never taken for an old one), and the
     labels change from the last (one that grows or shrinks moves none still to change)."""
     assert ins.struck is not None and ins.inserted is not None
-    olds = [designations(p) for p in places(ins.struck)]
-    news = [designations(p) for p in places(ins.inserted)]
-    if (len(olds) != len(news) or any(len(d) != 1 for d in (*olds, *news))
-            or re.search(r"\s(?:through|to)\s", f"{ins.struck} {ins.inserted}")):
-        return Outcome.UNSUPPORTED, f"cannot redesignate {ins.struck} as {ins.inserted}"
-    labels = []
-    for old, place in zip(olds, places(ins.struck), strict=True):
-        found = editor._find(scope, old, partial=False)
-        if len(found) != 1 or found[0].label_span is None:
-            outcome = Outcome.NOT_FOUND if not found else Outcome.AMBIGUOUS
-            return outcome, f"{place} is {'not' if not found else 'not one place'} in the text"
-        labels.append(found[0].label_span)
-    for (s, e), old, new in sorted(zip(labels, olds, news, strict=True), reverse=True):
-        m = re.search(re.escape(old[0]), editor.text[s:e], re.I)
+    cannot = Outcome.UNSUPPORTED, f"cannot redesignate {ins.struck} as {ins.inserted}"
+    ranges = [_RANGE_ENDS.fullmatch(" ".join(x.split())) for x in (ins.struck, ins.inserted)]
+    if ranges[0] is not None and ranges[1] is not None:  # "(9) through (15)" as "(8) ... (14)"
+        run = _run(editor, scope, ranges[0].group(1).lower(), ranges[0].group(2).lower())
+        if isinstance(run, tuple):
+            return run[0], f"{ins.struck}: {run[1]} in the text"
+        olds = [designation(c) for c in run]
+        news = _counted(ranges[1].group(1).lower(), ranges[1].group(2).lower(), len(run))
+        labels = [c.label_span for c in run]
+    else:
+        chains = [designations(p) for p in places(ins.struck)]
+        new_chains = [designations(p) for p in places(ins.inserted)]
+        if (any(r is not None for r in ranges) or len(chains) != len(new_chains)
+                or any(len(d) != 1 for d in (*chains, *new_chains))):
+            return cannot
+        olds, news = [d[0] for d in chains], [d[0] for d in new_chains]
+        labels = []
+        for chain, place in zip(chains, places(ins.struck), strict=True):
+            found = editor._find(scope, chain, partial=False)
+            if len(found) != 1:
+                outcome = Outcome.NOT_FOUND if not found else Outcome.AMBIGUOUS
+                return outcome, (f"{place} is {'not' if not found else 'not one place'} in the "
+                                 "text")
+            labels.append(found[0].label_span)
+    spans = [span for span in labels if span is not None]
+    if news is None or len(spans) != len(olds):
+        return cannot
+    for (s, e), old, new in sorted(zip(spans, olds, news, strict=True), reverse=True):
+        m = re.search(re.escape(old), editor.text[s:e], re.I)
         assert m is not None
-        value = new[0].upper() if m.group().isupper() else new[0]
+        value = new.upper() if m.group().isupper() else new
         editor.edit(s + m.start(), s + m.end(), value, index)
     return Outcome.APPLIED, f"redesignated {ins.struck} as {ins.inserted}"
+
+
+_RANGE_ENDS = re.compile(r"\w+\s+\(([\w.-]+)\)\s+(?:through|to)\s+\(([\w.-]+)\)", re.I)
+"""A range of provisions, ``paragraphs (9) through (15)``: its first and last designations."""
+
+
+def _run(editor: Editor, scope: Skeleton | None, first: str, last: str
+         ) -> list[Skeleton] | tuple[Outcome, str]:
+    """The provisions from the one designated ``first`` through ``last``, siblings in order
+    in ``scope``; or why there are none (not found, not one place, not one run)."""
+    ends = []
+    for d in (first, last):
+        found = editor._find(scope, (d,), partial=False)
+        if len(found) != 1:
+            return (Outcome.NOT_FOUND, f"({d}) is not") if not found else \
+                (Outcome.AMBIGUOUS, f"({d}) is not one place")
+        ends.append(found[0])
+    lists = [scope.children if scope is not None else editor.clauses()]
+    for siblings in lists:
+        at = [k for k, c in enumerate(siblings) if c is ends[0] or c is ends[1]]
+        if len(at) == 2 and siblings[at[0]] is ends[0]:
+            return list(siblings[at[0]:at[1] + 1])
+        lists += [c.children for c in siblings if c.children]
+    return Outcome.NOT_FOUND, f"({first}) through ({last}) is not one run of provisions"
+
+
+def _counted(first: str, last: str, n: int) -> list[str] | None:
+    """``n`` designations counted from ``first`` that end at ``last``: numbers, letters or
+    roman numerals, whichever does (``i`` through ``iii`` is roman, ``i`` through ``k`` is
+    letters); ``None`` when none does."""
+    runs = []
+    if first.isdigit():
+        runs.append([str(int(first) + k) for k in range(n)])
+    if len(first) == 1 and first.isalpha() and ord(first) + n - 1 <= ord("z"):
+        runs.append([chr(ord(first) + k) for k in range(n)])
+    if (value := roman_value(first)) is not None:
+        runs.append([_roman(value + k) for k in range(n)])
+    return next((run for run in runs if run and run[-1] == last), None)
+
+
+def _roman(n: int) -> str:
+    """``n`` in lower-case roman numerals."""
+    out = ""
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                          (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                          (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
 
 
 def _whole(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],

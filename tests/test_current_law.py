@@ -21,7 +21,7 @@ from legcompare.amend import (
     places,
     read_quote,
 )
-from legcompare.apply import Outcome, apply_instructions, describe
+from legcompare.apply import Outcome, _counted, apply_instructions, describe
 from legcompare.cli import main
 from legcompare.current_law import Basis, against_current, before_side, restatements
 from legcompare.ingest import ingest_bytes, load_path
@@ -461,6 +461,30 @@ def test_a_list_of_provisions_is_redesignated_respectively() -> None:
     bill = text_doc("SECTION 1. AMENDMENT.\nSection 6(a) of the Act is amended by redesignating "
                     "clauses (viii) and (ix) as clauses (i) and (ii), respectively.\n", "us",
                     "bill-1", "introduced", "Bill 1")
+    done = against_current(bill, law=romans)
+    assert done.amended is not None
+    assert done.amended.text.endswith("(a) Items.—\n(i) one; and\n(ii) two.\n")
+    # a range: the provisions from the first through the last, counted anew in their style
+    assert _counted("i", "k", 3) == ["i", "j", "k"] and _counted("i", "iii", 3) == [
+        "i", "ii", "iii"]
+    assert _counted("9", "15", 7) == [str(n) for n in range(9, 16)]
+    assert _counted("xiv", "xvii", 4) == ["xiv", "xv", "xvi", "xvii"]
+    assert _counted("y", "ab", 3) is None
+    assert applied("by redesignating subparagraphs (B) through (D) as subparagraphs (C) through "
+                   "(E), respectively.")[1] == "(A) one;\n(C) two;\n(D) three; and\n(E) four.\n"
+    assert applied("by redesignating subparagraphs (B) through (D) as subparagraphs (C) through "
+                   "(F), respectively.")[0] == [
+        (Outcome.UNSUPPORTED, ("cannot redesignate subparagraphs (B) through (D) as "
+         "subparagraphs (C) through (F)"))]
+    assert applied("by redesignating subparagraphs (B) through (G) as subparagraphs (C) through "
+                   "(H).")[0] == [(Outcome.NOT_FOUND, ("subparagraphs (B) through (G): (g) is not "
+                                   "in the text"))]
+    assert applied("by redesignating subparagraphs (D) through (B) as subparagraphs (C) through "
+                   "(A).")[0] == [(Outcome.NOT_FOUND, ("subparagraphs (D) through (B): (d) through "
+                                   "(b) is not one run of provisions in the text"))]
+    bill = text_doc("SECTION 1. AMENDMENT.\nSection 6(a) of the Act is amended by redesignating "
+                    "clauses (viii) through (ix) as clauses (i) through (ii), respectively.\n",
+                    "us", "bill-1", "introduced", "Bill 1")
     done = against_current(bill, law=romans)
     assert done.amended is not None
     assert done.amended.text.endswith("(a) Items.—\n(i) one; and\n(ii) two.\n")
