@@ -355,6 +355,9 @@ def _occurrences(text: str, words: str, region: tuple[int, int], where: str | No
     if w.startswith("at the end"):
         tail = a + len(text[a:b].rstrip())
         return [s for s in found if s[1] == tail]
+    if w.endswith("place it appears"):  # "the first place it appears": that one alone
+        nth = w.split()[1]
+        return found[-1:] if nth == "last" else found[{"first": 0, "second": 1}[nth]:][:1]
     mark = {"semicolon": ";", "comma": ",", "period": ".", "colon": ":"}[w.split()[-1]]
     if w.startswith("after"):
         return [s for s in found if text[:s[0]].rstrip().endswith(mark)]

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from legcompare.amend import (
@@ -414,6 +416,22 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
         (Action.UNREAD, "by adding a section numbered 52-4.5 as follows")]
 
 
+def test_words_struck_the_first_or_last_place_they_appear() -> None:
+    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x, shall file y and shall file z."
+                   "\n", "us", "law-5", "current", "Law § 5")
+    for nth, text in (("first", "may file x, shall file y and shall file z"),
+                      ("second", "shall file x, may file y and shall file z"),
+                      ("last", "shall file x, shall file y and may file z")):
+        bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking "
+                        f"“shall” the {nth} place it appears and inserting “may”.\n", "us",
+                        "bill-1", "introduced", "Bill 1")
+        result = against_current(bill, law=law)
+        assert [(a.outcome, a.detail) for a in result.applications] == [
+            (Outcome.APPLIED, "struck “shall” and inserted “may” in Section 5(a) of the Act")]
+        assert result.amended is not None
+        assert result.amended.text == f"SEC. 5. DUTIES.\n(a) The agency {text}.\n", nth
+
+
 def test_words_inserted_at_the_end_of_a_provision() -> None:
     (ins,) = parse("by inserting “and” at the end of paragraph (2),")
     assert summary(ins) == ("insert", ("paragraph (2)",), None, "and", None, "end", None, False)
@@ -773,3 +791,41 @@ def test_cli_current_against_a_law_file(tmp_path: Path) -> None:
     assert "[-(c) This section shall remain in effect only until January 1, 2023" in result.stdout
     bad = CliRunner().invoke(main, ["current", str(bill), str(tmp_path / "missing.txt")])
     assert bad.exit_code == 2 and bad.stderr.startswith("legcompare: error: ")
+
+
+_STRIKE = st.builds(
+    lambda pre, obj, mods, tail: f"{pre}by striking {obj}{''.join(' ' + m for m in mods)}{tail}",
+    st.sampled_from(["", "in subsection (a), ", "in paragraphs (1) and (2), ",
+                     "in the heading, "]),
+    st.sampled_from(["“shall”", "“file”", "“x”", "the period", "paragraph (2)",
+                     "paragraphs (1) and (2)", "paragraphs (1) and (3)", "subsection (b)",
+                     "subsections (a) and (b)"]),
+    st.lists(st.sampled_from([
+        "each place it appears", "the first place it appears", "the second place it appears",
+        "the last place it appears", "at the end", "after the semicolon", "before the period",
+        "in paragraph (1)", "in paragraphs (1) and (3)", "in paragraphs (1) through (3)",
+        "in the second sentence", "and all that follows through “z”", "in paragraph (7)"]),
+        max_size=2),
+    st.sampled_from(["", " and inserting “may”", " and inserting the following: “(4) New.”"]))
+_OTHER = st.sampled_from([
+    "by redesignating paragraphs (1) through (3) as paragraphs (2) through (4), respectively",
+    "by redesignating paragraphs (1) and (2) as paragraphs (2) and (3), respectively",
+    "by redesignating paragraph (1) as paragraph (9)", "by inserting “and” at the end of "
+    "paragraph (2)", "by inserting after paragraph (1) the following: “(1A) New.”",
+    "by adding at the end the following: “(c) New.”", "by amending paragraph (2) to read as "
+    "follows: “(2) New.”", "by striking the second and third sentences",
+    "by inserting “now” after “shall” each place it appears", "by striking subsection (c)"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_STRIKE, _OTHER), min_size=1, max_size=3).map(", and ".join))
+def test_no_instruction_makes_current_fail(words: str) -> None:
+    """Whatever the instructions say, each is applied or said not to be; nothing raises."""
+    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) The agency shall file x;\n(2) it may "
+                   "file y; and\n(3) it shall keep z.\n(b) Other.\n", "us", "law-5", "current",
+                   "Law § 5")
+    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended " + words + ".\n",
+                    "us", "bill-1", "introduced", "Bill 1")
+    result = against_current(bill, law=law)
+    assert result.amended is not None and result.applications
+    assert all(isinstance(a.outcome, Outcome) and a.detail for a in result.applications)
