@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 from legcompare.amend import (
     Action,
@@ -810,10 +810,12 @@ _STRIKE = st.builds(
 _OTHER = st.sampled_from([
     "by redesignating paragraphs (1) through (3) as paragraphs (2) through (4), respectively",
     "by redesignating paragraphs (1) and (2) as paragraphs (2) and (3), respectively",
-    "by redesignating paragraph (1) as paragraph (9)", "by inserting “and” at the end of "
-    "paragraph (2)", "by inserting after paragraph (1) the following: “(1A) New.”",
-    "by adding at the end the following: “(c) New.”", "by amending paragraph (2) to read as "
-    "follows: “(2) New.”", "by striking the second and third sentences",
+    "by redesignating paragraph (1) as paragraph (9)",
+    "by inserting “and” at the end of paragraph (2)",
+    "by inserting after paragraph (1) the following: “(1A) New.”",
+    "by adding at the end the following: “(c) New.”",
+    "by amending paragraph (2) to read as follows: “(2) New.”",
+    "by striking the second and third sentences",
     "by inserting “now” after “shall” each place it appears", "by striking subsection (c)"])
 
 
