@@ -114,6 +114,18 @@ def text_doc(text: str, jurisdiction: str, document: str, version: str, title: s
                         citation=form)
 
 
+def bill_doc(text: str) -> Any:
+    """A bill written for a test."""
+    return text_doc(text, "us", "bill-1", "introduced", "Bill 1")
+
+
+def amended(law: Any, sentence: str) -> str:
+    """``law``'s text once a bill of one section, ``sentence``, is applied to it."""
+    done = against_current(bill_doc("SECTION 1. AMENDMENT.\n" + sentence + "\n"), law=law)
+    assert done.amended is not None
+    return str(done.amended.text)
+
+
 def ssa() -> Any:
     return text_doc(SSA, "us", "42usc1308", "2019", "42 U.S.C. 1308(g)", "42 U.S.C. § 1308")
 
@@ -271,9 +283,8 @@ def test_a_place_after_the_struck_words_keeps_the_insertion() -> None:
 def test_a_place_after_the_struck_words_is_where_they_are_struck() -> None:
     law = text_doc("SEC. 5. LIMITS.\n(a) Suits.—\n(1) A suit is filed within 9 months.\n(2) A "
                    "claim is paid within 9 months.\n", "us", "law-5", "current", "Law § 5")
-    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking “9 "
-                    "months” in paragraph (1) and inserting “2 years”.\n", "us", "bill-1",
-                    "introduced", "Bill 1")
+    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking “9 "
+                    "months” in paragraph (1) and inserting “2 years”.\n")
     result = against_current(bill, law=law)
     assert [(a.outcome, a.clause, a.detail) for a in result.applications] == [
         (Outcome.APPLIED, "s5/a/1", "struck “9 months” and inserted “2 years” in paragraph (1)")]
@@ -293,8 +304,8 @@ def test_struck_words_in_a_list_of_places_are_struck_in_each() -> None:
                    "us", "law-5", "current", "Law § 5")
 
     def applied(instruction: str) -> tuple[tuple[Outcome, str | None, str], str]:
-        bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended " +
-                        instruction + "\n", "us", "bill-1", "introduced", "Bill 1")
+        bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended " +
+                        instruction + "\n")
         result = against_current(bill, law=law)
         (a,) = result.applications
         assert result.amended is not None
@@ -326,8 +337,8 @@ def test_a_struck_provision_goes_whole_and_the_block_takes_its_place() -> None:
                    "current", "Law § 5")
 
     def applied(instruction: str) -> tuple[list[tuple[Outcome, str | None, str]], str]:
-        bill = text_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended " +
-                        instruction + "\n", "us", "bill-1", "introduced", "Bill 1")
+        bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended " +
+                        instruction + "\n")
         result = against_current(bill, law=law)
         assert result.amended is not None
         return ([(a.outcome, a.clause, a.detail) for a in result.applications],
@@ -358,18 +369,15 @@ def test_a_struck_provision_goes_whole_and_the_block_takes_its_place() -> None:
     assert applied("by striking subsection (e).")[0] == [
         (Outcome.NOT_FOUND, None, ("“Section 5 of the Act › subsection (e)” is not in the "
          "current text"))]
-    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended by striking "
-                    "subsection (b) and by striking “x”.\n", "us", "bill-1", "introduced", "Bill 1")
+    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended by striking "
+                    "subsection (b) and by striking “x”.\n")
     data = json.loads(current_json(against_current(bill, law=law), {"format": "json"}))
     assert [(i["struck"], i["provision"]) for i in data["instructions"]] == [
         ("subsection (b)", True), ("x", False)]
     nested = text_doc("SEC. 6. DUTIES.\n(a) One.\n(1) Two.\n(A) Three.\n(2) Four.\n", "us", "law-6",
                       "current", "Law § 6")
-    bill = text_doc("SECTION 1. AMENDMENT.\nSection 6(a) of the Act is amended by striking "
-                    "paragraphs (1) and (1)(A).\n", "us", "bill-1", "introduced", "Bill 1")
-    done = against_current(bill, law=nested)
-    assert done.amended is not None
-    assert done.amended.text == "SEC. 6. DUTIES.\n(a) One.\n(2) Four.\n"
+    assert amended(nested, "Section 6(a) of the Act is amended by striking paragraphs (1) and "
+                   "(1)(A).") == "SEC. 6. DUTIES.\n(a) One.\n(2) Four.\n"
     # a provision struck after an instruction in subsection (b) is no part of subsection (b)
     assert applied("in subsection (b), by striking “z” and inserting “w”, and by striking "
                    "subsection (d).") == (
@@ -396,9 +404,9 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
                                 "sentences and inserting the following” in Section 5 of the Act")
     law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x. It shall. It may.\n"
                    "(b) The agency shall file z.\n", "us", "law-5", "current", "Law § 5")
-    bill = text_doc("SECTION 1. AMENDMENT.\n" + sentences + "\nSEC. 2. OTHER.\nSection 5 of the "
+    bill = bill_doc("SECTION 1. AMENDMENT.\n" + sentences + "\nSEC. 2. OTHER.\nSection 5 of the "
                     "Act is amended by amending subsection (b) to read as follows:\n“(b) The "
-                    "agency may file w.”.\n", "us", "bill-1", "introduced", "Bill 1")
+                    "agency may file w.”.\n")
     result = against_current(bill, law=law)
     assert [(a.outcome, a.bill, a.detail) for a in result.applications] == [
         (Outcome.UNSUPPORTED, "s1", ("cannot read the instruction “by striking the second and "
@@ -422,9 +430,8 @@ def test_words_struck_the_first_or_last_place_they_appear() -> None:
     for nth, text in (("first", "may file x, shall file y and shall file z"),
                       ("second", "shall file x, may file y and shall file z"),
                       ("last", "shall file x, shall file y and may file z")):
-        bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking "
-                        f"“shall” the {nth} place it appears and inserting “may”.\n", "us",
-                        "bill-1", "introduced", "Bill 1")
+        bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking "
+                        f"“shall” the {nth} place it appears and inserting “may”.\n")
         result = against_current(bill, law=law)
         assert [(a.outcome, a.detail) for a in result.applications] == [
             (Outcome.APPLIED, "struck “shall” and inserted “may” in Section 5(a) of the Act")]
@@ -438,9 +445,9 @@ def test_words_inserted_at_the_end_of_a_provision() -> None:
     assert describe(ins) == "insert “and” at the end in paragraph (2)"
     law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) one;\n(2) two;\n(A) two-a;\n(3) three.\n",
                    "us", "law-5", "current", "Law § 5")
-    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by inserting “or” "
+    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by inserting “or” "
                     "at the end of paragraph (1), and in paragraph (2), by inserting “and” at the "
-                    "end.\n", "us", "bill-1", "introduced", "Bill 1")
+                    "end.\n")
     result = against_current(bill, law=law)
     assert [(a.outcome, a.clause, a.detail) for a in result.applications] == [
         (Outcome.APPLIED, "s5/a/1", "inserted “or” at the end of paragraph (1)"),
@@ -458,8 +465,8 @@ def test_a_list_of_provisions_is_redesignated_respectively() -> None:
                    "four.\n", "us", "law-5", "current", "Law § 5")
 
     def applied(instruction: str) -> tuple[list[tuple[Outcome, str]], str]:
-        bill = text_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended " +
-                        instruction + "\n", "us", "bill-1", "introduced", "Bill 1")
+        bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended " +
+                        instruction + "\n")
         result = against_current(bill, law=law)
         assert result.amended is not None
         return ([(a.outcome, a.detail) for a in result.applications],
@@ -476,12 +483,9 @@ def test_a_list_of_provisions_is_redesignated_respectively() -> None:
     # a label that shrinks ((viii) to (i)) moves none of those still to change
     romans = text_doc("SEC. 6. LIST.\n(a) Items.—\n(viii) one; and\n(ix) two.\n", "us", "law-6",
                       "current", "Law § 6")
-    bill = text_doc("SECTION 1. AMENDMENT.\nSection 6(a) of the Act is amended by redesignating "
-                    "clauses (viii) and (ix) as clauses (i) and (ii), respectively.\n", "us",
-                    "bill-1", "introduced", "Bill 1")
-    done = against_current(bill, law=romans)
-    assert done.amended is not None
-    assert done.amended.text.endswith("(a) Items.—\n(i) one; and\n(ii) two.\n")
+    assert amended(romans, "Section 6(a) of the Act is amended by redesignating clauses (viii) "
+                   "and (ix) as clauses (i) and (ii), respectively.").endswith(
+        "(a) Items.—\n(i) one; and\n(ii) two.\n")
     # a range: the provisions from the first through the last, counted anew in their style
     assert _counted("i", "k", 3) == ["i", "j", "k"] and _counted("i", "iii", 3) == [
         "i", "ii", "iii"]
@@ -500,12 +504,9 @@ def test_a_list_of_provisions_is_redesignated_respectively() -> None:
     assert applied("by redesignating subparagraphs (D) through (B) as subparagraphs (C) through "
                    "(A).")[0] == [(Outcome.NOT_FOUND, ("subparagraphs (D) through (B): (d) through "
                                    "(b) is not one run of provisions in the text"))]
-    bill = text_doc("SECTION 1. AMENDMENT.\nSection 6(a) of the Act is amended by redesignating "
-                    "clauses (viii) through (ix) as clauses (i) through (ii), respectively.\n",
-                    "us", "bill-1", "introduced", "Bill 1")
-    done = against_current(bill, law=romans)
-    assert done.amended is not None
-    assert done.amended.text.endswith("(a) Items.—\n(i) one; and\n(ii) two.\n")
+    assert amended(romans, "Section 6(a) of the Act is amended by redesignating clauses (viii) "
+                   "through (ix) as clauses (i) through (ii), respectively.").endswith(
+        "(a) Items.—\n(i) one; and\n(ii) two.\n")
     assert applied("by redesignating subparagraphs (C) and (D) as subparagraph (E).")[0] == [
         (Outcome.UNSUPPORTED, "cannot redesignate subparagraphs (C) and (D) as subparagraph (E)")]
     assert applied("by redesignating subparagraphs (C) and (F) as subparagraphs (D) and (G), "
@@ -517,9 +518,9 @@ def test_a_list_of_provisions_is_redesignated_respectively() -> None:
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
     law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z.\n",
                    "us", "law-5", "current", "Law § 5")
-    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended in subsection (a) by "
+    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended in subsection (a) by "
                     "striking “x” and inserting “y”, and in subsection (b) by striking “z” and "
-                    "inserting “w”.\n", "us", "bill-1", "introduced", "Bill 1")
+                    "inserting “w”.\n")
     result = against_current(bill, law=law)
     assert [(a.outcome, a.detail) for a in result.applications] == [
         (Outcome.APPLIED, "struck “x” and inserted “y” in subsection (a)"),
@@ -826,8 +827,7 @@ def test_no_instruction_makes_current_fail(words: str) -> None:
     law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) The agency shall file x;\n(2) it may "
                    "file y; and\n(3) it shall keep z.\n(b) Other.\n", "us", "law-5", "current",
                    "Law § 5")
-    bill = text_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended " + words + ".\n",
-                    "us", "bill-1", "introduced", "Bill 1")
+    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended " + words + ".\n")
     result = against_current(bill, law=law)
     assert result.amended is not None and result.applications
     assert all(isinstance(a.outcome, Outcome) and a.detail for a in result.applications)
