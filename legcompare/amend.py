@@ -11,8 +11,8 @@
 * ``by striking “X”`` (a deletion); ``by striking subsection (b)`` (and ``inserting the
   following: “...”``): a provision, or a list of them, struck whole (``provision``);
   ``by inserting “Y” after “X”`` / ``before``;
-  ``by inserting after subparagraph (D) the following: “...”`` and ``by adding at the end the
-  following: “...”`` (an insertion of a quoted block);
+  ``by inserting after subparagraph (D) the following: “...”`` and ``by adding (inserting) at
+  the end (of subsection (b)) the following: “...”`` (an insertion of a quoted block);
 * ``by redesignating subparagraph (E) as subparagraph (F)`` (or lists of them, ``respectively``);
   ``by amending paragraph (2) to read
   as follows: “...”`` (a provision restated);
@@ -132,8 +132,9 @@ _INSERTING = re.compile(r"\b(?:by\s+)?inserting\s+", re.I)
 # "the following", "the following new paragraph", "the following (new) flush sentence"
 _THE_FOLLOWING = (r"the\s+following(?:(?:\s+new)?\s+(?:flush|undesignated|concluding)\s+\w+|"
                   r"\s+new\s+\w+)?\s*:?\s*")
-_ADDING_END = re.compile(r"\b(?:by\s+)?adding\s+at\s+the\s+end(?:\s+thereof)?\s+(?:" +
-                         _THE_FOLLOWING + ")?", re.I)
+_ADDING_END = re.compile(r"\b(?:by\s+)?(?:adding|inserting)\s+at\s+the\s+end(?:\s+thereof)?"
+                         r"(?:\s+of\s+(?P<place>" + _PLACE_LIST + r"))?,?\s+(?:" + _THE_FOLLOWING +
+                         ")?", re.I)
 _ADDING_NEW = re.compile(r"\b(?:by\s+)?adding\s+(?:a\s+)?new\s+(?P<kind>section|article|"
                          r"subdivision|paragraph|subsection)\s+(?P<number>[\w.-]+)", re.I)
 _ADDED = re.compile(r"\b(?:and\s+a\s+new\s+)?(?:section|article)\s+(?P<number>[\w.-]+)\s+(?:"
@@ -366,9 +367,11 @@ def _additions(text: str, q: Quotes) -> list[Instruction]:
     out = []
     for m in _ADDING_END.finditer(text):
         block = q.get(m.end())
+        place = m.group("place")
         if block is not None:
-            out.append(Instruction(Action.ADD, (), None, block[0], (m.start(), block[2]), None,
-                                   block[1], position="end"))
+            out.append(Instruction(Action.ADD, (" ".join(place.split()),) if place else (), None,
+                                   block[0], (m.start(), block[2]), None, block[1],
+                                   position="end"))
     for pattern in (_ADDING_NEW, _ADDED):
         for m in pattern.finditer(text):
             out.append(Instruction(Action.ADD, (), None, None, m.span(),

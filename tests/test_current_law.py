@@ -220,6 +220,11 @@ def test_a_flush_sentence_added_at_the_end_is_a_block() -> None:
                        "purposes of this section, a call is a communication.”.")
         assert summary(ins)[:5] == ("add", ("Section 5",), None, ("For purposes of this "
                                     "section, a call is a communication."), None), kind
+    for verb, place in (("inserting", ""), ("adding", " of subsection (b)")):
+        (ins,) = parse(f"Section 5 is amended by {verb} at the end{place} the following: “(9) "
+                       "New.”.")
+        assert summary(ins)[:4] == ("add", ("Section 5", *([place[4:]] if place else [])), None,
+                                    "(9) New."), verb
 
 
 def test_strike_inside_a_quoted_block_is_not_an_instruction() -> None:
