@@ -181,6 +181,10 @@ _AMENDED = re.compile(r"\s+is\s+(?:hereby\s+)?amended\b", re.I)
 _IN = re.compile(r"\bin\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
                  _PLACE_LIST + r"|the\s+matter\s+(?:preceding|following)\s+" + _PLACE +
                  r"\s+" + _DESIG + r"|the\s+(?:heading|first\s+sentence|last\s+sentence))", re.I)
+# The heading of the bill provision an instruction opens ("In general.—Section 5 is amended",
+# "PERIOD OF LIMITATION. Subsection (c) of section 6532 is amended"): no part of the target.
+_HEADING = re.compile(r"^(?:[^—.]{1,150}?\.?—(?=\S)|(?:[A-Z][A-Z0-9’'&,()-]*\s+)*"
+                      r"[A-Z][A-Z0-9’'&,()-]*\.\s+(?=[A-Z]))")
 _PROVISION_LINE = re.compile(r"(?:^|\n)[ \t]*(?P<label>\(\w{1,8}\)|SEC\.|Sec\.|SECTION\s|"
                              r"Section\s+\d|§)")
 _LABEL = re.compile(r"^\s*(?:(?:SEC\.|Sec\.|SECTION|Section|§+)\s*[\w-]+\.\s+)?(?:\(\w{1,8}\)\s*)*"
@@ -441,6 +445,7 @@ def target_phrases(text: str, *, whole: bool = False,
     if head is not None or whole:
         words = text[:head.start()] if head is not None else text
         words = " ".join(_LABEL.sub("", words, count=1).split())
+        words = _HEADING.sub("", words, count=1)
         words = re.sub(r",?\s+as\s+(?:added|amended|renumbered)\b.*$|[,\s]+$", "", words)
         if words and not words.lower().startswith(("by ", "and ")):
             out.append(words)

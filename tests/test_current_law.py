@@ -184,7 +184,7 @@ def test_tcja_places_written_after_the_struck_words(corpus: Path) -> None:
     found = {}
     for clause, ins in in_outline(split(load_path(corpus / "raw" / "BILLS-115hr1eas2.xml"))):
         found.setdefault(clause.id, []).append(ins)
-    suits = "Period of Limitation on Suits.—Subsection (c) of section 6532"
+    suits = "Subsection (c) of section 6532"  # (without "Period of Limitation on Suits.—")
     assert [summary(i) for i in found["t-i/st-a/pt-vii/s11071/b/1"]] == [
         ("replace", (suits, "paragraph (1)"), "9 months", "2 years", None, None, None, False)]
     assert [summary(i)[:4] for i in found["t-i/st-a/pt-ii/s11011/d/5"]] == [
@@ -193,9 +193,8 @@ def test_tcja_places_written_after_the_struck_words(corpus: Path) -> None:
         ("add", ("Section 170(b)(2)(D)",), None, "(vi) section 199A(g).")]
     women = load_path(corpus / "us-federal-hr255-115-enrolled.txt")
     assert [summary(i)[1:] for c, i in in_outline(split(women)) if c.id == "s3/2"] == [
-        ((("SUPPORTING WOMEN’S ENTREPRENEURIAL PROGRAMS. Section 33 of the Science and "
-           "Engineering Equal Opportunities Act (42 U.S.C. 1885a)"), "paragraph (11)"), ".",
-         "; and", None, None, "at the end", False)]
+        (("Section 33 of the Science and Engineering Equal Opportunities Act (42 U.S.C. 1885a)",
+          "paragraph (11)"), ".", "; and", None, None, "at the end", False)]
 
 
 def test_quotations_nest_and_quoted_paragraphs_lose_their_opening_marks() -> None:
@@ -212,6 +211,14 @@ def test_quotations_nest_and_quoted_paragraphs_lose_their_opening_marks() -> Non
     assert designations("Section 1108(g)(5) of the Social Security Act") == ("1108", "g", "5")
     assert designations("subparagraph (C)") == ("c",)
     assert designations("The first proviso under this heading") == ()
+
+
+def test_the_heading_of_the_amending_provision_is_no_part_of_the_target() -> None:
+    for text in ("In general.—Section 5(a) of the Act is amended by striking “x”.",
+                 "PERIOD OF LIMITATION. Section 5(a) of the Act is amended by striking “x”.",
+                 "Section 5(a) of the Act is amended by striking “x”."):
+        (ins,) = parse(text)
+        assert ins.target == ("Section 5(a) of the Act",), text
 
 
 def test_a_flush_sentence_added_at_the_end_is_a_block() -> None:
