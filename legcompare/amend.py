@@ -2,7 +2,8 @@
 
 ``parse(text)`` reads the instructions US drafting uses, in order of their place in ``text``:
 
-* ``by striking “X” and inserting “Y”`` (a replacement), with ``each place it appears``,
+* ``by striking “X” and inserting “Y”`` (or ``a period``, ``a comma``: a replacement), with
+  ``each place it appears``,
   ``and all that follows through “Z”``, a place of its own (``by striking “9 months” in
   paragraph (1) and inserting``, ``the period at the end of clause (v)``, ``in clauses (ii) and
   (iv)``: a list of places is one place phrase, :func:`places` its places), and unquoted objects
@@ -174,6 +175,9 @@ _TRIGGER = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|amendi
 _CLAUSE_END = re.compile(r"[;:—]|\.(?=\s|$)|\n")
 _LISTED = re.compile(r"(?P<kind>" + _PLACE + r")\s+(?P<first>" + _DESIG + r")(?P<rest>(?:,?[ \t]+"
                      r"(?:(?:and|or)[ \t]+)?" + _DESIG + r")+)", re.I)
+_TRAILING_AND = re.compile(r"[\s,;]*(?:(?:and|or)\s*)?$")
+_PUNCTUATION_INSERTED = re.compile(r"an?\s+(?P<mark>period|comma|semicolon|colon)\b", re.I)
+_ALL_THAT_FOLLOWS = re.compile(r"\s+and\s+all\s+that\s+(?:follows|precedes)\b", re.I)
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
 _FOLLOWING = re.compile(_THE_FOLLOWING, re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
@@ -276,10 +280,7 @@ def parse(text: str, *, context: Sequence[str] = ()) -> tuple[Instruction, ...]:
         quoted[start:end] = b"\1" * (end - start)
     for m in _TRIGGER.finditer(text):
         if not taken[m.start()] and not quoted[m.start()]:
-            e = _CLAUSE_END.search(text, m.end())
-            end = e.start() if e is not None else len(text)
-            found.append(Instruction(Action.UNREAD, (), None, None, (m.start(), end),
-                                     words=" ".join(text[m.start():end].split())))
+            found.append(_unread(text, m.start(), m.end()))
     found.sort(key=lambda i: i.span)
     out: list[Instruction] = []
     chain: deque[tuple[int, int]] = deque()  # the instructions before, in the same lead-in
@@ -318,7 +319,15 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
                 break
         target = (place,) if place is not None else ()
         a = _AND_INSERTING.match(text, pos)
-        if a is not None and (block := _block(text, a.end(), q)) is not None:
+        block = _block(text, a.end(), q) if a is not None else None
+        if a is not None and block is None and (
+                mark := _PUNCTUATION_INSERTED.match(text, a.end())) is not None:
+            block = _PERIOD[mark.group("mark").lower()], mark.span(), mark.end()  # "a period"
+        if (a is not None and block is None) or _ALL_THAT_FOLLOWS.match(text, pos):
+            # words inserted unquoted ("and inserting a period"), or struck to an end not
+            # quoted ("and all that follows"): what it does cannot be read
+            out.append(_unread(text, m.start(), pos))
+        elif block is not None:
             inserted, inserted_span, pos = block
             out.append(Instruction(Action.REPLACE, target, struck, inserted, (m.start(), pos),
                                    struck_span, inserted_span, where=where, through=through,
@@ -328,6 +337,18 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
                                    struck_span, where=where, through=through,
                                    every=bool(every), provision=provision))
     return out
+
+
+def _unread(text: str, start: int, pos: int) -> Instruction:
+    """An instruction from ``start`` that no reader can read, to the end of its clause (the
+    first one at or after ``pos``)."""
+    e = _CLAUSE_END.search(text, pos)
+    end = e.start() if e is not None else len(text)
+    nxt = _TRIGGER.search(text, pos, end)  # (the next instruction is its own)
+    if nxt is not None:
+        end = start + len(_TRAILING_AND.sub("", text[start:nxt.start()]))
+    return Instruction(Action.UNREAD, (), None, None, (start, end),
+                       words=" ".join(text[start:end].split()))
 
 
 def _inserts(text: str, q: Quotes) -> list[Instruction]:

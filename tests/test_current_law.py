@@ -426,6 +426,18 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
         (Outcome.APPLIED, "s2", "struck subsection (b) and inserted “(b) The agency may…”")]
     assert result.amended is not None
     assert result.amended.text == law.text.replace("shall file z", "may file w")
+    # a strike whose end or insertion is not quoted is not read as a plain deletion
+    for text in ("by striking “; except that” and all that follows and inserting a period",
+                 "by striking “x” and inserting y and z"):
+        assert [(i.action, i.words) for i in parse(text + ".")] == [(Action.UNREAD, text)]
+    # an unread instruction ends where the next one starts; "a period" is a period
+    found = parse("Section 55(d) is amended by striking “x” and inserting y, and by striking "
+                  "“, and” at the end of subparagraph (C) and inserting a period, and by striking "
+                  "subparagraph (D).")
+    assert [(i.action.value, i.target, i.struck, i.inserted, i.words) for i in found] == [
+        ("unread", ("Section 55(d)",), None, None, "by striking “x” and inserting y"),
+        ("replace", ("Section 55(d)", "subparagraph (C)"), ", and", ".", None),
+        ("strike", ("Section 55(d)",), "subparagraph (D)", None, None)]
     # "to amend ... by adding" in a bill's title is no instruction: nothing says what is amended
     titled = text_doc("A BILL to amend the Code of Virginia by adding a section numbered 52-4.5, "
                       "relating to facial recognition.\nBe it enacted by the General Assembly of "
