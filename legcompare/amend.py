@@ -4,7 +4,8 @@
 
 * ``by striking “X” and inserting “Y”`` (or ``a period``, ``a comma``: a replacement), with
   ``each place it appears``,
-  ``and all that follows through “Z”``, a place of its own (``by striking “9 months” in
+  ``and all that follows through “Z”`` (or to the end of the target: ``and all that follows``),
+  a place of its own (``by striking “9 months” in
   paragraph (1) and inserting``, ``the period at the end of clause (v)``, ``in clauses (ii) and
   (iv)``: a list of places is one place phrase, :func:`places` its places), and unquoted objects
   (``the period at the end``, ``“and” after the semicolon``);
@@ -104,6 +105,9 @@ class Instruction:
     """What narrows the struck words: ``at the end``, ``after the semicolon``."""
     through: str | None = None
     """``and all that follows through “Z”``: the struck words run from ``struck`` through this."""
+    to_end: bool = False
+    """``and all that follows``: the struck words run from ``struck`` to the end of the target
+    (its last words, its subdivisions included)."""
     every: bool = False
     """``each place it appears``."""
     section: str | None = None
@@ -177,6 +181,7 @@ _LISTED = re.compile(r"(?P<kind>" + _PLACE + r")\s+(?P<first>" + _DESIG + r")(?P
                      r"(?:(?:and|or)[ \t]+)?" + _DESIG + r")+)", re.I)
 _TRAILING_AND = re.compile(r"[\s,;]*(?:(?:and|or)\s*)?$")
 _PUNCTUATION_INSERTED = re.compile(r"an?\s+(?P<mark>period|comma|semicolon|colon)\b", re.I)
+_TO_END = re.compile(r"\s+and\s+all\s+that\s+follows\b(?!\s+through\b)", re.I)
 _ALL_THAT_FOLLOWS = re.compile(r"\s+and\s+all\s+that\s+(?:follows|precedes)\b", re.I)
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
 _FOLLOWING = re.compile(_THE_FOLLOWING, re.I)
@@ -303,12 +308,15 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
         struck, struck_span, pos = obj
         provision = m.end() not in q and _PROVISION.fullmatch(struck) is not None
         every = through = where = place = None
+        to_end = False
         while True:  # what follows the struck words, in any order, each once
             if not every and (e := _EVERY.match(text, pos)) is not None:
                 every, pos = True, e.end()
             elif (through is None and (t := _THROUGH.match(text, pos)) is not None
                   and (quote := q.get(t.end()))):
                 through, pos = quote[0], quote[2]
+            elif not to_end and through is None and (f := _TO_END.match(text, pos)) is not None:
+                to_end, pos = True, f.end()
             elif where is None and (w := _WHERE.match(text, pos)) is not None:
                 where, pos = " ".join(w.group("where").split()), w.end()
                 if (p := _OF_PLACE.match(text, pos)) is not None and where.startswith("at"):
@@ -331,10 +339,10 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
             inserted, inserted_span, pos = block
             out.append(Instruction(Action.REPLACE, target, struck, inserted, (m.start(), pos),
                                    struck_span, inserted_span, where=where, through=through,
-                                   every=bool(every), provision=provision))
+                                   to_end=to_end, every=bool(every), provision=provision))
         else:
             out.append(Instruction(Action.STRIKE, target, struck, None, (m.start(), pos),
-                                   struck_span, where=where, through=through,
+                                   struck_span, where=where, through=through, to_end=to_end,
                                    every=bool(every), provision=provision))
     return out
 

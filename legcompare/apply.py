@@ -86,7 +86,7 @@ class Amended:
 def describe(ins: Instruction) -> str:
     """An instruction in a few words: ``strike “and (E)” and insert “(E), and (F)” in Section
     1108(g)(5) of the Social Security Act › subparagraph (A)``."""
-    struck = ins.struck if ins.provision else f"“{ins.struck}”"
+    struck = _struck(ins)
     inserted = _first_words(ins.inserted or "") if ins.provision else f"“{ins.inserted}”"
     what = {
         Action.REPLACE: f"strike {struck} and insert {inserted}",
@@ -106,6 +106,14 @@ def describe(ins: Instruction) -> str:
     place = " › ".join(ins.target)
     return " ".join(f"{what} in {place}".split()) if place else " ".join(what.split())
 
+
+
+def _struck(ins: Instruction) -> str:
+    """What is struck, as an instruction names it: ``“x” through “z”``, ``“x” and all that
+    follows``, ``subsection (b)``."""
+    words = (ins.struck or "") if ins.provision else f"“{ins.struck}”"
+    return (words + (f" through “{ins.through}”" if ins.through is not None else "")
+            + (" and all that follows" if ins.to_end else ""))
 
 
 def designation(clause: Clause | Skeleton) -> str:
@@ -210,7 +218,11 @@ class Editor:
         found.sort(key=lambda f: f[1])
         found = [f for k, f in enumerate(found)  # one inside another goes with it
                  if not any(a <= f[1][0] and f[1][1] <= b for _, (a, b) in found[:k])]
-        what = " ".join(ins.struck.split())
+        what = " ".join(_struck(ins).split())
+        if ins.to_end:  # "subparagraph (A) and all that follows": to the end of the target
+            _scope, region, _ = self._scope(replace(ins, target=target, provision=False))
+            end = region[1] if region is not None and target else len(self.text)
+            found = [(found[0][0], (found[0][1][0], max(end, found[-1][1][1])))]
         if ins.action is Action.REPLACE:
             if any(a[1] != b[0] for (_, a), (_, b) in itertools.pairwise(found)):
                 return (Outcome.UNSUPPORTED, (f"{what} are not one run of provisions, to put "
@@ -384,6 +396,8 @@ def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[str, tup
             rest = editor.text.find(ins.through, found[0][1], region[1])
             found = [(found[0][0], rest + len(ins.through))] if rest >= 0 and len(found) == 1 \
                 else ([] if rest < 0 else found)
+        if ins.to_end and len(found) == 1:  # to the target's last words
+            found = [(found[0][0], region[0] + len(editor.text[region[0]:region[1]].rstrip()))]
         if not found:
             return Outcome.NOT_FOUND, f"“{ins.struck}” is not in {name}"
         if len(found) > 1 and not ins.every:
@@ -397,7 +411,7 @@ def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[str, tup
                     editor.text[e:e + 1] in (" ", "\n", ""))):
             s -= 1  # the space before struck words goes with them (or before inserted ", ...")
         editor.edit(s, e, new, index)
-    did = f"struck “{ins.struck}”" + (f" and inserted “{new}”" if new else "")
+    did = f"struck {_struck(ins)}" + (f" and inserted “{new}”" if new else "")
     times = f" ({len(spans)} places)" if len(spans) > 1 else ""
     return Outcome.APPLIED, f"{did} in {place}{times}"
 

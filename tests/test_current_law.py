@@ -427,8 +427,9 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
     assert result.amended is not None
     assert result.amended.text == law.text.replace("shall file z", "may file w")
     # a strike whose end or insertion is not quoted is not read as a plain deletion
-    for text in ("by striking “; except that” and all that follows and inserting a period",
-                 "by striking “x” and inserting y and z"):
+    unquoted_end = ("by striking “; except that” and all that follows through the end and "
+                    "inserting a period")
+    for text in (unquoted_end, "by striking “x” and inserting y and z"):
         assert [(i.action, i.words) for i in parse(text + ".")] == [(Action.UNREAD, text)]
     # an unread instruction ends where the next one starts; "a period" is a period
     found = parse("Section 55(d) is amended by striking “x” and inserting y, and by striking "
@@ -461,6 +462,37 @@ def test_words_struck_the_first_or_last_place_they_appear() -> None:
             (Outcome.APPLIED, "struck “shall” and inserted “may” in Section 5(a) of the Act")]
         assert result.amended is not None
         assert result.amended.text == f"SEC. 5. DUTIES.\n(a) The agency {text}.\n", nth
+
+
+def test_words_struck_with_all_that_follows_to_the_end_of_the_target() -> None:
+    law = text_doc("SEC. 5. DUTIES.\n(a) The term “wages” means the amount paid, except that no "
+                   "tip counts.\n(b) Other.\n", "us", "law-5", "current", "Law § 5")
+    (ins,) = parse("Section 5(a) is amended by striking “means” and all that follows and "
+                   "inserting “means pay.”.")
+    assert (ins.action, ins.struck, ins.to_end, ins.inserted) == (
+        Action.REPLACE, "means", True, "means pay.")
+    assert describe(ins) == ("strike “means” and all that follows and insert “means pay.” in "
+                             "Section 5(a)")
+    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking "
+                    "“means” and all that follows and inserting “means pay.”.\n")
+    result = against_current(bill, law=law)
+    assert [(a.outcome, a.detail) for a in result.applications] == [
+        (Outcome.APPLIED, ("struck “means” and all that follows and inserted “means pay.” in "
+         "Section 5(a) of the Act"))]
+    assert result.amended is not None
+    assert result.amended.text == ("SEC. 5. DUTIES.\n(a) The term “wages” means pay.\n(b) "
+                                   "Other.\n")
+    # a provision and all that follows: to the end of the provision the target names
+    nested = text_doc("SEC. 6. DUTIES.\n(a) One.\n(1) Two.\n(A) Three.\n(B) Four.\n(2) Five.\n",
+                      "us", "law-6", "current", "Law § 6")
+    assert amended(nested, "Section 6(a)(1) of the Act is amended by striking subparagraph (A) "
+                   "and all that follows and inserting the following:\n“(A) New.”.") == (
+        "SEC. 6. DUTIES.\n(a) One.\n(1) Two.\n(A) New.\n(2) Five.\n")
+    # "through “z”" names its end
+    (through,) = parse("Section 5(a) is amended by striking “the amount” and all that follows "
+                       "through “that” and inserting “pay, except”.")
+    assert describe(through) == ("strike “the amount” through “that” and insert “pay, except” "
+                                 "in Section 5(a)")
 
 
 def test_words_inserted_at_the_end_of_a_provision() -> None:
@@ -829,7 +861,8 @@ _STRIKE = st.builds(
         "each place it appears", "the first place it appears", "the second place it appears",
         "the last place it appears", "at the end", "after the semicolon", "before the period",
         "in paragraph (1)", "in paragraphs (1) and (3)", "in paragraphs (1) through (3)",
-        "in the second sentence", "and all that follows through “z”", "in paragraph (7)"]),
+        "in the second sentence", "and all that follows through “z”", "and all that follows",
+        "in paragraph (7)"]),
         max_size=2),
     st.sampled_from(["", " and inserting “may”", " and inserting the following: “(4) New.”"]))
 _OTHER = st.sampled_from([

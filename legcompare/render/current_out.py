@@ -19,7 +19,7 @@ The JSON document, ``"schema": "legcompare.current/1"``::
       "instructions": [ {"bill": {"id", "citation"} | null,
                          "action": "replace|strike|insert|add|redesignate|restate|repeal|unread",
                          "target": [<place phrase>, ...], "struck", "inserted", "anchor",
-                         "position", "where", "through", "every", "section",
+                         "position", "where", "through", "to_end", "every", "section",
                          "provision": true when "struck" names a provision (struck whole),
                          "span": [start, end],                 in the bill's display text
                          "outcome": "applied|not-found|ambiguous|conflict|unsupported|
@@ -172,6 +172,6 @@ def _application_dict(a: Application) -> dict[str, Any]:
     return {"bill": {"id": a.bill, "citation": a.citation} if a.bill else None,
             "action": i.action.value, "target": list(i.target), "struck": i.struck,
             "inserted": i.inserted, "anchor": i.anchor, "position": i.position,
-            "where": i.where, "through": i.through, "every": i.every, "section": i.section,
-            "provision": i.provision, "span": list(i.span), "outcome": a.outcome.value,
-            "detail": a.detail, "clause": a.clause}
+            "where": i.where, "through": i.through, "to_end": i.to_end, "every": i.every,
+            "section": i.section, "provision": i.provision, "span": list(i.span),
+            "outcome": a.outcome.value, "detail": a.detail, "clause": a.clause}
