@@ -192,8 +192,10 @@ _IN = re.compile(r"\bin\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+
                  r"\s+" + _DESIG + r"|the\s+(?:heading|first\s+sentence|last\s+sentence))", re.I)
 # The heading of the bill provision an instruction opens ("In general.—Section 5 is amended",
 # "PERIOD OF LIMITATION. Subsection (c) of section 6532 is amended"): no part of the target.
-_HEADING = re.compile(r"^(?:[^—.]{1,150}?\.?—(?=\S)|(?:[A-Z][A-Z0-9’'&,()-]*\s+)*"
+_HEADING = re.compile(r"^(?!(?i:(?:sub)?(?:title|part|chapter|division|article)\s+[\w.-]+\s*—))"
+                      r"(?:[^—.]{1,150}?\.?—(?=\S)|(?:[A-Z][A-Z0-9’'&,()-]*\s+)*"
                       r"[A-Z][A-Z0-9’'&,()-]*\.\s+(?=[A-Z]))")
+"""(Not a container's own dash: "Part 7—Payments ... of subtitle D of title II is amended".)"""
 _PROVISION_LINE = re.compile(r"(?:^|\n)[ \t]*(?P<label>\(\w{1,8}\)|SEC\.|Sec\.|SECTION\s|"
                              r"Section\s+\d|§)")
 _LABEL = re.compile(r"^\s*(?:(?:SEC\.|Sec\.|SECTION|Section|§+)\s*[\w-]+\.\s+)?(?:\(\w{1,8}\)\s*)*"

@@ -22,6 +22,7 @@ from legcompare.amend import (
     parse,
     places,
     read_quote,
+    target_phrases,
 )
 from legcompare.apply import Outcome, _counted, apply_instructions, describe
 from legcompare.cli import main
@@ -219,6 +220,9 @@ def test_the_heading_of_the_amending_provision_is_no_part_of_the_target() -> Non
                  "Section 5(a) of the Act is amended by striking “x”."):
         (ins,) = parse(text)
         assert ins.target == ("Section 5(a) of the Act",), text
+    assert target_phrases("In general.—Part 7 of the Act is amended ") == ("Part 7 of the Act",)
+    assert target_phrases("Part 7—Payments of the Act is amended ") == (
+        "Part 7—Payments of the Act",)  # (a container's own dash is no heading's)
 
 
 def test_a_flush_sentence_added_at_the_end_is_a_block() -> None:
