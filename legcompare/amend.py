@@ -196,6 +196,7 @@ _HEADING = re.compile(r"^(?!(?i:(?:sub)?(?:title|part|chapter|division|article)\
                       r"(?:[^—.]{1,150}?\.?—(?=\S)|(?:[A-Z][A-Z0-9’'&,()-]*\s+)*"
                       r"[A-Z][A-Z0-9’'&,()-]*\.\s+(?=[A-Z]))")
 """(Not a container's own dash: "Part 7—Payments ... of subtitle D of title II is amended".)"""
+_THAT = re.compile(r"^(?:\d+\.\s+)?That\s+")
 _PROVISION_LINE = re.compile(r"(?:^|\n)[ \t]*(?P<label>\(\w{1,8}\)|SEC\.|Sec\.|SECTION\s|"
                              r"Section\s+\d|§)")
 _LABEL = re.compile(r"^\s*(?:(?:SEC\.|Sec\.|SECTION|Section|§+)\s*[\w-]+\.\s+)?(?:\(\w{1,8}\)\s*)*"
@@ -477,6 +478,9 @@ def target_phrases(text: str, *, whole: bool = False,
         words = text[:head.start()] if head is not None else text
         words = " ".join(_LABEL.sub("", words, count=1).split())
         words = _HEADING.sub("", words, count=1)
+        # a state's enacting form: "1. That §§ 15.2-1723.2 ... are amended and reenacted and
+        # that the Code of Virginia" (is amended by adding ...): the last law named
+        words = _THAT.sub("", words.rsplit(" and that ", 1)[-1], count=1)
         words = re.sub(r",?\s+as\s+(?:added|amended|renumbered)\b.*$|[,\s]+$", "", words)
         if words and not words.lower().startswith(("by ", "and ")):
             out.append(words)

@@ -221,6 +221,10 @@ def test_the_heading_of_the_amending_provision_is_no_part_of_the_target() -> Non
         (ins,) = parse(text)
         assert ins.target == ("Section 5(a) of the Act",), text
     assert target_phrases("In general.—Part 7 of the Act is amended ") == ("Part 7 of the Act",)
+    # a state's enacting form names the law last
+    assert target_phrases("1. That §§ 15.2-1723.2 and 23.1-815.1 of the Code of Virginia are "
+                          "amended and reenacted and that the Code of Virginia is amended ") == (
+        "the Code of Virginia",)
     assert target_phrases("Part 7—Payments of the Act is amended ") == (
         "Part 7—Payments of the Act",)  # (a container's own dash is no heading's)
 
