@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 _T = TypeVar("_T")
 
@@ -188,14 +188,28 @@ class Clause:
 
     def walk(self) -> Iterator[Clause]:
         """This clause and all its descendants, in document order."""
-        # (a stack, not nested generators: each clause of a deep tree would otherwise pass up
-        # through one generator per level)
-        stack = [self]
-        while stack:
-            clause = stack.pop()
-            yield clause
-            if clause.children:
-                stack.extend(reversed(clause.children))
+        return walk_tree(self)
+
+
+class _Branching(Protocol):
+    @property
+    def children(self) -> tuple[Any, ...]: ...
+
+
+_B = TypeVar("_B", bound=_Branching)
+
+
+def walk_tree(root: _B) -> Iterator[_B]:
+    """``root`` and all its descendants (``children``, each a tree of the same kind: a clause,
+    a :class:`~legcompare.split.Skeleton`), in document order."""
+    # (a stack, not nested generators: each clause of a deep tree would otherwise pass up
+    # through one generator per level)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.children:
+            stack.extend(reversed(node.children))
 
 
 class MarkKind(str, Enum):

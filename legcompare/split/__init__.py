@@ -20,7 +20,18 @@ from .. import citation
 from ..assess.roles import assign_roles, placed_role, role_of, settled_role
 from ..citation import Parts, Step, cite, law_form
 from ..ids import Paths, unnumbered_part
-from ..model import CitationForm, Clause, Document, Kind, LineMark, Outline, Role, Span, made
+from ..model import (
+    CitationForm,
+    Clause,
+    Document,
+    Kind,
+    LineMark,
+    Outline,
+    Role,
+    Span,
+    made,
+    walk_tree,
+)
 from .builder import Node
 from .family import Family, family_of, level_kind
 from .headings import defined_term, heading_after
@@ -56,9 +67,7 @@ class Skeleton:
 
     def walk(self) -> Iterator[Skeleton]:
         """This clause and all its descendants, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return walk_tree(self)
 
 
 def skeleton(document: Document) -> tuple[Skeleton, ...]:
