@@ -3,21 +3,20 @@
 ``parse(text)`` reads the instructions US drafting uses, in order of their place in ``text``:
 
 * ``by striking “X” and inserting “Y”`` (or ``a period``, ``a comma``: a replacement), with
-  ``each place it appears``,
-  ``and all that follows through “Z”`` (or to the end of the target: ``and all that follows``),
-  a place of its own (``by striking “9 months” in
-  paragraph (1) and inserting``, ``the period at the end of clause (v)``, ``in clauses (ii) and
-  (iv)``: a list of places is one place phrase, :func:`places` its places), and unquoted objects
-  (``the period at the end``, ``“and” after the semicolon``);
-* ``by inserting “and” at the end (of paragraph (2))``;
+  ``each place it appears``, ``and all that follows through “Z”`` (or to the end of the target:
+  ``and all that follows``), a place of its own (``by striking “9 months” in paragraph (1) and
+  inserting``, ``the period at the end of clause (v)``, ``in clauses (ii) and (iv)``: a list of
+  places is one place phrase, :func:`places` its places), and unquoted objects (``the period at
+  the end``, ``“and” after the semicolon``);
 * ``by striking “X”`` (a deletion); ``by striking subsection (b)`` (and ``inserting the
   following: “...”``): a provision, or a list of them, struck whole (``provision``);
-  ``by inserting “Y” after “X”`` / ``before``;
-  ``by inserting after subparagraph (D) the following: “...”`` and ``by adding (inserting) at
-  the end (of subsection (b)) the following: “...”`` (an insertion of a quoted block);
-* ``by redesignating subparagraph (E) as subparagraph (F)`` (or lists of them, ``respectively``);
-  ``by amending paragraph (2) to read
-  as follows: “...”`` (a provision restated);
+* ``by inserting “Y” after “X”`` / ``before``; ``by inserting “and” at the end (of paragraph
+  (2))``; ``by inserting after subparagraph (D) the following: “...”`` and ``by adding
+  (inserting) at the end (of subsection (b)) the following: “...”`` (an insertion of a quoted
+  block);
+* ``by redesignating subparagraph (E) as subparagraph (F)`` (or lists and ranges of them,
+  ``respectively``); ``by amending paragraph (2) to read as follows: “...”`` (a provision
+  restated);
 * ``is amended to read (as follows)`` (a restatement), ``is repealed``, and ``by adding a new
   section 50-b`` / ``Section 832.19 is added to the Penal Code`` (a new section).
 
@@ -61,6 +60,7 @@ __all__ = [
     "places",
     "quotations",
     "quoted_target",
+    "range_ends",
     "read_quote",
     "target_phrases",
 ]
@@ -147,6 +147,8 @@ _ADDED = re.compile(r"\b(?:and\s+a\s+new\s+)?(?:section|article)\s+(?P<number>[\
 # "redesignating subparagraph (E) as subparagraph (F)", "paragraphs (3), (4), and (5), as so
 # amended, as paragraphs (2), (3), and (4), respectively", "clauses (xv) through (xvii) as ..."
 _RANGE = _PLACE + r"\s+" + _DESIG + r"\s+(?:through|to)\s+" + _DESIG
+_RANGE_ENDS = re.compile(_PLACE + r"\s+\((?P<first>[\w.-]+)\)\s+(?:through|to)\s+"
+                         r"\((?P<last>[\w.-]+)\)", re.I)
 _REDESIGNATE = re.compile(r"\b(?:by\s+)?redesignating\s+(?P<old>" + _RANGE + "|" + _PLACE_LIST +
                           r")(?:,?\s+as\s+so\s+amended,?|\s+\(as\s+[^()]*(?:\([^()]*\)[^()]*)*\))?"
                           r"\s+as\s+(?P<new>" + _RANGE + "|" + _PLACE_LIST + r")"
@@ -182,7 +184,8 @@ _LISTED = re.compile(r"(?P<kind>" + _PLACE + r")\s+(?P<first>" + _DESIG + r")(?P
 _TRAILING_AND = re.compile(r"[\s,;]*(?:(?:and|or)\s*)?$")
 _PUNCTUATION_INSERTED = re.compile(r"an?\s+(?P<mark>period|comma|semicolon|colon)\b", re.I)
 _TO_END = re.compile(r"\s+and\s+all\s+that\s+follows\b(?!\s+through\b)", re.I)
-_ALL_THAT_FOLLOWS = re.compile(r"\s+and\s+all\s+that\s+(?:follows|precedes)\b", re.I)
+_UNQUOTED_END = re.compile(r"\s+and\s+all\s+that\s+(?:follows|precedes)\b", re.I)
+"""(Left after ``_TO_END`` and ``_THROUGH`` have read what they can.)"""
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
 _FOLLOWING = re.compile(_THE_FOLLOWING, re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
@@ -323,20 +326,21 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
             elif where is None and (w := _WHERE.match(text, pos)) is not None:
                 where, pos = " ".join(w.group("where").split()), w.end()
                 if (p := _OF_PLACE.match(text, pos)) is not None and where.startswith("at"):
-                    place, pos = " ".join(p.group("place").split()), p.end()
+                    place, pos = p, p.end()
             elif place is None and (p := _IN_PLACE.match(text, pos)) is not None:
-                place, pos = " ".join(p.group("place").split()), p.end()
+                place, pos = p, p.end()
             else:
                 break
-        target = (place,) if place is not None else ()
+        target = _own_place(place)
         a = _AND_INSERTING.match(text, pos)
         block = _block(text, a.end(), q) if a is not None else None
         if a is not None and block is None and (
                 mark := _PUNCTUATION_INSERTED.match(text, a.end())) is not None:
             block = _PERIOD[mark.group("mark").lower()], mark.span(), mark.end()  # "a period"
-        if (a is not None and block is None) or _ALL_THAT_FOLLOWS.match(text, pos):
-            # words inserted unquoted ("and inserting a period"), or struck to an end not
-            # quoted ("and all that follows"): what it does cannot be read
+        if (a is not None and block is None) or _UNQUOTED_END.match(text, pos):
+            # words inserted unquoted ("and inserting y"), or struck to an end not quoted
+            # ("and all that follows through the end of ...", "and all that precedes"): what
+            # it does cannot be read
             out.append(_unread(text, m.start(), pos))
         elif block is not None:
             inserted, inserted_span, pos = block
@@ -348,6 +352,12 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
                                    struck_span, where=where, through=through, to_end=to_end,
                                    every=bool(every), provision=provision))
     return out
+
+
+def _own_place(m: re.Match[str] | None) -> tuple[str, ...]:
+    """The place phrase an instruction writes itself (its ``place`` group), as a target."""
+    place = m.group("place") if m is not None else None
+    return (" ".join(place.split()),) if place else ()
 
 
 def _unread(text: str, start: int, pos: int) -> Instruction:
@@ -368,10 +378,8 @@ def _inserts(text: str, q: Quotes) -> list[Instruction]:
         quote = q.get(m.end())
         if quote is not None and (end := _AT_END.match(text, quote[2])) is not None:
             # inserting “and” at the end (of paragraph (2))
-            place = end.group("place")
-            out.append(Instruction(Action.INSERT, (" ".join(place.split()),) if place else (),
-                                   None, quote[0], (m.start(), end.end()), None, quote[1],
-                                   position="end"))
+            out.append(Instruction(Action.INSERT, _own_place(end), None, quote[0],
+                                   (m.start(), end.end()), None, quote[1], position="end"))
             continue
         if quote is not None:  # inserting “Y” after “X” / after subparagraph (D)
             where = _AFTER.match(text, quote[2])
@@ -403,11 +411,9 @@ def _additions(text: str, q: Quotes) -> list[Instruction]:
     out = []
     for m in _ADDING_END.finditer(text):
         block = q.get(m.end())
-        place = m.group("place")
         if block is not None:
-            out.append(Instruction(Action.ADD, (" ".join(place.split()),) if place else (), None,
-                                   block[0], (m.start(), block[2]), None, block[1],
-                                   position="end"))
+            out.append(Instruction(Action.ADD, _own_place(m), None, block[0],
+                                   (m.start(), block[2]), None, block[1], position="end"))
     for pattern in (_ADDING_NEW, _ADDED):
         for m in pattern.finditer(text):
             out.append(Instruction(Action.ADD, (), None, None, m.span(),
@@ -508,6 +514,13 @@ def places(phrase: str) -> tuple[str, ...]:
     kind = kind[:-1] if kind.lower().endswith("s") else kind
     rest = re.findall(_DESIG, m.group("rest"))
     return tuple(f"{kind} {d}" for d in (m.group("first"), *rest))
+
+
+def range_ends(phrase: str) -> tuple[str, str] | None:
+    """The first and last designations of a range of provisions, lower case: ``paragraphs (9)
+    through (15)`` → ``("9", "15")``; ``None`` for any other phrase."""
+    m = _RANGE_ENDS.fullmatch(" ".join(phrase.split()))
+    return (m.group("first").lower(), m.group("last").lower()) if m is not None else None
 
 
 def designations(phrase: str) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .amend import Action, Instruction, designations, places
+from .amend import Action, Instruction, designations, places, range_ends
 from .model import Clause, Document, Note, NoteKind
 from .split import Skeleton, skeleton
 from .split.labels import roman_value
@@ -220,9 +220,9 @@ class Editor:
                  if not any(a <= f[1][0] and f[1][1] <= b for _, (a, b) in found[:k])]
         what = " ".join(_struck(ins).split())
         if ins.to_end:  # "subparagraph (A) and all that follows": to the end of the target
-            _scope, region, _ = self._scope(replace(ins, target=target, provision=False))
-            end = region[1] if region is not None and target else len(self.text)
-            found = [(found[0][0], (found[0][1][0], max(end, found[-1][1][1])))]
+            _, region, _ = self._scope(replace(ins, target=target, provision=False))
+            assert region is not None  # (found above, as the places' first steps)
+            found = [(found[0][0], (found[0][1][0], max(region[1], found[-1][1][1])))]
         if ins.action is Action.REPLACE:
             if any(a[1] != b[0] for (_, a), (_, b) in itertools.pairwise(found)):
                 return (Outcome.UNSUPPORTED, (f"{what} are not one run of provisions, to put "
@@ -339,6 +339,11 @@ def _depth(phrase: str) -> int:
     return _LEVELS.index(word) if word in _LEVELS else -1
 
 
+def _place(ins: Instruction) -> str:
+    """The place an instruction applies in, as it names it: its last target phrase."""
+    return ins.target[-1] if ins.target else "the current text"
+
+
 def _end(clause: Skeleton) -> int:
     """Where a clause and its descendants end."""
     return max(c.span[1] for c in clause.walk())
@@ -379,15 +384,14 @@ def _occurrences(text: str, words: str, region: tuple[int, int], where: str | No
 def _words(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],
            index: int) -> tuple[Outcome, str]:
     """Strike (and insert): the struck words must be there once, or ``each place``."""
-    return _words_in(editor, ins, [(ins.target[-1] if ins.target else "the current text",
-                                    region)], index)
+    return _words_in(editor, ins, [(_place(ins), region)], index)
 
 
 def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[str, tuple[int, int]]],
               index: int) -> tuple[Outcome, str]:
     """Strike (and insert) in each (place, region): the struck words must be in each once, or
     ``each place``."""
-    place = ins.target[-1] if ins.target else "the current text"
+    place = _place(ins)
     assert ins.struck is not None
     spans: list[tuple[int, int]] = []
     for name, region in regions:
@@ -421,7 +425,7 @@ def _insert(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tu
     """Insert words next to quoted words or at the end of the target, or a quoted block after
     a provision."""
     assert ins.inserted is not None
-    place = ins.target[-1] if ins.target else "the current text"
+    place = _place(ins)
     if ins.anchor is None:  # at the end: after its last words, with a space between
         at = region[0] + len(editor.text[region[0]:region[1]].rstrip())
         new = ins.inserted
@@ -455,7 +459,7 @@ def _insert(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tu
 def _add(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],
          index: int) -> tuple[Outcome, str]:
     assert ins.inserted is not None
-    place = ins.target[-1] if ins.target else "the current text"
+    place = _place(ins)
     return _block_at(editor, region[1], ins.inserted, index,
                      f"added {_first_words(ins.inserted)} at the end of {place}")
 
@@ -483,13 +487,13 @@ def _redesignate(editor: Editor, ins: Instruction, scope: Skeleton | None,
     labels change from the last (one that grows or shrinks moves none still to change)."""
     assert ins.struck is not None and ins.inserted is not None
     cannot = Outcome.UNSUPPORTED, f"cannot redesignate {ins.struck} as {ins.inserted}"
-    ranges = [_RANGE_ENDS.fullmatch(" ".join(x.split())) for x in (ins.struck, ins.inserted)]
+    ranges = range_ends(ins.struck), range_ends(ins.inserted)
     if ranges[0] is not None and ranges[1] is not None:  # "(9) through (15)" as "(8) ... (14)"
-        run = _run(editor, scope, ranges[0].group(1).lower(), ranges[0].group(2).lower())
+        run = _run(editor, scope, *ranges[0])
         if isinstance(run, tuple):
             return run[0], f"{ins.struck}: {run[1]} in the text"
         olds = [designation(c) for c in run]
-        news = _counted(ranges[1].group(1).lower(), ranges[1].group(2).lower(), len(run))
+        news = _counted(*ranges[1], len(run))
         labels = [c.label_span for c in run]
     else:
         chains = [designations(p) for p in places(ins.struck)]
@@ -515,10 +519,6 @@ def _redesignate(editor: Editor, ins: Instruction, scope: Skeleton | None,
         value = new.upper() if m.group().isupper() else new
         editor.edit(s + m.start(), s + m.end(), value, index)
     return Outcome.APPLIED, f"redesignated {ins.struck} as {ins.inserted}"
-
-
-_RANGE_ENDS = re.compile(r"\w+\s+\(([\w.-]+)\)\s+(?:through|to)\s+\(([\w.-]+)\)", re.I)
-"""A range of provisions, ``paragraphs (9) through (15)``: its first and last designations."""
 
 
 def _run(editor: Editor, scope: Skeleton | None, first: str, last: str
