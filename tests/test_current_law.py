@@ -24,7 +24,7 @@ from legcompare.amend import (
     read_quote,
     target_phrases,
 )
-from legcompare.apply import Outcome, _counted, apply_instructions, describe
+from legcompare.apply import Application, Outcome, _counted, apply_instructions, describe
 from legcompare.cli import main
 from legcompare.current_law import Basis, against_current, before_side, restatements
 from legcompare.ingest import ingest_bytes, load_path
@@ -120,11 +120,17 @@ def bill_doc(text: str) -> Any:
     return text_doc(text, "us", "bill-1", "introduced", "Bill 1")
 
 
-def amended(law: Any, sentence: str) -> str:
-    """``law``'s text once a bill of one section, ``sentence``, is applied to it."""
+def applying(law: Any, sentence: str) -> tuple[tuple[Application, ...], str]:
+    """A bill of one section, ``sentence``, applied to ``law``: what became of each of its
+    instructions, and the law's text after."""
     done = against_current(bill_doc("SECTION 1. AMENDMENT.\n" + sentence + "\n"), law=law)
     assert done.amended is not None
-    return str(done.amended.text)
+    return done.applications, str(done.amended.text)
+
+
+def amended(law: Any, sentence: str) -> str:
+    """``law``'s text once a bill of one section, ``sentence``, is applied to it."""
+    return applying(law, sentence)[1]
 
 
 def ssa() -> Any:
@@ -303,14 +309,12 @@ def test_a_place_after_the_struck_words_keeps_the_insertion() -> None:
 def test_a_place_after_the_struck_words_is_where_they_are_struck() -> None:
     law = text_doc("SEC. 5. LIMITS.\n(a) Suits.—\n(1) A suit is filed within 9 months.\n(2) A "
                    "claim is paid within 9 months.\n", "us", "law-5", "current", "Law § 5")
-    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking “9 "
-                    "months” in paragraph (1) and inserting “2 years”.\n")
-    result = against_current(bill, law=law)
-    assert [(a.outcome, a.clause, a.detail) for a in result.applications] == [
+    apps, text = applying(law, "Section 5(a) of the Act is amended by striking “9 months” in "
+                               "paragraph (1) and inserting “2 years”.")
+    assert [(a.outcome, a.clause, a.detail) for a in apps] == [
         (Outcome.APPLIED, "s5/a/1", "struck “9 months” and inserted “2 years” in paragraph (1)")]
-    assert result.amended is not None
-    assert result.amended.text.endswith("(1) A suit is filed within 2 years.\n(2) A claim is "
-                                        "paid within 9 months.\n")
+    assert text.endswith("(1) A suit is filed within 2 years.\n(2) A claim is paid within 9 "
+                         "months.\n")
 
 
 def test_struck_words_in_a_list_of_places_are_struck_in_each() -> None:
@@ -324,12 +328,8 @@ def test_struck_words_in_a_list_of_places_are_struck_in_each() -> None:
                    "us", "law-5", "current", "Law § 5")
 
     def applied(instruction: str) -> tuple[tuple[Outcome, str | None, str], str]:
-        bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended " +
-                        instruction + "\n")
-        result = against_current(bill, law=law)
-        (a,) = result.applications
-        assert result.amended is not None
-        return (a.outcome, a.clause, a.detail), result.amended.text
+        (a,), text = applying(law, "Section 5(a) of the Act is amended " + instruction)
+        return (a.outcome, a.clause, a.detail), text
 
     done, text = applied("by striking “the tax” in clauses (ii) and (iv) thereof and inserting "
                          "“the rate”.")
@@ -357,12 +357,8 @@ def test_a_struck_provision_goes_whole_and_the_block_takes_its_place() -> None:
                    "current", "Law § 5")
 
     def applied(instruction: str) -> tuple[list[tuple[Outcome, str | None, str]], str]:
-        bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended " +
-                        instruction + "\n")
-        result = against_current(bill, law=law)
-        assert result.amended is not None
-        return ([(a.outcome, a.clause, a.detail) for a in result.applications],
-                result.amended.text[len("SEC. 5. DUTIES.\n"):])
+        apps, text = applying(law, "Section 5 of the Act is amended " + instruction)
+        return [(a.outcome, a.clause, a.detail) for a in apps], text[len("SEC. 5. DUTIES.\n"):]
 
     (ins,) = parse("by striking subsection (b) and inserting the following:\n“(b) New.”.")
     assert (ins.action, ins.struck, ins.inserted, ins.provision) == (
@@ -463,13 +459,11 @@ def test_words_struck_the_first_or_last_place_they_appear() -> None:
     for nth, text in (("first", "may file x, shall file y and shall file z"),
                       ("second", "shall file x, may file y and shall file z"),
                       ("last", "shall file x, shall file y and may file z")):
-        bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking "
-                        f"“shall” the {nth} place it appears and inserting “may”.\n")
-        result = against_current(bill, law=law)
-        assert [(a.outcome, a.detail) for a in result.applications] == [
+        apps, amended_text = applying(law, "Section 5(a) of the Act is amended by striking "
+                                      f"“shall” the {nth} place it appears and inserting “may”.")
+        assert [(a.outcome, a.detail) for a in apps] == [
             (Outcome.APPLIED, "struck “shall” and inserted “may” in Section 5(a) of the Act")]
-        assert result.amended is not None
-        assert result.amended.text == f"SEC. 5. DUTIES.\n(a) The agency {text}.\n", nth
+        assert amended_text == f"SEC. 5. DUTIES.\n(a) The agency {text}.\n", nth
 
 
 def test_words_struck_with_all_that_follows_to_the_end_of_the_target() -> None:
@@ -481,15 +475,12 @@ def test_words_struck_with_all_that_follows_to_the_end_of_the_target() -> None:
         Action.REPLACE, "means", True, "means pay.")
     assert describe(ins) == ("strike “means” and all that follows and insert “means pay.” in "
                              "Section 5(a)")
-    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by striking "
-                    "“means” and all that follows and inserting “means pay.”.\n")
-    result = against_current(bill, law=law)
-    assert [(a.outcome, a.detail) for a in result.applications] == [
+    apps, text = applying(law, "Section 5(a) of the Act is amended by striking “means” and all "
+                               "that follows and inserting “means pay.”.")
+    assert [(a.outcome, a.detail) for a in apps] == [
         (Outcome.APPLIED, ("struck “means” and all that follows and inserted “means pay.” in "
          "Section 5(a) of the Act"))]
-    assert result.amended is not None
-    assert result.amended.text == ("SEC. 5. DUTIES.\n(a) The term “wages” means pay.\n(b) "
-                                   "Other.\n")
+    assert text == "SEC. 5. DUTIES.\n(a) The term “wages” means pay.\n(b) Other.\n"
     # a provision and all that follows: to the end of the provision the target names
     nested = text_doc("SEC. 6. DUTIES.\n(a) One.\n(1) Two.\n(A) Three.\n(B) Four.\n(2) Five.\n",
                       "us", "law-6", "current", "Law § 6")
@@ -509,15 +500,14 @@ def test_words_inserted_at_the_end_of_a_provision() -> None:
     assert describe(ins) == "insert “and” at the end in paragraph (2)"
     law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) one;\n(2) two;\n(A) two-a;\n(3) three.\n",
                    "us", "law-5", "current", "Law § 5")
-    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended by inserting “or” "
-                    "at the end of paragraph (1), and in paragraph (2), by inserting “and” at the "
-                    "end.\n")
-    result = against_current(bill, law=law)
-    assert [(a.outcome, a.clause, a.detail) for a in result.applications] == [
+    apps, text = applying(law, "Section 5(a) of the Act is amended by inserting “or” at the end "
+                               "of paragraph (1), and in paragraph (2), by inserting “and” at the "
+                               "end.")
+    assert [(a.outcome, a.clause, a.detail) for a in apps] == [
         (Outcome.APPLIED, "s5/a/1", "inserted “or” at the end of paragraph (1)"),
         (Outcome.APPLIED, "s5/a/2", "inserted “and” at the end of paragraph (2)")]
-    assert result.amended is not None  # (the end of (2) is the end of its last subparagraph)
-    assert result.amended.text.endswith("(1) one; or\n(2) two;\n(A) two-a; and\n(3) three.\n")
+    # (the end of (2) is the end of its last subparagraph)
+    assert text.endswith("(1) one; or\n(2) two;\n(A) two-a; and\n(3) three.\n")
 
 
 def test_a_list_of_provisions_is_redesignated_respectively() -> None:
@@ -529,12 +519,9 @@ def test_a_list_of_provisions_is_redesignated_respectively() -> None:
                    "four.\n", "us", "law-5", "current", "Law § 5")
 
     def applied(instruction: str) -> tuple[list[tuple[Outcome, str]], str]:
-        bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5(a) of the Act is amended " +
-                        instruction + "\n")
-        result = against_current(bill, law=law)
-        assert result.amended is not None
-        return ([(a.outcome, a.detail) for a in result.applications],
-                result.amended.text[len("SEC. 5. DUTIES.\n(a) Filing.—\n"):])
+        apps, text = applying(law, "Section 5(a) of the Act is amended " + instruction)
+        return ([(a.outcome, a.detail) for a in apps],
+                text[len("SEC. 5. DUTIES.\n(a) Filing.—\n"):])
 
     # upward: (B) becomes (C) while the old (C) is still there, so all are found first
     assert applied("by redesignating subparagraphs (B), (C), and (D) as subparagraphs (C), (D), "
@@ -582,16 +569,13 @@ def test_a_list_of_provisions_is_redesignated_respectively() -> None:
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
     law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z.\n",
                    "us", "law-5", "current", "Law § 5")
-    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended in subsection (a) by "
-                    "striking “x” and inserting “y”, and in subsection (b) by striking “z” and "
-                    "inserting “w”.\n")
-    result = against_current(bill, law=law)
-    assert [(a.outcome, a.detail) for a in result.applications] == [
+    apps, text = applying(law, "Section 5 of the Act is amended in subsection (a) by striking "
+                               "“x” and inserting “y”, and in subsection (b) by striking “z” and "
+                               "inserting “w”.")
+    assert [(a.outcome, a.detail) for a in apps] == [
         (Outcome.APPLIED, "struck “x” and inserted “y” in subsection (a)"),
         (Outcome.APPLIED, "struck “z” and inserted “w” in subsection (b)")]
-    assert result.amended is not None
-    assert result.amended.text.endswith("(a) The agency shall file y.\n(b) The agency shall "
-                                        "file w.\n")
+    assert text.endswith("(a) The agency shall file y.\n(b) The agency shall file w.\n")
 
 
 # --- applying -------------------------------------------------------------------------------
