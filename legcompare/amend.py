@@ -10,15 +10,20 @@
   the end``, ``“and” after the semicolon``);
 * ``by striking “X”`` (a deletion); ``by striking subsection (b)`` (and ``inserting the
   following: “...”``): a provision, or a list of them, struck whole (``provision``);
-* ``by inserting “Y” after “X”`` / ``before``; ``by inserting “and” at the end (of paragraph
-  (2))``; ``by inserting after subparagraph (D) the following: “...”`` and ``by adding
-  (inserting) at the end (of subsection (b)) the following: “...”`` (an insertion of a quoted
-  block);
+* ``by inserting “Y” after “X”`` / ``before`` (``by adding “or” after the comma``; with a place
+  of its own and ``each place it appears``, as for struck words); ``by inserting “and” at the
+  end (of paragraph (2))``; ``by inserting after subparagraph (D) the following: “...”`` and
+  ``by adding (inserting) at the end (of subsection (b)) the following: “...”`` (an insertion
+  of a quoted block);
 * ``by redesignating subparagraph (E) as subparagraph (F)`` (or lists and ranges of them,
   ``respectively``); ``by amending paragraph (2) to read as follows: “...”`` (a provision
   restated);
 * ``is amended to read (as follows)`` (a restatement), ``is repealed``, and ``by adding a new
   section 50-b`` / ``Section 832.19 is added to the Penal Code`` (a new section).
+
+A designation may carry a note that names no other place (``subsection (h) (as so
+redesignated)``, ``(as added by section 14201)``, ``section 408 (42 U.S.C. 11364)``, ``, as so
+redesignated,``) or follow ``such``: the place is read without them.
 
 Any other ``by striking``, ``by inserting``, ``by adding``, ``by redesignating`` or ``by
 amending`` outside a quotation is an instruction no reader could read
@@ -30,7 +35,7 @@ included); a quoted block is read to its matching closing mark, curly quotes nes
 opening quotation mark each quoted paragraph starts with is not part of the ``inserted`` text;
 the target is every place phrase before the instruction (the ``context`` given, then ``X is
 amended``, ``in subsection (b)``, ``in the matter preceding clause (i)``), then the place written
-after the struck words, outermost first.
+after the struck words (or the words an insertion goes next to), outermost first.
 Nothing here looks at any law's text: applying instructions is :mod:`legcompare.current_law`.
 """
 
@@ -43,6 +48,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
+from typing import NamedTuple
 
 from .model import Clause, Outline, Span
 
@@ -127,13 +133,23 @@ _STRAIGHT = '"'
 _PLACE = (r"(?:sub)?(?:section|paragraph|subparagraph|clause|subclause|item|subitem|subdivision|"
           r"division|title|subtitle|chapter|part|subpart|article)s?")
 _DESIG = r"(?:\d[\w.-]*|\([\w.-]+\))(?:\([\w.-]+\))*"
-_PLACE_LIST = _PLACE + r"\s+" + _DESIG + r"(?:,?[ \t]+(?:(?:and|or)[ \t]+)?" + _DESIG + r")*"
+# What a designation may carry after it, which names no other place: "(as so redesignated)",
+# "(as added by section 14201)", "(as amended by section 2(a))", "(42 U.S.C. 11364)", ", as so
+# redesignated,". Read as part of the place and left out of the phrase (:func:`_plain`).
+_NOTE = (r"(?:\s*\((?:as\s|\d+\s+U\.S\.C\.\s)[^()]*(?:\([^()]*\)[^()]*)*\)|,\s+as\s+"
+         r"(?:so\s+)?(?:added|amended|redesignated|inserted)\b[^,;:“”]{0,80}?,)")
+_NOTED = _DESIG + _NOTE + "?"
+_PLACE_LIST = (r"(?:such\s+)?" + _PLACE + r"\s+" + _NOTED + r"(?:,?[ \t]+(?:(?:and|or)[ \t]+)?" +
+               _NOTED + r")*")
 """A place or a list of places on one line: ``paragraph (1)``, ``paragraphs (1), (2), and
-(3)``."""
+(3)``, ``such clause (xxv)``, ``subsection (h) (as so redesignated)``."""
+_NOTES = re.compile(r"^such\s+|" + _NOTE, re.I)
 _THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|the\s+(?:first|second|third|"
           r"last)\s+sentence|" + _PLACE_LIST)
 _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
-_INSERTING = re.compile(r"\b(?:by\s+)?inserting\s+", re.I)
+# "adding" where it means inserting: "by adding “or” after the comma", "by adding after
+# subsection (d) the following"
+_INSERTING = re.compile(r"\b(?:by\s+)?(?:inserting|adding)\s+", re.I)
 # "the following", "the following new paragraph", "the following (new) flush sentence"
 _THE_FOLLOWING = (r"the\s+following(?:(?:\s+new)?\s+(?:flush|undesignated|concluding)\s+\w+|"
                   r"\s+new\s+\w+)?\s*:?\s*")
@@ -145,13 +161,13 @@ _ADDING_NEW = re.compile(r"\b(?:by\s+)?adding\s+(?:a\s+)?new\s+(?P<kind>section|
 _ADDED = re.compile(r"\b(?:and\s+a\s+new\s+)?(?:section|article)\s+(?P<number>[\w.-]+)\s+(?:"
                     r"is\s+added|is\s+hereby\s+added)", re.I)
 # "redesignating subparagraph (E) as subparagraph (F)", "paragraphs (3), (4), and (5), as so
-# amended, as paragraphs (2), (3), and (4), respectively", "clauses (xv) through (xvii) as ..."
-_RANGE = _PLACE + r"\s+" + _DESIG + r"\s+(?:through|to)\s+" + _DESIG
+# amended, as paragraphs (2), (3), and (4), respectively", "clauses (xv) through (xvii) as ...",
+# "paragraphs (3) (as amended by this Act) and (4) as ..." (the notes are the designations')
+_RANGE = _PLACE + r"\s+" + _NOTED + r"\s+(?:through|to)\s+" + _NOTED
 _RANGE_ENDS = re.compile(_PLACE + r"\s+\((?P<first>[\w.-]+)\)\s+(?:through|to)\s+"
                          r"\((?P<last>[\w.-]+)\)", re.I)
 _REDESIGNATE = re.compile(r"\b(?:by\s+)?redesignating\s+(?P<old>" + _RANGE + "|" + _PLACE_LIST +
-                          r")(?:,?\s+as\s+so\s+amended,?|\s+\(as\s+[^()]*(?:\([^()]*\)[^()]*)*\))?"
-                          r"\s+as\s+(?P<new>" + _RANGE + "|" + _PLACE_LIST + r")"
+                          r")\s+as\s+(?P<new>" + _RANGE + "|" + _PLACE_LIST + r")"
                           r"(?:,?\s+respectively)?", re.I)
 _TO_READ = re.compile(r"\bis\s+(?:hereby\s+)?amended\s+to\s+read(?:\s+as\s+follows)?", re.I)
 _REPEALED = re.compile(r"\bis\s+(?:hereby\s+)?repealed\b", re.I)
@@ -164,7 +180,7 @@ _WHERE = re.compile(r"\s+(?P<where>(?:after|before)\s+the\s+(?:semicolon|comma|p
 # inserting “2 years”", "by striking the period at the end of clause (v)", "in clauses (ii) and
 # (iv) thereof"), taken only where the instruction goes on or ends after it.
 _PLACE_END = (r"(?:\s+thereof)?(?![\w(]|,?[ ]*(?:and[ ]+|or[ ]+)?\()(?=\s*(?:[,;.:—]|$|"
-              r"and\s+inserting\b|each\s+place\b|(?:after|before)\s+the\b|"
+              r"and\s+inserting\b|each\s+place\b|(?:after|before)\s+the\b|the\s+following\b|"
               r"the\s+(?:first|second|last)\s+place\b|and\s+all\s+that\b))")
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
                        _PLACE_LIST + r"|the\s+heading|the\s+(?:first|second|third|last)\s+"
@@ -252,7 +268,7 @@ def _object(text: str, pos: int, q: Quotes) -> tuple[str, Span, int] | None:
     m = re.compile(_THING, re.I).match(text, pos)
     if m is None:
         return None
-    thing = " ".join(m.group().split())
+    thing = _plain(m.group())
     word = re.sub(r"^the\s+", "", thing.lower())
     return _PERIOD.get(word, thing), m.span(), m.end()
 
@@ -313,25 +329,7 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
             continue
         struck, struck_span, pos = obj
         provision = m.end() not in q and _PROVISION.fullmatch(struck) is not None
-        every = through = where = place = None
-        to_end = False
-        while True:  # what follows the struck words, in any order, each once
-            if not every and (e := _EVERY.match(text, pos)) is not None:
-                every, pos = True, e.end()
-            elif (through is None and (t := _THROUGH.match(text, pos)) is not None
-                  and (quote := q.get(t.end()))):
-                through, pos = quote[0], quote[2]
-            elif not to_end and through is None and (f := _TO_END.match(text, pos)) is not None:
-                to_end, pos = True, f.end()
-            elif where is None and (w := _WHERE.match(text, pos)) is not None:
-                where, pos = " ".join(w.group("where").split()), w.end()
-                if (p := _OF_PLACE.match(text, pos)) is not None and where.startswith("at"):
-                    place, pos = p, p.end()
-            elif place is None and (p := _IN_PLACE.match(text, pos)) is not None:
-                place, pos = p, p.end()
-            else:
-                break
-        target = _own_place(place)
+        every, through, to_end, where, target, pos = _after_words(text, pos, q)
         a = _AND_INSERTING.match(text, pos)
         block = _block(text, a.end(), q) if a is not None else None
         if a is not None and block is None and (
@@ -346,18 +344,59 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
             inserted, inserted_span, pos = block
             out.append(Instruction(Action.REPLACE, target, struck, inserted, (m.start(), pos),
                                    struck_span, inserted_span, where=where, through=through,
-                                   to_end=to_end, every=bool(every), provision=provision))
+                                   to_end=to_end, every=every, provision=provision))
         else:
             out.append(Instruction(Action.STRIKE, target, struck, None, (m.start(), pos),
                                    struck_span, where=where, through=through, to_end=to_end,
-                                   every=bool(every), provision=provision))
+                                   every=every, provision=provision))
     return out
+
+
+class _After(NamedTuple):
+    """What may follow struck words or an anchor, in any order, each once."""
+
+    every: bool  # each place it appears
+    through: str | None  # and all that follows through “Z”
+    to_end: bool  # and all that follows
+    where: str | None  # at the end, after the semicolon, the first place it appears
+    place: tuple[str, ...]  # in paragraph (1), at the end of clause (v)
+    pos: int  # where the words after them start
+
+
+def _after_words(text: str, pos: int, q: Quotes) -> _After:
+    """What follows the words at ``pos`` (struck words, or the words an insertion goes next
+    to): ``each place it appears``, ``and all that follows (through “Z”)``, a ``where`` and a
+    place of their own."""
+    every = to_end = False
+    through = where = place = None
+    while True:
+        if not every and (e := _EVERY.match(text, pos)) is not None:
+            every, pos = True, e.end()
+        elif (through is None and (t := _THROUGH.match(text, pos)) is not None
+              and (quote := q.get(t.end()))):
+            through, pos = quote[0], quote[2]
+        elif not to_end and through is None and (f := _TO_END.match(text, pos)) is not None:
+            to_end, pos = True, f.end()
+        elif where is None and (w := _WHERE.match(text, pos)) is not None:
+            where, pos = " ".join(w.group("where").split()), w.end()
+            if (p := _OF_PLACE.match(text, pos)) is not None and where.startswith("at"):
+                place, pos = p, p.end()
+        elif place is None and (p := _IN_PLACE.match(text, pos)) is not None:
+            place, pos = p, p.end()
+        else:
+            return _After(every, through, to_end, where, _own_place(place), pos)
 
 
 def _own_place(m: re.Match[str] | None) -> tuple[str, ...]:
     """The place phrase an instruction writes itself (its ``place`` group), as a target."""
     place = m.group("place") if m is not None else None
-    return (" ".join(place.split()),) if place else ()
+    return (_plain(place),) if place else ()
+
+
+def _plain(phrase: str) -> str:
+    """A place phrase on one line, without "such" and the notes its designations carry
+    (``such subsection (h) (as so redesignated)`` → ``subsection (h)``)."""
+    return " ".join(_NOTES.sub("", phrase).split())
 
 
 def _unread(text: str, start: int, pos: int) -> Instruction:
@@ -381,29 +420,27 @@ def _inserts(text: str, q: Quotes) -> list[Instruction]:
             out.append(Instruction(Action.INSERT, _own_place(end), None, quote[0],
                                    (m.start(), end.end()), None, quote[1], position="end"))
             continue
-        if quote is not None:  # inserting “Y” after “X” / after subparagraph (D)
-            where = _AFTER.match(text, quote[2])
-            anchor = _object(text, where.end(), q) if where else None
-            if where is None or anchor is None:
-                continue
-            out.append(Instruction(Action.INSERT, (), None, quote[0], (m.start(), anchor[2]),
-                                   None, quote[1], anchor=anchor[0],
-                                   position=where.group("position").lower()))
-            continue
-        where = _AFTER.match(text, m.end())
+        # inserting “Y” after “X” (after subparagraph (D)), or after X the following: “Y”
+        where = _AFTER.match(text, quote[2] if quote is not None else m.end())
         anchor = _object(text, where.end(), q) if where else None
         if where is None or anchor is None:
             continue
-        pos = anchor[2]
-        pos = pos + 1 if text[pos:pos + 1] == "," else pos
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-        block = _block(text, pos, q)
-        if block is None:
-            continue
-        out.append(Instruction(Action.INSERT, (), None, block[0], (m.start(), block[2]), None,
-                               block[1], anchor=anchor[0],
-                               position=where.group("position").lower()))
+        after = _after_words(text, anchor[2], q)  # "each place it appears", "in paragraph (2)"
+        if after.through is not None or after.to_end:
+            continue  # (inserted next to a run of words: not read)
+        pos = after.pos
+        if quote is None:
+            pos = pos + 1 if text[pos:pos + 1] == "," else pos
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            quote = _block(text, pos, q)
+            if quote is None:
+                continue
+            pos = quote[2]
+        out.append(Instruction(Action.INSERT, after.place, None, quote[0], (m.start(), pos),
+                               None, quote[1], anchor=anchor[0],
+                               position=where.group("position").lower(), where=after.where,
+                               every=after.every))
     return out
 
 
@@ -422,9 +459,9 @@ def _additions(text: str, q: Quotes) -> list[Instruction]:
 
 
 def _redesignations(text: str, q: Quotes) -> list[Instruction]:
-    return [Instruction(Action.REDESIGNATE, (), " ".join(m.group("old").split()),
-                        " ".join(m.group("new").split()), m.span(), m.span("old"),
-                        m.span("new")) for m in _REDESIGNATE.finditer(text)]
+    return [Instruction(Action.REDESIGNATE, (), _plain(m.group("old")), _plain(m.group("new")),
+                        m.span(), m.span("old"), m.span("new"))
+            for m in _REDESIGNATE.finditer(text)]
 
 
 def _amendings(text: str, q: Quotes) -> list[Instruction]:
@@ -434,7 +471,7 @@ def _amendings(text: str, q: Quotes) -> list[Instruction]:
     for m in _AMENDING.finditer(text):
         block = _block(text, m.end(), q)
         if block is not None:
-            out.append(Instruction(Action.REPLACE, (), " ".join(m.group("provision").split()),
+            out.append(Instruction(Action.REPLACE, (), _plain(m.group("provision")),
                                    block[0], (m.start(), block[2]), m.span("provision"),
                                    block[1], provision=True))
     return out
@@ -491,7 +528,7 @@ def target_phrases(text: str, *, whole: bool = False,
         if words and not words.lower().startswith(("by ", "and ")):
             out.append(words)
     offset = head.end() if head is not None else 0
-    places = [(offset + m.start(), " ".join(m.group("place").split()))
+    places = [(offset + m.start(), _plain(m.group("place")))
               for m in _IN.finditer(text[offset:])]
     # the stretches between the instructions, the last (this instruction's own) first
     ends = [offset] + [b for _, b in before]
@@ -507,7 +544,7 @@ def places(phrase: str) -> tuple[str, ...]:
     """The places a place phrase names, each as its own phrase: ``paragraphs (1), (2), and
     (3)`` → ``("paragraph (1)", "paragraph (2)", "paragraph (3)")``; any other phrase is the
     one place it names."""
-    m = _LISTED.fullmatch(" ".join(phrase.split()))
+    m = _LISTED.fullmatch(_plain(phrase))
     if m is None:
         return (phrase,)
     kind = m.group("kind")
@@ -519,7 +556,7 @@ def places(phrase: str) -> tuple[str, ...]:
 def range_ends(phrase: str) -> tuple[str, str] | None:
     """The first and last designations of a range of provisions, lower case: ``paragraphs (9)
     through (15)`` → ``("9", "15")``; ``None`` for any other phrase."""
-    m = _RANGE_ENDS.fullmatch(" ".join(phrase.split()))
+    m = _RANGE_ENDS.fullmatch(_plain(phrase))
     return (m.group("first").lower(), m.group("last").lower()) if m is not None else None
 
 

@@ -17,7 +17,8 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
   (:class:`Outcome`): not found, ambiguous (with the count), conflict (a new section the text
   already has) or unsupported; nothing is skipped silently.
 * Drafting conventions: struck words take the space before them with them (and a space before
-  inserted ``, ...`` goes too); inserted words get a space when they meet a word; a quoted
+  inserted ``, ...`` goes too); inserted words get a space when they meet a word or follow a
+  comma, semicolon, colon or period (``“or” after the comma``: ", or"); a quoted
   block becomes new lines after the provision (or at the end of the target).
 * What each applied instruction wrote is tracked (:attr:`Amended.touched`) through the later
   changes, so each change of the comparison can name the bill provision behind it.
@@ -37,6 +38,7 @@ from .model import Clause, Document, Note, NoteKind
 from .split import Skeleton, skeleton
 from .split.labels import roman_value
 
+_AFTER_MARK = (",", ";", ":", ".")
 _RELATIVE = re.compile(r"the\s+(?:heading|matter|first|second|third|last)\b", re.I)
 """Place phrases that name a part of a provision, not a law (``the heading``)."""
 
@@ -440,20 +442,36 @@ def _insert(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tu
             return outcome, f"{ins.anchor} is {'not' if not found else 'not one place'} in {place}"
         return _block_at(editor, _end(found[0]), ins.inserted, index,
                          f"inserted {_first_words(ins.inserted)} {ins.position} {ins.anchor}")
-    spans = _occurrences(editor.text, ins.anchor, region, None)
-    if len(spans) != 1:
+    spans = _occurrences(editor.text, ins.anchor, region, ins.where)
+    where = f" {ins.where}" if ins.where else ""
+    if not spans or (len(spans) > 1 and not ins.every):
         outcome = Outcome.NOT_FOUND if not spans else Outcome.AMBIGUOUS
-        return outcome, (f"“{ins.anchor}” is not in {place}" if not spans else
+        return outcome, (f"“{ins.anchor}”{where} is not in {place}" if not spans else
                          f"“{ins.anchor}” appears {len(spans)} times in {place}")
-    s, e = spans[0]
-    new = ins.inserted
-    if ins.position == "before":
-        sep = " " if new[-1:].isalnum() and editor.text[s:s + 1].isalnum() else ""
-        editor.edit(s, s, new + sep, index)
-    else:
-        sep = " " if new[:1].isalnum() and editor.text[e - 1:e].isalnum() else ""
-        editor.edit(e, e, sep + new, index)
-    return Outcome.APPLIED, f"inserted “{new}” {ins.position} “{ins.anchor}” in {place}"
+    for s, e in reversed(spans):
+        at = s if ins.position == "before" else e
+        editor.edit(at, at, _spaced(editor.text, at, ins.inserted), index)
+    times = f" ({len(spans)} places)" if len(spans) > 1 else ""
+    return Outcome.APPLIED, (f"inserted “{ins.inserted}” {ins.position} “{ins.anchor}”{where} in "
+                             f"{place}{times}")
+
+
+def _spaced(text: str, at: int, new: str) -> str:
+    """Words inserted at ``at`` with the spaces they need: one where a word meets a word (a
+    parenthesis or quotation counting as part of its word), and one after a comma, semicolon,
+    colon or period (“or” after the comma is ", or")."""
+    before, after = text[at - 1:at], text[at:at + 1]
+    left = " " if _opens(new[:1]) and (_closes(before) or before in _AFTER_MARK) else ""
+    right = " " if _closes(new[-1:]) and _opens(after) else ""
+    return left + new + right
+
+
+def _opens(ch: str) -> bool:
+    return ch.isalnum() or ch in ("(", "“")
+
+
+def _closes(ch: str) -> bool:
+    return ch.isalnum() or ch in (")", "”")
 
 
 def _add(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],

@@ -566,6 +566,100 @@ def test_a_list_of_provisions_is_redesignated_respectively() -> None:
                                                                 "Filing.—\n"):])
 
 
+@pytest.mark.parametrize(("sentence", "read"), [
+    ("by inserting after such clause (xxv) the following new clause: “(xxvi) x,”.",
+     ("insert", (), None, "(xxvi) x,", "clause (xxv)", "after", None, False)),
+    (("by adding at the end of subsection (h), as so redesignated, the following new "
+      "paragraph: “(4) x.”."),
+     ("add", ("subsection (h)",), None, "(4) x.", None, "end", None, False)),
+    (("by redesignating paragraphs (3) (as amended by this Act) and (4) as paragraphs (2) and "
+      "(3), respectively;"),
+     ("redesignate", (), "paragraphs (3) and (4)", "paragraphs (2) and (3)", None, None, None,
+      False)),
+    ("by amending paragraph (2) (as so redesignated) to read as follows: “(2) x.”.",
+     ("replace", (), "paragraph (2)", "(2) x.", None, None, None, False)),
+    ("by inserting after section 408 (42 U.S.C. 11364) the following: “SEC. 409. X.”.",
+     ("insert", (), None, "SEC. 409. X.", "section 408", "after", None, False)),
+    (("by adding after subsection (d) (as added by section 14201) the following new "
+      "subsections: “(e) x.”."),
+     ("insert", (), None, "(e) x.", "subsection (d)", "after", None, False)),
+    ("by adding “or” after the comma, and", ("insert", (), None, "or", ",", "after", None, False)),
+    ("by adding “and” at the end;", ("insert", (), None, "and", None, "end", None, False)),
+])
+def test_a_designation_s_notes_are_read_and_left_out_of_the_place(
+        sentence: str, read: tuple[object, ...]) -> None:
+    # "such", "(as so redesignated)", "(42 U.S.C. 11364)" name no other place; "adding" words
+    # or a block after a provision is inserting them
+    (ins,) = parse(sentence)
+    assert summary(ins) == read
+    assert ins.action is not Action.UNREAD
+
+
+def test_notes_on_designations_apply_and_words_after_a_comma_are_spaced() -> None:
+    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) one,\n(2) two;\n(3) three.\n", "us",
+                   "law-5", "current", "Law § 5")
+    apps, text = applying(law, "Section 5(a) of the Act is amended—\n(1) in paragraph (1), by "
+                               "adding “or” after the comma;\n(2) by redesignating paragraph (3) "
+                               "as paragraph (4);\n(3) by inserting after paragraph (2) (as so "
+                               "redesignated) the following new paragraph:\n“(3) two-b;”; and\n"
+                               "(4) by amending paragraph (4) (as so redesignated) to read as "
+                               "follows:\n“(4) four.”.")
+    assert [(a.outcome, a.clause, a.detail) for a in apps] == [
+        (Outcome.APPLIED, "s5/a/1", "inserted “or” after “,” in paragraph (1)"),
+        (Outcome.APPLIED, "s5/a", "redesignated paragraph (3) as paragraph (4)"),
+        (Outcome.APPLIED, "s5/a", "inserted “(3) two-b;” after paragraph (2)"),
+        (Outcome.APPLIED, "s5/a/4", "struck paragraph (4) and inserted “(4) four.”")]
+    assert text.endswith("(a) Filing.—\n(1) one, or\n(2) two;\n(3) two-b;\n(4) four.\n")
+
+
+def test_words_inserted_next_to_words_in_a_place_of_their_own() -> None:
+    # the place and "at the end" after the words an insertion goes next to are its own
+    found = parse("Section 5(a) of the Act is amended by inserting “only” before the period at "
+                  "the end of paragraph (3), and by inserting “and” after the semicolon in "
+                  "paragraph (2).")
+    assert [summary(i) for i in found] == [
+        ("insert", ("Section 5(a) of the Act", "paragraph (3)"), None, "only", ".", "before",
+         "at the end", False),
+        ("insert", ("Section 5(a) of the Act", "paragraph (2)"), None, "and", ";", "after", None,
+         False)]
+    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) one, two.\n(2) two;\n(3) three.\n", "us",
+                   "law-5", "current", "Law § 5")
+    apps, text = applying(law, "Section 5(a) of the Act is amended by inserting “only” before "
+                               "the period at the end of paragraph (3), and by inserting “and” "
+                               "after the semicolon in paragraph (2).")
+    assert [(a.outcome, a.clause, a.detail) for a in apps] == [
+        (Outcome.APPLIED, "s5/a/3", "inserted “only” before “.” at the end in paragraph (3)"),
+        (Outcome.APPLIED, "s5/a/2", "inserted “and” after “;” in paragraph (2)")]
+    # a word inserted before a period meets the word before it; after a semicolon, a space
+    assert text.endswith("(1) one, two.\n(2) two; and\n(3) three only.\n")
+    # each place it appears; a block of words inserted "the following"
+    apps, text = applying(law, "Section 5(a) of the Act is amended by inserting after “two” each "
+                               "place it appears the following: “(or more)”.")
+    assert [(a.outcome, a.detail) for a in apps] == [
+        (Outcome.APPLIED, "inserted “(or more)” after “two” in Section 5(a) of the Act (2 places)")]
+    assert text.endswith("(1) one, two (or more).\n(2) two (or more);\n(3) three.\n")
+    assert applying(law, "Section 5(a) of the Act is amended by inserting “x” before the period "
+                         "at the end of paragraph (2).")[0][0].detail == (
+        "“.” at the end is not in paragraph (2)")
+
+
+@pytest.mark.corpus
+def test_tcja_instructions_on_noted_designations(corpus: Path) -> None:
+    found = {c.id: i for c, i in in_outline(split(load_path(corpus / "raw" /
+                                                           "BILLS-115hr1eas2.xml")))}
+    assert summary(found["t-i/st-c/pt-vi/spt-b/s13520/c/1/a"])[:2] + (
+        found["t-i/st-c/pt-vi/spt-b/s13520/c/1/a"].anchor,) == (
+        "insert", ("Subsection (d) of section 6724",), "clause (xxv)")
+    assert summary(found["t-i/st-c/pt-vi/spt-b/s13520/c/2/c"])[:2] == (
+        "add", ("Section 6047", "subsection (h)"))
+    assert summary(found["t-i/st-c/pt-iii/spt-a/s13206/d/2/c"])[:4] == (
+        "redesignate", ("Subsection (c) of section 280C",), "paragraphs (3) and (4)",
+        "paragraphs (2) and (3)")
+    assert summary(found["t-i/st-c/pt-iii/spt-a/s13201/g/1/b"])[:6] == (
+        "insert", ("Clause (i) of section 168(k)(2)(A)", "subclause (III)"), None, "or", ",",
+        "after")
+
+
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
     law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z.\n",
                    "us", "law-5", "current", "Law § 5")
