@@ -219,3 +219,24 @@ def test_the_same_date_in_other_words_is_not_a_change() -> None:
               if r.rule.startswith("limits.")]
     assert values == [("limits.value-reworded", "neutral",
                        "The same value, September 30, 2019, worded differently.")], describe(p)
+
+
+def test_a_changed_amending_instruction_is_judged_as_the_edit_it_makes() -> None:
+    # the instruction's struck and inserted amounts, read by the parser `current` uses (so
+    # "by striking “$5,000” in the first sentence and inserting" is read, with its place)
+    old = ("SEC. 1. LIMITS.\nSection 5 of the Act is amended—\n(1) in subsection (a), by striking "
+           "“$5,000” in the first sentence and inserting “$7,500”; and\n(2) in subsection (b), "
+           "by striking “30 days” and inserting “60 days”.\n")
+    new = old.replace("“$7,500”", "“$10,000”").replace("“60 days”", "“45 days”")
+    c = run(old, new, Mode.VERSIONS)
+    first, second = pair_of(c, "s1/1"), pair_of(c, "s1/2")
+    assert [(r.rule, r.old, r.new, new[slice(*r.new_span)] if r.new_span else None)
+            for r in first.reasons if r.rule == "limits.appropriations"] == [
+        ("limits.appropriations", "$5,000", "$10,000", "$10,000")]
+    assert [r.explanation for r in first.reasons if r.rule == "limits.appropriations"] == [
+        ("The instruction strikes “$5,000” and inserts “$10,000” in the first sentence: An "
+         "appropriation changed from $5,000 to $10,000; whom that protects is not for the text "
+         "to say.")]
+    assert [r.explanation.split(":")[0] for r in second.reasons
+            if r.rule == "limits.appropriations"] == [
+        "The instruction strikes “30 days” and inserts “45 days” in subsection (b)"]

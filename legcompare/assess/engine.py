@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from ..amend import Action, Instruction, parse
 from ..chardiff import sequence_diff, token_key, tokenize
 from ..model import Clause, ClausePair, Direction, Op, Reason, Role, Status
 from ..normalize import key
 from ..prefilter import lower_for_prefilter, prefilter
-from .amend import instructions
 from .roles import own_text, subject_of
 from .rules import Rule, RuleSet
 from .values import Quantity, describe, quantities
@@ -630,19 +630,29 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     assert pair.new is not None
     if pair.new.role is not Role.AMENDMENT:
         return
-    old_instructions = {(i.struck, i.inserted) for i in instructions(pair.old.text)} \
+    old_instructions = {(i.struck, i.inserted) for i in _replacements(pair.old.text)} \
         if pair.old else set()
-    for ins in instructions(pair.new.text):
-        if (ins.struck, ins.inserted) in old_instructions or ins.action != "replace":
+    for ins in _replacements(pair.new.text):
+        if (ins.struck, ins.inserted) in old_instructions:
             continue
         assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
         at = pair.new.span[0]
         run = Run(ins.struck, at + ins.struck_span[0], ins.inserted, at + ins.inserted_span[0])
+        target = ins.target[-1] if ins.target else ""
         for q_old, q_new in _paired(quantities(ins.struck), quantities(ins.inserted)):
-            r = _value_reason(rules, None, (ins.target or "", ""), q_old, q_new, run)
+            r = _value_reason(rules, None, (target, ""), q_old, q_new, run)
             yield Reason(r.rule, r.dimension, r.direction, r.old, r.new, None, r.new_span,
                          f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”"
-                         f"{' in ' + ins.target if ins.target else ''}: " + r.explanation)
+                         f"{' in ' + target if target else ''}: " + r.explanation)
+
+
+def _replacements(text: str) -> list[Instruction]:
+    """The instructions in ``text`` that strike quoted words and insert quoted words (each
+    quotation standing in the text as the words it quotes)."""
+    return [i for i in parse(text) if i.action is Action.REPLACE and not i.provision
+            and i.struck_span is not None and i.inserted_span is not None
+            and text[slice(*i.struck_span)] == i.struck
+            and text[slice(*i.inserted_span)] == i.inserted]
 
 
 def _dedupe(reasons: list[Reason]) -> list[Reason]:
