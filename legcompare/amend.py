@@ -14,7 +14,8 @@
   of its own and ``each place it appears``, as for struck words); ``by inserting “and” at the
   end (of paragraph (2))``; ``by inserting after subparagraph (D) the following: “...”`` and
   ``by adding (inserting) at the end (of subsection (b)) the following: “...”`` (an insertion
-  of a quoted block);
+  of a quoted block; ``the following sentence: “...”`` runs on after the target's last words,
+  an insertion of words);
 * ``by redesignating subparagraph (E) as subparagraph (F)`` (or lists and ranges of them,
   ``respectively``); ``by amending paragraph (2) to read as follows: “...”`` (a provision
   restated);
@@ -150,9 +151,11 @@ _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
 # "adding" where it means inserting: "by adding “or” after the comma", "by adding after
 # subsection (d) the following"
 _INSERTING = re.compile(r"\b(?:by\s+)?(?:inserting|adding)\s+", re.I)
-# "the following", "the following new paragraph", "the following (new) flush sentence"
-_THE_FOLLOWING = (r"the\s+following(?:(?:\s+new)?\s+(?:flush|undesignated|concluding)\s+\w+|"
-                  r"\s+new\s+\w+)?\s*:?\s*")
+# "the following", "the following new paragraph", "the following (new) flush sentence", "the
+# following sentence"; (H.R. 2001 as introduced prints "the following:;" before its block)
+_THE_FOLLOWING = (r"the\s+following(?:\s+(?:new|flush|undesignated|concluding))*(?:\s+(?:sub)?"
+                  r"(?:section|paragraph|subparagraph|clause|subclause|item|sentence|matter|text|"
+                  r"language|definition|part|chapter|title|subtitle)s?)?\s*:?;?\s*")
 _ADDING_END = re.compile(r"\b(?:by\s+)?(?:adding|inserting)\s+at\s+the\s+end(?:\s+thereof)?"
                          r"(?:\s+of\s+(?P<place>" + _PLACE_LIST + r"))?,?\s+(?:" + _THE_FOLLOWING +
                          ")?", re.I)
@@ -204,6 +207,7 @@ _UNQUOTED_END = re.compile(r"\s+and\s+all\s+that\s+(?:follows|precedes)\b", re.I
 """(Left after ``_TO_END`` and ``_THROUGH`` have read what they can.)"""
 _AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
 _FOLLOWING = re.compile(_THE_FOLLOWING, re.I)
+_SENTENCE = re.compile(r"\bfollowing\s+(?:new\s+)?sentences?\b", re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
 _AMENDED = re.compile(r"\s+is\s+(?:hereby\s+)?amended\b", re.I)
 _IN = re.compile(r"\bin\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
@@ -448,9 +452,13 @@ def _additions(text: str, q: Quotes) -> list[Instruction]:
     out = []
     for m in _ADDING_END.finditer(text):
         block = q.get(m.end())
-        if block is not None:
-            out.append(Instruction(Action.ADD, _own_place(m), None, block[0],
-                                   (m.start(), block[2]), None, block[1], position="end"))
+        if block is None:
+            continue
+        # "the following sentence" runs on after the target's last words, as words inserted
+        # at the end do; a flush sentence, a paragraph or a block is new lines
+        action = Action.INSERT if _SENTENCE.search(m.group()) else Action.ADD
+        out.append(Instruction(action, _own_place(m), None, block[0], (m.start(), block[2]),
+                               None, block[1], position="end"))
     for pattern in (_ADDING_NEW, _ADDED):
         for m in pattern.finditer(text):
             out.append(Instruction(Action.ADD, (), None, None, m.span(),

@@ -643,6 +643,25 @@ def test_words_inserted_next_to_words_in_a_place_of_their_own() -> None:
         "“.” at the end is not in paragraph (2)")
 
 
+def test_a_sentence_added_at_the_end_runs_on_and_a_block_is_new_lines() -> None:
+    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z.\n",
+                   "us", "law-5", "current", "Law § 5")
+    (sentence,) = parse("Section 5 of the Act is amended in subsection (a) by adding at the end "
+                        "the following new sentence: “It may file y.”.")
+    assert summary(sentence) == ("insert", ("Section 5 of the Act", "subsection (a)"), None,
+                                 "It may file y.", None, "end", None, False)
+    assert amended(law, "Section 5 of the Act is amended in subsection (a) by adding at the end "
+                        "the following sentence: “It may file y.”.") == (
+        "SEC. 5. DUTIES.\n(a) The agency shall file x. It may file y.\n(b) The agency shall file "
+        "z.\n")
+    assert amended(law, "Section 5 of the Act is amended by adding at the end the following new "
+                        "subsection:\n“(c) The agency may file y.”.").endswith(
+        "(b) The agency shall file z.\n(c) The agency may file y.\n")
+    # a stray semicolon after "the following:" (H.R. 2001 as introduced) does not hide the block
+    (struck,) = parse("by striking subsection (b) and inserting the following:;\n“(b) w.”;")
+    assert summary(struck)[:4] == ("replace", (), "subsection (b)", "(b) w.")
+
+
 @pytest.mark.corpus
 def test_tcja_instructions_on_noted_designations(corpus: Path) -> None:
     found = {c.id: i for c, i in in_outline(split(load_path(corpus / "raw" /
@@ -658,6 +677,10 @@ def test_tcja_instructions_on_noted_designations(corpus: Path) -> None:
     assert summary(found["t-i/st-c/pt-iii/spt-a/s13201/g/1/b"])[:6] == (
         "insert", ("Clause (i) of section 168(k)(2)(A)", "subclause (III)"), None, "or", ",",
         "after")
+    spirits = found["t-i/st-c/pt-ix/spt-a/s13808/a"]  # "by adding at the end the following
+    assert (spirits.action, spirits.target, spirits.position) == (  # sentence: “In the case…”"
+        Action.INSERT, ("Section 5212",), "end")
+    assert spirits.inserted is not None and spirits.inserted.startswith("In the case of distilled")
 
 
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
