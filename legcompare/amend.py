@@ -9,7 +9,9 @@
   places is one place phrase, :func:`places` its places), and unquoted objects (``the period at
   the end``, ``“and” after the semicolon``);
 * ``by striking “X”`` (a deletion); ``by striking subsection (b)`` (and ``inserting the
-  following: “...”``): a provision, or a list of them, struck whole (``provision``);
+  following: “...”``): a provision, or a list of them, struck whole (``provision``), and so is
+  a sentence (``by striking the last sentence``, ``by amending the first sentence of paragraph
+  (1) to read as follows``);
 * ``by inserting “Y” after “X”`` / ``before`` (``by adding “or” after the comma``; with a place
   of its own and ``each place it appears``, as for struck words); ``by inserting “and” at the
   end (of paragraph (2))``; ``by inserting after subparagraph (D) the following: “...”`` and
@@ -22,9 +24,12 @@
 * ``is amended to read (as follows)`` (a restatement), ``is repealed``, and ``by adding a new
   section 50-b`` / ``Section 832.19 is added to the Penal Code`` (a new section).
 
-A designation may carry a note that names no other place (``subsection (h) (as so
-redesignated)``, ``(as added by section 14201)``, ``section 408 (42 U.S.C. 11364)``, ``, as so
-redesignated,``) or follow ``such``: the place is read without them.
+A sentence is a place (``in the second sentence``; ``The first sentence of section 9006(c) is
+amended``: the section, then its sentence). A designation may carry a note that names no other
+place (``subsection (h) (as so redesignated)``, ``(as added by section 14201)``, ``section 408
+(42 U.S.C. 11364)``, ``, as so redesignated,``) or follow ``such``: the place is read without
+them. A semicolon inside parentheses (``(Public Law 109–115; 119 Stat. 2470)``) ends no
+lead-in.
 
 Any other ``by striking``, ``by inserting``, ``by adding``, ``by redesignating`` or ``by
 amending`` outside a quotation is an instruction no reader could read
@@ -69,6 +74,7 @@ __all__ = [
     "quoted_target",
     "range_ends",
     "read_quote",
+    "sentence_ordinal",
     "target_phrases",
 ]
 
@@ -145,8 +151,13 @@ _PLACE_LIST = (r"(?:such\s+)?" + _PLACE + r"\s+" + _NOTED + r"(?:,?[ \t]+(?:(?:a
 """A place or a list of places on one line: ``paragraph (1)``, ``paragraphs (1), (2), and
 (3)``, ``such clause (xxv)``, ``subsection (h) (as so redesignated)``."""
 _NOTES = re.compile(r"^such\s+|" + _NOTE, re.I)
-_THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|the\s+(?:first|second|third|"
-          r"last)\s+sentence|" + _PLACE_LIST)
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth", "last")
+_NTH = r"the\s+(?:" + "|".join(_ORDINALS) + r")\s+sentence"
+"""A sentence of a provision, by its place: ``the second sentence``, ``the last sentence``."""
+_NTH_SENTENCE = re.compile(r"the\s+(?P<nth>" + "|".join(_ORDINALS) + r")\s+sentence", re.I)
+_SENTENCE_OF = re.compile(r"(?P<nth>" + _NTH + r")\s+of\s+(?P<law>.+)", re.I | re.S)
+_THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|" + _NTH + "|" + _PLACE_LIST)
 _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
 # "adding" where it means inserting: "by adding “or” after the comma", "by adding after
 # subsection (d) the following"
@@ -186,14 +197,17 @@ _PLACE_END = (r"(?:\s+thereof)?(?![\w(]|,?[ ]*(?:and[ ]+|or[ ]+)?\()(?=\s*(?:[,;
               r"and\s+inserting\b|each\s+place\b|(?:after|before)\s+the\b|the\s+following\b|"
               r"the\s+(?:first|second|last)\s+place\b|and\s+all\s+that\b))")
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
-                       _PLACE_LIST + r"|the\s+heading|the\s+(?:first|second|third|last)\s+"
-                       r"sentence)" + _PLACE_END, re.I)
+                       _PLACE_LIST + r"|the\s+heading|" + _NTH + ")" +
+                       _PLACE_END, re.I)
 _OF_PLACE = re.compile(r"\s+of\s+(?P<place>" + _PLACE_LIST + r")" + _PLACE_END, re.I)
 _PROVISION = re.compile(_PLACE_LIST, re.I)
 _AT_END = re.compile(r"\s+at\s+the\s+end(?:\s+thereof)?(?:\s+of\s+(?P<place>" + _PLACE_LIST +
                      r"))?" + _PLACE_END, re.I)
-_AMENDING = re.compile(r"\b(?:by\s+)?amending\s+(?P<provision>" + _PLACE_LIST + r")\s+to\s+read"
-                       r"(?:\s+as\s+follows)?\s*:?\s*", re.I)
+# "by amending paragraph (2) to read as follows", "by amending the first sentence of paragraph
+# (1) to read as follows"
+_AMENDING = re.compile(r"\b(?:by\s+)?amending\s+(?:(?P<provision>" + _PLACE_LIST + r")|"
+                       r"(?P<sentence>" + _NTH + r")(?:\s+of\s+(?P<place>" + _PLACE_LIST +
+                       r"))?)\s+to\s+read(?:\s+as\s+follows)?\s*:?\s*", re.I)
 # What starts an instruction; one that no reader reads is listed as unread, up to the end of its
 # clause (a semicolon, colon, dash, sentence end or line end).
 _TRIGGER = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|amending)\b", re.I)
@@ -212,7 +226,7 @@ _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
 _AMENDED = re.compile(r"\s+is\s+(?:hereby\s+)?amended\b", re.I)
 _IN = re.compile(r"\bin\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
                  _PLACE_LIST + r"|the\s+matter\s+(?:preceding|following)\s+" + _PLACE +
-                 r"\s+" + _DESIG + r"|the\s+(?:heading|first\s+sentence|last\s+sentence))", re.I)
+                 r"\s+" + _DESIG + r"|the\s+heading|" + _NTH + ")", re.I)
 # The heading of the bill provision an instruction opens ("In general.—Section 5 is amended",
 # "PERIOD OF LIMITATION. Subsection (c) of section 6532 is amended"): no part of the target.
 _HEADING = re.compile(r"^(?!(?i:(?:sub)?(?:title|part|chapter|division|article)\s+[\w.-]+\s*—))"
@@ -332,7 +346,8 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
         if obj is None:
             continue
         struck, struck_span, pos = obj
-        provision = m.end() not in q and _PROVISION.fullmatch(struck) is not None
+        provision = m.end() not in q and (_PROVISION.fullmatch(struck) is not None or
+                                          _NTH_SENTENCE.fullmatch(struck) is not None)
         every, through, to_end, where, target, pos = _after_words(text, pos, q)
         a = _AND_INSERTING.match(text, pos)
         block = _block(text, a.end(), q) if a is not None else None
@@ -479,10 +494,21 @@ def _amendings(text: str, q: Quotes) -> list[Instruction]:
     for m in _AMENDING.finditer(text):
         block = _block(text, m.end(), q)
         if block is not None:
-            out.append(Instruction(Action.REPLACE, (), _plain(m.group("provision")),
-                                   block[0], (m.start(), block[2]), m.span("provision"),
-                                   block[1], provision=True))
+            what = m.group("provision") or m.group("sentence")  # (the first sentence of ...)
+            out.append(Instruction(Action.REPLACE, _own_place(m), _plain(what), block[0],
+                                   (m.start(), block[2]), m.span("provision" if m.group(
+                                       "provision") else "sentence"), block[1], provision=True))
     return out
+
+
+def sentence_ordinal(phrase: str) -> int | None:
+    """Which sentence a phrase names, as an index (``the second sentence``: 1, ``the last
+    sentence``: -1); ``None`` for any other phrase."""
+    m = _NTH_SENTENCE.fullmatch(" ".join(phrase.split()))
+    if m is None:
+        return None
+    nth = m.group("nth").lower()
+    return -1 if nth == "last" else _ORDINALS.index(nth)
 
 
 def _wholes(text: str, q: Quotes) -> list[Instruction]:
@@ -504,8 +530,15 @@ def _with_target(ins: Instruction, text: str, context: tuple[str, ...], start: i
 def _lead_in(text: str, at: int) -> int:
     """Where the lead-in of the instruction at ``at`` starts: after the last semicolon, colon
     or em dash before it (which close the item or head before), or at the start of the last
-    line that opens a provision (``(a)``, ``Sec. 2.``, ``§ 3.``), whichever is later."""
-    cut = max(text.rfind(ch, 0, at) for ch in ";:—") + 1
+    line that opens a provision (``(a)``, ``Sec. 2.``, ``§ 3.``), whichever is later. A
+    semicolon inside parentheses ("(Public Law 109–115; 119 Stat. 2470)") closes nothing."""
+    end = at
+    while True:
+        cut = max(text.rfind(ch, 0, end) for ch in ";:—") + 1
+        between = text[cut:at]
+        if cut == 0 or between.count(")") <= between.count("("):
+            break
+        end = cut - 1  # inside a parenthesis the lead-in opened: look further back
     for m in _PROVISION_LINE.finditer(text, max(cut, text.rfind("\n", 0, max(cut - 1, 0))), at):
         cut = max(cut, m.start("label"))
     return cut
@@ -534,7 +567,10 @@ def target_phrases(text: str, *, whole: bool = False,
         words = _THAT.sub("", words.rsplit(" and that ", 1)[-1], count=1)
         words = re.sub(r",?\s+as\s+(?:added|amended|renumbered)\b.*$|[,\s]+$", "", words)
         if words and not words.lower().startswith(("by ", "and ")):
-            out.append(words)
+            # "The first sentence of section 9006(c) of such Code": the section, then its
+            # sentence
+            of = _SENTENCE_OF.fullmatch(words)
+            out += [of.group("law"), "t" + of.group("nth")[1:]] if of else [words]
     offset = head.end() if head is not None else 0
     places = [(offset + m.start(), _plain(m.group("place")))
               for m in _IN.finditer(text[offset:])]

@@ -13,6 +13,10 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
   list are unsupported. A struck provision (``by striking subsection (b)``) is found the same
   way and goes whole; a block inserted for provisions takes their place, so they must be one
   run (``paragraphs (2) and (3)``).
+* A sentence (``in the second sentence``, ``by striking the last sentence``) is counted in the
+  provision's text after its label and a heading that ends ".—"; a sentence ends at a period
+  before a capital or a parenthesis, or at the end, not after an abbreviation ("Pub. L.",
+  "U.S.C."). A sentence struck takes the space before it with it.
 * Otherwise the text is left as it was and the :class:`Application` says why
   (:class:`Outcome`): not found, ambiguous (with the count), conflict (a new section the text
   already has) or unsupported; nothing is skipped silently.
@@ -33,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .amend import Action, Instruction, designations, places, range_ends
+from .amend import Action, Instruction, designations, places, range_ends, sentence_ordinal
 from .model import Clause, Document, Note, NoteKind
 from .split import Skeleton, skeleton
 from .split.labels import roman_value
@@ -43,7 +47,7 @@ _RELATIVE = re.compile(r"the\s+(?:heading|matter|first|second|third|last)\b", re
 """Place phrases that name a part of a provision, not a law (``the heading``)."""
 
 __all__ = ["Amended", "Application", "Editor", "Outcome", "apply_instructions", "describe",
-           "designation"]
+           "designation", "sentences"]
 
 
 class Outcome(str, Enum):
@@ -212,7 +216,7 @@ class Editor:
         insert goes in their place, which must then be one run (``paragraphs (2) and (3)``)."""
         assert ins.struck is not None
         target = ins.target
-        while target and _depth(ins.struck) <= _depth(target[-1]):
+        while target and 0 <= _depth(ins.struck) <= _depth(target[-1]):
             target = target[:-1]  # a place the struck provision cannot be in: one of its level
         found = self._each(ins, target, places(ins.struck))
         if not isinstance(found, list):
@@ -236,6 +240,8 @@ class Editor:
             return (Outcome.APPLIED, f"struck {what} and inserted {_first_words(ins.inserted)}",
                     found[0][0].id)
         for _, (start, end) in reversed(found):
+            if sentence_ordinal(ins.struck) is not None:  # a sentence goes with a space by it
+                start, end = _with_space(self.text, start, end)
             self.edit(start, end, "", index)
         return Outcome.APPLIED, f"struck {what}", found[0][0].id
 
@@ -273,6 +279,13 @@ class Editor:
         region = (0, len(self.text))
         for n, phrase in enumerate(ins.target):
             chain = designations(phrase)
+            nth = sentence_ordinal(phrase)
+            if nth is not None:  # "the second sentence" of the region so far
+                spans = sentences(self.text, _own_start(self.text, scope, region), region[1])
+                if not -len(spans) <= nth < len(spans):
+                    return None, None, Outcome.NOT_FOUND
+                region = spans[nth]
+                continue
             if not chain:
                 if n == 0 and not _RELATIVE.match(phrase):
                     continue  # a law named without a section: taken to be the current text
@@ -339,6 +352,53 @@ def _depth(phrase: str) -> int:
     law, a division, ``the matter preceding ...``)."""
     word = phrase.split(maxsplit=1)[0].lower().rstrip("s") if phrase.strip() else ""
     return _LEVELS.index(word) if word in _LEVELS else -1
+
+
+# A sentence ends at a period (a closing quotation mark or parenthesis after it) before a space
+# and a capital, an opening mark or parenthesis, or at the end; not after an abbreviation
+# ("Pub. L. 107", "Sec. 5", "U.S.C."), nor at a heading's ".—".
+_SENTENCE_END = re.compile(r"\.[”\"’)]*(?=\s+[“\"‘(]?[A-Z(]|\s*\Z)")
+_ABBREVIATED = frozenset({"sec", "secs", "no", "nos", "stat", "pub", "inc", "co", "corp", "jr",
+                          "mr", "mrs", "ms", "dr", "st", "ch", "subch", "pt", "art", "div", "cl",
+                          "par", "v", "vs", "et", "seq", "cf", "e.g", "i.e", "u.s", "u.s.c"})
+_WORD_BEFORE = re.compile(r"[\w.]*\Z")
+_HEADING_DASH = re.compile(r"\s*[^.—\n]{1,150}\.—")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]``, as spans without the spaces between them (the
+    last one may end without a period)."""
+    chunk = text[start:end]
+    out = []
+    at = len(chunk) - len(chunk.lstrip())
+    for m in _SENTENCE_END.finditer(chunk):
+        word = _WORD_BEFORE.search(chunk, 0, m.start())
+        before = word.group().lower() if word is not None else ""
+        if before in _ABBREVIATED:
+            continue
+        out.append((start + at, start + m.end()))
+        at = m.end() + len(chunk[m.end():]) - len(chunk[m.end():].lstrip())
+    if chunk[at:].strip():
+        out.append((start + at, start + len(chunk.rstrip())))
+    return out
+
+
+def _own_start(text: str, scope: Skeleton | None, region: tuple[int, int]) -> int:
+    """Where a provision's sentences start in ``region``: after its label and a heading ending
+    ".—" ("(c) Limitation.—"), when the region is the whole provision."""
+    if scope is None or region[0] != scope.span[0] or scope.label_span is None:
+        return region[0]
+    heading = _HEADING_DASH.match(text, scope.label_span[1], region[1])
+    return heading.end() if heading is not None else scope.label_span[1]
+
+
+def _with_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span of words with the space before it (or, at a line's start, the space after)."""
+    if text[start - 1:start] == " ":
+        return start - 1, end
+    if text[end:end + 1] == " ":
+        return start, end + 1
+    return start, end
 
 
 def _place(ins: Instruction) -> str:

@@ -24,7 +24,14 @@ from legcompare.amend import (
     read_quote,
     target_phrases,
 )
-from legcompare.apply import Application, Outcome, _counted, apply_instructions, describe
+from legcompare.apply import (
+    Application,
+    Outcome,
+    _counted,
+    apply_instructions,
+    describe,
+    sentences,
+)
 from legcompare.cli import main
 from legcompare.current_law import Basis, against_current, before_side, restatements
 from legcompare.ingest import ingest_bytes, load_path
@@ -660,6 +667,57 @@ def test_a_sentence_added_at_the_end_runs_on_and_a_block_is_new_lines() -> None:
     # a stray semicolon after "the following:" (H.R. 2001 as introduced) does not hide the block
     (struck,) = parse("by striking subsection (b) and inserting the following:;\n“(b) w.”;")
     assert summary(struck)[:4] == ("replace", (), "subsection (b)", "(b) w.")
+
+
+def test_sentences_of_a_provision_are_places_and_can_be_struck_or_restated() -> None:
+    t = ("(c) Limitation.—No payment under Pub. L. 107-273 shall be made. The Secretary may "
+         "waive it (see 28 U.S.C. 133). It expires under part B.\n(d) Other.—X.\n")
+    assert [t[a:b] for a, b in sentences(t, len("(c) Limitation.—"), t.index("(d)"))] == [
+        "No payment under Pub. L. 107-273 shall be made.",
+        "The Secretary may waive it (see 28 U.S.C. 133).", "It expires under part B."]
+    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—The agency shall file x. It may file y. It may "
+                   "file z.\n(b) Other.—The agency shall keep w.\n", "us", "law-5", "current",
+                   "Law § 5")
+
+    def applied(sentence: str) -> tuple[list[tuple[Outcome, str]], str]:
+        apps, text = applying(law, sentence)
+        return [(a.outcome, a.detail) for a in apps], text[len("SEC. 5. DUTIES.\n"):]
+
+    assert applied("Section 5(a) of the Act is amended in the second sentence by striking "
+                   "“file” and inserting “keep”.") == (
+        [(Outcome.APPLIED, "struck “file” and inserted “keep” in the second sentence")],
+        ("(a) Filing.—The agency shall file x. It may keep y. It may file z.\n(b) Other.—The "
+        "agency shall keep w.\n"))
+    # "The second sentence of section 5(a)" is section 5(a), then its second sentence
+    assert applied("The second sentence of section 5(a) of the Act is amended by striking “y” "
+                   "and inserting “v”.")[1].startswith("(a) Filing.—The agency shall file x. It "
+                                                      "may file v. It")
+    # a sentence struck goes with the space by it; the heading is no sentence
+    assert applied("Section 5(a) of the Act is amended by striking the last sentence.") == (
+        [(Outcome.APPLIED, "struck the last sentence")],
+        ("(a) Filing.—The agency shall file x. It may file y.\n(b) Other.—The agency shall keep "
+        "w.\n"))
+    assert applied("Section 5(a) of the Act is amended by striking the first sentence.")[1] \
+        .startswith("(a) Filing.—It may file y. It may file z.\n")
+    assert applied("Section 5(a) of the Act is amended by striking the second sentence and "
+                   "inserting the following: “It shall file q.”.")[1].startswith(
+        "(a) Filing.—The agency shall file x. It shall file q. It may file z.\n")
+    assert applied("Section 5 of the Act is amended by amending the first sentence of subsection "
+                   "(b) to read as follows: “The agency may keep v.”.") == (
+        [(Outcome.APPLIED, "struck the first sentence and inserted “The agency may keep…”")],
+        ("(a) Filing.—The agency shall file x. It may file y. It may file z.\n(b) Other.—The "
+        "agency may keep v.\n"))
+    assert applied("Section 5(a) of the Act is amended by striking the fifth sentence.")[0] == [
+        (Outcome.NOT_FOUND, ("“Section 5(a) of the Act › the fifth sentence” is not in the "
+                             "current text"))]
+
+
+def test_a_semicolon_in_the_parenthesis_of_a_law_s_citation_ends_no_lead_in() -> None:
+    (ins,) = parse("Section 406 of the Act, 2006 (Public Law 109–115; 119 Stat. 2470; 28 U.S.C. "
+                   "133 note) is amended in the sixth sentence (relating to the District of "
+                   "Hawaii) by striking “25 years” and inserting “26 years”.")
+    assert ins.target == (("Section 406 of the Act, 2006 (Public Law 109–115; 119 Stat. 2470; 28 "
+                          "U.S.C. 133 note)"), "the sixth sentence")
 
 
 @pytest.mark.corpus
