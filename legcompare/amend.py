@@ -22,7 +22,11 @@
   ``respectively``); ``by amending paragraph (2) to read as follows: “...”`` (a provision
   restated);
 * ``is amended to read (as follows)`` (a restatement), ``is repealed``, and ``by adding a new
-  section 50-b`` / ``Section 832.19 is added to the Penal Code`` (a new section).
+  section 50-b`` / ``Section 832.19 is added to the Penal Code`` / Virginia's ``by adding (in
+  Article 1 of Chapter 17 of Title 15.2) a section numbered 15.2-1723.2`` / Massachusetts's
+  ``by adding the following section:- Section 8N.`` (a new section). Virginia's ``§§ 15.2-1723.2
+  and 23.1-815.1 of the Code of Virginia are amended and reenacted`` is unread: its print runs
+  struck and inserted words together in text.
 
 A sentence is a place (``in the second sentence``; ``The first sentence of section 9006(c) is
 amended``: the section, then its sentence). A designation may carry a note that names no other
@@ -33,7 +37,9 @@ lead-in.
 
 Any other ``by striking``, ``by inserting``, ``by adding``, ``by redesignating`` or ``by
 amending`` outside a quotation is an instruction no reader could read
-(:attr:`Action.UNREAD`), with its words: listed, never dropped.
+(:attr:`Action.UNREAD`), with its words: listed, never dropped. (:func:`in_outline` leaves out
+what a bill's front matter says: "A BILL to amend the Code of Virginia by adding ..." is its
+title.)
 
 Its guarantees: every instruction carries its span in ``text``, and the spans of the words it
 quotes (``struck_span``, ``inserted_span``: ``text[span]`` is the raw quotation, paragraph marks
@@ -56,7 +62,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import NamedTuple
 
-from .model import Clause, Outline, Span
+from .model import Clause, Kind, Outline, Span
 
 __all__ = [
     "QUOTING_LAW",
@@ -174,6 +180,17 @@ _ADDING_NEW = re.compile(r"\b(?:by\s+)?adding\s+(?:a\s+)?new\s+(?P<kind>section|
                          r"subdivision|paragraph|subsection)\s+(?P<number>[\w.-]+)", re.I)
 _ADDED = re.compile(r"\b(?:and\s+a\s+new\s+)?(?:section|article)\s+(?P<number>[\w.-]+)\s+(?:"
                     r"is\s+added|is\s+hereby\s+added)", re.I)
+# Virginia: "by adding (in Article 1 of Chapter 17 of Title 15.2) a section numbered 52-4.5";
+# Massachusetts: "by adding the following section:- Section 8N. ..."
+_ADDING_NUMBERED = re.compile(r"\b(?:by\s+)?adding\s+(?:in\s+[^;:]{1,120}?\s+)?a\s+(?:new\s+)?"
+                              r"section\s+numbered\s+(?P<number>\d[\w.:-]*)", re.I)
+_ADDING_FOLLOWING = re.compile(r"\b(?:by\s+)?adding\s+the\s+following\s+(?:new\s+)?section\s*:?-?"
+                               r"\s*(?=(?:section|sec\.|§)\s*(?P<number>\d[\w.-]*))", re.I)
+# Virginia's "§§ 15.2-1723.2 and 23.1-815.1 of the Code of Virginia are amended and
+# reenacted": its print runs struck and inserted words together (strikethrough and italics
+# are lost in text), so the sections' new text cannot be read; listed, unread
+_REENACTED = re.compile(r"§§?\s*\d[\w.:-]*(?:,?\s+(?:and\s+)?\d[\w.:-]*)*\s+of\s+the\s+Code\s+of\s+"
+                        r"Virginia\s+(?:is|are)\s+amended\s+and\s+reenacted", re.I)
 # "redesignating subparagraph (E) as subparagraph (F)", "paragraphs (3), (4), and (5), as so
 # amended, as paragraphs (2), (3), and (4), respectively", "clauses (xv) through (xvii) as ...",
 # "paragraphs (3) (as amended by this Act) and (4) as ..." (the notes are the designations')
@@ -224,6 +241,7 @@ _FOLLOWING = re.compile(_THE_FOLLOWING, re.I)
 _SENTENCE = re.compile(r"\bfollowing\s+(?:new\s+)?sentences?\b", re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
 _AMENDED = re.compile(r"\s+is\s+(?:hereby\s+)?amended\b", re.I)
+_SAYS_AMENDED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?amended\b", re.I)
 _IN = re.compile(r"\bin\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
                  _PLACE_LIST + r"|the\s+matter\s+(?:preceding|following)\s+" + _PLACE +
                  r"\s+" + _DESIG + r"|the\s+heading|" + _NTH + ")", re.I)
@@ -474,7 +492,7 @@ def _additions(text: str, q: Quotes) -> list[Instruction]:
         action = Action.INSERT if _SENTENCE.search(m.group()) else Action.ADD
         out.append(Instruction(action, _own_place(m), None, block[0], (m.start(), block[2]),
                                None, block[1], position="end"))
-    for pattern in (_ADDING_NEW, _ADDED):
+    for pattern in (_ADDING_NEW, _ADDED, _ADDING_NUMBERED, _ADDING_FOLLOWING):
         for m in pattern.finditer(text):
             out.append(Instruction(Action.ADD, (), None, None, m.span(),
                                    section=m.group("number").rstrip(".").lower()))
@@ -514,7 +532,9 @@ def sentence_ordinal(phrase: str) -> int | None:
 def _wholes(text: str, q: Quotes) -> list[Instruction]:
     return [Instruction(action, (), None, None, m.span())
             for pattern, action in ((_TO_READ, Action.RESTATE), (_REPEALED, Action.REPEAL))
-            for m in pattern.finditer(text)]
+            for m in pattern.finditer(text)] + [
+        Instruction(Action.UNREAD, (), None, None, m.span(), words=" ".join(m.group().split()))
+        for m in _REENACTED.finditer(text)]
 
 
 def _with_target(ins: Instruction, text: str, context: tuple[str, ...], start: int,
@@ -643,7 +663,8 @@ def in_outline(outline: Outline) -> tuple[tuple[Clause, Instruction], ...]:
                                                                 ins.span[0]), ins.span[0])
         if ins.target and named:
             context = []  # the instruction names its own law
-        if ins.action is Action.UNREAD and not (named or context):
+        if clause.kind is Kind.FRONT or (ins.action is Action.UNREAD and not (
+                named or context or _SAYS_AMENDED.search(ins.words or ""))):
             continue  # "to amend the Code by adding ..." in a title: no instruction
         out.append((clause, replace(ins, target=(*context, *ins.target))))
     return tuple(out)

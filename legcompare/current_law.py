@@ -15,8 +15,10 @@ Its guarantees: an instruction that cannot be applied is reported with the reaso
 cannot read is unsupported, with its words), never skipped or guessed;
 every change carries two citations, the law's provision and the bill provision that makes it;
 sections the bill restates, adds or repeals whole are listed (:class:`Restatement`) with both
-citations. The comparison is ``compare(current, amended, mode=versions)``, so its pairs, edits
-and verdicts are the diff's own. Pure: no I/O.
+citations, each with its own new text (where the bill quotes several sections after one
+instruction, the one so numbered; none, rather than another's). The comparison is
+``compare(current, amended, mode=versions)``, so its pairs, edits and verdicts are the diff's
+own. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from .amend import Action, Instruction, in_outline
-from .apply import Amended, Application, Outcome, apply_instructions, describe
+from .apply import Amended, Application, Outcome, apply_instructions, describe, designation
 from .chardiff import diff_text
 from .citation import law_form
 from .compare import compare
@@ -39,6 +41,7 @@ from .model import (
     CompareOptions,
     Comparison,
     Document,
+    Kind,
     MarkKind,
     Mode,
     Op,
@@ -133,8 +136,9 @@ def _restatements(bill: Document, found: Sequence[tuple[Clause, Instruction]]
         elif law and number:
             form = law_form(law, bill)
             code = f"{form.prefix if form else law} § {number}"
+        own = _section_in(quoted, number) if quoted is not None else None
         out.append(Restatement(ins.action, clause.id, clause.citation, law, number, code,
-                               quoted.id if quoted is not None else None))
+                               own.id if own is not None else None))
     return tuple(out)
 
 
@@ -336,12 +340,26 @@ def _with_text(ins: Instruction, clause: Clause, quoted: dict[str, Clause],
         return ins
     q = next((q for q in clause.walk() if q.id in quoted and q.span[0] >= ins.span[1]), None)
     if q is not None:
+        q = _section_in(q, ins.section or _number(ins.target[0] if ins.target else ""))
+        if q is None:
+            return ins  # the bill's quoted sections are others: its new text is not there
         start, end = q.span[0], max(d.span[1] for d in q.walk())
     else:
         start, end = ins.span[1], max(d.span[1] for d in clause.walk())
         start += len(bill.text[start:end]) - len(bill.text[start:end].lstrip(":,; \n"))
     text = bill.text[start:end].strip("\n")
     return replace(ins, inserted=text + "\n") if text.strip() else ins
+
+
+def _section_in(quoted: Clause, number: str | None) -> Clause | None:
+    """The new text of section ``number`` in quoted matter: the quoted section so numbered
+    where the matter holds sections (Virginia's "by adding a section numbered 23.1-815.1 as
+    follows:" after the text of another section), ``None`` when none is so numbered, else
+    the whole quoted matter (as it is when that section is all it holds)."""
+    sections = [c for c in quoted.walk() if c.kind is Kind.SECTION]
+    if not number or [designation(c) for c in sections] in ([], [number]):
+        return quoted
+    return next((c for c in sections if designation(c) == number), None)
 
 
 def _markup_change(pair: ClausePair) -> Change:

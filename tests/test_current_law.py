@@ -456,8 +456,8 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
                       "Virginia:\n1. That the Code of Virginia is amended by adding a section "
                       "numbered 52-4.5 as follows:\n§ 52-4.5. Facial recognition.\n", "us-va",
                       "hb-1", "introduced", "H.B. 1")
-    assert [(i.action, i.words) for _, i in in_outline(split(titled))] == [
-        (Action.UNREAD, "by adding a section numbered 52-4.5 as follows")]
+    assert [(i.action, i.section) for _, i in in_outline(split(titled))] == [
+        (Action.ADD, "52-4.5")]
 
 
 def test_words_struck_the_first_or_last_place_they_appear() -> None:
@@ -934,6 +934,76 @@ def test_a48_adds_two_sections_to_current_law(corpus: Path) -> None:
                                                   ("N.Y. Mult. Resid. Law", ("A. 48 § 2",))]
     assert all(c.bill in (("A. 48 § 1",), ("A. 48 § 2",)) for c in added if c not in quoted)
     assert added[2].code == "N.Y. Mult. Dwell. Law § 50-b(1)"
+
+
+VA_ADDING = """A BILL to amend the Code of Virginia by adding in Article 1 of Chapter 17 of \
+Title 15.2 a section numbered 15.2-1723.2 and by adding a section numbered 23.1-815.1, relating \
+to facial recognition technology.
+Be it enacted by the General Assembly of Virginia:
+1. That the Code of Virginia is amended by adding in Article 1 of Chapter 17 of Title 15.2 a \
+section numbered 15.2-1723.2 and by adding a section numbered 23.1-815.1 as follows:
+§ 15.2-1723.2. Facial recognition technology; local approval.
+A. No locality shall purchase facial recognition technology unless approved.
+§ 23.1-815.1. Facial recognition technology; campus police.
+A. No campus police department shall purchase facial recognition technology.
+"""
+
+
+def test_sections_a_virginia_or_massachusetts_bill_adds_each_get_their_own_text() -> None:
+    bill = text_doc(VA_ADDING, "us-va", "hb-1", "introduced", "H.B. 1")
+    # (the title's "to amend ... by adding" is no instruction: only section 1's are)
+    assert [(r.action, r.bill, r.section, r.quoted) for r in restatements(bill)] == [
+        (Action.ADD, "1", "15.2-1723.2", "1/q/15.2-1723.2"),
+        (Action.ADD, "1", "23.1-815.1", "1/q/23.1-815.1")]
+    law = text_doc("§ 15.2-1722. Other section.\nA. The current text.\n", "us-va", "va-code",
+                   "current", "Va. Code")
+    result = against_current(bill, law=law)
+    assert [(a.outcome, a.detail) for a in result.applications] == [
+        (Outcome.APPLIED, "added section 15.2-1723.2 at the end"),
+        (Outcome.APPLIED, "added section 23.1-815.1 at the end")]
+    assert result.amended is not None
+    assert result.amended.text == law.text + VA_ADDING[VA_ADDING.index("§ 15.2-1723.2."):]
+    # a section named whose text the bill does not quote is not given another's text
+    other = text_doc(VA_ADDING.replace("a section numbered 23.1-815.1 as", "a section numbered "
+                                       "23.1-815.9 as"), "us-va", "hb-2", "introduced", "H.B. 2")
+    assert [(a.outcome, a.detail) for a in against_current(other, law=law).applications][1] == (
+        Outcome.UNSUPPORTED, "the new section 23.1-815.9's text was not found")
+    massachusetts = text_doc("SECTION 1. Chapter 90 of the General Laws is hereby amended by "
+                             "adding the following section:-\n\nSection 8N. The registrar shall "
+                             "post notices.\n", "us-ma", "s-1", "introduced", "S. 1")
+    assert [(r.action, r.section, r.quoted) for r in restatements(massachusetts)] == [
+        (Action.ADD, "8n", "s1/q")]
+
+
+def test_a_virginia_reenactment_is_listed_unread() -> None:
+    # Virginia prints struck and inserted words alike in text (strikethrough and italics are
+    # lost), so the reenacted sections' new text cannot be read: listed, never dropped
+    bill = text_doc(VA_ADDING.replace("1. That the Code of Virginia is amended by adding in",
+                                      "1. That §§ 15.2-1722 and 15.2-1723 of the Code of Virginia "
+                                      "are amended and reenacted and that the Code of Virginia is "
+                                      "amended by adding in"), "us-va", "hb-3", "introduced",
+                    "H.B. 3")
+    found = [(c.id, i.action, i.section, i.words) for c, i in in_outline(split(bill))]
+    assert found == [
+        ("1", Action.UNREAD, None, ("§§ 15.2-1722 and 15.2-1723 of the Code of Virginia are "
+                                    "amended and reenacted")),
+        ("1", Action.ADD, "15.2-1723.2", None), ("1", Action.ADD, "23.1-815.1", None)]
+    assert [a.detail for a in against_current(bill).applications] == [
+        ("an instruction not read, “§§ 15.2-1722 and 15.2-1723 of the Code of Virginia are "
+         "amended and reenacted”: no current text given")]
+
+
+@pytest.mark.corpus
+def test_virginia_facial_recognition_bills_add_and_reenact_sections(corpus: Path) -> None:
+    hb2031 = load_path(corpus / "us-va-hb2031-2021-introduced.txt")
+    assert [(r.action, r.bill_citation, r.section, r.quoted) for r in restatements(hb2031)] == [
+        (Action.ADD, "H.B. 2031(1)", "15.2-1723.2", "1/q/15.2-1723.2"),
+        (Action.ADD, "H.B. 2031(1)", "23.1-815.1", "1/q/23.1-815.1")]
+    hb1339 = load_path(corpus / "us-va-hb1339-2022-engrossed.txt")
+    assert [(i.action, i.section, i.words) for _, i in in_outline(split(hb1339))] == [
+        (Action.UNREAD, None, ("§§15.2-1723.2 and 23.1-815.1 of the Code of Virginia are "
+                               "amended and reenacted")),
+        (Action.ADD, "52-4.5", None)]
 
 
 # --- the Ramseyer print -----------------------------------------------------------------------
