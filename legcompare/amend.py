@@ -201,6 +201,7 @@ _REDESIGNATE = re.compile(r"\b(?:by\s+)?redesignating\s+(?P<old>" + _RANGE + "|"
                           r")\s+as\s+(?P<new>" + _RANGE + "|" + _PLACE_LIST + r")"
                           r"(?:,?\s+respectively)?", re.I)
 _TO_READ = re.compile(r"\bis\s+(?:hereby\s+)?amended\s+to\s+read(?:\s+as\s+follows)?", re.I)
+_COLON = re.compile(r"[ \t]*:?[ \t]*")
 _REPEALED = re.compile(r"\bis\s+(?:hereby\s+)?repealed\b", re.I)
 _EVERY = re.compile(r"\s+each\s+place\s+(?:it|such\s+\w+|that\s+\w+|the\s+\w+)\s+appears", re.I)
 _THROUGH = re.compile(r"\s+and\s+all\s+that\s+follows\s+through\s+", re.I)
@@ -530,9 +531,19 @@ def sentence_ordinal(phrase: str) -> int | None:
 
 
 def _wholes(text: str, q: Quotes) -> list[Instruction]:
-    return [Instruction(action, (), None, None, m.span())
-            for pattern, action in ((_TO_READ, Action.RESTATE), (_REPEALED, Action.REPEAL))
-            for m in pattern.finditer(text)] + [
+    out = [Instruction(Action.REPEAL, (), None, None, m.span()) for m in _REPEALED.finditer(text)]
+    for m in _TO_READ.finditer(text):
+        # a new text quoted on the same line ("to read as follows: “It may.”") is the words
+        # of that quotation; a block (on the lines after) is found in the bill's quoted matter
+        colon = _COLON.match(text, m.end())
+        assert colon is not None  # (it matches nothing at all, too)
+        quote = q.get(colon.end())
+        if quote is not None and "\n" not in text[m.end():quote[2]]:
+            out.append(Instruction(Action.RESTATE, (), None, quote[0], (m.start(), quote[2]),
+                                   None, quote[1]))
+        else:
+            out.append(Instruction(Action.RESTATE, (), None, None, m.span()))
+    return out + [
         Instruction(Action.UNREAD, (), None, None, m.span(), words=" ".join(m.group().split()))
         for m in _REENACTED.finditer(text)]
 

@@ -648,6 +648,8 @@ def _whole(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tup
            index: int) -> tuple[Outcome, str]:
     """Restate (the bill's new text in place of the old) or repeal (the text taken out)."""
     name = ins.target[0] if ins.target else "the target"
+    if len(ins.target) > 1 and sentence_ordinal(ins.target[-1]) is not None:
+        name = f"{ins.target[-1]} of {ins.target[-2]}"  # the second sentence of section 5(a)
     if scope is None:
         return Outcome.NOT_FOUND, f"“{name}” is not in the current text"
     if ins.action is Action.REPEAL:

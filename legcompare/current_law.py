@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .amend import Action, Instruction, in_outline
+from .amend import Action, Instruction, in_outline, sentence_ordinal
 from .apply import Amended, Application, Outcome, apply_instructions, describe, designation
 from .chardiff import diff_text
 from .citation import law_form
@@ -122,7 +122,7 @@ def _restatements(bill: Document, found: Sequence[tuple[Clause, Instruction]]
                   ) -> tuple[Restatement, ...]:
     out = []
     for clause, ins in found:
-        if ins.action not in (Action.RESTATE, Action.REPEAL) and ins.section is None:
+        if not _whole(ins):
             continue
         head = ins.target[0] if ins.target else ""
         words = bill.text[ins.span[0]:ins.span[1] + 80]
@@ -140,6 +140,13 @@ def _restatements(bill: Document, found: Sequence[tuple[Clause, Instruction]]
         out.append(Restatement(ins.action, clause.id, clause.citation, law, number, code,
                                own.id if own is not None else None))
     return tuple(out)
+
+
+def _whole(ins: Instruction) -> bool:
+    """Does the instruction restate, add or repeal a section whole? ("The second sentence of
+    section 807(c) is amended to read" restates a sentence: an instruction like the others.)"""
+    return (ins.action in (Action.RESTATE, Action.REPEAL) or ins.section is not None) and not (
+        ins.target and sentence_ordinal(ins.target[-1]) is not None)
 
 
 def _law(phrase: str) -> str | None:
@@ -177,8 +184,7 @@ def against_current(bill: Document, *, law: Document | None = None,
     why = ("no current text given" if bill.before != BEFORE_CURRENT_LAW else
            "not applied: the print's own markup shows current law")
     apps = tuple(Application(i, c.id, c.citation, Outcome.NO_TEXT, f"{describe(i)}: {why}")
-                 for c, i in found if i.action not in (Action.RESTATE, Action.REPEAL)
-                 and i.section is None)
+                 for c, i in found if not _whole(i))
     if bill.before == BEFORE_CURRENT_LAW:
         before, after = before_side(bill), side(bill, "after")
         comparison = compare(before, after, options=options)

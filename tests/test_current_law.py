@@ -707,6 +707,14 @@ def test_sentences_of_a_provision_are_places_and_can_be_struck_or_restated() -> 
         [(Outcome.APPLIED, "struck the first sentence and inserted “The agency may keep…”")],
         ("(a) Filing.—The agency shall file x. It may file y. It may file z.\n(b) Other.—The "
         "agency may keep v.\n"))
+    # a sentence restated is an instruction like the others, no section restated whole
+    restating = ("The second sentence of section 5(a) of the Act is amended to read as follows: "
+                 "“It shall file q.”.")
+    assert applied(restating) == (
+        [(Outcome.APPLIED, "restated the second sentence of section 5(a) of the Act")],
+        ("(a) Filing.—The agency shall file x. It shall file q. It may file z.\n(b) Other.—The "
+        "agency shall keep w.\n"))
+    assert restatements(bill_doc("SECTION 1. AMENDMENT.\n" + restating + "\n")) == ()
     assert applied("Section 5(a) of the Act is amended by striking the fifth sentence.")[0] == [
         (Outcome.NOT_FOUND, ("“Section 5(a) of the Act › the fifth sentence” is not in the "
                              "current text"))]
