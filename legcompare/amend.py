@@ -28,6 +28,11 @@
   and 23.1-815.1 of the Code of Virginia are amended and reenacted`` is unread: its print runs
   struck and inserted words together in text.
 
+An item of a table of contents (``by inserting after the item relating to section 6050W the
+following new item``, ``by striking the item relating to section 902``, ``by redesignating the
+items relating to sections 307 and 308 as relating to sections 308 and 309``, ``by amending the
+item relating to section 901 to read as follows``) is marked ``item``; "(and by striking the
+item relating to such section ...)" after ``by striking section 6431`` is that section's item.
 A sentence is a place (``in the second sentence``; ``The first sentence of section 9006(c) is
 amended``: the section, then its sentence). A designation may carry a note that names no other
 place (``subsection (h) (as so redesignated)``, ``(as added by section 14201)``, ``section 408
@@ -73,6 +78,7 @@ __all__ = [
     "Targets",
     "designations",
     "in_outline",
+    "item_designations",
     "law_name",
     "parse",
     "places",
@@ -139,6 +145,10 @@ class Instruction:
     words: str | None = None
     """For an instruction that could not be read (:attr:`Action.UNREAD`): its words, to the end
     of its clause."""
+    item: bool = False
+    """What is struck, redesignated or restated, or the anchor, is an item of a table of
+    contents (``the item relating to section 6050W``: the table's line for that section), not
+    words or a provision."""
 
 
 _OPEN, _CLOSE = "“", "”"
@@ -162,8 +172,23 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _NTH = r"the\s+(?:" + "|".join(_ORDINALS) + r")\s+sentence"
 """A sentence of a provision, by its place: ``the second sentence``, ``the last sentence``."""
 _NTH_SENTENCE = re.compile(r"the\s+(?P<nth>" + "|".join(_ORDINALS) + r")\s+sentence", re.I)
+# An item of a table of contents, by what it relates to: "the item relating to section 6050W",
+# "the items relating to sections 305 and 306", "the item relating to part VI", "the item
+# relating to 1061"
+_ITEM_KIND = (r"(?:sub)?(?:section|part|chapter|title|subtitle|subchapter|division|article|"
+              r"paragraph|subparagraph|clause)s?")
+_ITEM_DESIG = r"(?-i:[0-9A-Z][\w.-]*?|\([\w.-]+\))(?:\([\w.-]+\))*(?=[\s,;:.]|$)"
+_RELATING = (r"relating\s+to\s+(?P<kind>" + _ITEM_KIND + r"\s+)?(?P<desigs>" + _ITEM_DESIG +
+             r"(?:,?\s+(?:and\s+)?" + _ITEM_DESIG + r")*)(?:\s+of\s+" + _ITEM_KIND +
+             r"\s+[\w.-]+)*")
+_RELATING_ANY = _RELATING.replace("?P<kind>", "?:").replace("?P<desigs>", "?:")
+_ITEM = r"the\s+items?\s+" + _RELATING_ANY
+_ITEM_PHRASE = re.compile(r"(?:the\s+items?\s+)?" + _RELATING, re.I)
+_SUCH_ITEM = re.compile(r"(?:by\s+)?striking\s+the\s+(?P<items>items?)\s+relating\s+to\s+"
+                        r"(?P<such>such\s+(?P<kind>" + _ITEM_KIND + r"))\b", re.I)
 _SENTENCE_OF = re.compile(r"(?P<nth>" + _NTH + r")\s+of\s+(?P<law>.+)", re.I | re.S)
-_THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|" + _NTH + "|" + _PLACE_LIST)
+_THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|" + _NTH + "|" + _ITEM + "|" +
+          _PLACE_LIST)
 _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
 # "adding" where it means inserting: "by adding “or” after the comma", "by adding after
 # subsection (d) the following"
@@ -200,6 +225,10 @@ _RANGE_ENDS = re.compile(_PLACE + r"\s+\((?P<first>[\w.-]+)\)\s+(?:through|to)\s
 _REDESIGNATE = re.compile(r"\b(?:by\s+)?redesignating\s+(?P<old>" + _RANGE + "|" + _PLACE_LIST +
                           r")\s+as\s+(?P<new>" + _RANGE + "|" + _PLACE_LIST + r")"
                           r"(?:,?\s+respectively)?", re.I)
+# "by redesignating the items relating to sections 307 and 308 as relating to sections 308 and
+# 309, respectively"
+_REDESIGNATE_ITEM = re.compile(r"\b(?:by\s+)?redesignating\s+(?P<old>" + _ITEM + r")\s+as\s+"
+                               r"(?P<new>" + _RELATING_ANY + r")(?:,?\s+respectively)?", re.I)
 _TO_READ = re.compile(r"\bis\s+(?:hereby\s+)?amended\s+to\s+read(?:\s+as\s+follows)?", re.I)
 _COLON = re.compile(r"[ \t]*:?[ \t]*")
 _REPEALED = re.compile(r"\bis\s+(?:hereby\s+)?repealed\b", re.I)
@@ -223,7 +252,8 @@ _AT_END = re.compile(r"\s+at\s+the\s+end(?:\s+thereof)?(?:\s+of\s+(?P<place>" + 
                      r"))?" + _PLACE_END, re.I)
 # "by amending paragraph (2) to read as follows", "by amending the first sentence of paragraph
 # (1) to read as follows"
-_AMENDING = re.compile(r"\b(?:by\s+)?amending\s+(?:(?P<provision>" + _PLACE_LIST + r")|"
+_AMENDING = re.compile(r"\b(?:by\s+)?amending\s+(?:(?P<provision>" + _PLACE_LIST + r")|(?P<item>" +
+                       _ITEM + r")|"
                        r"(?P<sentence>" + _NTH + r")(?:\s+of\s+(?P<place>" + _PLACE_LIST +
                        r"))?)\s+to\s+read(?:\s+as\s+follows)?\s*:?\s*", re.I)
 # What starts an instruction; one that no reader reads is listed as unread, up to the end of its
@@ -346,6 +376,7 @@ def parse(text: str, *, context: Sequence[str] = ()) -> tuple[Instruction, ...]:
         if not taken[m.start()] and not quoted[m.start()]:
             found.append(_unread(text, m.start(), m.end()))
     found.sort(key=lambda i: i.span)
+    found = [_such_item(ins, text, found[k - 1] if k else None) for k, ins in enumerate(found)]
     out: list[Instruction] = []
     chain: deque[tuple[int, int]] = deque()  # the instructions before, in the same lead-in
     for ins in found:
@@ -358,6 +389,18 @@ def parse(text: str, *, context: Sequence[str] = ()) -> tuple[Instruction, ...]:
     return tuple(out)
 
 
+def _such_item(ins: Instruction, text: str, before: Instruction | None) -> Instruction:
+    """``ins``, or, for "by striking section 6431 (and by striking the item relating to such
+    section in the table of sections ...)", the item of the provision struck just before."""
+    m = _SUCH_ITEM.match(text, ins.span[0])
+    if (m is None or ins.action is not Action.UNREAD or before is None or not before.provision
+            or before.action is not Action.STRIKE or before.struck is None
+            or not before.struck.lower().startswith(m.group("kind").lower())):
+        return ins
+    return Instruction(Action.STRIKE, (), f"the {m.group('items')} relating to {before.struck}",
+                       None, ins.span, m.span("such"), item=True)
+
+
 def _strikes(text: str, q: Quotes) -> list[Instruction]:
     out = []
     for m in _STRIKING.finditer(text):
@@ -365,6 +408,7 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
         if obj is None:
             continue
         struck, struck_span, pos = obj
+        item = m.end() not in q and _ITEM_PHRASE.fullmatch(struck) is not None
         provision = m.end() not in q and (_PROVISION.fullmatch(struck) is not None or
                                           _NTH_SENTENCE.fullmatch(struck) is not None)
         every, through, to_end, where, target, pos = _after_words(text, pos, q)
@@ -382,11 +426,11 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
             inserted, inserted_span, pos = block
             out.append(Instruction(Action.REPLACE, target, struck, inserted, (m.start(), pos),
                                    struck_span, inserted_span, where=where, through=through,
-                                   to_end=to_end, every=every, provision=provision))
+                                   to_end=to_end, every=every, provision=provision, item=item))
         else:
             out.append(Instruction(Action.STRIKE, target, struck, None, (m.start(), pos),
                                    struck_span, where=where, through=through, to_end=to_end,
-                                   every=every, provision=provision))
+                                   every=every, provision=provision, item=item))
     return out
 
 
@@ -475,10 +519,11 @@ def _inserts(text: str, q: Quotes) -> list[Instruction]:
             if quote is None:
                 continue
             pos = quote[2]
+        item = where.end() not in q and _ITEM_PHRASE.fullmatch(anchor[0]) is not None
         out.append(Instruction(Action.INSERT, after.place, None, quote[0], (m.start(), pos),
                                None, quote[1], anchor=anchor[0],
                                position=where.group("position").lower(), where=after.where,
-                               every=after.every))
+                               every=after.every, item=item))
     return out
 
 
@@ -503,7 +548,10 @@ def _additions(text: str, q: Quotes) -> list[Instruction]:
 def _redesignations(text: str, q: Quotes) -> list[Instruction]:
     return [Instruction(Action.REDESIGNATE, (), _plain(m.group("old")), _plain(m.group("new")),
                         m.span(), m.span("old"), m.span("new"))
-            for m in _REDESIGNATE.finditer(text)]
+            for m in _REDESIGNATE.finditer(text)] + [
+        Instruction(Action.REDESIGNATE, (), _plain(m.group("old")), _plain(m.group("new")),
+                    m.span(), m.span("old"), m.span("new"), item=True)
+        for m in _REDESIGNATE_ITEM.finditer(text)]
 
 
 def _amendings(text: str, q: Quotes) -> list[Instruction]:
@@ -513,11 +561,24 @@ def _amendings(text: str, q: Quotes) -> list[Instruction]:
     for m in _AMENDING.finditer(text):
         block = _block(text, m.end(), q)
         if block is not None:
-            what = m.group("provision") or m.group("sentence")  # (the first sentence of ...)
-            out.append(Instruction(Action.REPLACE, _own_place(m), _plain(what), block[0],
-                                   (m.start(), block[2]), m.span("provision" if m.group(
-                                       "provision") else "sentence"), block[1], provision=True))
+            group = next(g for g in ("provision", "item", "sentence") if m.group(g))
+            out.append(Instruction(Action.REPLACE, _own_place(m), _plain(m.group(group)),
+                                   block[0], (m.start(), block[2]), m.span(group), block[1],
+                                   provision=group != "item", item=group == "item"))
     return out
+
+
+def item_designations(phrase: str) -> tuple[str, tuple[str, ...]]:
+    """What an item phrase relates to: the level (``section`` when it names none) and each
+    designation, as written: ``the items relating to sections 305 and 306`` → ``("section",
+    ("305", "306"))``; ``relating to part VI`` → ``("part", ("VI",))``; ``("", ())`` for any
+    other phrase."""
+    m = _ITEM_PHRASE.fullmatch(" ".join(phrase.split()))
+    if m is None:
+        return "", ()
+    kind = (m.group("kind") or "section").strip().lower()
+    kind = kind[:-1] if kind.endswith("s") else kind
+    return kind, tuple(re.findall(_ITEM_DESIG, m.group("desigs")))
 
 
 def sentence_ordinal(phrase: str) -> int | None:

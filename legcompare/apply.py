@@ -17,6 +17,10 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
   provision's text after its label and a heading that ends ".—"; a sentence ends at a period
   before a capital or a parenthesis, or at the end, not after an abbreviation ("Pub. L.",
   "U.S.C."). A sentence struck takes the space before it with it.
+* An item of a table of contents (``the item relating to section 303``) is the one line, in the
+  target (a table named in it is looked for anywhere in it), that starts with the designation
+  ("Sec. 303.", "303.", "Part VI—") and is no provision's own heading ("SEC. 303."); it is
+  struck, restated or redesignated as a line, and new items go in as lines next to it.
 * Otherwise the text is left as it was and the :class:`Application` says why
   (:class:`Outcome`): not found, ambiguous (with the count), conflict (a new section the text
   already has) or unsupported; nothing is skipped silently.
@@ -37,7 +41,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .amend import Action, Instruction, designations, places, range_ends, sentence_ordinal
+from .amend import (
+    Action,
+    Instruction,
+    designations,
+    item_designations,
+    places,
+    range_ends,
+    sentence_ordinal,
+)
 from .model import Clause, Document, Note, NoteKind
 from .split import Skeleton, skeleton
 from .split.labels import roman_value
@@ -117,7 +129,7 @@ def describe(ins: Instruction) -> str:
 def _struck(ins: Instruction) -> str:
     """What is struck, as an instruction names it: ``“x” through “z”``, ``“x” and all that
     follows``, ``subsection (b)``."""
-    words = (ins.struck or "") if ins.provision else f"“{ins.struck}”"
+    words = (ins.struck or "") if ins.provision or ins.item else f"“{ins.struck}”"
     return (words + (f" through “{ins.through}”" if ins.through is not None else "")
             + (" and all that follows" if ins.to_end else ""))
 
@@ -197,6 +209,8 @@ class Editor:
             return Outcome.UNSUPPORTED, f"cannot read the instruction “{ins.words}”", None
         if ins.section is not None and ins.action is Action.ADD:
             return self._add_section(ins, index)
+        if ins.item:
+            return self._items(ins, index)
         if ins.provision:
             return self._provisions(ins, index)
         listed = places(ins.target[-1]) if ins.target else ()
@@ -244,6 +258,53 @@ class Editor:
                 start, end = _with_space(self.text, start, end)
             self.edit(start, end, "", index)
         return Outcome.APPLIED, f"struck {what}", found[0][0].id
+
+    def _items(self, ins: Instruction, index: int) -> tuple[Outcome, str, str | None]:
+        """Strike, restate or redesignate items of a table of contents, or insert lines next
+        to one: each item is the one line of the table (in the target, the table itself named
+        or not) that starts with its designation ("Sec. 6050W.", "6050W.", "Part VI")."""
+        target = tuple(p for p in ins.target if not _TABLE.search(p))
+        _, region, problem = self._scope(replace(ins, target=target, item=False))
+        if problem is not None:
+            return problem, region_text(self, ins, problem), None
+        assert region is not None
+        phrase = " ".join(((ins.anchor if ins.action is Action.INSERT else ins.struck) or
+                           "").split())
+        kind, olds = item_designations(phrase)
+        place = " › ".join(target) or "the current text"
+        headings = {c.label_span[0] for root in self.clauses() for c in root.walk()
+                    if c.label_span is not None}
+        lines = []
+        for old in olds:
+            found = _item_lines(self.text, region, kind, old, headings)
+            if len(found) != 1:
+                word = "is not" if not found else f"appears {len(found)} times"
+                return (Outcome.NOT_FOUND if not found else Outcome.AMBIGUOUS,
+                        f"the item relating to {kind} {old} {word} in {place}", None)
+            lines.append(found[0])
+        holder = [c for root in self.clauses() for c in root.walk()
+                  if c.span[0] <= lines[0][0] < max(c.span[1], _end(c))]
+        where = holder[-1].id if holder else None  # the innermost clause holding the table
+        if ins.action is Action.STRIKE:
+            for s, e in sorted(lines, reverse=True):
+                self.edit(s, e, "", index)
+            return Outcome.APPLIED, f"struck {phrase}", where
+        new = (ins.inserted or "").rstrip("\n") + "\n"
+        if ins.action is Action.REPLACE and len(lines) == 1:
+            self.edit(*lines[0], new, index)
+            return Outcome.APPLIED, f"struck {phrase} and inserted {_first_words(new)}", where
+        if ins.action is Action.INSERT and len(lines) == 1:
+            at = lines[0][0] if ins.position == "before" else lines[0][1]
+            self.edit(at, at, new, index)
+            return (Outcome.APPLIED, f"inserted {_first_words(new)} {ins.position} {phrase}",
+                    where)
+        news = item_designations(ins.inserted or "")[1]
+        if ins.action is Action.REDESIGNATE and len(news) == len(olds):
+            for (s, e), old, value in sorted(zip(lines, olds, news, strict=True), reverse=True):
+                at = self.text.index(old, s, e)
+                self.edit(at, at + len(old), value, index)
+            return Outcome.APPLIED, f"redesignated {phrase} as {ins.inserted}", where
+        return Outcome.UNSUPPORTED, f"cannot {describe(ins)}", where
 
     def _in_each(self, ins: Instruction, listed: tuple[str, ...], index: int
                  ) -> tuple[Outcome, str, str | None]:
@@ -399,6 +460,31 @@ def _with_space(text: str, start: int, end: int) -> tuple[int, int]:
     if text[end:end + 1] == " ":
         return start, end + 1
     return start, end
+
+
+_TABLE = re.compile(r"\btable\s+of\s+(?:contents|sections|chapters|subchapters|parts|subparts|"
+                    r"titles|subtitles|items)\b", re.I)
+
+
+def _item_lines(text: str, region: tuple[int, int], kind: str, designation: str,
+                headings: set[int]) -> list[tuple[int, int]]:
+    """The lines in ``text[region]`` (each with its newline) that are a table's item for
+    ``kind`` ``designation``: they start with it ("Sec. 303.", "303.", "Part VI—"), and are no
+    provision's own heading (no clause's label starts there: ``headings``)."""
+    if kind == "section":
+        pattern = (r"(?m)^[ \t]*(?:(?:sec\.|section|§+)[ \t]*)?" + re.escape(designation) +
+                   r"\.(?=\s)")
+    else:
+        pattern = r"(?m)^[ \t]*" + kind + r"[ \t]+" + re.escape(designation) + r"(?=[.—\s-])"
+    a, b = region
+    out = []
+    for m in re.finditer(pattern, text[a:b], re.I):
+        label = a + m.start() + len(m.group()) - len(m.group().lstrip())
+        if label in headings:
+            continue
+        end = text.find("\n", a + m.end())
+        out.append((a + m.start(), len(text) if end < 0 else end + 1))
+    return out
 
 
 def _place(ins: Instruction) -> str:

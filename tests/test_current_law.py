@@ -19,6 +19,7 @@ from legcompare.amend import (
     Instruction,
     designations,
     in_outline,
+    item_designations,
     parse,
     places,
     read_quote,
@@ -728,6 +729,67 @@ def test_a_semicolon_in_the_parenthesis_of_a_law_s_citation_ends_no_lead_in() ->
                           "U.S.C. 133 note)"), "the sixth sentence")
 
 
+X_ACT = """SECTION 1. SHORT TITLE; TABLE OF CONTENTS.
+(a) Short Title.—This Act may be cited as the X Act.
+(b) Table of Contents.—The table of contents for this Act is as follows:
+Sec. 1. Short title; table of contents.
+Sec. 2. Definitions.
+Sec. 3. Duties.
+Sec. 4. Reports.
+SEC. 2. DEFINITIONS.
+In this Act, the term x means y.
+SEC. 3. DUTIES.
+The agency shall file.
+SEC. 4. REPORTS.
+The agency shall report.
+"""
+
+
+def test_items_of_a_table_of_contents_are_lines_of_the_table() -> None:
+    (inserting,) = parse("The table of contents in section 1(b) of the X Act is amended by "
+                         "inserting after the item relating to section 3 the following new "
+                         "item:\n“Sec. 3A. Audits.”.")
+    assert (inserting.action, inserting.anchor, inserting.inserted, inserting.item) == (
+        Action.INSERT, "the item relating to section 3", "Sec. 3A. Audits.", True)
+    assert item_designations("the items relating to sections 305 and 306") == (
+        "section", ("305", "306"))
+    assert item_designations("relating to part VI") == ("part", ("VI",))
+    law = text_doc(X_ACT, "us", "x-act", "current", "X Act")
+
+    def applied(sentence: str) -> tuple[list[tuple[Outcome, str | None, str]], str]:
+        apps, text = applying(law, "The table of contents of the X Act is amended " + sentence)
+        return ([(a.outcome, a.clause, a.detail) for a in apps],
+                text[text.index("Sec. 1."):text.index("SEC. 2.")])
+
+    table = "Sec. 1. Short title; table of contents.\nSec. 2. Definitions.\n"
+    assert applied("by inserting after the item relating to section 3 the following new item:"
+                   "\n“Sec. 3A. Audits.”.") == (
+        [(Outcome.APPLIED, "s1/b/toc", ("inserted “Sec. 3A. Audits.” after the item relating to "
+                                        "section 3"))],
+        table + "Sec. 3. Duties.\nSec. 3A. Audits.\nSec. 4. Reports.\n")
+    # the section's own heading ("SEC. 4. REPORTS.") is no item of the table
+    assert applied("by striking the item relating to section 4.") == (
+        [(Outcome.APPLIED, "s1/b/toc", "struck the item relating to section 4")],
+        table + "Sec. 3. Duties.\n")
+    assert applied("by redesignating the items relating to sections 3 and 4 as relating to "
+                   "sections 4 and 5, respectively.")[1] == (
+        table + "Sec. 4. Duties.\nSec. 5. Reports.\n")
+    assert applied("by amending the item relating to section 3 to read as follows:\n“Sec. 3. "
+                   "Duties of the agency.”.")[1] == (
+        table + "Sec. 3. Duties of the agency.\nSec. 4. Reports.\n")
+    assert applied("by striking the item relating to section 9.")[0] == [
+        (Outcome.NOT_FOUND, None, "the item relating to section 9 is not in the current text")]
+    # "(and by striking the item relating to such section ...)": the section struck before it
+    found = parse("The X Act is amended by striking section 4 (and by striking the item relating "
+                  "to such section in the table of contents).")
+    assert [(i.action, i.struck, i.item, i.provision) for i in found] == [
+        (Action.STRIKE, "section 4", False, True),
+        (Action.STRIKE, "the item relating to section 4", True, False)]
+    assert amended(law, "The X Act is amended by striking section 4 (and by striking the item "
+                        "relating to such section in the table of contents).") == X_ACT.replace(
+        "Sec. 4. Reports.\n", "").replace("SEC. 4. REPORTS.\nThe agency shall report.\n", "")
+
+
 @pytest.mark.corpus
 def test_tcja_instructions_on_noted_designations(corpus: Path) -> None:
     found = {c.id: i for c, i in in_outline(split(load_path(corpus / "raw" /
@@ -1063,6 +1125,9 @@ def test_json_follows_the_schema() -> None:
     assert data["schema"] == SCHEMA == "legcompare.current/1"
     assert data["basis"] == "law" and data["summary"]["removed"] == 1
     (ins,) = data["instructions"]
+    assert list(ins) == ["bill", "action", "target", "struck", "inserted", "anchor", "position",
+                         "where", "through", "to_end", "every", "section", "provision", "item",
+                         "span", "outcome", "detail", "clause"]
     assert (ins["action"], ins["outcome"], ins["bill"], ins["clause"]) == (
         "restate", "applied", {"id": "s1", "citation": "S.B. 9999 § 1"}, "832.19")
     removed = [c for c in data["changes"] if c["pair"]["status"] == "removed"]

@@ -21,6 +21,8 @@ The JSON document, ``"schema": "legcompare.current/1"``::
                          "target": [<place phrase>, ...], "struck", "inserted", "anchor",
                          "position", "where", "through", "to_end", "every", "section",
                          "provision": true when "struck" names a provision (struck whole),
+                         "item": true when "struck" or "anchor" names an item of a table
+                                 of contents ("the item relating to section 6050W"),
                          "span": [start, end],                 in the bill's display text
                          "outcome": "applied|not-found|ambiguous|conflict|unsupported|
                                      no-current-text",
@@ -173,5 +175,6 @@ def _application_dict(a: Application) -> dict[str, Any]:
             "action": i.action.value, "target": list(i.target), "struck": i.struck,
             "inserted": i.inserted, "anchor": i.anchor, "position": i.position,
             "where": i.where, "through": i.through, "to_end": i.to_end, "every": i.every,
-            "section": i.section, "provision": i.provision, "span": list(i.span),
+            "section": i.section, "provision": i.provision, "item": i.item,
+            "span": list(i.span),
             "outcome": a.outcome.value, "detail": a.detail, "clause": a.clause}
