@@ -8,7 +8,8 @@
   inserting``, ``the period at the end of clause (v)``, ``in clauses (ii) and (iv)``: a list of
   places is one place phrase, :func:`places` its places), and unquoted objects (``the period at
   the end``, ``“and” after the semicolon``);
-* ``by striking “X”`` (a deletion); ``by striking subsection (b)`` (and ``inserting the
+* ``by striking “X”`` (a deletion); ``by striking all that precedes “X”`` (from the start of
+  the target to X: ``precedes``); ``by striking subsection (b)`` (and ``inserting the
   following: “...”``): a provision, or a list of them, struck whole (``provision``), and so is
   a sentence (``by striking the last sentence``, ``by amending the first sentence of paragraph
   (1) to read as follows``);
@@ -145,6 +146,9 @@ class Instruction:
     words: str | None = None
     """For an instruction that could not be read (:attr:`Action.UNREAD`): its words, to the end
     of its clause."""
+    precedes: bool = False
+    """``all that precedes “X”``: the words from the start of the target (its label included)
+    up to ``struck`` are struck; ``struck`` itself stays."""
     item: bool = False
     """What is struck, redesignated or restated, or the anchor, is an item of a table of
     contents (``the item relating to section 6050W``: the table's line for that section), not
@@ -267,7 +271,8 @@ _PUNCTUATION_INSERTED = re.compile(r"an?\s+(?P<mark>period|comma|semicolon|colon
 _TO_END = re.compile(r"\s+and\s+all\s+that\s+follows\b(?!\s+through\b)", re.I)
 _UNQUOTED_END = re.compile(r"\s+and\s+all\s+that\s+(?:follows|precedes)\b", re.I)
 """(Left after ``_TO_END`` and ``_THROUGH`` have read what they can.)"""
-_AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting\s+", re.I)
+_PRECEDES = re.compile(r"all\s+that\s+precedes\s+", re.I)
+_AND_INSERTING = re.compile(r"\s*,?\s+and\s+inserting(?:\s*:\s*|\s+)", re.I)
 _FOLLOWING = re.compile(_THE_FOLLOWING, re.I)
 _SENTENCE = re.compile(r"\bfollowing\s+(?:new\s+)?sentences?\b", re.I)
 _AFTER = re.compile(r"\s*(?P<position>after|before)\s+", re.I)
@@ -404,7 +409,9 @@ def _such_item(ins: Instruction, text: str, before: Instruction | None) -> Instr
 def _strikes(text: str, q: Quotes) -> list[Instruction]:
     out = []
     for m in _STRIKING.finditer(text):
-        obj = _object(text, m.end(), q)
+        precedes = _PRECEDES.match(text, m.end())  # all that precedes “X”: up to X
+        obj = (q.get(precedes.end()) if precedes is not None else None) or _object(
+            text, m.end(), q)
         if obj is None:
             continue
         struck, struck_span, pos = obj
@@ -426,11 +433,13 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
             inserted, inserted_span, pos = block
             out.append(Instruction(Action.REPLACE, target, struck, inserted, (m.start(), pos),
                                    struck_span, inserted_span, where=where, through=through,
-                                   to_end=to_end, every=every, provision=provision, item=item))
+                                   to_end=to_end, every=every, provision=provision, item=item,
+                                   precedes=precedes is not None))
         else:
             out.append(Instruction(Action.STRIKE, target, struck, None, (m.start(), pos),
                                    struck_span, where=where, through=through, to_end=to_end,
-                                   every=every, provision=provision, item=item))
+                                   every=every, provision=provision, item=item,
+                                   precedes=precedes is not None))
     return out
 
 

@@ -130,6 +130,8 @@ def _struck(ins: Instruction) -> str:
     """What is struck, as an instruction names it: ``“x” through “z”``, ``“x” and all that
     follows``, ``subsection (b)``."""
     words = (ins.struck or "") if ins.provision or ins.item else f"“{ins.struck}”"
+    if ins.precedes:
+        return f"all that precedes {words}"
     return (words + (f" through “{ins.through}”" if ins.through is not None else "")
             + (" and all that follows" if ins.to_end else ""))
 
@@ -550,6 +552,11 @@ def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[str, tup
                 else ([] if rest < 0 else found)
         if ins.to_end and len(found) == 1:  # to the target's last words
             found = [(found[0][0], region[0] + len(editor.text[region[0]:region[1]].rstrip()))]
+        if ins.precedes and len(found) == 1:  # from the target's start (its label) up to them
+            end = found[0][0]
+            while end > region[0] and editor.text[end - 1] == " ":
+                end -= 1  # (the space before them stays)
+            found = [(region[0], end)]
         if not found:
             return Outcome.NOT_FOUND, f"“{ins.struck}” is not in {name}"
         if len(found) > 1 and not ins.every:

@@ -502,6 +502,28 @@ def test_words_struck_with_all_that_follows_to_the_end_of_the_target() -> None:
                                  "in Section 5(a)")
 
 
+def test_all_that_precedes_words_runs_from_the_start_of_the_target() -> None:
+    # the TCJA's § 13001(b)(2)(D)(ii), on a § 527(b) written for the test: the label and
+    # heading go with what precedes, and the space before the words stays
+    law = text_doc("SEC. 527. TAX.\n(a) In general.—A tax is imposed.\n(b) Tax imposed.—For "
+                   "each year, a tax at 10 percent is hereby imposed on the income.\n", "us",
+                   "26usc527", "current", "26 U.S.C. 527")
+    sentence = ("Section 527(b) is amended by striking all that precedes “is hereby imposed” and "
+                "inserting:\n“(b) Tax Imposed.—A tax”.")
+    (ins,) = parse(sentence)
+    assert (summary(ins), ins.precedes) == (
+        ("replace", ("Section 527(b)",), "is hereby imposed", "(b) Tax Imposed.—A tax", None,
+         None, None, False), True)
+    apps, text = applying(law, sentence)
+    assert [(a.outcome, a.detail) for a in apps] == [
+        (Outcome.APPLIED, ("struck all that precedes “is hereby imposed” and inserted “(b) Tax "
+                           "Imposed.—A tax” in Section 527(b)"))]
+    assert text.endswith("(b) Tax Imposed.—A tax is hereby imposed on the income.\n")
+    # "and inserting:" with a colon inserts, as "and inserting" does
+    (colon,) = parse("by striking “x” and inserting:\n“y”.")
+    assert (colon.action, colon.struck, colon.inserted) == (Action.REPLACE, "x", "y")
+
+
 def test_words_inserted_at_the_end_of_a_provision() -> None:
     (ins,) = parse("by inserting “and” at the end of paragraph (2),")
     assert summary(ins) == ("insert", ("paragraph (2)",), None, "and", None, "end", None, False)
@@ -1127,7 +1149,7 @@ def test_json_follows_the_schema() -> None:
     (ins,) = data["instructions"]
     assert list(ins) == ["bill", "action", "target", "struck", "inserted", "anchor", "position",
                          "where", "through", "to_end", "every", "section", "provision", "item",
-                         "span", "outcome", "detail", "clause"]
+                         "precedes", "span", "outcome", "detail", "clause"]
     assert (ins["action"], ins["outcome"], ins["bill"], ins["clause"]) == (
         "restate", "applied", {"id": "s1", "citation": "S.B. 9999 § 1"}, "832.19")
     removed = [c for c in data["changes"] if c["pair"]["status"] == "removed"]

@@ -23,6 +23,7 @@ The JSON document, ``"schema": "legcompare.current/1"``::
                          "provision": true when "struck" names a provision (struck whole),
                          "item": true when "struck" or "anchor" names an item of a table
                                  of contents ("the item relating to section 6050W"),
+                         "precedes": true when all that precedes "struck" is struck,
                          "span": [start, end],                 in the bill's display text
                          "outcome": "applied|not-found|ambiguous|conflict|unsupported|
                                      no-current-text",
@@ -176,5 +177,6 @@ def _application_dict(a: Application) -> dict[str, Any]:
             "inserted": i.inserted, "anchor": i.anchor, "position": i.position,
             "where": i.where, "through": i.through, "to_end": i.to_end, "every": i.every,
             "section": i.section, "provision": i.provision, "item": i.item,
+            "precedes": i.precedes,
             "span": list(i.span),
             "outcome": a.outcome.value, "detail": a.detail, "clause": a.clause}
