@@ -173,8 +173,12 @@ _PLACE_LIST = (r"(?:such\s+)?" + _PLACE + r"\s+" + _NOTED + r"(?:,?[ \t]+(?:(?:a
 _NOTES = re.compile(r"^such\s+|" + _NOTE, re.I)
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
              "ninth", "tenth", "last")
-_NTH = r"the\s+(?:" + "|".join(_ORDINALS) + r")\s+sentence"
-"""A sentence of a provision, by its place: ``the second sentence``, ``the last sentence``."""
+_NTH = (r"the\s+(?:" + "|".join(_ORDINALS) + r")\s+(?:and\s+(?:" + "|".join(_ORDINALS) +
+        r")\s+sentences|sentence)")
+"""A sentence of a provision, by its place: ``the second sentence``, ``the last sentence``; or
+two: ``the second and third sentences``."""
+_NTHS = re.compile(r"the\s+(?P<a>" + "|".join(_ORDINALS) + r")\s+and\s+(?P<b>" +
+                   "|".join(_ORDINALS) + r")\s+sentences", re.I)
 _NTH_SENTENCE = re.compile(r"the\s+(?P<nth>" + "|".join(_ORDINALS) + r")\s+sentence", re.I)
 # An item of a table of contents, by what it relates to: "the item relating to section 6050W",
 # "the items relating to sections 305 and 306", "the item relating to part VI", "the item
@@ -417,7 +421,8 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
         struck, struck_span, pos = obj
         item = m.end() not in q and _ITEM_PHRASE.fullmatch(struck) is not None
         provision = m.end() not in q and (_PROVISION.fullmatch(struck) is not None or
-                                          _NTH_SENTENCE.fullmatch(struck) is not None)
+                                          _NTH_SENTENCE.fullmatch(struck) is not None or
+                                          _NTHS.fullmatch(struck) is not None)
         every, through, to_end, where, target, pos = _after_words(text, pos, q)
         a = _AND_INSERTING.match(text, pos)
         block = _block(text, a.end(), q) if a is not None else None
@@ -688,7 +693,11 @@ def target_phrases(text: str, *, whole: bool = False,
 def places(phrase: str) -> tuple[str, ...]:
     """The places a place phrase names, each as its own phrase: ``paragraphs (1), (2), and
     (3)`` → ``("paragraph (1)", "paragraph (2)", "paragraph (3)")``; any other phrase is the
-    one place it names."""
+    one place it names; ``the second and third sentences`` → ``("the second sentence", "the
+    third sentence")``."""
+    two = _NTHS.fullmatch(" ".join(phrase.split()))
+    if two is not None:
+        return tuple(f"the {two.group(k).lower()} sentence" for k in ("a", "b"))
     m = _LISTED.fullmatch(_plain(phrase))
     if m is None:
         return (phrase,)

@@ -246,7 +246,7 @@ class Editor:
             assert region is not None  # (found above, as the places' first steps)
             found = [(found[0][0], (found[0][1][0], max(region[1], found[-1][1][1])))]
         if ins.action is Action.REPLACE:
-            if any(a[1] != b[0] for (_, a), (_, b) in itertools.pairwise(found)):
+            if any(self.text[a[1]:b[0]].strip() for (_, a), (_, b) in itertools.pairwise(found)):
                 return (Outcome.UNSUPPORTED, (f"{what} are not one run of provisions, to put "
                         "the new text in their place"), None)
             assert ins.inserted is not None
@@ -254,12 +254,12 @@ class Editor:
             tail = "\n" if self.text[end - 1:end] == "\n" else ""
             self.edit(start, end, ins.inserted.rstrip("\n") + tail, index)
             return (Outcome.APPLIED, f"struck {what} and inserted {_first_words(ins.inserted)}",
-                    found[0][0].id)
+                    found[0][0])
         for _, (start, end) in reversed(found):
-            if sentence_ordinal(ins.struck) is not None:  # a sentence goes with a space by it
+            if sentence_ordinal(places(ins.struck)[0]) is not None:  # with a space by it
                 start, end = _with_space(self.text, start, end)
             self.edit(start, end, "", index)
-        return Outcome.APPLIED, f"struck {what}", found[0][0].id
+        return Outcome.APPLIED, f"struck {what}", found[0][0]
 
     def _items(self, ins: Instruction, index: int) -> tuple[Outcome, str, str | None]:
         """Strike, restate or redesignate items of a table of contents, or insert lines next
@@ -319,20 +319,21 @@ class Editor:
             return found
         outcome, detail = _words_in(self, ins, [(place, region) for place, (_, region)
                                                 in zip(listed, found, strict=True)], index)
-        return outcome, detail, found[0][0].id
+        return outcome, detail, found[0][0]
 
     def _each(self, ins: Instruction, target: tuple[str, ...], listed: Sequence[str]
-              ) -> list[tuple[Skeleton, tuple[int, int]]] | tuple[Outcome, str, None]:
-        """Each place of ``listed`` in ``target``, found as a target's last place is (its
-        clause and region), or why one was not found."""
-        found = []
+              ) -> list[tuple[str | None, tuple[int, int]]] | tuple[Outcome, str, None]:
+        """Each place of ``listed`` in ``target``, found as a target's last place is (the id
+        of its clause, ``None`` for a sentence of the whole text, and its region), or why one
+        was not found."""
+        found: list[tuple[str | None, tuple[int, int]]] = []
         for place in listed:
             one = replace(ins, target=(*target, place), provision=False)
             scope, region, problem = self._scope(one)
             if problem is not None:
                 return problem, region_text(self, one, problem), None
-            assert scope is not None and region is not None
-            found.append((scope, region))
+            assert region is not None
+            found.append((scope.id if scope is not None else None, region))
         return found
 
     def _scope(self, ins: Instruction

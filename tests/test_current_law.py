@@ -417,24 +417,22 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
     assert summary(amending)[:4] == ("replace", ("Section 5 of the Act",), "subsection (b)",
                                      "(b) The agency may file w.")
     assert amending.provision
-    sentences = ("Section 5 of the Act is amended by striking the second and third sentences "
-                 "and inserting the following: “Two.”.")
-    (unread,) = parse(sentences)
-    assert (unread.action, unread.target, unread.words, sentences[slice(*unread.span)]) == (
-        Action.UNREAD, ("Section 5 of the Act",), ("by striking the second and third "
-                                                    "sentences and inserting the following"),
-        "by striking the second and third sentences and inserting the following")
-    assert describe(unread) == ("an instruction not read, “by striking the second and third "
-                                "sentences and inserting the following” in Section 5 of the Act")
+    flush = ("Section 5 of the Act is amended by striking the flush language at the end of "
+             "subsection (a) and inserting the following: “Two.”.")
+    words = ("by striking the flush language at the end of subsection (a) and inserting the "
+             "following")
+    (unread,) = parse(flush)
+    assert (unread.action, unread.target, unread.words, flush[slice(*unread.span)]) == (
+        Action.UNREAD, ("Section 5 of the Act",), words, words)
+    assert describe(unread) == f"an instruction not read, “{words}” in Section 5 of the Act"
     law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x. It shall. It may.\n"
                    "(b) The agency shall file z.\n", "us", "law-5", "current", "Law § 5")
-    bill = bill_doc("SECTION 1. AMENDMENT.\n" + sentences + "\nSEC. 2. OTHER.\nSection 5 of the "
+    bill = bill_doc("SECTION 1. AMENDMENT.\n" + flush + "\nSEC. 2. OTHER.\nSection 5 of the "
                     "Act is amended by amending subsection (b) to read as follows:\n“(b) The "
                     "agency may file w.”.\n")
     result = against_current(bill, law=law)
     assert [(a.outcome, a.bill, a.detail) for a in result.applications] == [
-        (Outcome.UNSUPPORTED, "s1", ("cannot read the instruction “by striking the second and "
-         "third sentences and inserting the following”")),
+        (Outcome.UNSUPPORTED, "s1", f"cannot read the instruction “{words}”"),
         (Outcome.APPLIED, "s2", "struck subsection (b) and inserted “(b) The agency may…”")]
     assert result.amended is not None
     assert result.amended.text == law.text.replace("shall file z", "may file w")
@@ -738,6 +736,12 @@ def test_sentences_of_a_provision_are_places_and_can_be_struck_or_restated() -> 
         ("(a) Filing.—The agency shall file x. It shall file q. It may file z.\n(b) Other.—The "
         "agency shall keep w.\n"))
     assert restatements(bill_doc("SECTION 1. AMENDMENT.\n" + restating + "\n")) == ()
+    # two sentences: one run, with the space between them; a law's sentence without a section
+    assert applied("Section 5(a) of the Act is amended by striking the second and third "
+                   "sentences and inserting the following: “It may file v.”.")[1].startswith(
+        "(a) Filing.—The agency shall file x. It may file v.\n")
+    assert applied("The Act is amended by striking the last sentence.")[0] == [
+        (Outcome.APPLIED, "struck the last sentence")]
     assert applied("Section 5(a) of the Act is amended by striking the fifth sentence.")[0] == [
         (Outcome.NOT_FOUND, ("“Section 5(a) of the Act › the fifth sentence” is not in the "
                              "current text"))]
@@ -1205,7 +1209,9 @@ _OTHER = st.sampled_from([
     "by inserting after paragraph (1) the following: “(1A) New.”",
     "by adding at the end the following: “(c) New.”",
     "by amending paragraph (2) to read as follows: “(2) New.”",
-    "by striking the second and third sentences",
+    "by striking the second and third sentences", "by striking the last sentence",
+    "in the first sentence, by striking “shall”", "by striking the item relating to section 5",
+    "by striking all that precedes “shall”",
     "by inserting “now” after “shall” each place it appears", "by striking subsection (c)"])
 
 
