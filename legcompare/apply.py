@@ -111,7 +111,7 @@ def describe(ins: Instruction) -> str:
         Action.STRIKE: f"strike {struck}",
         Action.INSERT: (f"insert “{ins.inserted}” at the end" if ins.anchor is None else
                         f"insert {_first_words(ins.inserted or '')} {ins.position} "
-                        f"{ins.anchor}"),
+                        f"{_anchor(ins)}"),
         Action.ADD: (f"add section {ins.section}" if ins.section else
                      f"add {_first_words(ins.inserted or '')} at the end"),
         Action.REDESIGNATE: f"redesignate {ins.struck} as {ins.inserted}",
@@ -124,6 +124,14 @@ def describe(ins: Instruction) -> str:
     place = " › ".join(ins.target)
     return " ".join(f"{what} in {place}".split()) if place else " ".join(what.split())
 
+
+
+def _anchor(ins: Instruction) -> str:
+    """The provision or item an insertion goes next to as the bill names it, or its words in
+    quotation marks (``after “shall”``)."""
+    anchor = ins.anchor or ""
+    named = ins.item or (designations(anchor) and anchor[:1].isalpha())
+    return anchor if named else f"“{anchor}”"
 
 
 def _struck(ins: Instruction) -> str:

@@ -650,6 +650,9 @@ def test_words_inserted_next_to_words_in_a_place_of_their_own() -> None:
          "at the end", False),
         ("insert", ("Section 5(a) of the Act", "paragraph (2)"), None, "and", ";", "after", None,
          False)]
+    # the words an insertion goes next to are quoted as the bill quotes them
+    assert describe(found[1]) == ("insert “and” after “;” in Section 5(a) of the Act › "
+                                  "paragraph (2)")
     law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) one, two.\n(2) two;\n(3) three.\n", "us",
                    "law-5", "current", "Law § 5")
     apps, text = applying(law, "Section 5(a) of the Act is amended by inserting “only” before "
