@@ -141,6 +141,11 @@ def amended(law: Any, sentence: str) -> str:
     return applying(law, sentence)[1]
 
 
+def law5(body: str) -> Any:
+    """A current law of one section, "SEC. 5. DUTIES.", with ``body`` after its heading."""
+    return text_doc("SEC. 5. DUTIES.\n" + body, "us", "law-5", "current", "Law § 5")
+
+
 def ssa() -> Any:
     return text_doc(SSA, "us", "42usc1308", "2019", "42 U.S.C. 1308(g)", "42 U.S.C. § 1308")
 
@@ -360,9 +365,8 @@ def test_struck_words_in_a_list_of_places_are_struck_in_each() -> None:
 
 
 def test_a_struck_provision_goes_whole_and_the_block_takes_its_place() -> None:
-    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z."
-                   "\n(c) The agency shall keep y.\n(d) Reports are public.\n", "us", "law-5",
-                   "current", "Law § 5")
+    law = law5("(a) The agency shall file x.\n(b) The agency shall file z."
+               "\n(c) The agency shall keep y.\n(d) Reports are public.\n")
 
     def applied(instruction: str) -> tuple[list[tuple[Outcome, str | None, str]], str]:
         apps, text = applying(law, "Section 5 of the Act is amended " + instruction)
@@ -425,8 +429,8 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
     assert (unread.action, unread.target, unread.words, flush[slice(*unread.span)]) == (
         Action.UNREAD, ("Section 5 of the Act",), words, words)
     assert describe(unread) == f"an instruction not read, “{words}” in Section 5 of the Act"
-    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x. It shall. It may.\n"
-                   "(b) The agency shall file z.\n", "us", "law-5", "current", "Law § 5")
+    law = law5("(a) The agency shall file x. It shall. It may.\n"
+               "(b) The agency shall file z.\n")
     bill = bill_doc("SECTION 1. AMENDMENT.\n" + flush + "\nSEC. 2. OTHER.\nSection 5 of the "
                     "Act is amended by amending subsection (b) to read as follows:\n“(b) The "
                     "agency may file w.”.\n")
@@ -460,8 +464,8 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
 
 
 def test_words_struck_the_first_or_last_place_they_appear() -> None:
-    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x, shall file y and shall file z."
-                   "\n", "us", "law-5", "current", "Law § 5")
+    law = law5("(a) The agency shall file x, shall file y and shall file z."
+               "\n")
     for nth, text in (("first", "may file x, shall file y and shall file z"),
                       ("second", "shall file x, may file y and shall file z"),
                       ("last", "shall file x, shall file y and may file z")):
@@ -473,8 +477,8 @@ def test_words_struck_the_first_or_last_place_they_appear() -> None:
 
 
 def test_words_struck_with_all_that_follows_to_the_end_of_the_target() -> None:
-    law = text_doc("SEC. 5. DUTIES.\n(a) The term “wages” means the amount paid, except that no "
-                   "tip counts.\n(b) Other.\n", "us", "law-5", "current", "Law § 5")
+    law = law5("(a) The term “wages” means the amount paid, except that no "
+               "tip counts.\n(b) Other.\n")
     (ins,) = parse("Section 5(a) is amended by striking “means” and all that follows and "
                    "inserting “means pay.”.")
     assert (ins.action, ins.struck, ins.to_end, ins.inserted) == (
@@ -526,8 +530,7 @@ def test_words_inserted_at_the_end_of_a_provision() -> None:
     (ins,) = parse("by inserting “and” at the end of paragraph (2),")
     assert summary(ins) == ("insert", ("paragraph (2)",), None, "and", None, "end", None, False)
     assert describe(ins) == "insert “and” at the end in paragraph (2)"
-    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) one;\n(2) two;\n(A) two-a;\n(3) three.\n",
-                   "us", "law-5", "current", "Law § 5")
+    law = law5("(a) Filing.—\n(1) one;\n(2) two;\n(A) two-a;\n(3) three.\n")
     apps, text = applying(law, "Section 5(a) of the Act is amended by inserting “or” at the end "
                                "of paragraph (1), and in paragraph (2), by inserting “and” at the "
                                "end.")
@@ -543,8 +546,8 @@ def test_a_list_of_provisions_is_redesignated_respectively() -> None:
                    "(iv), (v), and (vi), respectively;")
     assert (ins.action, ins.struck, ins.inserted) == (
         Action.REDESIGNATE, "clauses (vi), (vii), and (viii)", "clauses (iv), (v), and (vi)")
-    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(A) one;\n(B) two;\n(C) three; and\n(D) "
-                   "four.\n", "us", "law-5", "current", "Law § 5")
+    law = law5("(a) Filing.—\n(A) one;\n(B) two;\n(C) three; and\n(D) "
+               "four.\n")
 
     def applied(instruction: str) -> tuple[list[tuple[Outcome, str]], str]:
         apps, text = applying(law, "Section 5(a) of the Act is amended " + instruction)
@@ -624,8 +627,7 @@ def test_a_designation_s_notes_are_read_and_left_out_of_the_place(
 
 
 def test_notes_on_designations_apply_and_words_after_a_comma_are_spaced() -> None:
-    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) one,\n(2) two;\n(3) three.\n", "us",
-                   "law-5", "current", "Law § 5")
+    law = law5("(a) Filing.—\n(1) one,\n(2) two;\n(3) three.\n")
     apps, text = applying(law, "Section 5(a) of the Act is amended—\n(1) in paragraph (1), by "
                                "adding “or” after the comma;\n(2) by redesignating paragraph (3) "
                                "as paragraph (4);\n(3) by inserting after paragraph (2) (as so "
@@ -653,8 +655,7 @@ def test_words_inserted_next_to_words_in_a_place_of_their_own() -> None:
     # the words an insertion goes next to are quoted as the bill quotes them
     assert describe(found[1]) == ("insert “and” after “;” in Section 5(a) of the Act › "
                                   "paragraph (2)")
-    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) one, two.\n(2) two;\n(3) three.\n", "us",
-                   "law-5", "current", "Law § 5")
+    law = law5("(a) Filing.—\n(1) one, two.\n(2) two;\n(3) three.\n")
     apps, text = applying(law, "Section 5(a) of the Act is amended by inserting “only” before "
                                "the period at the end of paragraph (3), and by inserting “and” "
                                "after the semicolon in paragraph (2).")
@@ -675,8 +676,7 @@ def test_words_inserted_next_to_words_in_a_place_of_their_own() -> None:
 
 
 def test_a_sentence_added_at_the_end_runs_on_and_a_block_is_new_lines() -> None:
-    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z.\n",
-                   "us", "law-5", "current", "Law § 5")
+    law = law5("(a) The agency shall file x.\n(b) The agency shall file z.\n")
     (sentence,) = parse("Section 5 of the Act is amended in subsection (a) by adding at the end "
                         "the following new sentence: “It may file y.”.")
     assert summary(sentence) == ("insert", ("Section 5 of the Act", "subsection (a)"), None,
@@ -699,9 +699,8 @@ def test_sentences_of_a_provision_are_places_and_can_be_struck_or_restated() -> 
     assert [t[a:b] for a, b in sentences(t, len("(c) Limitation.—"), t.index("(d)"))] == [
         "No payment under Pub. L. 107-273 shall be made.",
         "The Secretary may waive it (see 28 U.S.C. 133).", "It expires under part B."]
-    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—The agency shall file x. It may file y. It may "
-                   "file z.\n(b) Other.—The agency shall keep w.\n", "us", "law-5", "current",
-                   "Law § 5")
+    law = law5("(a) Filing.—The agency shall file x. It may file y. It may "
+               "file z.\n(b) Other.—The agency shall keep w.\n")
 
     def applied(sentence: str) -> tuple[list[tuple[Outcome, str]], str]:
         apps, text = applying(law, sentence)
@@ -841,8 +840,7 @@ def test_tcja_instructions_on_noted_designations(corpus: Path) -> None:
 
 
 def test_the_second_instruction_of_a_sentence_applies_in_its_own_subsection() -> None:
-    law = text_doc("SEC. 5. DUTIES.\n(a) The agency shall file x.\n(b) The agency shall file z.\n",
-                   "us", "law-5", "current", "Law § 5")
+    law = law5("(a) The agency shall file x.\n(b) The agency shall file z.\n")
     apps, text = applying(law, "Section 5 of the Act is amended in subsection (a) by striking "
                                "“x” and inserting “y”, and in subsection (b) by striking “z” and "
                                "inserting “w”.")
@@ -1222,9 +1220,8 @@ _OTHER = st.sampled_from([
 @given(st.lists(st.one_of(_STRIKE, _OTHER), min_size=1, max_size=3).map(", and ".join))
 def test_no_instruction_makes_current_fail(words: str) -> None:
     """Whatever the instructions say, each is applied or said not to be; nothing raises."""
-    law = text_doc("SEC. 5. DUTIES.\n(a) Filing.—\n(1) The agency shall file x;\n(2) it may "
-                   "file y; and\n(3) it shall keep z.\n(b) Other.\n", "us", "law-5", "current",
-                   "Law § 5")
+    law = law5("(a) Filing.—\n(1) The agency shall file x;\n(2) it may "
+               "file y; and\n(3) it shall keep z.\n(b) Other.\n")
     bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended " + words + ".\n")
     result = against_current(bill, law=law)
     assert result.amended is not None and result.applications
