@@ -252,8 +252,7 @@ _PLACE_END = (r"(?:\s+thereof)?(?![\w(]|,?[ ]*(?:and[ ]+|or[ ]+)?\()(?=\s*(?:[,;
               r"and\s+inserting\b|each\s+place\b|(?:after|before)\s+the\b|the\s+following\b|"
               r"the\s+(?:first|second|last)\s+place\b|and\s+all\s+that\b))")
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+matter\s+(?:preceding|following)\s+)?" +
-                       _PLACE_LIST + r"|the\s+heading|" + _NTH + ")" +
-                       _PLACE_END, re.I)
+                       _PLACE_LIST + r"|the\s+heading|" + _NTH + ")" + _PLACE_END, re.I)
 _OF_PLACE = re.compile(r"\s+of\s+(?P<place>" + _PLACE_LIST + r")" + _PLACE_END, re.I)
 _PROVISION = re.compile(_PLACE_LIST, re.I)
 _AT_END = re.compile(r"\s+at\s+the\s+end(?:\s+thereof)?(?:\s+of\s+(?P<place>" + _PLACE_LIST +
@@ -261,9 +260,8 @@ _AT_END = re.compile(r"\s+at\s+the\s+end(?:\s+thereof)?(?:\s+of\s+(?P<place>" + 
 # "by amending paragraph (2) to read as follows", "by amending the first sentence of paragraph
 # (1) to read as follows"
 _AMENDING = re.compile(r"\b(?:by\s+)?amending\s+(?:(?P<provision>" + _PLACE_LIST + r")|(?P<item>" +
-                       _ITEM + r")|"
-                       r"(?P<sentence>" + _NTH + r")(?:\s+of\s+(?P<place>" + _PLACE_LIST +
-                       r"))?)\s+to\s+read(?:\s+as\s+follows)?\s*:?\s*", re.I)
+                       _ITEM + r")|(?P<sentence>" + _NTH + r")(?:\s+of\s+(?P<place>" +
+                       _PLACE_LIST + r"))?)\s+to\s+read(?:\s+as\s+follows)?\s*:?\s*", re.I)
 # What starts an instruction; one that no reader reads is listed as unread, up to the end of its
 # clause (a semicolon, colon, dash, sentence end or line end).
 _TRIGGER = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|amending)\b", re.I)

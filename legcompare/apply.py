@@ -125,7 +125,6 @@ def describe(ins: Instruction) -> str:
     return " ".join(f"{what} in {place}".split()) if place else " ".join(what.split())
 
 
-
 def _anchor(ins: Instruction) -> str:
     """The provision or item an insertion goes next to as the bill names it, or its words in
     quotation marks (``after “shall”``)."""
