@@ -14,6 +14,7 @@ Its guarantees: an instruction that cannot be applied is reported with the reaso
 (:class:`Outcome`: target not found, ambiguous, conflict, unsupported; an instruction legcompare
 cannot read is unsupported, with its words), never skipped or guessed;
 every change carries two citations, the law's provision and the bill provision that makes it;
+a bill or law not fully retrieved, and a bill with no instruction found, are said in the notes;
 sections the bill restates, adds or repeals whole are listed (:class:`Restatement`) with both
 citations, each with its own new text (where the bill quotes several sections after one
 instruction, the one so numbered; none, rather than another's). The comparison is
@@ -174,13 +175,14 @@ def against_current(bill: Document, *, law: Document | None = None,
     outline = split(bill)
     found = [(c, i) for c, i in in_outline(outline) if _under(c.id, only)]
     stated = _restatements(bill, found)
+    gaps = _gaps(bill, law, found, only)
     if law is not None:
         texts = {q.id: q for q in outline.walk() if q.kind.value == "quoted"}
         done = apply_instructions(law, [(c, _with_text(i, c, texts, bill)) for c, i in found])
         comparison = compare(done.current, done.amended, options=options)
         changes = tuple(_law_change(p, done) for p in comparison.pairs)
         return CurrentLaw(bill, Basis.LAW, done.current, done.amended, comparison, stated,
-                          done.applications, changes)
+                          done.applications, changes, gaps)
     why = ("no current text given" if bill.before != BEFORE_CURRENT_LAW else
            "not applied: the print's own markup shows current law")
     apps = tuple(Application(i, c.id, c.citation, Outcome.NO_TEXT, f"{describe(i)}: {why}")
@@ -190,10 +192,28 @@ def against_current(bill: Document, *, law: Document | None = None,
         comparison = compare(before, after, options=options)
         changes = tuple(_markup_change(p) for p in comparison.pairs
                         if _under((p.new or p.old).id, only))  # type: ignore[union-attr]
-        return CurrentLaw(bill, Basis.MARKUP, before, after, comparison, stated, apps, changes)
+        return CurrentLaw(bill, Basis.MARKUP, before, after, comparison, stated, apps, changes,
+                          gaps)
     note = ("no current text: give the current law, or a print that shows it (New York's "
             "brackets and capitals, a Ramseyer print)")
-    return CurrentLaw(bill, Basis.NONE, None, None, None, stated, apps, (), (note,))
+    return CurrentLaw(bill, Basis.NONE, None, None, None, stated, apps, (), (note, *gaps))
+
+
+def _gaps(bill: Document, law: Document | None, found: Sequence[tuple[Clause, Instruction]],
+          only: str | None) -> tuple[str, ...]:
+    """What a reader must know of the texts' own gaps: a bill or law not fully retrieved, and
+    a bill in which no instruction was found."""
+    out = []
+    if bill.provenance.partial:
+        out.append("the bill's text was not fully retrieved: instructions in the parts missing "
+                   "are not here")
+    if law is not None and law.provenance.partial:
+        out.append("the current text was not fully retrieved: an instruction aimed at a part "
+                   "missing is not found")
+    if not found:
+        out.append("no amending instruction was found in " + (
+            f"the bill's provision {only}" if only else "the bill"))
+    return tuple(out)
 
 
 def _under(clause_id: str, only: str | None) -> bool:
