@@ -223,20 +223,22 @@ def test_the_same_date_in_other_words_is_not_a_change() -> None:
 
 def test_a_changed_amending_instruction_is_judged_as_the_edit_it_makes() -> None:
     # the instruction's struck and inserted amounts, read by the parser `current` uses (so
-    # "by striking “$5,000” in the first sentence and inserting" is read, with its place)
+    # "by striking “$5,000” in the first sentence and inserting" is read, with its place); what
+    # an amount governs is in the law, not in the instruction: unplaced, never "an
+    # appropriation" for want of any words before it
     old = ("SEC. 1. LIMITS.\nSection 5 of the Act is amended—\n(1) in subsection (a), by striking "
            "“$5,000” in the first sentence and inserting “$7,500”; and\n(2) in subsection (b), "
            "by striking “30 days” and inserting “60 days”.\n")
     new = old.replace("“$7,500”", "“$10,000”").replace("“60 days”", "“45 days”")
     c = run(old, new, Mode.VERSIONS)
     first, second = pair_of(c, "s1/1"), pair_of(c, "s1/2")
-    assert [(r.rule, r.old, r.new, new[slice(*r.new_span)] if r.new_span else None)
-            for r in first.reasons if r.rule == "limits.appropriations"] == [
-        ("limits.appropriations", "$5,000", "$10,000", "$10,000")]
-    assert [r.explanation for r in first.reasons if r.rule == "limits.appropriations"] == [
-        ("The instruction strikes “$5,000” and inserts “$10,000” in the first sentence: An "
-         "appropriation changed from $5,000 to $10,000; whom that protects is not for the text "
-         "to say.")]
+    told = [(r.rule, r.direction.value, r.old, r.new, new[slice(*r.new_span)], r.explanation)
+            for r in first.reasons if r.explanation.startswith("The instruction")]
+    assert told == [("limits.value-unplaced", "unclear", "$5,000", "$10,000", "$10,000",
+                     ("The instruction strikes “$5,000” and inserts “$10,000” in the first "
+                     "sentence: $5,000 became $10,000; what the amount governs could not be "
+                     "placed, so read it."))]
     assert [r.explanation.split(":")[0] for r in second.reasons
-            if r.rule == "limits.appropriations"] == [
+            if r.explanation.startswith("The instruction")] == [
         "The instruction strikes “30 days” and inserts “45 days” in subsection (b)"]
+    assert "limits.appropriations" not in [r.rule for r in (*first.reasons, *second.reasons)]

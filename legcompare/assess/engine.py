@@ -639,8 +639,11 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         at = pair.new.span[0]
         run = Run(ins.struck, at + ins.struck_span[0], ins.inserted, at + ins.inserted_span[0])
         target = ins.target[-1] if ins.target else ""
+        # what the amount governs is in the law, not here: the instruction's own words before
+        # the struck ones are the only context (an empty one would pass for a bare amount)
+        lead = pair.new.text[:ins.struck_span[0]]
         for q_old, q_new in _paired(quantities(ins.struck), quantities(ins.inserted)):
-            r = _value_reason(rules, None, (target, ""), q_old, q_new, run)
+            r = _value_reason(rules, None, (lead, lead), q_old, q_new, run)
             yield Reason(r.rule, r.dimension, r.direction, r.old, r.new, None, r.new_span,
                          f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”"
                          f"{' in ' + target if target else ''}: " + r.explanation)
