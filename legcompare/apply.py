@@ -121,7 +121,10 @@ def describe(ins: Instruction) -> str:
         what += " each place it appears"
     if ins.where:
         what += f" ({ins.where})"
-    place = " › ".join(ins.target)
+    target = ins.target
+    if ins.action is Action.RESTATE and target and sentence_ordinal(target[-1]) is not None:
+        what, target = f"restate {target[-1]}", target[:-1]  # restate the second sentence in ...
+    place = " › ".join(target)
     return " ".join(f"{what} in {place}".split()) if place else " ".join(what.split())
 
 

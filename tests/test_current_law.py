@@ -738,6 +738,8 @@ def test_sentences_of_a_provision_are_places_and_can_be_struck_or_restated() -> 
         ("(a) Filing.—The agency shall file x. It shall file q. It may file z.\n(b) Other.—The "
         "agency shall keep w.\n"))
     assert restatements(bill_doc("SECTION 1. AMENDMENT.\n" + restating + "\n")) == ()
+    (restated,) = parse(restating)
+    assert describe(restated) == "restate the second sentence in section 5(a) of the Act"
     # two sentences: one run, with the space between them; a law's sentence without a section
     assert applied("Section 5(a) of the Act is amended by striking the second and third "
                    "sentences and inserting the following: “It may file v.”.")[1].startswith(
