@@ -14,6 +14,9 @@ Guarantees of :func:`diff_text`:
   (:mod:`legcompare.normalize`), so case, curly quotes and re-wrapping are not wording changes;
   where two tokens are equal by key but printed differently, the segment shows both (a
   layout-only delete and insert), never one side's text for the other's.
+* A phrase both sides hold is never shown deleted and inserted again: where diff-match-patch's
+  semantic clean-up joins changes around it into one deletion and one insertion, and the one
+  stands whole inside the other, it is given back as kept (:func:`_kept`).
 * Deterministic: ``Diff_Timeout = 0`` (diff-match-patch's default one-second timeout silently
   coarsens diffs); cost is bounded by ``max_tokens`` per pass: a longer text is first aligned by
   sentence and the result says so in its notes.
@@ -141,7 +144,8 @@ def _code_points() -> Iterator[int]:
 
 def _token_diff(a: list[str], b: list[str]) -> Iterator[Edit]:
     i = j = 0
-    for op, na, nb in sequence_diff(token_keys(a), token_keys(b)):
+    ka, kb = token_keys(a), token_keys(b)
+    for op, na, nb in _kept(sequence_diff(ka, kb), ka, kb):
         if op is Op.EQUAL:
             yield from _equal_run(a[i:i + na], b[j:j + nb])
         elif op is Op.DELETE:
@@ -150,6 +154,56 @@ def _token_diff(a: list[str], b: list[str]) -> Iterator[Edit]:
             yield Edit(Op.INSERT, "".join(b[j:j + nb]))
         i += na
         j += nb
+
+
+def _kept(runs: list[tuple[Op, int, int]], a: list[str], b: list[str]
+          ) -> list[tuple[Op, int, int]]:
+    """``runs`` with the words a deletion and an insertion both hold given back as kept.
+
+    diff-match-patch's semantic clean-up joins changes on both sides of a short equal run
+    into one deletion and one insertion; where the deleted words stand whole inside the
+    inserted ones (a parenthetical inserted after a phrase twice: "communication[-, or any
+    person ... communication-]{+ (including ...), or any person ... communication (including
+    ...)+}"), those words were never deleted, and the run is split back into insertion, equal
+    and insertion (the same the other way round). Only phrases count (``_KEPT_WORDS`` words or
+    more): one common word inside a rewrite is a coincidence, not text kept."""
+    out: list[tuple[Op, int, int]] = []
+    i = j = k = 0
+    while k < len(runs):
+        op, na, nb = runs[k]
+        if k + 1 < len(runs) and {op, runs[k + 1][0]} == {Op.DELETE, Op.INSERT}:
+            nd = na + runs[k + 1][1]
+            ni = nb + runs[k + 1][2]
+            split = _inside(a[i:i + nd], b[j:j + ni])
+            if split is not None:
+                out += split
+                i, j, k = i + nd, j + ni, k + 2
+                continue
+        out.append(runs[k])
+        i, j, k = i + na, j + nb, k + 1
+    return out
+
+
+_KEPT_WORDS = 3
+_KEPT_SEARCH = 4_000_000
+"""(Longer pairs are rewrites, not a phrase kept: they are not searched.)"""
+
+
+def _inside(deleted: list[str], inserted: list[str]) -> list[tuple[Op, int, int]] | None:
+    """The runs of a deletion and insertion where one stands whole inside the other (its
+    first place), or ``None``."""
+    for small, big, grow in ((deleted, inserted, Op.INSERT), (inserted, deleted, Op.DELETE)):
+        n = len(small)
+        if (n >= len(big) or n * len(big) > _KEPT_SEARCH
+                or sum(1 for t in small if t.isalnum()) < _KEPT_WORDS):
+            continue
+        first = small[0]
+        for at in range(len(big) - n + 1):
+            if big[at] == first and all(big[at + t] == small[t] for t in range(1, n)):
+                runs = [(grow, at, 0), (Op.EQUAL, n, n), (grow, len(big) - at - n, 0)]
+                return [(op, x, 0) if op is Op.DELETE else (op, 0, x) if op is Op.INSERT
+                        else (op, x, y) for op, x, y in runs if x]
+    return None
 
 
 def _equal_run(a: list[str], b: list[str]) -> Iterator[Edit]:

@@ -15,7 +15,7 @@ from legcompare import align, assess
 from legcompare.align import own_key, similarity
 from legcompare.assess.engine import Run
 from legcompare.assess.roles import own_text
-from legcompare.chardiff import diff_text
+from legcompare.chardiff import _inside, diff_text
 from legcompare.compare import _same_own_text, compare, compare_outlines
 from legcompare.ingest.text import parse_text
 from legcompare.model import (
@@ -541,3 +541,25 @@ def test_neutral_spans_explain_a_run_only_where_they_hold_every_word() -> None:
     weaker = Reason("w", "d", Direction.WEAKER, None, None, None, (40, 40), "")
     assert assess._Accounted([weaker]).explains(Run("", 0, "", 40))  # an empty span, its equal
     assert not assess._Accounted([weaker]).explains(Run("", 0, "may", 41))
+
+
+def test_words_kept_between_two_insertions_are_not_deleted() -> None:
+    # H.R. 1's § 4303(a)(1) inserts a parenthetical after "public communication" each place
+    # it appears; the semantic clean-up joined the two insertions over the words between them
+    # into one deletion and one insertion, and the rules read the kept words as removed
+    old = ("Whenever a committee makes a disbursement for a public communication, or any person "
+           "makes a disbursement for a public communication that expressly advocates a result")
+    new = old.replace("public communication", "public communication (including a telephone "
+                      "call consisting in substantial part of a prerecorded audio message)")
+    edits = diff_text(old, new).edits
+    assert [e.op for e in edits] == [Op.EQUAL, Op.INSERT, Op.EQUAL, Op.INSERT, Op.EQUAL]
+    assert {e.text for e in edits if e.op is Op.INSERT} == {
+        (" (including a telephone call consisting in substantial part of a prerecorded audio "
+        "message)")}
+    back = diff_text(new, old).edits
+    assert [e.op for e in back] == [Op.EQUAL, Op.DELETE, Op.EQUAL, Op.DELETE, Op.EQUAL]
+    assert "".join(e.text for e in back if e.op is not Op.INSERT) == new
+    # one word in common is no kept phrase: a rewrite stays a rewrite
+    assert _inside(["shall"], ["must", " ", "or", " ", "shall"]) is None
+    assert _inside(["a", " ", "b", " ", "c"], ["x", " ", "a", " ", "b", " ", "c"]) == [
+        (Op.INSERT, 0, 2), (Op.EQUAL, 5, 5)]
