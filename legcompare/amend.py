@@ -173,13 +173,13 @@ _PLACE_LIST = (r"(?:such\s+)?" + _PLACE + r"\s+" + _NOTED + r"(?:,?[ \t]+(?:(?:a
 _NOTES = re.compile(r"^such\s+|" + _NOTE, re.I)
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
              "ninth", "tenth", "last")
-_NTH = (r"the\s+(?:" + "|".join(_ORDINALS) + r")\s+(?:and\s+(?:" + "|".join(_ORDINALS) +
-        r")\s+sentences|sentence)")
+_ORDINAL = "|".join(_ORDINALS)
+_NTH = r"the\s+(?:" + _ORDINAL + r")\s+(?:and\s+(?:" + _ORDINAL + r")\s+sentences|sentence)"
 """A sentence of a provision, by its place: ``the second sentence``, ``the last sentence``; or
 two: ``the second and third sentences``."""
-_NTHS = re.compile(r"the\s+(?P<a>" + "|".join(_ORDINALS) + r")\s+and\s+(?P<b>" +
-                   "|".join(_ORDINALS) + r")\s+sentences", re.I)
-_NTH_SENTENCE = re.compile(r"the\s+(?P<nth>" + "|".join(_ORDINALS) + r")\s+sentence", re.I)
+_NTHS = re.compile(r"the\s+(?P<a>" + _ORDINAL + r")\s+and\s+(?P<b>" + _ORDINAL + r")\s+sentences",
+                   re.I)
+_NTH_SENTENCE = re.compile(r"the\s+(?P<nth>" + _ORDINAL + r")\s+sentence", re.I)
 # An item of a table of contents, by what it relates to: "the item relating to section 6050W",
 # "the items relating to sections 305 and 306", "the item relating to part VI", "the item
 # relating to 1061"
@@ -740,6 +740,8 @@ def in_outline(outline: Outline) -> tuple[tuple[Clause, Instruction], ...]:
         if i < 0:
             continue
         clause = clauses[i]
+        if clause.kind is Kind.FRONT:
+            continue  # "A BILL to amend ... by adding ...": a title, no instruction
         context: list[str] = []
         parent = parents.get(id(clause))
         while parent is not None:
@@ -751,8 +753,8 @@ def in_outline(outline: Outline) -> tuple[tuple[Clause, Instruction], ...]:
                                                                 ins.span[0]), ins.span[0])
         if ins.target and named:
             context = []  # the instruction names its own law
-        if clause.kind is Kind.FRONT or (ins.action is Action.UNREAD and not (
-                named or context or _SAYS_AMENDED.search(ins.words or ""))):
+        if ins.action is Action.UNREAD and not (
+                named or context or _SAYS_AMENDED.search(ins.words or "")):
             continue  # "to amend the Code by adding ..." in a title: no instruction
         out.append((clause, replace(ins, target=(*context, *ins.target))))
     return tuple(out)

@@ -55,8 +55,11 @@ from .split import Skeleton, skeleton
 from .split.labels import roman_value
 
 _AFTER_MARK = (",", ";", ":", ".")
-_RELATIVE = re.compile(r"the\s+(?:heading|matter|first|second|third|last)\b", re.I)
-"""Place phrases that name a part of a provision, not a law (``the heading``)."""
+_LEANS_LEFT = (*_AFTER_MARK, ")")
+"""What inserted words may start with to go on the word before them, with no space."""
+_RELATIVE = re.compile(r"the\s+(?:heading|matter)\b", re.I)
+"""Place phrases that name a part of a provision, not a law (``the heading``; sentences are
+found by :func:`sentence_ordinal`)."""
 
 __all__ = ["Amended", "Application", "Editor", "Outcome", "apply_instructions", "describe",
            "designation", "sentences"]
@@ -265,8 +268,9 @@ class Editor:
             self.edit(start, end, ins.inserted.rstrip("\n") + tail, index)
             return (Outcome.APPLIED, f"struck {what} and inserted {_first_words(ins.inserted)}",
                     found[0][0])
+        sentence = sentence_ordinal(places(ins.struck)[0]) is not None
         for _, (start, end) in reversed(found):
-            if sentence_ordinal(places(ins.struck)[0]) is not None:  # with a space by it
+            if sentence:  # a sentence goes with a space by it
                 start, end = _with_space(self.text, start, end)
             self.edit(start, end, "", index)
         return Outcome.APPLIED, f"struck {what}", found[0][0]
@@ -284,8 +288,8 @@ class Editor:
                            "").split())
         kind, olds = item_designations(phrase)
         place = " › ".join(target) or "the current text"
-        headings = {c.label_span[0] for root in self.clauses() for c in root.walk()
-                    if c.label_span is not None}
+        clauses = [c for root in self.clauses() for c in root.walk()]
+        headings = {c.label_span[0] for c in clauses if c.label_span is not None}
         lines = []
         for old in olds:
             found = _item_lines(self.text, region, kind, old, headings)
@@ -294,26 +298,26 @@ class Editor:
                 return (Outcome.NOT_FOUND if not found else Outcome.AMBIGUOUS,
                         f"the item relating to {kind} {old} {word} in {place}", None)
             lines.append(found[0])
-        holder = [c for root in self.clauses() for c in root.walk()
-                  if c.span[0] <= lines[0][0] < max(c.span[1], _end(c))]
+        first = lines[0][0]
+        holder = [c for c in clauses if c.span[0] <= first < max(c.span[1], _end(c))]
         where = holder[-1].id if holder else None  # the innermost clause holding the table
         if ins.action is Action.STRIKE:
-            for s, e in sorted(lines, reverse=True):
+            for s, _, e in sorted(lines, reverse=True):
                 self.edit(s, e, "", index)
             return Outcome.APPLIED, f"struck {phrase}", where
         new = (ins.inserted or "").rstrip("\n") + "\n"
         if ins.action is Action.REPLACE and len(lines) == 1:
-            self.edit(*lines[0], new, index)
+            self.edit(lines[0][0], lines[0][2], new, index)
             return Outcome.APPLIED, f"struck {phrase} and inserted {_first_words(new)}", where
         if ins.action is Action.INSERT and len(lines) == 1:
-            at = lines[0][0] if ins.position == "before" else lines[0][1]
+            at = lines[0][0] if ins.position == "before" else lines[0][2]
             self.edit(at, at, new, index)
             return (Outcome.APPLIED, f"inserted {_first_words(new)} {ins.position} {phrase}",
                     where)
         news = item_designations(ins.inserted or "")[1]
         if ins.action is Action.REDESIGNATE and len(news) == len(olds):
-            for (s, e), old, value in sorted(zip(lines, olds, news, strict=True), reverse=True):
-                at = self.text.index(old, s, e)
+            for (_, at, _), old, value in sorted(zip(lines, olds, news, strict=True),
+                                                 reverse=True):
                 self.edit(at, at + len(old), value, index)
             return Outcome.APPLIED, f"redesignated {phrase} as {ins.inserted}", where
         return Outcome.UNSUPPORTED, f"cannot {describe(ins)}", where
@@ -436,6 +440,8 @@ _ABBREVIATED = frozenset({"sec", "secs", "no", "nos", "stat", "pub", "inc", "co"
                           "mr", "mrs", "ms", "dr", "st", "ch", "subch", "pt", "art", "div", "cl",
                           "par", "v", "vs", "et", "seq", "cf", "e.g", "i.e", "u.s", "u.s.c"})
 _WORD_BEFORE = re.compile(r"[\w.]*\Z")
+_LONGEST_ABBREVIATION = 1 + max(map(len, _ABBREVIATED))
+_NOT_SPACE = re.compile(r"\S")
 _HEADING_DASH = re.compile(r"\s*[^.—\n]{1,150}\.—")
 
 
@@ -444,17 +450,25 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     last one may end without a period)."""
     chunk = text[start:end]
     out = []
-    at = len(chunk) - len(chunk.lstrip())
+    at = _word_at(chunk, 0)
     for m in _SENTENCE_END.finditer(chunk):
-        word = _WORD_BEFORE.search(chunk, 0, m.start())
+        # (searched back a few characters only: a longer word is no abbreviation either, and
+        # a search from the start would read the text again for every period)
+        word = _WORD_BEFORE.search(chunk, max(0, m.start() - _LONGEST_ABBREVIATION), m.start())
         before = word.group().lower() if word is not None else ""
         if before in _ABBREVIATED:
             continue
         out.append((start + at, start + m.end()))
-        at = m.end() + len(chunk[m.end():]) - len(chunk[m.end():].lstrip())
+        at = _word_at(chunk, m.end())
     if chunk[at:].strip():
         out.append((start + at, start + len(chunk.rstrip())))
     return out
+
+
+def _word_at(text: str, pos: int) -> int:
+    """Where the first character that is no space stands at or after ``pos``."""
+    m = _NOT_SPACE.search(text, pos)
+    return m.start() if m is not None else len(text)
 
 
 def _own_start(text: str, scope: Skeleton | None, region: tuple[int, int]) -> int:
@@ -480,23 +494,24 @@ _TABLE = re.compile(r"\btable\s+of\s+(?:contents|sections|chapters|subchapters|p
 
 
 def _item_lines(text: str, region: tuple[int, int], kind: str, designation: str,
-                headings: set[int]) -> list[tuple[int, int]]:
-    """The lines in ``text[region]`` (each with its newline) that are a table's item for
-    ``kind`` ``designation``: they start with it ("Sec. 303.", "303.", "Part VI—"), and are no
-    provision's own heading (no clause's label starts there: ``headings``)."""
+                headings: set[int]) -> list[tuple[int, int, int]]:
+    """The lines in ``text[region]`` that are a table's item for ``kind`` ``designation``:
+    they start with it ("Sec. 303.", "303.", "Part VI—"), and are no provision's own heading
+    (no clause's label starts there: ``headings``). Each as (its start, where the designation
+    stands, its end with its newline)."""
     if kind == "section":
-        pattern = (r"(?m)^[ \t]*(?:(?:sec\.|section|§+)[ \t]*)?" + re.escape(designation) +
-                   r"\.(?=\s)")
+        prefix = r"(?:(?:sec\.|section|§+)[ \t]*)?"
+        after = r"\.(?=\s)"
     else:
-        pattern = r"(?m)^[ \t]*" + kind + r"[ \t]+" + re.escape(designation) + r"(?=[.—\s-])"
+        prefix, after = kind + r"[ \t]+", r"(?=[.—\s-])"
+    pattern = r"(?m)^[ \t]*(?P<item>" + prefix + r"(?P<d>" + re.escape(designation) + ")" + after
     a, b = region
     out = []
-    for m in re.finditer(pattern, text[a:b], re.I):
-        label = a + m.start() + len(m.group()) - len(m.group().lstrip())
-        if label in headings:
+    for m in re.finditer(pattern + ")", text[a:b], re.I):
+        if a + m.start("item") in headings:
             continue
         end = text.find("\n", a + m.end())
-        out.append((a + m.start(), len(text) if end < 0 else end + 1))
+        out.append((a + m.start(), a + m.start("d"), len(text) if end < 0 else end + 1))
     return out
 
 
@@ -577,7 +592,7 @@ def _words_in(editor: Editor, ins: Instruction, regions: Sequence[tuple[str, tup
     new = ins.inserted or ""
     for s, e in reversed(spans):
         gap = editor.text[s - 1:s] == " "
-        if gap and (new[:1] in (",", ";", ":", ".", ")") or (not new and
+        if gap and (new[:1] in _LEANS_LEFT or (not new and
                     editor.text[e:e + 1] in (" ", "\n", ""))):
             s -= 1  # the space before struck words goes with them (or before inserted ", ...")
         editor.edit(s, e, new, index)
@@ -595,7 +610,7 @@ def _insert(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tu
     if ins.anchor is None:  # at the end: after its last words, with a space between
         at = region[0] + len(editor.text[region[0]:region[1]].rstrip())
         new = ins.inserted
-        gap = " " if at > region[0] and new[:1] not in (",", ";", ":", ".", ")") else ""
+        gap = " " if at > region[0] and new[:1] not in _LEANS_LEFT else ""
         editor.edit(at, at, gap + new, index)
         return Outcome.APPLIED, f"inserted “{new}” at the end of {place}"
     chain = designations(ins.anchor)

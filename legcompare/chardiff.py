@@ -200,9 +200,10 @@ def _inside(deleted: list[str], inserted: list[str]) -> list[tuple[Op, int, int]
         first = small[0]
         for at in range(len(big) - n + 1):
             if big[at] == first and all(big[at + t] == small[t] for t in range(1, n)):
-                runs = [(grow, at, 0), (Op.EQUAL, n, n), (grow, len(big) - at - n, 0)]
-                return [(op, x, 0) if op is Op.DELETE else (op, 0, x) if op is Op.INSERT
-                        else (op, x, y) for op, x, y in runs if x]
+                rest = len(big) - at - n
+                grown: list[tuple[Op, int, int]] = [
+                    (grow, x, 0) if grow is Op.DELETE else (grow, 0, x) for x in (at, rest)]
+                return (grown[:1] if at else []) + [(Op.EQUAL, n, n)] + (grown[1:] if rest else [])
     return None
 
 

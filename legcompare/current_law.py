@@ -128,9 +128,8 @@ def _restatements(bill: Document, found: Sequence[tuple[Clause, Instruction]]
         head = ins.target[0] if ins.target else ""
         words = bill.text[ins.span[0]:ins.span[1] + 80]
         law = _law(head) or _law(words)
-        number = ins.section or _number(head)
-        quoted = next((q for q in clause.walk() if q.kind.value == "quoted"
-                       and q.span[0] >= ins.span[1]), None)
+        number = _section_number(ins)
+        quoted = _quoted_after(clause, ins)
         code = None
         if quoted is not None and quoted.quoted_in and number:
             code = f"{quoted.quoted_in} § {number}"
@@ -177,8 +176,7 @@ def against_current(bill: Document, *, law: Document | None = None,
     stated = _restatements(bill, found)
     gaps = _gaps(bill, law, found, only)
     if law is not None:
-        texts = {q.id: q for q in outline.walk() if q.kind.value == "quoted"}
-        done = apply_instructions(law, [(c, _with_text(i, c, texts, bill)) for c, i in found])
+        done = apply_instructions(law, [(c, _with_text(i, c, bill)) for c, i in found])
         comparison = compare(done.current, done.amended, options=options)
         changes = tuple(_law_change(p, done) for p in comparison.pairs)
         return CurrentLaw(bill, Basis.LAW, done.current, done.amended, comparison, stated,
@@ -357,16 +355,15 @@ def _kept_children(parent: int | None, flat: list[tuple[Clause, int | None]],
     return out
 
 
-def _with_text(ins: Instruction, clause: Clause, quoted: dict[str, Clause],
-               bill: Document) -> Instruction:
+def _with_text(ins: Instruction, clause: Clause, bill: Document) -> Instruction:
     """A restatement or new section with its new text: the bill's quoted matter after it, else
     (a form the splitter does not read as quoted: California's ``is amended to read:`` and the
     section on the next line) the rest of the bill provision after the instruction."""
     if ins.inserted is not None or not (ins.action is Action.RESTATE or ins.section):
         return ins
-    q = next((q for q in clause.walk() if q.id in quoted and q.span[0] >= ins.span[1]), None)
+    q = _quoted_after(clause, ins)
     if q is not None:
-        q = _section_in(q, ins.section or _number(ins.target[0] if ins.target else ""))
+        q = _section_in(q, _section_number(ins))
         if q is None:
             return ins  # the bill's quoted sections are others: its new text is not there
         start, end = q.span[0], max(d.span[1] for d in q.walk())
@@ -375,6 +372,18 @@ def _with_text(ins: Instruction, clause: Clause, quoted: dict[str, Clause],
         start += len(bill.text[start:end]) - len(bill.text[start:end].lstrip(":,; \n"))
     text = bill.text[start:end].strip("\n")
     return replace(ins, inserted=text + "\n") if text.strip() else ins
+
+
+def _section_number(ins: Instruction) -> str | None:
+    """The number of the section an instruction restates, adds or repeals: its own (``by adding
+    a new section 50-b``), else its target's (``Section 832.19 of the Penal Code``)."""
+    return ins.section or _number(ins.target[0] if ins.target else "")
+
+
+def _quoted_after(clause: Clause, ins: Instruction) -> Clause | None:
+    """The first quoted matter of ``clause`` after the instruction (its new text, if any)."""
+    return next((q for q in clause.walk() if q.kind is Kind.QUOTED and q.span[0] >= ins.span[1]),
+                None)
 
 
 def _section_in(quoted: Clause, number: str | None) -> Clause | None:

@@ -699,6 +699,10 @@ def test_sentences_of_a_provision_are_places_and_can_be_struck_or_restated() -> 
     assert [t[a:b] for a, b in sentences(t, len("(c) Limitation.—"), t.index("(d)"))] == [
         "No payment under Pub. L. 107-273 shall be made.",
         "The Secretary may waive it (see 28 U.S.C. 133).", "It expires under part B."]
+    # a word that only ends like an abbreviation ("casino", "no") ends its sentence
+    t = "It bars a casino. It bars no. 5 of them. It ends."
+    assert [t[a:b] for a, b in sentences(t, 0, len(t))] == [
+        "It bars a casino.", "It bars no. 5 of them.", "It ends."]
     law = law5("(a) Filing.—The agency shall file x. It may file y. It may "
                "file z.\n(b) Other.—The agency shall keep w.\n")
 

@@ -177,6 +177,5 @@ def _application_dict(a: Application) -> dict[str, Any]:
             "inserted": i.inserted, "anchor": i.anchor, "position": i.position,
             "where": i.where, "through": i.through, "to_end": i.to_end, "every": i.every,
             "section": i.section, "provision": i.provision, "item": i.item,
-            "precedes": i.precedes,
-            "span": list(i.span),
-            "outcome": a.outcome.value, "detail": a.detail, "clause": a.clause}
+            "precedes": i.precedes, "span": list(i.span), "outcome": a.outcome.value,
+            "detail": a.detail, "clause": a.clause}
