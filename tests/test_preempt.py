@@ -394,6 +394,22 @@ def test_hr4695_saves_every_stronger_provision_of_832_19_and_a3712(corpus: Path)
     assert every - {f.provision.id for f in result.findings} == {"s2/q/236"}
 
 
+BIPA = "us-il-bipa-740ilcs14-current.txt"
+S4457 = "us-ny-s4457-2023-original.txt"
+AB1034 = "us-ca-ab1034-2023-amended-asm-2023-05-01.txt"
+
+
+def test_a_legislative_counsels_digest_is_no_provision_to_weigh(corpus: Path) -> None:
+    """Every paragraph of A.B. 1034's digest is descriptive, its first ("AB 1034, as amended,
+    Wilson. Law enforcement: ...") too, so none is a finding (it was one, "saved")."""
+    digest = [c for c in split(load(str(corpus / AB1034))).walk()
+              if c.id.startswith("digest/")]
+    assert [(c.id, c.role.value if c.role else None) for c in digest] == [
+        (f"digest/p{n}", "descriptive") for n in range(1, 6)]
+    result = preempt(load(str(corpus / HR4695)), [load(str(corpus / AB1034))])
+    assert not [f for f in result.findings if f.provision.id.startswith("digest")]
+
+
 def test_a_real_ceiling_erases_a_state_law_inside_its_scope(corpus: Path,
                                                            tmp_path: Path) -> None:
     lower = snippet(tmp_path, "us-ca-fuel-economy.txt",

@@ -169,7 +169,10 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
         label = node.label.text if node.label else ""
         shown_heading = heading if node.label else (node.heading or term)
         own = text[node.label_span[1] if node.label_span else node.start:end]
-        role = placed_role(role_of(kind, shown_heading, own), bool(label), parent_role)
+        if node.parent is not None and node.parent.name == "digest":
+            role = Role.DESCRIPTIVE  # the Legislative Counsel's summary of the bill, not law
+        else:
+            role = placed_role(role_of(kind, shown_heading, own), bool(label), parent_role)
         if node.kind is Kind.QUOTED and node.quoted is not None:
             target, law = node.quoted, node.quoted.law
             law_cited = law_form(law, document)
