@@ -399,6 +399,48 @@ S4457 = "us-ny-s4457-2023-original.txt"
 AB1034 = "us-ca-ab1034-2023-amended-asm-2023-05-01.txt"
 
 
+def test_hr4695_saves_the_privacy_laws_its_floor_names_by_their_names(corpus: Path) -> None:
+    """§ 202(a) saves "any other privacy, civil rights, and civil liberties laws and rules" of
+    a State: a provision of a privacy law is inside, whatever its own words. The corpus copy of
+    the Illinois act lacks its § 1 (the short title), so its catalog title names it; S. 4457's
+    article names itself ("MAY BE CITED AS THE "BIOMETRIC PRIVACY ACT"")."""
+    result = preempt(load(str(corpus / HR4695)),
+                     [load(str(corpus / BIPA)), load(str(corpus / S4457))])
+    rows = table(result.findings)
+    assert [(lower, id_, fate) for lower, id_, _, _, fate in rows if lower == 0] == [
+        (0, "15/a", "saved"), (0, "15/b", "saved"), (0, "15/c", "saved"),
+        (0, "15/d", "saved"), (0, "20/a", "saved"), (0, "20/b", "saved"),
+        (0, "20/c", "saved")]
+    assert [id_ for lower, id_, _, _, _ in rows if lower == 1] == [
+        "s1/q/676-b/1", "s1/q/676-b/2", "s1/q/676-b/3", "s1/q/676-b/4", "s1/q/676-b/5",
+        "s1/q/676-c", "s1/q/676-d/1", "s1/q/676-d/3", "s1/q/676-d/4", "s2"]
+    lead = "Saved by H.R. 4695, 119th Cong. § 202(a), a floor (“more stringent”): inside its "
+    tail = "; implied conflict preemption remains possible."
+    for f in result.findings:
+        assert (f.fate, f.because) == (Fate.SAVED, ("s202/a",))
+    assert {f.note for f in result.findings if f.lower == 0} == {
+        lead + "scope (words matched: privacy, in its law's title “Biometric Information "
+        "Privacy Act, 740 ILCS 14 (P.A. 95-994), as amended by P.A. 103-769 (2024)”)" + tail}
+    assert {f.note for f in result.findings if f.lower == 1} == {
+        lead + "scope (words matched: privacy, in its law's short title “BIOMETRIC PRIVACY "
+        "ACT”)" + tail}
+
+
+def test_a_short_title_names_the_law_and_a_file_name_does_not(corpus: Path,
+                                                             tmp_path: Path) -> None:
+    named = snippet(tmp_path, "us-ny-widgets.txt",
+                    "Section 1. This act may be cited as the \"Widget Privacy Act\".\n"
+                    "Section 2. No person shall sell a widget.\n")
+    unnamed = snippet(tmp_path, "us-ny-privacy.txt",
+                      "Section 1. No person shall sell a widget.\n")
+    result = preempt(load(str(corpus / HR4695)), [named, unnamed])
+    assert [(f.lower, f.provision.id, f.fate.value) for f in result.findings] == [
+        (0, "s2", "saved"), (1, "s1", "undecided")]
+    assert "(words matched: privacy, in its law's short title “Widget Privacy Act”)" in \
+        result.findings[0].note
+    assert result.findings[1].note.startswith("Undecided: outside the floor's scope")
+
+
 def test_a_legislative_counsels_digest_is_no_provision_to_weigh(corpus: Path) -> None:
     """Every paragraph of A.B. 1034's digest is descriptive, its first ("AB 1034, as amended,
     Wilson. Law enforcement: ...") too, so none is a finding (it was one, "saved")."""

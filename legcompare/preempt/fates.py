@@ -33,7 +33,14 @@ from ..model import Clause, Comparison, Outline, Role, Verdict
 from ..normalize import key
 from .classify import is_lead_in
 from .model import Fate, Finding, Level, PreemptionClause, PreemptionKind
-from .phrases import actor_terms, actors_in, level_of_jurisdiction, match_scope, words
+from .phrases import (
+    actor_terms,
+    actors_in,
+    law_names,
+    level_of_jurisdiction,
+    match_scope,
+    words,
+)
 
 OPERATIVE = frozenset({Role.PROHIBITION, Role.OBLIGATION, Role.RIGHT, Role.REMEDY,
                        Role.ENFORCEMENT, Role.OVERSIGHT})
@@ -54,6 +61,9 @@ class Provision:
     verdict: Verdict
     context: frozenset[str]
     """Words of its text, its items and its ancestors' own text (headings included)."""
+    law: tuple[tuple[str, str], ...]
+    """Its law's names, short titles and title (:func:`~.phrases.law_names`), whose words a
+    scope may match too."""
     actors: tuple[str, ...]
     """Whom it binds: named in it, else in its section, else in its law."""
 
@@ -80,6 +90,7 @@ def candidates(comparison: Comparison, lower: Outline, law_actors: tuple[str, ..
     parents = {c.id: p for p in lower.walk() for c in p.children}
     by_id = {c.id: c for c in lower.walk()}
     defined = actor_terms(lower)
+    names = law_names(lower)
     chosen: list[tuple[Clause, Clause | None, Verdict]] = []
     for pair in comparison.pairs:
         new = by_id.get(pair.new.id) if pair.new is not None else None
@@ -98,12 +109,12 @@ def candidates(comparison: Comparison, lower: Outline, law_actors: tuple[str, ..
     for clause, counterpart, verdict in chosen:
         if any(a.id in ids and is_lead_in(a) for a in _ancestors(clause, parents)):
             continue  # weighed as an item of its lead-in
-        yield _provision(clause, counterpart, verdict, lower, parents, defined, law_actors)
+        yield _provision(clause, counterpart, verdict, lower, parents, defined, law_actors, names)
 
 
 def _provision(clause: Clause, counterpart: Clause | None, verdict: Verdict, lower: Outline,
                parents: dict[str, Clause], defined: frozenset[str],
-               law_actors: tuple[str, ...]) -> Provision:
+               law_actors: tuple[str, ...], names: tuple[tuple[str, str], ...]) -> Provision:
     text = clause.text
     if clause.children and is_lead_in(clause):
         end = max(c.span[1] for c in clause.walk())
@@ -113,7 +124,7 @@ def _provision(clause: Clause, counterpart: Clause | None, verdict: Verdict, low
     actors = actors_in(text, defined)
     for a in ancestors:
         actors = actors or actors_in(own_text(a), defined)
-    return Provision(clause, text, counterpart, verdict, context, actors or law_actors)
+    return Provision(clause, text, counterpart, verdict, context, names, actors or law_actors)
 
 
 def _ancestors(clause: Clause, parents: dict[str, Clause]) -> Iterator[Clause]:
@@ -196,7 +207,7 @@ def _conflict(c: PreemptionClause, p: Provision, upper: Upper, lower_level: Leve
         return f"{_cite(c)} does not name {_level(lower_level)} law"
     if regulated and not set(regulated) & set(p.actors):
         return f"no common regulated actor — {_cite(c)} (conflict){_actors(regulated, p)}"
-    if match_scope(c.scope, p.context) is None:
+    if _matched(c, p) is None:
         return (f"outside the conflict clause's scope — {_cite(c)} (conflict) reaches "
                 f"“{c.scope.quote}”")
     return (f"conflict preemption only: {_cite(c)} displaces it only where it actually conflicts"
@@ -210,7 +221,7 @@ def _ceiling_check(c: PreemptionClause, p: Provision, lower_level: Level | None)
         failed.append(f"the ceiling does not bind {_level(lower_level)} law")
     if c.regulated and not set(c.regulated) & set(p.actors):
         failed.append("no common regulated actor")
-    if match_scope(c.scope, p.context) is None:
+    if _matched(c, p) is None:
         failed.append("outside the ceiling's scope")
     return failed
 
@@ -222,7 +233,7 @@ def _covers(c: PreemptionClause, p: Provision, lower_level: Level | None, what: 
     failed = []
     if not _level_ok(c, lower_level):
         failed.append(f"the {what} does not save {_level(lower_level)} law")
-    if match_scope(c.scope, p.context) is None or (what == "carve-out" and not c.scope.terms):
+    if _matched(c, p) is None or (what == "carve-out" and not c.scope.terms):
         failed.append(f"outside the {what}'s scope")
     return failed
 
@@ -236,12 +247,34 @@ def _reach(c: PreemptionClause, p: Provision, lower_level: Level | None) -> str:
     return f"{where}; {binds}; {who}"
 
 
+def _matched(c: PreemptionClause, p: Provision) -> tuple[str, ...] | None:
+    """The alternative of the clause's scope the provision meets (see
+    :func:`~.phrases.match_scope`): in its own context, else with its law's names."""
+    found = match_scope(c.scope, p.context)
+    if found is None and p.law:
+        found = match_scope(c.scope, p.context | _words_of(p.law))
+    return found
+
+
+def _words_of(names: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(w for _, name in names for w in words(name))
+
+
 def _inside(c: PreemptionClause, p: Provision) -> str:
-    """Which of the scope's terms the provision holds."""
-    matched = match_scope(c.scope, p.context)
+    """Which of the scope's terms the provision holds; those only its law's name holds are
+    said to be in the name (“Biometric Information Privacy Act”)."""
+    matched = _matched(c, p)
     if not matched:
         return "its scope is not limited by subject"
-    return f"inside its scope (words matched: {', '.join(matched)})"
+    said = f"inside its scope (words matched: {', '.join(matched)}"
+    missing = [w for w in matched if w not in p.context]
+    if missing:  # the first name that holds them all (a short title first), else each
+        holding = [(k, n) for k, n in p.law if set(missing) & set(words(n))]
+        whole = [(k, n) for k, n in holding if set(missing) <= set(words(n))][:1] or holding
+        where = "in " + " and ".join(f"its law's {k} “{n}”" for k, n in whole)
+        said += f", {where}" if len(missing) == len(matched) else \
+            f"; {', '.join(missing)} {where}"
+    return said + ")"
 
 
 def _detail(reason: str, c: PreemptionClause, p: Provision) -> str:

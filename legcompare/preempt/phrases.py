@@ -11,8 +11,10 @@ How matching works (the contract the fates rely on):
   semicolons, "or" and "and", and each alternative keeps its words minus the generic ones
   (``law``, ``requirement``, ``use``, ``State`` ...). A provision is inside the scope when every
   word of some alternative occurs in its context (its text, its sub-provisions when it is a
-  lead-in, and its ancestors' own text, headings included). A scope with no terms left ("any
-  Federal, State, or local law") is not limited by subject.
+  lead-in, and its ancestors' own text, headings included), or in its law's name (see
+  :func:`law_names`: a scope that names kinds of law, "any other privacy ... laws", is met by a
+  provision of the "Biometric Information Privacy Act" whatever the provision's own words). A
+  scope with no terms left ("any Federal, State, or local law") is not limited by subject.
 * **Actors** are noun phrases naming whom a provision binds ("No police agency, police officer
   or peace officer shall ...", "It shall be unlawful for any covered immigration officer to",
   "against a member of the state police that ..."), split at commas, "or" and "and" (a bare head
@@ -117,6 +119,30 @@ def match_scope(scope: Scope, context: frozenset[str]) -> tuple[str, ...] | None
         if all(w in context for w in alternative):
             return alternative
     return None
+
+
+# --- the law's name ---------------------------------------------------------------------------
+
+_SHORT_TITLE = re.compile(
+    r"\b(?:may be cited as|shall be (?:known|cited)(?: and may be cited)? as)\s+(?:the\s+)?"
+    r"[“\"']?(?P<name>[^“”\"'.;:\n]{3,}?)[”\"']?\s*(?:[.;:]|$)", re.I)
+
+
+def law_names(outline: Outline) -> tuple[tuple[str, str], ...]:
+    """What a law is called, as ``(where, name)``: the short titles its text gives itself
+    ("This Act may be cited as the “Biometric Information Privacy Act”"), ``where`` being
+    ``"short title"``, in document order; then the title the catalog or source gave the
+    document (``"title"``; not the file name a plain file's title falls back to)."""
+    names: list[tuple[str, str]] = []
+    for clause in outline.walk():
+        if clause.children:  # its own text only: the short title is a leaf's sentence
+            continue
+        for m in _SHORT_TITLE.finditer(collapse(clause.text)):
+            names.append(("short title", m.group("name").strip()))
+    p = outline.document.provenance
+    if p.title and not (p.source == "file" and p.title.rsplit(".", 1)[0] == p.document):
+        names.append(("title", p.title))
+    return tuple(dict.fromkeys(names))
 
 
 # --- actors -----------------------------------------------------------------------------------
