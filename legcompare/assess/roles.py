@@ -193,10 +193,10 @@ def _tables() -> _Tables:
 
 
 # Roles an enumerated part takes from the provision it completes ("No entity may collect ...
-# unless it first: (A) informs the subject ...").
+# unless it first: (A) informs the subject ..."); the items of findings are findings.
 _INHERITED = frozenset({Role.PROHIBITION, Role.OBLIGATION, Role.PERMISSION, Role.EXEMPTION,
                         Role.RIGHT, Role.REMEDY, Role.ENFORCEMENT, Role.OVERSIGHT,
-                        Role.DURATION, Role.PREEMPTION, Role.DEFINITION})
+                        Role.DURATION, Role.PREEMPTION, Role.DEFINITION, Role.DESCRIPTIVE})
 
 
 def assign_roles(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
@@ -205,8 +205,10 @@ def assign_roles(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
 
 
 # An item of a remedy list ("A prevailing party may recover: ... 4. other relief, as the court
-# may deem appropriate") is a remedy whatever modal it happens to contain.
-_DOMINANT = frozenset({Role.REMEDY, Role.ENFORCEMENT, Role.DEFINITION, Role.EXEMPTION})
+# may deem appropriate") is a remedy whatever modal it happens to contain; an item of findings
+# ("(13) ... Congress may ...") a finding.
+_DOMINANT = frozenset({Role.REMEDY, Role.ENFORCEMENT, Role.DEFINITION, Role.EXEMPTION,
+                       Role.DESCRIPTIVE})
 
 
 def _assign(clause: Clause, parent: Role | None) -> Clause:

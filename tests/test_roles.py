@@ -1,0 +1,59 @@
+"""What a clause does (``Clause.role``), where the heading or the provision around it decides:
+the parts of a findings or purpose section are descriptive whatever their verbs, and a heading
+that only uses the word ("for purposes of this paragraph") does not make a provision one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from legcompare import load, split
+from legcompare.ingest.text import parse_text
+from legcompare.model import Provenance
+
+
+def roles(path: Path, *ids: str) -> list[tuple[str, str | None]]:
+    by_id = {c.id: c for c in split(load(str(path))).walk()}
+    return [(i, by_id[i].role.value if by_id[i].role else None) for i in ids]
+
+
+def snippet_roles(text: str) -> dict[str, str | None]:
+    document = parse_text(text, Provenance("us", "t", None, None, "file"))
+    return {c.id: c.role.value if c.role else None for c in split(document).walk()}
+
+
+def test_the_items_of_findings_are_descriptive_whatever_their_verbs() -> None:
+    found = snippet_roles("SEC. 2. FINDINGS.\nCongress finds the following:\n"
+                          "(1) Agencies may use facial recognition without any rules.\n"
+                          "(2) Vendors must be trusted with no faces.\n"
+                          "SEC. 3. PROHIBITION.\nNo agency may use facial recognition.\n")
+    assert found == {"s2": "descriptive", "s2/1": "descriptive", "s2/2": "descriptive",
+                     "s3": "prohibition"}
+
+
+def test_a_heading_that_says_for_what_purposes_is_no_purpose_section() -> None:
+    found = snippet_roles("SEC. 4. USE FOR COMMERCIAL PURPOSES.\n"
+                          "(a) Purposes.—The purposes of this section are to protect voters.\n"
+                          "(b) For purposes of this section—\n"
+                          "(1) no person may sell voter registration information.\n")
+    assert found == {"s4": "other", "s4/a": "descriptive", "s4/b": "other",
+                     "s4/b/1": "prohibition"}
+
+
+@pytest.mark.corpus
+def test_findings_and_for_purposes_headings_in_real_bills(corpus: Path) -> None:
+    # 740 ILCS 14/5, "Legislative findings; intent": (a)-(g) were "other", (13) of H.R. 1's
+    # § 5001 a "permission" ("... may ..."); "(c) Prohibiting Use of Electronic Mail Addresses
+    # for Other Than Official Purposes" and § 5113 ("PROHIBITING USE OF CONTRIBUTIONS ... FOR
+    # PURPOSES OTHER THAN CAMPAIGN FOR ELECTION") were descriptive, so left out of the verdict
+    # counts, and so was "(B) For purposes of this paragraph—".
+    assert roles(corpus / "us-il-bipa-740ilcs14-current.txt", "5", "5/a", "5/g") == [
+        ("5", "descriptive"), ("5/a", "descriptive"), ("5/g", "descriptive")]
+    hr1 = corpus / "us-federal-hr1-116-reported-house.txt"
+    assert roles(hr1, "div-b/t-v/st-a/s5001/13", "div-a/t-i/st-a/pt-1/s1003/a/2/q/c",
+                 "div-b/t-v/st-b/pt-2/s5113", "div-b/t-v/st-c/pt-2/s5214/a/b") == [
+        ("div-b/t-v/st-a/s5001/13", "descriptive"),
+        ("div-a/t-i/st-a/pt-1/s1003/a/2/q/c", "obligation"),
+        ("div-b/t-v/st-b/pt-2/s5113", "amendment"),
+        ("div-b/t-v/st-c/pt-2/s5214/a/b", "other")]
