@@ -230,6 +230,28 @@ def test_parties_the_law_binds_without_defining_them(corpus: Path) -> None:
 
 
 @pytest.mark.corpus
+def test_a_partys_quote_is_its_whole_name_as_printed(corpus: Path) -> None:
+    """The name leaves out "such" and takes the singular; the quote is the words as printed,
+    to the end of the last one (it was cut at the name's length: "... arrest photo dat")."""
+    quotes = {}
+    for name in (HR4695, "us-federal-hr264-116-engrossed-house.txt",
+                 "us-ny-a48d-2024-amended.txt"):
+        document = load_path(corpus / name)
+        sheet = fact_sheet(split(document))
+        quotes.update({i.value: (i.quote, document.text[i.span[0]:i.span[1]])
+                       for i in sheet.items if i.dimension is Dimension.ACTORS})
+    for value, printed in [
+            ("custodian-of-arrest-photo-database", "custodian of such arrest photo database"),
+            ("federal-agency", "Federal agencies"),
+            ("both-federal-and-district-government-agency",
+             "both Federal and District government agencies"),
+            ("owner", "OWNERS"),
+            ("provider-or-provider-of-thirdparty-infrastructure-services",
+             "PROVIDER OR PROVIDERS OF THIRD-PARTY INFRASTRUCTURE SERVICES")]:
+        assert quotes[value] == (printed, printed)
+
+
+@pytest.mark.corpus
 def test_matrix_against_the_partial_832_19(corpus: Path) -> None:
     """§ 832.19's corpus copy stops inside its definitions: its duration, enforcement and
     remedies are not retrieved, so no law can be judged against it there; scope cells are

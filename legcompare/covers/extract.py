@@ -233,10 +233,31 @@ def _parties(sheet: _Sheet) -> None:
         reading = read(clause, sheet.page)
         m = re.search(re.escape(name.split()[0]), reading.key[start:])
         begin = start + (m.start() if m else 0)
-        span = reading.span(begin, begin + len(name)) if m else reading.span(start, start)
+        span = reading.span(begin, _name_end(reading.key, begin, name, phrase)) if m else \
+            reading.span(start, start)
         quote = readable(reading.page[span[0]:span[1]], reading.page) or name
         sheet.items.append(item(reading, Dimension.ACTORS, re.sub(r"[^a-z0-9]+", "-", name)
                                 .strip("-"), name, quote, span))
+
+
+def _name_end(key: str, begin: int, name: str, phrase: str) -> int:
+    """Where a party's ``name`` ends in the subject ``phrase`` it was read from, ``begin``
+    being where its first word is: after its last word as printed, with the words the name
+    left out ("custodian of such arrest photo database") and the plural its head was taken
+    from ("agencies", "owners"); ``begin + len(name)`` if the words cannot be found there."""
+    at = begin
+    found = key.find(phrase, begin - len(phrase))
+    limit = found + len(phrase) if found >= 0 else len(key)
+    for word in name.split():
+        plural = re.escape(word[:-1]) + "(?:y|ies)" if word.endswith("y") else \
+            re.escape(word) + "s?"
+        m = re.compile(plural).search(key, at, limit)
+        if m is None:
+            return begin + len(name)
+        at = m.end()
+    while at < limit and key[at].isalnum():
+        at += 1
+    return at
 
 
 __all__ = ["fact_sheet"]
