@@ -441,6 +441,42 @@ def test_a_short_title_names_the_law_and_a_file_name_does_not(corpus: Path,
     assert result.findings[1].note.startswith("Undecided: outside the floor's scope")
 
 
+def test_a_lower_term_paired_with_the_upper_laws_term_stands_for_it(corpus: Path) -> None:
+    """Springfield bans "facial surveillance", H.R. 4695's floor saves limits on "facial
+    recognition": the comparison pairs Springfield's definition of the one with the bill's
+    definition of the other, so a provision that uses the term is inside the floor's scope.
+    ("face surveillance", which Springfield also writes but does not define, is not.)"""
+    result = preempt(load(str(corpus / HR4695)), [load(str(corpus / SPRINGFIELD))])
+    assert [(f.provision.id, f.fate.value) for f in result.findings] == [
+        ("a", "saved"), ("b", "saved"), ("a~2", "undecided"), ("b~2", "undecided")]
+    assert result.findings[0].note == (
+        "Saved by H.R. 4695, 119th Cong. § 202(a), a floor (“more stringent”): inside its scope "
+        "(words matched: facial, recognition; recognition through “FACIAL SURVEILLANCE” "
+        "(Springfield Code, ¶ 1, definition of “FACIAL SURVEILLANCE”), the term the comparison "
+        "paired with “facial recognition” (H.R. 4695, 119th Cong. § 3(4))); implied conflict "
+        "preemption remains possible.")
+
+
+def test_a_paired_term_counts_only_where_the_provision_uses_it(tmp_path: Path) -> None:
+    upper = snippet(tmp_path, "us-federal-frt.txt",
+                    "SEC. 1. DEFINITIONS.\nIn this Act:\n(1) The term “facial recognition” "
+                    "means an automated process that identifies a person from an image of the "
+                    "face.\nSEC. 2. NO PREEMPTION.\nNothing in this Act shall be construed to "
+                    "preempt any State law relating to facial recognition that is more "
+                    "stringent than this Act.\n")
+    lower = snippet(tmp_path, "us-ny-scans.txt",
+                    "Section 1. (a) “Face scanning” means an automated process that identifies "
+                    "a person from an image of the face.\n"
+                    "(b) No agency shall use face scanning.\n"
+                    "(c) No agency shall keep a fingerprint longer than a year.\n")
+    result = preempt(upper, [lower])
+    assert [(f.provision.id, f.fate.value) for f in result.findings] == [
+        ("s1/b", "saved"), ("s1/c", "undecided")]
+    paired = ("through “Face scanning” (us-ny-scans.txt § 1(a)), the term the comparison "
+              "paired with “facial recognition” (us-federal-frt.txt § 1(1))")
+    assert paired in result.findings[0].note
+
+
 def test_a_legislative_counsels_digest_is_no_provision_to_weigh(corpus: Path) -> None:
     """Every paragraph of A.B. 1034's digest is descriptive, its first ("AB 1034, as amended,
     Wilson. Law enforcement: ...") too, so none is a finding (it was one, "saved")."""

@@ -36,6 +36,7 @@ from .model import Fate, Finding, Level, PreemptionClause, PreemptionKind
 from .phrases import (
     actor_terms,
     actors_in,
+    collapse,
     law_names,
     level_of_jurisdiction,
     match_scope,
@@ -61,11 +62,23 @@ class Provision:
     verdict: Verdict
     context: frozenset[str]
     """Words of its text, its items and its ancestors' own text (headings included)."""
-    law: tuple[tuple[str, str], ...]
-    """Its law's names, short titles and title (:func:`~.phrases.law_names`), whose words a
-    scope may match too."""
+    also: tuple[Also, ...]
+    """Where else a scope's words may be found for it: the upper law's terms its own defined
+    terms were paired with, then its law's names (see :class:`Also`)."""
     actors: tuple[str, ...]
     """Whom it binds: named in it, else in its section, else in its law."""
+
+
+@dataclass(frozen=True)
+class Also:
+    """Words a scope may also be matched in for a provision, and where a note says they are:
+    the upper law's term for a term the provision uses, when the comparison paired their
+    definitions (Springfield's “facial surveillance” with H.R. 4695's “facial recognition”);
+    the law's short title or title (a scope that names kinds of law, "any other privacy ...
+    laws", is met by a provision of the "Biometric Information Privacy Act")."""
+
+    words: frozenset[str]
+    where: str
 
 
 @dataclass(frozen=True)
@@ -90,7 +103,9 @@ def candidates(comparison: Comparison, lower: Outline, law_actors: tuple[str, ..
     parents = {c.id: p for p in lower.walk() for c in p.children}
     by_id = {c.id: c for c in lower.walk()}
     defined = actor_terms(lower)
-    names = law_names(lower)
+    names = tuple(Also(frozenset(words(name)), f"in its law's {where} “{name}”")
+                  for where, name in law_names(lower))
+    paired = _paired_terms(comparison)
     chosen: list[tuple[Clause, Clause | None, Verdict]] = []
     for pair in comparison.pairs:
         new = by_id.get(pair.new.id) if pair.new is not None else None
@@ -109,22 +124,49 @@ def candidates(comparison: Comparison, lower: Outline, law_actors: tuple[str, ..
     for clause, counterpart, verdict in chosen:
         if any(a.id in ids and is_lead_in(a) for a in _ancestors(clause, parents)):
             continue  # weighed as an item of its lead-in
-        yield _provision(clause, counterpart, verdict, lower, parents, defined, law_actors, names)
+        yield _provision(clause, counterpart, verdict, lower, parents, defined, law_actors,
+                         paired, names)
+
+
+def _paired_terms(comparison: Comparison) -> tuple[tuple[tuple[str, ...], Also], ...]:
+    """The lower law's defined terms the comparison paired with a differently worded term of
+    the upper law: the lower term's words, and the upper term's words as an :class:`Also`."""
+    out: dict[tuple[str, ...], Also] = {}
+    for pair in comparison.pairs:
+        upper, lower = pair.old, pair.new
+        if upper is None or lower is None or not upper.term or not lower.term:
+            continue
+        theirs, ours = words(upper.term), words(lower.term)
+        if theirs != ours and ours not in out:
+            out[ours] = Also(frozenset(theirs), (
+                f"through “{collapse(lower.term)}” ({lower.citation}), the term the comparison "
+                f"paired with “{collapse(upper.term)}” ({upper.citation})"))
+    return tuple(out.items())
+
+
+def _uses(text: tuple[str, ...], term: tuple[str, ...]) -> bool:
+    """Do the words ``term`` stand together in ``text``?"""
+    n = len(term)
+    return any(text[i:i + n] == term for i in range(len(text) - n + 1) if text[i] == term[0])
 
 
 def _provision(clause: Clause, counterpart: Clause | None, verdict: Verdict, lower: Outline,
                parents: dict[str, Clause], defined: frozenset[str],
-               law_actors: tuple[str, ...], names: tuple[tuple[str, str], ...]) -> Provision:
+               law_actors: tuple[str, ...],
+               paired: tuple[tuple[tuple[str, ...], Also], ...],
+               names: tuple[Also, ...]) -> Provision:
     text = clause.text
     if clause.children and is_lead_in(clause):
         end = max(c.span[1] for c in clause.walk())
         text = lower.document.text[clause.span[0]:end]
     ancestors = list(_ancestors(clause, parents))
-    context = frozenset(words(" ".join([text, *(own_text(a) for a in ancestors)])))
+    said = words(" ".join([text, *(own_text(a) for a in ancestors)]))
+    context = frozenset(said)
+    also = tuple(a for term, a in paired if _uses(said, term)) + names
     actors = actors_in(text, defined)
     for a in ancestors:
         actors = actors or actors_in(own_text(a), defined)
-    return Provision(clause, text, counterpart, verdict, context, names, actors or law_actors)
+    return Provision(clause, text, counterpart, verdict, context, also, actors or law_actors)
 
 
 def _ancestors(clause: Clause, parents: dict[str, Clause]) -> Iterator[Clause]:
@@ -251,13 +293,9 @@ def _matched(c: PreemptionClause, p: Provision) -> tuple[str, ...] | None:
     """The alternative of the clause's scope the provision meets (see
     :func:`~.phrases.match_scope`): in its own context, else with its law's names."""
     found = match_scope(c.scope, p.context)
-    if found is None and p.law:
-        found = match_scope(c.scope, p.context | _words_of(p.law))
+    if found is None and p.also:
+        found = match_scope(c.scope, p.context.union(*(a.words for a in p.also)))
     return found
-
-
-def _words_of(names: tuple[tuple[str, str], ...]) -> frozenset[str]:
-    return frozenset(w for _, name in names for w in words(name))
 
 
 def _inside(c: PreemptionClause, p: Provision) -> str:
@@ -268,10 +306,10 @@ def _inside(c: PreemptionClause, p: Provision) -> str:
         return "its scope is not limited by subject"
     said = f"inside its scope (words matched: {', '.join(matched)}"
     missing = [w for w in matched if w not in p.context]
-    if missing:  # the first name that holds them all (a short title first), else each
-        holding = [(k, n) for k, n in p.law if set(missing) & set(words(n))]
-        whole = [(k, n) for k, n in holding if set(missing) <= set(words(n))][:1] or holding
-        where = "in " + " and ".join(f"its law's {k} “{n}”" for k, n in whole)
+    if missing:  # the first that holds them all (a paired term first), else each
+        holding = [a for a in p.also if a.words & set(missing)]
+        whole = [a for a in holding if a.words >= set(missing)][:1] or holding
+        where = " and ".join(a.where for a in whole)
         said += f", {where}" if len(missing) == len(matched) else \
             f"; {', '.join(missing)} {where}"
     return said + ")"

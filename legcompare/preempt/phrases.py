@@ -11,10 +11,10 @@ How matching works (the contract the fates rely on):
   semicolons, "or" and "and", and each alternative keeps its words minus the generic ones
   (``law``, ``requirement``, ``use``, ``State`` ...). A provision is inside the scope when every
   word of some alternative occurs in its context (its text, its sub-provisions when it is a
-  lead-in, and its ancestors' own text, headings included), or in its law's name (see
-  :func:`law_names`: a scope that names kinds of law, "any other privacy ... laws", is met by a
-  provision of the "Biometric Information Privacy Act" whatever the provision's own words). A
-  scope with no terms left ("any Federal, State, or local law") is not limited by subject.
+  lead-in, and its ancestors' own text, headings included), or with the words the fates add
+  for it (:class:`~.fates.Also`: the upper law's term for a term it uses, its law's names from
+  :func:`law_names`). A scope with no terms left ("any Federal, State, or local law") is not
+  limited by subject.
 * **Actors** are noun phrases naming whom a provision binds ("No police agency, police officer
   or peace officer shall ...", "It shall be unlawful for any covered immigration officer to",
   "against a member of the state police that ..."), split at commas, "or" and "and" (a bare head
