@@ -7,6 +7,7 @@ batch jobs can fan comparisons out over processes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -184,6 +185,15 @@ def _whole(op: Op, clause: Clause) -> tuple[Edit, ...]:
 
 
 def _renumbered(old: Clause, new: Clause) -> bool:
-    """The provision carries another number (or sits under another path) than before."""
-    return old.id != new.id or (old.label != new.label and
-                                " ".join(old.label.split()) != " ".join(new.label.split()))
+    """The provision carries another number (or sits under another path) than before; a label
+    only printed another way ("(A)" as "A.", "Sec. 5." as "SECTION 5.") is the same number."""
+    return old.id != new.id or _designation(old.label) != _designation(new.label)
+
+
+_SECTION_WORD = re.compile(r"^\s*(?:section|sec\.|§+)\s*", re.I)
+
+
+def _designation(label: str) -> str:
+    """A label's letters and digits, as it designates (case kept: "(a)" and "(A)" are
+    different levels)."""
+    return "".join(ch for ch in _SECTION_WORD.sub("", label) if ch.isalnum())

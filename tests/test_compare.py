@@ -271,3 +271,16 @@ def test_cross_pairs_do_not_depend_on_string_hashing(corpus: Path) -> None:
     paired = [(p["status"], (p["new"] or {}).get("id")) for p in pairs
               if (p["old"] or {}).get("id") == "div-b/t-iv/st-c/s4206/a/1/b/q/d"]
     assert paired == [("modified", "t-i/st-a/pt-ii/s11011/a/q/199a/e/3")]
+
+
+def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:
+    """A. 48's A print writes the paragraphs of § 50-b(9) "A." where the original wrote
+    "(A)": the same paragraphs (only "(C)" → "C." for the third, whose words did not change);
+    § 50-b(1)(c) of the original became (1)(d) when a definition was inserted before it."""
+    c = run(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt")
+    by_old = {p.old.id: p for p in c.pairs if p.old is not None and p.new is not None}
+    same = by_old["s1/q/50-b/9/c"]
+    assert (same.old.label.strip(), same.new.label.strip()) == ("(C)", "C.")
+    assert (same.status, same.renumbered) == (Status.UNCHANGED, False)
+    moved = by_old["s1/q/50-b/1/c"]
+    assert (moved.new.id, moved.renumbered) == ("s1/q/50-b/1/d", True)
