@@ -438,7 +438,7 @@ def test_a_short_title_names_the_law_and_a_file_name_does_not(corpus: Path,
         (0, "s2", "saved"), (1, "s1", "undecided")]
     assert "(words matched: privacy, in its law's short title “Widget Privacy Act”)" in \
         result.findings[0].note
-    assert result.findings[1].note.startswith("Undecided: outside the floor's scope")
+    assert result.findings[1].note.startswith("Undecided: not shown inside the floor's scope")
 
 
 def test_a_lower_term_paired_with_the_upper_laws_term_stands_for_it(corpus: Path) -> None:
@@ -504,8 +504,8 @@ def test_a_real_ceiling_erases_a_state_law_inside_its_scope(corpus: Path,
         "economy); it binds State law; it names no regulated actor, so it reaches whomever the "
         "provision binds.")
     assert kept.because == ("a", "b")
-    assert kept.note.startswith("Undecided: outside the ceiling's scope — 49 U.S.C. § 32919(a) "
-                                "(ceiling) reaches “fuel economy standards or average")
+    assert kept.note.startswith("Undecided: not shown inside the ceiling's scope — 49 U.S.C. "
+                                "§ 32919(a) (ceiling) reaches “fuel economy standards or average")
 
 
 def test_a_waiver_leaves_a_state_law_undecided_but_not_a_city_one(corpus: Path,
@@ -550,9 +550,9 @@ def test_a_state_ceiling_over_the_springfield_ordinance(corpus: Path, tmp_path: 
     assert notes[0].endswith("inside its scope (words matched: face, surveillance); it binds "
                              "local law; it names no regulated actor, so it reaches whomever "
                              "the provision binds.")
-    assert notes[2] == ("Undecided: outside the ceiling's scope — us-ma-face-surveillance.txt "
-                        "§ 1 (ceiling) reaches “face surveillance or facial surveillance "
-                        "systems”.")
+    assert notes[2] == ("Undecided: not shown inside the ceiling's scope — "
+                        "us-ma-face-surveillance.txt § 1 (ceiling) reaches “face surveillance "
+                        "or facial surveillance systems”.")
     assert notes[3] == ("Undecided: us-ma-face-surveillance.txt is not a higher law for this "
                         "one (us-ma over us-ny).")
 

@@ -16,9 +16,10 @@ The fate (:func:`decide`), PRODUCT.md "Preemption":
   actors aside: a floor saves law whoever it regulates); always noted "implied conflict
   preemption remains possible";
 * **undecided** — anything else, with every reason that kept it from the other two: "no common
-  regulated actor", "outside the ceiling's scope", a level the clause does not bind, a conflict
-  clause (displaces only actual conflicts, which the texts alone cannot settle), or no
-  preemption clause at all.
+  regulated actor", "not shown inside the ceiling's scope" (no alternative of the scope has all
+  its words in the provision's context: a word match, so it says not shown rather than
+  outside), a level the clause does not bind, a conflict clause (displaces only actual
+  conflicts, which the texts alone cannot settle), or no preemption clause at all.
 """
 
 from __future__ import annotations
@@ -250,7 +251,7 @@ def _conflict(c: PreemptionClause, p: Provision, upper: Upper, lower_level: Leve
     if regulated and not set(regulated) & set(p.actors):
         return f"no common regulated actor — {_cite(c)} (conflict){_actors(regulated, p)}"
     if _matched(c, p) is None:
-        return (f"outside the conflict clause's scope — {_cite(c)} (conflict) reaches "
+        return (f"not shown inside the conflict clause's scope — {_cite(c)} (conflict) reaches "
                 f"“{c.scope.quote}”")
     return (f"conflict preemption only: {_cite(c)} displaces it only where it actually conflicts"
             ", which the texts alone cannot settle")
@@ -264,7 +265,7 @@ def _ceiling_check(c: PreemptionClause, p: Provision, lower_level: Level | None)
     if c.regulated and not set(c.regulated) & set(p.actors):
         failed.append("no common regulated actor")
     if _matched(c, p) is None:
-        failed.append("outside the ceiling's scope")
+        failed.append("not shown inside the ceiling's scope")
     return failed
 
 
@@ -276,7 +277,7 @@ def _covers(c: PreemptionClause, p: Provision, lower_level: Level | None, what: 
     if not _level_ok(c, lower_level):
         failed.append(f"the {what} does not save {_level(lower_level)} law")
     if _matched(c, p) is None or (what == "carve-out" and not c.scope.terms):
-        failed.append(f"outside the {what}'s scope")
+        failed.append(f"not shown inside the {what}'s scope")
     return failed
 
 
@@ -318,7 +319,7 @@ def _inside(c: PreemptionClause, p: Provision) -> str:
 def _detail(reason: str, c: PreemptionClause, p: Provision) -> str:
     if reason == "no common regulated actor":
         return _actors(c.regulated, p)
-    if reason.startswith("outside"):
+    if reason.startswith("not shown inside"):
         return f" reaches “{c.scope.quote}”" if c.scope.quote else ""
     return ""
 
