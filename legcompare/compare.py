@@ -187,7 +187,8 @@ def _whole(op: Op, clause: Clause) -> tuple[Edit, ...]:
 def _renumbered(old: Clause, new: Clause) -> bool:
     """The provision carries another number (or sits under another path) than before; a label
     only printed another way ("(A)" as "A.", "Sec. 5." as "SECTION 5.") is the same number."""
-    return old.id != new.id or _designation(old.label) != _designation(new.label)
+    return old.id != new.id or (old.label != new.label and
+                                _designation(old.label) != _designation(new.label))
 
 
 _SECTION_WORD = re.compile(r"^\s*(?:section|sec\.|§+)\s*", re.I)
