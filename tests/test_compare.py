@@ -284,3 +284,20 @@ def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:
     assert (same.status, same.renumbered) == (Status.UNCHANGED, False)
     moved = by_old["s1/q/50-b/1/c"]
     assert (moved.new.id, moved.renumbered) == ("s1/q/50-b/1/d", True)
+
+
+def test_a_definition_added_or_removed_is_unclear_and_says_why(corpus: Path) -> None:
+    """§ 832.19's copy breaks off inside its definition of "Officer camera" (a/7), which H.R.
+    4695 lacks: the definition is removed, and what is missing may decide it, so both are said;
+    A. 48-A's new definition of "BIOMETRIC IDENTIFIER INFORMATION" is only a definition."""
+    c = run(corpus, "us-ca-pen-832.19-2019-chaptered.txt",
+            "us-federal-hr4695-119-introduced.txt", mode=Mode.CROSS)
+    (cut,) = [p for p in c.pairs if p.old is not None and p.old.id == "832.19/a/7"]
+    assert (cut.status, cut.verdict.value) == (Status.REMOVED, "unclear")
+    assert [r.rule for r in cut.reasons] == ["scope.definition-removed", "incomplete-text"]
+    c = run(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt")
+    (new,) = [p for p in c.pairs if p.new is not None and p.new.id == "s1/q/50-b/1/c"]
+    assert (new.status, new.verdict.value) == (Status.ADDED, "unclear")
+    assert [(r.rule, r.explanation) for r in new.reasons] == [(
+        "scope.definition-added", "A new definition: whether it widens or narrows the law "
+        "depends on the provisions that use the term.")]

@@ -100,11 +100,13 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
         accounted = _Accounted(reasons)
         open_runs = [r for r in open_runs if not accounted.explains(r)]
     verdict = aggregate(reasons)
-    if verdict is None or (verdict is Verdict.NEUTRAL and open_runs):
+    if verdict in (None, Verdict.UNCLEAR) or (verdict is Verdict.NEUTRAL and open_runs):
+        # (an unclear provision that breaks off says so too: what is missing may decide it)
         broken = _breaks_off(pair, texts)
         if broken is not None:
             return replace(pair, verdict=Verdict.UNCLEAR, descriptive=descriptive,
                            reasons=(*reasons, broken))
+    if verdict is None or (verdict is Verdict.NEUTRAL and open_runs):
         if descriptive and pair.old is not None and pair.new is not None:
             reasons.append(_described(pair, open_runs or changed))
             verdict = Verdict.NEUTRAL
