@@ -298,6 +298,6 @@ def test_a_definition_added_or_removed_is_unclear_and_says_why(corpus: Path) -> 
     c = run(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt")
     (new,) = [p for p in c.pairs if p.new is not None and p.new.id == "s1/q/50-b/1/c"]
     assert (new.status, new.verdict.value) == (Status.ADDED, "unclear")
-    assert [(r.rule, r.explanation) for r in new.reasons] == [(
-        "scope.definition-added", "A new definition: whether it widens or narrows the law "
-        "depends on the provisions that use the term.")]
+    said = ("A new definition: whether it widens or narrows the law depends on the provisions "
+            "that use the term.")
+    assert [(r.rule, r.explanation) for r in new.reasons] == [("scope.definition-added", said)]
