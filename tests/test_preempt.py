@@ -421,9 +421,13 @@ def test_hr4695_saves_the_privacy_laws_its_floor_names_by_their_names(corpus: Pa
     assert {f.note for f in result.findings if f.lower == 0} == {
         lead + "scope (words matched: privacy, in its law's title “Biometric Information "
         "Privacy Act, 740 ILCS 14 (P.A. 95-994), as amended by P.A. 103-769 (2024)”)" + tail}
-    assert {f.note for f in result.findings if f.lower == 1} == {
+    assert {f.note for f in result.findings if f.lower == 1 and f.provision.id != "s2"} == {
         lead + "scope (words matched: privacy, in its law's short title “BIOMETRIC PRIVACY "
         "ACT”)" + tail}
+    # the bill's own § 2 (its effective date) is no part of the article the title names
+    assert [f.note for f in result.findings if f.provision.id == "s2"] == [
+        lead + "scope (words matched: privacy, in its law's title “N.Y. S. 4457 (2023–2024), "
+        "Biometric Privacy Act, original print”)" + tail]
 
 
 def test_a_short_title_names_the_law_and_a_file_name_does_not(corpus: Path,
@@ -475,6 +479,18 @@ def test_a_paired_term_counts_only_where_the_provision_uses_it(tmp_path: Path) -
     paired = ("through “Face scanning” (us-ny-scans.txt § 1(a)), the term the comparison "
               "paired with “facial recognition” (us-federal-frt.txt § 1(1))")
     assert paired in result.findings[0].note
+
+
+def test_a_short_title_names_the_part_it_says(corpus: Path, tmp_path: Path) -> None:
+    """An omnibus act's titles may each be cited as an act of their own: a provision takes the
+    name of the part around it that has one ("This title ..."), else the act's."""
+    lower = snippet(tmp_path, "us-ny-omnibus.txt",
+                    "TITLE I—WIDGETS\nSection 101. This title may be cited as the \"Widget "
+                    "Privacy Act\".\nSection 102. No person shall sell a widget.\n"
+                    "TITLE II—GADGETS\nSection 201. No person shall sell a gadget.\n")
+    result = preempt(load(str(corpus / HR4695)), [lower])
+    assert [(f.provision.id, f.fate.value) for f in result.findings] == [
+        ("t-i/s102", "saved"), ("t-ii/s201", "undecided")]
 
 
 def test_a_legislative_counsels_digest_is_no_provision_to_weigh(corpus: Path) -> None:

@@ -25,12 +25,12 @@ The fate (:func:`decide`), PRODUCT.md "Preemption":
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..assess.roles import own_text
 from ..compare import compare_clauses
-from ..model import Clause, Comparison, Outline, Role, Verdict
+from ..model import Clause, Comparison, Kind, Outline, Role, Verdict
 from ..normalize import key
 from .classify import is_lead_in
 from .model import Fate, Finding, Level, PreemptionClause, PreemptionKind
@@ -38,9 +38,10 @@ from .phrases import (
     actor_terms,
     actors_in,
     collapse,
-    law_names,
+    document_title,
     level_of_jurisdiction,
     match_scope,
+    short_titles,
     words,
 )
 
@@ -104,8 +105,7 @@ def candidates(comparison: Comparison, lower: Outline, law_actors: tuple[str, ..
     parents = {c.id: p for p in lower.walk() for c in p.children}
     by_id = {c.id: c for c in lower.walk()}
     defined = actor_terms(lower)
-    names = tuple(Also(frozenset(words(name)), f"in its law's {where} “{name}”")
-                  for where, name in law_names(lower))
+    names = _names(lower, parents)
     paired = _paired_terms(comparison)
     chosen: list[tuple[Clause, Clause | None, Verdict]] = []
     for pair in comparison.pairs:
@@ -127,6 +127,39 @@ def candidates(comparison: Comparison, lower: Outline, law_actors: tuple[str, ..
             continue  # weighed as an item of its lead-in
         yield _provision(clause, counterpart, verdict, lower, parents, defined, law_actors,
                          paired, names)
+
+
+_UNITS = {"title": Kind.TITLE, "subtitle": Kind.SUBTITLE, "division": Kind.DIVISION,
+          "chapter": Kind.CHAPTER, "subchapter": Kind.SUBCHAPTER, "part": Kind.PART,
+          "subpart": Kind.SUBPART, "article": Kind.ARTICLE}
+"""The parts a short title may name ("This title may be cited as ..."); any other (act,
+ordinance) names the matter quoted around it, else the whole document."""
+
+
+def _names(lower: Outline, parents: dict[str, Clause]) -> Callable[[Clause], tuple[Also, ...]]:
+    """A provision's law's names: the short title of the nearest part around it that has one
+    (a title of an omnibus bill that "may be cited as" its own act, the article a bill adds),
+    then the document's title. A short title names the part its sentence says ("This title
+    ..."), else the quoted matter around it (an act a bill adds or restates), else the
+    document."""
+    titled: dict[str | None, list[str]] = {}
+    for clause in lower.walk():
+        for unit, name in short_titles(clause):
+            around = list(_ancestors(clause, parents))
+            kind = _UNITS.get(unit)
+            named = next((a for a in around if a.kind is kind), None) if kind else None
+            named = named or next((a for a in around if a.kind is Kind.QUOTED), None)
+            titled.setdefault(named.id if named else None, []).append(name)
+    title = document_title(lower)
+    tail = (Also(frozenset(words(title)), f"in its law's title “{title}”"),) if title else ()
+
+    def of(clause: Clause) -> tuple[Also, ...]:
+        found = next((titled[c.id] for c in (clause, *_ancestors(clause, parents))
+                      if c.id in titled), titled.get(None, []))
+        return tuple(Also(frozenset(words(name)), f"in its law's short title “{name}”")
+                     for name in dict.fromkeys(found)) + tail
+
+    return of
 
 
 def _paired_terms(comparison: Comparison) -> tuple[tuple[tuple[str, ...], Also], ...]:
@@ -155,7 +188,7 @@ def _provision(clause: Clause, counterpart: Clause | None, verdict: Verdict, low
                parents: dict[str, Clause], defined: frozenset[str],
                law_actors: tuple[str, ...],
                paired: tuple[tuple[tuple[str, ...], Also], ...],
-               names: tuple[Also, ...]) -> Provision:
+               names: Callable[[Clause], tuple[Also, ...]]) -> Provision:
     text = clause.text
     if clause.children and is_lead_in(clause):
         end = max(c.span[1] for c in clause.walk())
@@ -163,7 +196,7 @@ def _provision(clause: Clause, counterpart: Clause | None, verdict: Verdict, low
     ancestors = list(_ancestors(clause, parents))
     said = words(" ".join([text, *(own_text(a) for a in ancestors)]))
     context = frozenset(said)
-    also = tuple(a for term, a in paired if _uses(said, term)) + names
+    also = tuple(a for term, a in paired if _uses(said, term)) + names(clause)
     actors = actors_in(text, defined)
     for a in ancestors:
         actors = actors or actors_in(own_text(a), defined)

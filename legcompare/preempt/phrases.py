@@ -12,9 +12,9 @@ How matching works (the contract the fates rely on):
   (``law``, ``requirement``, ``use``, ``State`` ...). A provision is inside the scope when every
   word of some alternative occurs in its context (its text, its sub-provisions when it is a
   lead-in, and its ancestors' own text, headings included), or with the words the fates add
-  for it (:class:`~.fates.Also`: the upper law's term for a term it uses, its law's names from
-  :func:`law_names`). A scope with no terms left ("any Federal, State, or local law") is not
-  limited by subject.
+  for it (:class:`~.fates.Also`: the upper law's term for a term it uses, its law's short
+  title (:func:`short_titles`) and title (:func:`document_title`)). A scope with no terms
+  left ("any Federal, State, or local law") is not limited by subject.
 * **Actors** are noun phrases naming whom a provision binds ("No police agency, police officer
   or peace officer shall ...", "It shall be unlawful for any covered immigration officer to",
   "against a member of the state police that ..."), split at commas, "or" and "and" (a bare head
@@ -128,21 +128,30 @@ _SHORT_TITLE = re.compile(
     r"[“\"']?(?P<name>[^“”\"'.;:\n]{3,}?)[”\"']?\s*(?:[.;:]|$)", re.I)
 
 
-def law_names(outline: Outline) -> tuple[tuple[str, str], ...]:
-    """What a law is called, as ``(where, name)``: the short titles its text gives itself
-    ("This Act may be cited as the “Biometric Information Privacy Act”"), ``where`` being
-    ``"short title"``, in document order; then the title the catalog or source gave the
-    document (``"title"``; not the file name a plain file's title falls back to)."""
-    names: list[tuple[str, str]] = []
-    for clause in outline.walk():
-        if clause.children:  # its own text only: the short title is a leaf's sentence
-            continue
-        for m in _SHORT_TITLE.finditer(collapse(clause.text)):
-            names.append(("short title", m.group("name").strip()))
+_UNIT = re.compile(r"\bthis\s+([a-z]+)\b[^.;]*$", re.I)
+
+
+def short_titles(clause: Clause) -> tuple[tuple[str, str], ...]:
+    """The names a clause's own text gives its act or part, as ``(unit, name)``: "This title
+    may be cited as the “…”" is ``("title", "…")``, the unit lower case ("" when the sentence
+    names none); none for a clause with parts (a short title is a leaf's sentence)."""
+    if clause.children:
+        return ()
+    text = collapse(clause.text)
+    out = []
+    for m in _SHORT_TITLE.finditer(text):
+        unit = _UNIT.search(text, max(0, m.start() - 80), m.start())
+        out.append((unit.group(1).casefold() if unit else "", m.group("name").strip()))
+    return tuple(out)
+
+
+def document_title(outline: Outline) -> str | None:
+    """The title the catalog or source gave the document (not the file name a plain file's
+    title falls back to)."""
     p = outline.document.provenance
     if p.title and not (p.source == "file" and p.title.rsplit(".", 1)[0] == p.document):
-        names.append(("title", p.title))
-    return tuple(dict.fromkeys(names))
+        return p.title
+    return None
 
 
 # --- actors -----------------------------------------------------------------------------------
