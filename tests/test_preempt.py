@@ -40,7 +40,7 @@ from legcompare.preempt import (
     provision_kind,
     signals_in,
 )
-from legcompare.preempt.phrases import split_actors, terms_of
+from legcompare.preempt.phrases import short_titles, split_actors, terms_of
 
 pytestmark = pytest.mark.corpus
 
@@ -491,6 +491,15 @@ def test_a_short_title_names_the_part_it_says(corpus: Path, tmp_path: Path) -> N
     result = preempt(load(str(corpus / HR4695)), [lower])
     assert [(f.provision.id, f.fate.value) for f in result.findings] == [
         ("t-i/s102", "saved"), ("t-ii/s201", "undecided")]
+
+
+def test_short_titles_and_the_part_each_names(tmp_path: Path) -> None:
+    text = ("SEC. 101. Notwithstanding this section, this title may be cited as the “Widget "
+            "Privacy Act”.\nSEC. 102. This Act shall be known and may be cited as the "
+            "\"Gadget Act of 2025\".\nSEC. 103. No person shall sell a widget.\n")
+    clauses = split(snippet(tmp_path, "us-ny-names.txt", text)).clauses
+    assert [short_titles(c) for c in clauses] == [
+        (("title", "Widget Privacy Act"),), (("act", "Gadget Act of 2025"),), ()]
 
 
 def test_a_legislative_counsels_digest_is_no_provision_to_weigh(corpus: Path) -> None:

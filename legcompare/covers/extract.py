@@ -246,7 +246,7 @@ def _name_end(key: str, begin: int, name: str, phrase: str) -> int:
     left out ("custodian of such arrest photo database") and the plural its head was taken
     from ("agencies", "owners"); ``begin + len(name)`` if the words cannot be found there."""
     at = begin
-    found = key.find(phrase, begin - len(phrase))
+    found = key.find(phrase, max(0, begin - len(phrase)))
     limit = found + len(phrase) if found >= 0 else len(key)
     for word in name.split():
         plural = re.escape(word[:-1]) + "(?:y|ies)" if word.endswith("y") else \

@@ -325,7 +325,8 @@ def _reach(c: PreemptionClause, p: Provision, lower_level: Level | None) -> str:
 
 def _matched(c: PreemptionClause, p: Provision) -> tuple[str, ...] | None:
     """The alternative of the clause's scope the provision meets (see
-    :func:`~.phrases.match_scope`): in its own context, else with its law's names."""
+    :func:`~.phrases.match_scope`): in its own context, else with the words of its
+    :class:`Also` (the upper law's terms for its own, its law's names)."""
     found = match_scope(c.scope, p.context)
     if found is None and p.also:
         found = match_scope(c.scope, p.context.union(*(a.words for a in p.also)))
@@ -333,8 +334,9 @@ def _matched(c: PreemptionClause, p: Provision) -> tuple[str, ...] | None:
 
 
 def _inside(c: PreemptionClause, p: Provision) -> str:
-    """Which of the scope's terms the provision holds; those only its law's name holds are
-    said to be in the name (“Biometric Information Privacy Act”)."""
+    """Which of the scope's terms the provision holds; those it holds only through an
+    :class:`Also` are said to be there (“through “FACIAL SURVEILLANCE” (...), the term the
+    comparison paired with ...”, “in its law's title “Biometric Information Privacy Act, ...””)."""
     matched = _matched(c, p)
     if not matched:
         return "its scope is not limited by subject"

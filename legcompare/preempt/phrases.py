@@ -128,7 +128,7 @@ _SHORT_TITLE = re.compile(
     r"[“\"']?(?P<name>[^“”\"'.;:\n]{3,}?)[”\"']?\s*(?:[.;:]|$)", re.I)
 
 
-_UNIT = re.compile(r"\bthis\s+([a-z]+)\b[^.;]*$", re.I)
+_UNIT = re.compile(r"\bthis\s+([a-z]+)\b", re.I)
 
 
 def short_titles(clause: Clause) -> tuple[tuple[str, str], ...]:
@@ -140,8 +140,11 @@ def short_titles(clause: Clause) -> tuple[tuple[str, str], ...]:
     text = collapse(clause.text)
     out = []
     for m in _SHORT_TITLE.finditer(text):
-        unit = _UNIT.search(text, max(0, m.start() - 80), m.start())
-        out.append((unit.group(1).casefold() if unit else "", m.group("name").strip()))
+        # the last "this <unit>" of the sentence before the words ("Notwithstanding this
+        # section, this title may be cited as ...": the title)
+        sentence = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+        units = [u.group(1).casefold() for u in _UNIT.finditer(text, sentence, m.start())]
+        out.append((units[-1] if units else "", m.group("name").strip()))
     return tuple(out)
 
 
