@@ -18,27 +18,23 @@ def roles(path: Path, *ids: str) -> list[tuple[str, str | None]]:
     return [(i, by_id[i].role.value if by_id[i].role else None) for i in ids]
 
 
-def snippet_roles(text: str) -> dict[str, str | None]:
+@pytest.mark.parametrize(("text", "expected"), [
+    # the items of findings are descriptive whatever their verbs
+    (("SEC. 2. FINDINGS.\nCongress finds the following:\n"
+      "(1) Agencies may use facial recognition without any rules.\n"
+      "(2) Vendors must be trusted with no faces.\n"
+      "SEC. 3. PROHIBITION.\nNo agency may use facial recognition.\n"),
+     {"s2": "descriptive", "s2/1": "descriptive", "s2/2": "descriptive", "s3": "prohibition"}),
+    # a heading that says for what purposes is no purpose section
+    (("SEC. 4. USE FOR COMMERCIAL PURPOSES.\n"
+      "(a) Purposes.—The purposes of this section are to protect voters.\n"
+      "(b) For purposes of this section—\n"
+      "(1) no person may sell voter registration information.\n"),
+     {"s4": "other", "s4/a": "descriptive", "s4/b": "other", "s4/b/1": "prohibition"}),
+])
+def test_roles_of_snippets(text: str, expected: dict[str, str]) -> None:
     document = parse_text(text, Provenance("us", "t", None, None, "file"))
-    return {c.id: c.role.value if c.role else None for c in split(document).walk()}
-
-
-def test_the_items_of_findings_are_descriptive_whatever_their_verbs() -> None:
-    found = snippet_roles("SEC. 2. FINDINGS.\nCongress finds the following:\n"
-                          "(1) Agencies may use facial recognition without any rules.\n"
-                          "(2) Vendors must be trusted with no faces.\n"
-                          "SEC. 3. PROHIBITION.\nNo agency may use facial recognition.\n")
-    assert found == {"s2": "descriptive", "s2/1": "descriptive", "s2/2": "descriptive",
-                     "s3": "prohibition"}
-
-
-def test_a_heading_that_says_for_what_purposes_is_no_purpose_section() -> None:
-    found = snippet_roles("SEC. 4. USE FOR COMMERCIAL PURPOSES.\n"
-                          "(a) Purposes.—The purposes of this section are to protect voters.\n"
-                          "(b) For purposes of this section—\n"
-                          "(1) no person may sell voter registration information.\n")
-    assert found == {"s4": "other", "s4/a": "descriptive", "s4/b": "other",
-                     "s4/b/1": "prohibition"}
+    assert {c.id: c.role.value if c.role else None for c in split(document).walk()} == expected
 
 
 @pytest.mark.corpus
