@@ -185,10 +185,24 @@ def _whole(op: Op, clause: Clause) -> tuple[Edit, ...]:
 
 
 def _renumbered(old: Clause, new: Clause) -> bool:
-    """The provision carries another number (or sits under another path) than before; a label
-    only printed another way ("(A)" as "A.", "Sec. 5." as "SECTION 5.") is the same number."""
-    return old.id != new.id or (old.label != new.label and
-                                _designation(old.label) != _designation(new.label))
+    """The provision carries another number (or sits under another numbered path) than
+    before. A label only printed another way ("(A)" as "A.", "Sec. 5." as "SECTION 5.") is
+    the same number; so is a place counted among unnumbered siblings ("¶ 2" now "¶ 3", "1st
+    proviso" now "2nd": one was inserted before it) or told apart from a namesake ("a/1~2"),
+    which no print shows."""
+    if old.id != new.id and _numbered(old.id) != _numbered(new.id):
+        return True
+    return old.label != new.label and _designation(old.label) != _designation(new.label)
+
+
+_COUNTED = re.compile(r"(?<![^/])(?:p|proviso-)\d+(?![^/~])")
+_NAMESAKE = re.compile(r"~\d+(?![^/])")
+
+
+def _numbered(clause_id: str) -> str:
+    """An id without the parts that only count unnumbered siblings (``p2``, ``proviso-1``, see
+    :func:`~legcompare.ids.unnumbered_part`) or tell namesakes apart (``~2``)."""
+    return _COUNTED.sub("#", _NAMESAKE.sub("", clause_id))
 
 
 _SECTION_WORD = re.compile(r"^\s*(?:section|sec\.|§+)\s*", re.I)

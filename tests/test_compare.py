@@ -301,3 +301,16 @@ def test_a_definition_added_or_removed_is_unclear_and_says_why(corpus: Path) -> 
     said = ("A new definition: whether it widens or narrows the law depends on the provisions "
             "that use the term.")
     assert [(r.rule, r.explanation) for r in new.reasons] == [("scope.definition-added", said)]
+
+
+def test_a_place_among_unnumbered_siblings_is_no_number(corpus: Path) -> None:
+    """In H.R. 2157 as enrolled a proviso was inserted before the 4th of title I's first
+    paragraph: the 4th is now the 5th, unchanged, and no number of it changed; a paragraph of
+    title V that is now under title VI does carry another citation."""
+    c = run(corpus, "us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
+    by_old = {p.old.id: p for p in c.pairs if p.old is not None and p.new is not None}
+    shifted = by_old["t-i/p1/proviso-4"]
+    assert (shifted.new.id, shifted.status, shifted.renumbered) == (
+        "t-i/p1/proviso-5", Status.UNCHANGED, False)
+    moved = by_old["t-v/p1"]
+    assert (moved.new.id, moved.renumbered) == ("t-vi/p1", True)
