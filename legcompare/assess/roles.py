@@ -206,7 +206,8 @@ def assign_roles(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
 
 # An item of a remedy list ("A prevailing party may recover: ... 4. other relief, as the court
 # may deem appropriate") is a remedy whatever modal it happens to contain; an item of findings
-# ("(13) ... Congress may ...") a finding.
+# ("(13) ... the Constitution should be amended so that Congress and the States may ...") a
+# finding.
 _DOMINANT = frozenset({Role.REMEDY, Role.ENFORCEMENT, Role.DEFINITION, Role.EXEMPTION,
                        Role.DESCRIPTIVE})
 
