@@ -53,3 +53,17 @@ def test_findings_and_for_purposes_headings_in_real_bills(corpus: Path) -> None:
         ("div-a/t-i/st-a/pt-1/s1003/a/2/q/c", "obligation"),
         ("div-b/t-v/st-b/pt-2/s5113", "amendment"),
         ("div-b/t-v/st-c/pt-2/s5214/a/b", "other")]
+
+
+@pytest.mark.corpus
+def test_a_heading_broken_at_a_line_end_is_read_whole(corpus: Path) -> None:
+    """A. 1891 prints "1.  DEFI-" / "NITIONS. FOR THE PURPOSES OF THIS SECTION, THE FOLLOWING
+    TERMS SHALL HAVE ...": read "DEFI- NITIONS", the subdivision was an obligation ("SHALL"),
+    and so was its paragraph (B), which only leads into two definitions: an added (B) read
+    "A new duty"."""
+    document = load(str(corpus / "us-ny-a1891-2023-introduced.txt"))
+    by_id = {c.id: c for c in split(document).walk()}
+    assert by_id["s2/q/837-x/1"].heading == "DEFINITIONS"
+    assert roles(corpus / "us-ny-a1891-2023-introduced.txt", "s2/q/837-x/1", "s2/q/837-x/1/b",
+                 "s3/q/236/1") == [("s2/q/837-x/1", "definition"),
+                                   ("s2/q/837-x/1/b", "definition"), ("s3/q/236/1", "definition")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Kind
+from ..normalize import readable
 from . import patterns as P
 
 _MD_BOLD_HEADING = re.compile(r"\s*(?P<h>[^*\n]{1,160}?)\*\*")
@@ -29,9 +30,11 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | 
     m = _DASH_HEADING.match(window)
     if m and "\n" not in m.group("h") and len(m.group("h")) <= 150:
         return m.group("h").strip()
-    m = _CAPS_HEADING.match(window.replace("\n ", " ").replace("\n", " "))
+    # (a newline read as a space, one for one: the match's span is the window's, so that a
+    # word the print broke at a line end, "DEFI-" / "NITIONS", is read whole from it)
+    m = _CAPS_HEADING.match(window.replace("\n", " "))
     if m and sum(c.isalpha() for c in m.group("h")) >= 3:
-        words = m.group("h").split()
+        words = readable(window[m.start("h"):m.end("h")], text).split()
         if kind in _NAMED_KINDS or len(words) <= 6:
             return " ".join(words)
     if kind not in _NAMED_KINDS:
