@@ -674,7 +674,8 @@ def target_phrases(text: str, *, whole: bool = False,
             # "The first sentence of section 9006(c) of such Code": the section, then its
             # sentence
             of = _SENTENCE_OF.fullmatch(words)
-            out += [of.group("law"), "t" + of.group("nth")[1:]] if of else [words]
+            nth = of.group("nth") if of else ""
+            out += [of.group("law"), nth[:1].lower() + nth[1:]] if of else [words]
     offset = head.end() if head is not None else 0
     places = [(offset + m.start(), _plain(m.group("place")))
               for m in _IN.finditer(text[offset:])]

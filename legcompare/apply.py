@@ -34,7 +34,6 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -50,6 +49,7 @@ from .amend import (
     range_ends,
     sentence_ordinal,
 )
+from .ids import label_designation
 from .model import Clause, Document, Note, NoteKind
 from .split import Skeleton, skeleton
 from .split.labels import roman_value
@@ -152,16 +152,7 @@ def _struck(ins: Instruction) -> str:
 def designation(clause: Clause | Skeleton) -> str:
     """A clause's designation as instructions name it, lower case: ``(A)`` → ``a``,
     ``SEC. 2.`` → ``2``, ``§ 50-B.`` → ``50-b``."""
-    return _designation(clause.label)
-
-
-@functools.lru_cache(maxsize=4096)
-def _designation(label: str) -> str:
-    label = _SECTION_WORD.sub("", label)
-    return label.strip().strip("()").rstrip(".").strip("()").lower()
-
-
-_SECTION_WORD = re.compile(r"(?i)^\s*(?:sec(?:tion)?\.?|§+|art(?:icle)?\.?)\s*")
+    return label_designation(clause.label)
 
 
 def apply_instructions(current: Document,

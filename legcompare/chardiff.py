@@ -201,10 +201,14 @@ def _inside(deleted: list[str], inserted: list[str]) -> list[tuple[Op, int, int]
         for at in range(len(big) - n + 1):
             if big[at] == first and all(big[at + t] == small[t] for t in range(1, n)):
                 rest = len(big) - at - n
-                grown: list[tuple[Op, int, int]] = [
-                    (grow, x, 0) if grow is Op.DELETE else (grow, 0, x) for x in (at, rest)]
-                return (grown[:1] if at else []) + [(Op.EQUAL, n, n)] + (grown[1:] if rest else [])
+                before = [_run(grow, at)] if at else []
+                return before + [(Op.EQUAL, n, n)] + ([_run(grow, rest)] if rest else [])
     return None
+
+
+def _run(op: Op, n: int) -> tuple[Op, int, int]:
+    """A deletion of ``n`` tokens, or an insertion of ``n``."""
+    return (op, n, 0) if op is Op.DELETE else (op, 0, n)
 
 
 def _equal_run(a: list[str], b: list[str]) -> Iterator[Edit]:

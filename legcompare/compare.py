@@ -7,7 +7,6 @@ batch jobs can fan comparisons out over processes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -25,6 +24,7 @@ from .assess import Judge, assess
 from .assess.rules import load_rules
 from .chardiff import diff_text
 from .errors import SelectError
+from .ids import label_designation, numbered_path
 from .model import (
     Clause,
     ClausePair,
@@ -190,25 +190,7 @@ def _renumbered(old: Clause, new: Clause) -> bool:
     the same number; so is a place counted among unnumbered siblings ("¶ 2" now "¶ 3", "1st
     proviso" now "2nd": one was inserted before it) or told apart from a namesake ("a/1~2"),
     which no print shows."""
-    if old.id != new.id and _numbered(old.id) != _numbered(new.id):
+    if old.id != new.id and numbered_path(old.id) != numbered_path(new.id):
         return True
-    return old.label != new.label and _designation(old.label) != _designation(new.label)
-
-
-_COUNTED = re.compile(r"(?<![^/])(?:p|proviso-)\d+(?![^/~])")
-_NAMESAKE = re.compile(r"~\d+(?![^/])")
-
-
-def _numbered(clause_id: str) -> str:
-    """An id without the parts that only count unnumbered siblings (``p2``, ``proviso-1``, see
-    :func:`~legcompare.ids.unnumbered_part`) or tell namesakes apart (``~2``)."""
-    return _COUNTED.sub("#", _NAMESAKE.sub("", clause_id))
-
-
-_SECTION_WORD = re.compile(r"^\s*(?:section|sec\.|§+)\s*", re.I)
-
-
-def _designation(label: str) -> str:
-    """A label's letters and digits, as it designates (case kept: "(a)" and "(A)" are
-    different levels)."""
-    return "".join(ch for ch in _SECTION_WORD.sub("", label) if ch.isalnum())
+    return old.label != new.label and label_designation(old.label) != label_designation(
+        new.label)

@@ -129,14 +129,13 @@ def _restatements(bill: Document, found: Sequence[tuple[Clause, Instruction]]
         words = bill.text[ins.span[0]:ins.span[1] + 80]
         law = _law(head) or _law(words)
         number = _section_number(ins)
-        quoted = _quoted_after(clause, ins)
+        quoted, own = _new_text(clause, ins)
         code = None
         if quoted is not None and quoted.quoted_in and number:
             code = f"{quoted.quoted_in} § {number}"
         elif law and number:
             form = law_form(law, bill)
             code = f"{form.prefix if form else law} § {number}"
-        own = _section_in(quoted, number) if quoted is not None else None
         out.append(Restatement(ins.action, clause.id, clause.citation, law, number, code,
                                own.id if own is not None else None))
     return tuple(out)
@@ -361,9 +360,8 @@ def _with_text(ins: Instruction, clause: Clause, bill: Document) -> Instruction:
     section on the next line) the rest of the bill provision after the instruction."""
     if ins.inserted is not None or not (ins.action is Action.RESTATE or ins.section):
         return ins
-    q = _quoted_after(clause, ins)
-    if q is not None:
-        q = _section_in(q, _section_number(ins))
+    quoted, q = _new_text(clause, ins)
+    if quoted is not None:
         if q is None:
             return ins  # the bill's quoted sections are others: its new text is not there
         start, end = q.span[0], max(d.span[1] for d in q.walk())
@@ -380,10 +378,12 @@ def _section_number(ins: Instruction) -> str | None:
     return ins.section or _number(ins.target[0] if ins.target else "")
 
 
-def _quoted_after(clause: Clause, ins: Instruction) -> Clause | None:
-    """The first quoted matter of ``clause`` after the instruction (its new text, if any)."""
-    return next((q for q in clause.walk() if q.kind is Kind.QUOTED and q.span[0] >= ins.span[1]),
-                None)
+def _new_text(clause: Clause, ins: Instruction) -> tuple[Clause | None, Clause | None]:
+    """The first quoted matter of ``clause`` after the instruction, and in it the new text of
+    the section the instruction names (:func:`_section_in`); ``None`` where there is none."""
+    quoted = next((q for q in clause.walk() if q.kind is Kind.QUOTED
+                   and q.span[0] >= ins.span[1]), None)
+    return quoted, (_section_in(quoted, _section_number(ins)) if quoted is not None else None)
 
 
 def _section_in(quoted: Clause, number: str | None) -> Clause | None:

@@ -9,6 +9,7 @@ named here: ``p3`` (the third block), ``proviso-2``, ``q`` (quoted matter), ``h-
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Kind
@@ -47,3 +48,23 @@ class Paths:
         path = f"{prefix}/{part}" if prefix else part
         n = self._seen[path] = self._seen.get(path, 0) + 1
         return f"{path}~{n}" if n > 1 else path
+
+
+@functools.lru_cache(maxsize=4096)
+def label_designation(label: str) -> str:
+    """A label's designation as instructions name it, lower case, however it is printed:
+    ``(A)`` and ``A.`` → ``a``, ``SEC. 2.`` → ``2``, ``§ 50-B.`` and ``§50-B.`` → ``50-b``."""
+    label = _SECTION_WORD.sub("", label)
+    return label.strip().strip("()").rstrip(".").strip("()").lower()
+
+
+_SECTION_WORD = re.compile(r"(?i)^\s*(?:sec(?:tion)?\.?|§+|art(?:icle)?\.?)\s*")
+_COUNTED = re.compile(r"(?<![^/])(?:p|proviso-)\d+(?![^/~])")
+_NAMESAKE = re.compile(r"~\d+(?![^/])")
+
+
+def numbered_path(clause_id: str) -> str:
+    """An id without the parts that only count unnumbered siblings (``p2``, ``proviso-1``: see
+    :func:`unnumbered_part`) or tell namesakes apart (``~2``: see :class:`Paths`), which no
+    print shows: ``t-i/p2/proviso-1`` and ``t-i/p3/proviso-2`` are both ``t-i/#/#``."""
+    return _COUNTED.sub("#", _NAMESAKE.sub("", clause_id))
