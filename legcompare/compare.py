@@ -37,6 +37,7 @@ from .model import (
     Outline,
     Status,
     Verdict,
+    changed_copy,
     made,
 )
 from .parallel import map_balanced, split_all, split_as_read, worthwhile
@@ -89,6 +90,8 @@ def compare_outlines(a: Outline, b: Outline, *, options: CompareOptions | None =
     # made first (the rules read), so that the child has it too.
     pairs = map_balanced(judged, matches, cheap=_same_text, send=_without_clauses,
                          receive=_with_clauses, parallel=worthwhile(old, new))
+    if mode is Mode.VERSIONS:
+        pairs = _with_parents_numbers(pairs)
     return Comparison(old, new, mode, options.perspective, tuple(pairs), options)
 
 
@@ -161,8 +164,8 @@ def _pair(m: Match, old_partial: bool, new_partial: bool, max_tokens: int, mode:
         return made(ClausePair, status=status, old=m.old, new=m.new, edits=diff.edits,
                     similarity=m.similarity, moved=m.moved,
                     renumbered=mode is Mode.VERSIONS and _renumbered(m.old, m.new),
-                    group=m.group, verdict=Verdict.NEUTRAL, descriptive=False, reasons=(),
-                    notes=diff.notes)
+                    renumbered_with_parent=False, group=m.group, verdict=Verdict.NEUTRAL,
+                    descriptive=False, reasons=(), notes=diff.notes)
     if m.old is not None:
         status = Status.MERGED if m.part else (Status.UNPAIRED if new_partial else
                                                Status.REMOVED)
@@ -182,6 +185,27 @@ def _same_own_text(old: Clause, new: Clause) -> bool:
 
 def _whole(op: Op, clause: Clause) -> tuple[Edit, ...]:
     return (Edit(op, clause.text),) if clause.text else ()
+
+
+def _with_parents_numbers(pairs: Sequence[ClausePair]) -> list[ClausePair]:
+    """``pairs``, those renumbered only with the provision they sit in marked so
+    (:attr:`ClausePair.renumbered_with_parent`): § 104(a) now § 103(a) because § 104 is now
+    § 103. Pairs come parents first, so a parent's mark is known before its children's."""
+    renumbered = {p.old.id: p for p in pairs
+                  if p.renumbered and p.old is not None and p.new is not None}
+    out = []
+    for pair in pairs:
+        old, new = pair.old, pair.new
+        if pair.renumbered and old is not None and new is not None:
+            old_parent, _, old_own = old.id.rpartition("/")
+            new_parent, _, new_own = new.id.rpartition("/")
+            parent = renumbered.get(old_parent)
+            if (parent is not None and parent.new is not None and parent.new.id == new_parent
+                    and numbered_path(old_own) == numbered_path(new_own)
+                    and label_designation(old.label) == label_designation(new.label)):
+                pair = changed_copy(pair, renumbered_with_parent=True)
+        out.append(pair)
+    return out
 
 
 def _renumbered(old: Clause, new: Clause) -> bool:

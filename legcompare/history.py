@@ -48,8 +48,10 @@ class Event:
 
     @property
     def changed(self) -> bool:
-        """Something to report: not unchanged, or moved or renumbered (as ``diff`` counts it)."""
-        return changed(self.pair)
+        """Something to report: not unchanged, or moved or renumbered (as ``diff`` counts it,
+        and also when only the provision it sits in was renumbered: a track follows one
+        provision, whose own citation changed)."""
+        return changed(self.pair) or self.pair.renumbered
 
 
 @dataclass(frozen=True)

@@ -384,6 +384,11 @@ class ClausePair:
     """The clause changed place relative to its neighbours."""
     renumbered: bool = False
     """Its label or id changed while its text did not (or it is the same provision)."""
+    renumbered_with_parent: bool = False
+    """Renumbered only because the provision it sits in was: its own designation is as before
+    and its parent is paired with its old parent, itself renumbered. That provision's new
+    number tells this one's, so a list of what changed shows that one and leaves this out
+    (unless something else changed)."""
     group: str | None = None
     """Shared by the parts of a split or merge."""
     verdict: Verdict = Verdict.NEUTRAL

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import ClausePair, Comparison, Status, Verdict
@@ -45,8 +46,25 @@ def summarize(comparison: Comparison) -> Summary:
 
 
 def changed(pair: ClausePair) -> bool:
-    """Anything to show: not unchanged, or moved or renumbered."""
-    return pair.status is not Status.UNCHANGED or pair.moved or pair.renumbered
+    """Anything to show: not unchanged, or moved or renumbered (not only with the provision
+    it sits in, which is shown: :attr:`~legcompare.model.ClausePair.renumbered_with_parent`)."""
+    return pair.status is not Status.UNCHANGED or pair.moved or (
+        pair.renumbered and not pair.renumbered_with_parent)
+
+
+def not_shown(pairs: Sequence[ClausePair], shown: int) -> str | None:
+    """What a list of the ``shown`` changed pairs leaves out, in words: ``3 unchanged
+    provisions not shown, 1 of them renumbered with the provision it sits in``; ``None`` when
+    it leaves out nothing."""
+    omitted = len(pairs) - shown
+    if not omitted:
+        return None
+    words = f"{omitted} unchanged provision{'s' if omitted != 1 else ''} not shown"
+    along = sum(1 for p in pairs if p.renumbered_with_parent and not changed(p))
+    if along:
+        words += (f", {along} of them" if omitted != 1 else ", it") + \
+            " renumbered with the provision it sits in"
+    return words
 
 
 def headline(summary: Summary) -> str:

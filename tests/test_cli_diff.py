@@ -107,6 +107,28 @@ def test_only_changed_and_output_file(tmp_path: Path) -> None:
     assert "monthly" in text and "face recognition" not in text
 
 
+def test_only_changed_shows_a_renumbering_once_where_it_happened(tmp_path: Path) -> None:
+    """A section inserted before SEC. 2 makes it SEC. 3: (a) is now § 3(a) only because of
+    that, and the section's line says so; (b) struck makes (c) the new (b), a number of its
+    own. Without ``--only-changed`` every pair is listed, (a) with its new number too."""
+    old = OLD.replace("yearly.\n", "yearly.\n(c) Each report is public.\n")
+    new = old.replace("SEC. 2. BAN.", "SEC. 2. FINDINGS.\nCameras are everywhere.\nSEC. 3. BAN.")
+    new = new.replace("(b) Reports are due yearly.\n(c)", "(b)")
+    code, out, _ = run("diff", *files(tmp_path, old, new), "--only-changed")
+    assert code == 0
+    heads = [line for line in out.splitlines() if line[:2] in ("= ", "~ ", "+ ", "- ")]
+    assert heads == [
+        "+ new.txt § 2  UNCLEAR  descriptive",
+        "= old.txt § 2 → new.txt § 3  renumbered (s2 → s3)",
+        "- old.txt § 2(b)  UNCLEAR",
+        "= old.txt § 2(c) → new.txt § 3(b)  renumbered (s2/c → s3/b)",
+    ]
+    assert out.endswith("\n(2 unchanged provisions not shown, 1 of them renumbered with the "
+                        "provision it sits in)\n")
+    code, out, _ = run("diff", *files(tmp_path, old, new))
+    assert "= old.txt § 2(a) → new.txt § 3(a)  renumbered (s2/a → s3/a)" in out.splitlines()
+
+
 @pytest.mark.parametrize("bad", [b"\x00\x01\x02" * 100, b"caf\xe9 \xfa not utf8"])
 def test_bad_input_exits_2_and_writes_nothing(tmp_path: Path, bad: bytes) -> None:
     a, _ = files(tmp_path)

@@ -19,6 +19,7 @@ from legcompare.compare import compare
 from legcompare.ingest import load_path
 from legcompare.model import ClausePair, CompareOptions, Comparison, Document, Mode, Op, Status
 from legcompare.normalize import key
+from legcompare.summary import changed
 
 pytestmark = pytest.mark.corpus
 
@@ -271,6 +272,31 @@ def test_cross_pairs_do_not_depend_on_string_hashing(corpus: Path) -> None:
     paired = [(p["status"], (p["new"] or {}).get("id")) for p in pairs
               if (p["old"] or {}).get("id") == "div-b/t-iv/st-c/s4206/a/1/b/q/d"]
     assert paired == [("modified", "t-i/st-a/pt-ii/s11011/a/q/199a/e/3")]
+
+
+def test_hr2157_lists_a_renumbering_where_it_happened(corpus: Path) -> None:
+    """Sec. 104 as introduced is Sec. 103 as enrolled: its (a), (a)(1) and (a)(2) carry new
+    citations only because of that, so a list of what changed leaves them to the section's
+    line; its (c) is now (b), a number of its own (the old (b) was struck). A proviso whose
+    old section was paired elsewhere (Sec. 107 with a paragraph) is listed on its own. Of the
+    188 unchanged pairs with another citation, 23 are listed; the rest follow a provision that
+    is."""
+    c = run(corpus, "us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
+    by_old = {p.old.id: p for p in c.pairs if p.old is not None and p.new is not None}
+    along = [(old, by_old[old].new.id) for old in ("t-i/s104/a", "t-i/s104/a/1", "t-i/s104/a/2")]
+    assert along == [("t-i/s104/a", "t-i/s103/a"), ("t-i/s104/a/1", "t-i/s103/a/1"),
+                     ("t-i/s104/a/2", "t-i/s103/a/2")]
+    for old, _ in along:
+        assert by_old[old].renumbered and by_old[old].renumbered_with_parent
+        assert not changed(by_old[old])
+    for old, new in [("t-i/s104", "t-i/s103"), ("t-i/s104/c", "t-i/s103/b"),
+                     ("t-i/s107/proviso-1", "t-i/s108/proviso-1")]:
+        pair = by_old[old]
+        assert pair.new.id == new and pair.status is Status.UNCHANGED
+        assert pair.renumbered and not pair.renumbered_with_parent and changed(pair)
+    assert by_old["t-i/s107"].new.id == "t-i/p3"
+    flagged = [p for p in c.pairs if p.status is Status.UNCHANGED and p.renumbered]
+    assert (len(flagged), sum(changed(p) for p in flagged)) == (188, 23)
 
 
 def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:

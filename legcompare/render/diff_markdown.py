@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ClausePair, Comparison, Op, Provenance, Reason, Verdict
-from ..summary import changed, headline, summarize
+from ..summary import changed, headline, not_shown, summarize
 from .diff_terminal import (
     Piece,
     cautions,
@@ -64,9 +64,9 @@ def diff_markdown(comparison: Comparison, *, only_changed: bool = False) -> str:
         out += ["", "## Provisions"]
     for pair in shown:
         out += ["", *_section(pair)]
-    omitted = len(c.pairs) - len(shown)
+    omitted = not_shown(c.pairs, len(shown))
     if omitted:
-        out += ["", f"{omitted} unchanged provision{'s' if omitted != 1 else ''} not shown."]
+        out += ["", f"{inline(omitted)}."]
     if c.notes:
         out += ["", "## Notes", "", *(f"- {inline(n)}" for n in c.notes)]
     return "\n".join(out) + "\n"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..model import ClausePair, Comparison, Edit, Op, Provenance, Reason, Status, Verdict
 from ..normalize import key
-from ..summary import changed, headline, summarize
+from ..summary import changed, headline, not_shown, summarize
 from .dates import report_date
 
 MARKERS = {Status.MODIFIED: "~", Status.ADDED: "+", Status.REMOVED: "-", Status.UNPAIRED: "?",
@@ -186,10 +186,10 @@ def diff_terminal(comparison: Comparison, *, color: bool, only_changed: bool = F
     shown = [p for p in c.pairs if changed(p) or not only_changed]
     for pair in shown:
         lines += ["", *_block(pair, color)]
-    omitted = len(c.pairs) - len(shown)
+    omitted = not_shown(c.pairs, len(shown))
     tail = [f"note: {visible(n)}" for n in c.notes]
     if omitted:
-        tail.insert(0, f"({omitted} unchanged provision{'s' if omitted != 1 else ''} not shown)")
+        tail.insert(0, f"({omitted})")
     if tail:
         lines += ["", *tail]
     return "\n".join(lines) + "\n"
