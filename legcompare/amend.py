@@ -9,10 +9,11 @@
   places is one place phrase, :func:`places` its places), and unquoted objects (``the period at
   the end``, ``“and” after the semicolon``);
 * ``by striking “X”`` (a deletion); ``by striking all that precedes “X”`` (from the start of
-  the target to X: ``precedes``); ``by striking subsection (b)`` (and ``inserting the
-  following: “...”``): a provision, or a list of them, struck whole (``provision``), and so is
-  a sentence (``by striking the last sentence``, ``by amending the first sentence of paragraph
-  (1) to read as follows``);
+  the target to X: ``precedes``; X may be a provision, ``all that precedes subsection (c)``);
+  ``by striking subsection (b)`` (and ``inserting the following: “...”``): a provision, or a
+  list of them, struck whole (``provision``), and so is a sentence (``by striking the last
+  sentence``, ``by amending the first sentence of paragraph (1) to read as follows``) and a
+  part above a section (``by striking subparts H, I, and J``: :func:`names_containers`);
 * ``by inserting “Y” after “X”`` / ``before`` (``by adding “or” after the comma``; with a place
   of its own and ``each place it appears``, as for struck words); ``by inserting “and” at the
   end (of paragraph (2))``; ``by inserting after subparagraph (D) the following: “...”`` and
@@ -81,6 +82,7 @@ __all__ = [
     "in_outline",
     "item_designations",
     "law_name",
+    "names_containers",
     "parse",
     "places",
     "quotations",
@@ -147,8 +149,9 @@ class Instruction:
     """For an instruction that could not be read (:attr:`Action.UNREAD`): its words, to the end
     of its clause."""
     precedes: bool = False
-    """``all that precedes “X”``: the words from the start of the target (its label included)
-    up to ``struck`` are struck; ``struck`` itself stays."""
+    """``all that precedes “X”`` (or ``all that precedes subsection (c)``, a ``provision``):
+    the text from the start of the target (its label included) up to ``struck`` is struck;
+    ``struck`` itself stays."""
     item: bool = False
     """What is struck, redesignated or restated, or the anchor, is an item of a table of
     contents (``the item relating to section 6050W``: the table's line for that section), not
@@ -195,8 +198,13 @@ _ITEM_PHRASE = re.compile(r"(?:the\s+items?\s+)?" + _RELATING, re.I)
 _SUCH_ITEM = re.compile(r"(?:by\s+)?striking\s+the\s+(?P<items>items?)\s+relating\s+to\s+"
                         r"(?P<such>such\s+(?P<kind>" + _ITEM_KIND + r"))\b", re.I)
 _SENTENCE_OF = re.compile(r"(?P<nth>" + _NTH + r")\s+of\s+(?P<law>.+)", re.I | re.S)
+# Parts above a section, by letter or number ("subparts H, I, and J", "part VII", "title 2"):
+# struck whole like provisions, though applying them is not supported (see apply).
+_CONTAINER_LIST = (r"(?:sub)?(?:title|part|chapter|division)s?\s+(?-i:[A-Z]{1,7}|\d{1,3}[A-Z]?)"
+                   r"(?:,?[ \t]+(?:(?:and|or)[ \t]+)?(?-i:[A-Z]{1,7}|\d{1,3}[A-Z]?))*(?![\w(])")
+_CONTAINERS = re.compile(_CONTAINER_LIST, re.I)
 _THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|" + _NTH + "|" + _ITEM + "|" +
-          _PLACE_LIST)
+          _PLACE_LIST + "|" + _CONTAINER_LIST)
 _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
 # "adding" where it means inserting: "by adding “or” after the comma", "by adding after
 # subsection (d) the following"
@@ -411,16 +419,18 @@ def _such_item(ins: Instruction, text: str, before: Instruction | None) -> Instr
 def _strikes(text: str, q: Quotes) -> list[Instruction]:
     out = []
     for m in _STRIKING.finditer(text):
-        precedes = _PRECEDES.match(text, m.end())  # all that precedes “X”: up to X
-        obj = (q.get(precedes.end()) if precedes is not None else None) or _object(
-            text, m.end(), q)
+        # all that precedes “X” (or a provision: "all that precedes subsection (c)"): up to it
+        precedes = _PRECEDES.match(text, m.end())
+        at = precedes.end() if precedes is not None else m.end()
+        obj = _object(text, at, q)
         if obj is None:
             continue
         struck, struck_span, pos = obj
-        item = m.end() not in q and _ITEM_PHRASE.fullmatch(struck) is not None
-        provision = m.end() not in q and (_PROVISION.fullmatch(struck) is not None or
-                                          _NTH_SENTENCE.fullmatch(struck) is not None or
-                                          _NTHS.fullmatch(struck) is not None)
+        item = at not in q and _ITEM_PHRASE.fullmatch(struck) is not None
+        provision = at not in q and (_PROVISION.fullmatch(struck) is not None or
+                                     _CONTAINERS.fullmatch(struck) is not None or
+                                     _NTH_SENTENCE.fullmatch(struck) is not None or
+                                     _NTHS.fullmatch(struck) is not None)
         every, through, to_end, where, target, pos = _after_words(text, pos, q)
         a = _AND_INSERTING.match(text, pos)
         block = _block(text, a.end(), q) if a is not None else None
@@ -704,6 +714,13 @@ def places(phrase: str) -> tuple[str, ...]:
     kind = kind[:-1] if kind.lower().endswith("s") else kind
     rest = re.findall(_DESIG, m.group("rest"))
     return tuple(f"{kind} {d}" for d in (m.group("first"), *rest))
+
+
+def names_containers(phrase: str) -> bool:
+    """Does the phrase name parts above a section by letter or number (``subparts H, I, and
+    J``, ``part VII``), not a section or its subdivisions?"""
+    phrase = " ".join(phrase.split())
+    return _CONTAINERS.fullmatch(phrase) is not None and _PROVISION.fullmatch(phrase) is None
 
 
 def range_ends(phrase: str) -> tuple[str, str] | None:

@@ -12,7 +12,8 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
   and (iv)``) are struck in each, each place found as one would be; other instructions on a
   list are unsupported. A struck provision (``by striking subsection (b)``) is found the same
   way and goes whole; a block inserted for provisions takes their place, so they must be one
-  run (``paragraphs (2) and (3)``).
+  run (``paragraphs (2) and (3)``). What precedes a provision (``by striking all that precedes
+  subsection (c)``) is the target's text before it, its label and heading included.
 * A sentence (``in the second sentence``, ``by striking the last sentence``) is counted in the
   provision's text after its label and a heading that ends ".—"; a sentence ends at a period
   before a capital or a parenthesis, or at the end, not after an abbreviation ("Pub. L.",
@@ -45,6 +46,7 @@ from .amend import (
     Instruction,
     designations,
     item_designations,
+    names_containers,
     places,
     range_ends,
     sentence_ordinal,
@@ -233,8 +235,12 @@ class Editor:
     def _provisions(self, ins: Instruction, index: int) -> tuple[Outcome, str, str | None]:
         """Strike provisions whole (``by striking subsection (b)``, ``paragraphs (2) and
         (7)``), each found as a target would be (in the instruction's target); a block to
-        insert goes in their place, which must then be one run (``paragraphs (2) and (3)``)."""
+        insert goes in their place, which must then be one run (``paragraphs (2) and (3)``).
+        ``all that precedes subsection (c)`` is the target's text before that provision."""
         assert ins.struck is not None
+        if names_containers(ins.struck):
+            return (Outcome.UNSUPPORTED, (f"cannot strike {ins.struck}: legcompare finds "
+                    "sections and their subdivisions, not the parts that hold them"), None)
         target = ins.target
         while target and 0 <= _depth(ins.struck) <= _depth(target[-1]):
             target = target[:-1]  # a place the struck provision cannot be in: one of its level
@@ -245,10 +251,18 @@ class Editor:
         found = [f for k, f in enumerate(found)  # one inside another goes with it
                  if not any(a <= f[1][0] and f[1][1] <= b for _, (a, b) in found[:k])]
         what = " ".join(_struck(ins).split())
-        if ins.to_end:  # "subparagraph (A) and all that follows": to the end of the target
-            _, region, _ = self._scope(replace(ins, target=target, provision=False))
+        if ins.to_end or ins.precedes:
+            # "subparagraph (A) and all that follows": to the end of the target; "all that
+            # precedes subsection (c)": from its start (its label and heading) up to it
+            scope, region, _ = self._scope(replace(ins, target=target, provision=False))
             assert region is not None  # (found above, as the places' first steps)
-            found = [(found[0][0], (found[0][1][0], max(region[1], found[-1][1][1])))]
+            if ins.precedes:
+                if len(found) != 1:
+                    return (Outcome.UNSUPPORTED, (f"cannot strike {what}: it names more "
+                            "than one provision"), None)
+                found = [(scope.id if scope is not None else None, (region[0], found[0][1][0]))]
+            else:
+                found = [(found[0][0], (found[0][1][0], max(region[1], found[-1][1][1])))]
         if ins.action is Action.REPLACE:
             if any(self.text[a[1]:b[0]].strip() for (_, a), (_, b) in itertools.pairwise(found)):
                 return (Outcome.UNSUPPORTED, (f"{what} are not one run of provisions, to put "

@@ -20,6 +20,7 @@ from legcompare.amend import (
     designations,
     in_outline,
     item_designations,
+    names_containers,
     parse,
     places,
     read_quote,
@@ -526,6 +527,44 @@ def test_all_that_precedes_words_runs_from_the_start_of_the_target() -> None:
     assert (colon.action, colon.struck, colon.inserted) == (Action.REPLACE, "x", "y")
 
 
+def test_all_that_precedes_a_provision_and_parts_above_a_section() -> None:
+    """The TCJA's § 14301(b)(1) on a § 960 written for the test: all that precedes the
+    redesignated subsection (c) is the section's heading and its (a) and (b), replaced whole.
+    Its § 13404(a) strikes three subparts by letter: read, and said to be unsupported where a
+    current text is given (the split finds sections and what they hold)."""
+    law = text_doc("SEC. 960. CREDIT.\n(a) In general.—Old a.\n(b) Rules.—Old b.\n(c) Limits.—"
+                   "Old c.\n", "us", "26usc960", "current", "26 U.S.C. 960")
+    sentence = ("Section 960 is amended by striking subsection (c), by redesignating subsection "
+                "(b) as subsection (c), by striking all that precedes subsection (c) (as so "
+                "redesignated) and inserting the following:\n“SEC. 960. DEEMED PAID CREDIT.\n“(a) "
+                "In general.—New a.\n“(b) Other.—New b.”.")
+    last = parse(sentence)[-1]
+    assert (summary(last)[:3], last.provision, last.precedes) == (
+        ("replace", ("Section 960",), "subsection (c)"), True, True)
+    apps, text = applying(law, sentence)
+    assert [(a.outcome, a.clause, a.detail) for a in apps] == [
+        (Outcome.APPLIED, "s960/c", "struck subsection (c)"),
+        (Outcome.APPLIED, "s960", "redesignated subsection (b) as subsection (c)"),
+        (Outcome.APPLIED, "s960", ("struck all that precedes subsection (c) and inserted “SEC. "
+                                   "960. DEEMED PAID…”"))]
+    assert text == ("SEC. 960. DEEMED PAID CREDIT.\n(a) In general.—New a.\n(b) Other.—New b.\n"
+                    "(c) Rules.—Old b.\n")
+    parts = ("Part IV of subchapter A of chapter 1 is amended by striking subparts H, I, and J "
+             "(and by striking the items relating to such subparts in the table of subparts for "
+             "such part).")
+    assert [(describe(i), i.provision, i.item) for i in parse(parts)] == [
+        ("strike subparts H, I, and J in Part IV of subchapter A of chapter 1", True, False),
+        (("strike the items relating to subparts H, I, and J in Part IV of subchapter A of "
+          "chapter 1"), False, True)]
+    assert names_containers("subparts H, I, and J") and not names_containers("subsection (c)")
+    apps, text = applying(law, parts)
+    assert [(a.outcome, a.detail) for a in apps] == [
+        (Outcome.UNSUPPORTED, ("cannot strike subparts H, I, and J: legcompare finds sections "
+                               "and their subdivisions, not the parts that hold them")),
+        (Outcome.NOT_FOUND, "“Part IV of subchapter A of chapter 1” is not in the current text")]
+    assert text == law.text
+
+
 def test_words_inserted_at_the_end_of_a_provision() -> None:
     (ins,) = parse("by inserting “and” at the end of paragraph (2),")
     assert summary(ins) == ("insert", ("paragraph (2)",), None, "and", None, "end", None, False)
@@ -826,8 +865,21 @@ def test_items_of_a_table_of_contents_are_lines_of_the_table() -> None:
 
 @pytest.mark.corpus
 def test_tcja_instructions_on_noted_designations(corpus: Path) -> None:
-    found = {c.id: i for c, i in in_outline(split(load_path(corpus / "raw" /
-                                                           "BILLS-115hr1eas2.xml")))}
+    pairs = in_outline(split(load_path(corpus / "raw" / "BILLS-115hr1eas2.xml")))
+    found = {c.id: i for c, i in pairs}
+    unread = [(c.id, i.words) for c, i in pairs if i.action is Action.UNREAD]
+    assert unread == [  # (the bill's own slip: "by striking by striking section 215")
+        ("t-i/st-a/pt-v/s11051/a", "by striking"),
+        ("t-i/st-c/pt-iii/spt-a/s13204/a/3/b/ii", ("by striking the item relating to "
+         "subparagraph (E)(iv) and all that follows through the item relating to subparagraph "
+         "(E)(ix) and inserting the following")),
+        ("t-i/st-c/pt-iv/s13304/a/1/b", ("by striking the flush sentence at the end of "
+         "paragraph (1), and")),
+        ("t-i/st-d/pt-i/spt-b/ch-3/s14221/a/3", ("by striking the flush language after clause "
+         "(vii), as added by paragraph (2)"))]
+    assert [describe(i) for c, i in pairs if c.id == "t-i/st-d/pt-i/spt-c/s14301/b/1"][-1] == (
+        "strike all that precedes subsection (c) and insert “SEC. 960. DEEMED PAID…” in "
+        "Section 960")
     assert summary(found["t-i/st-c/pt-vi/spt-b/s13520/c/1/a"])[:2] + (
         found["t-i/st-c/pt-vi/spt-b/s13520/c/1/a"].anchor,) == (
         "insert", ("Subsection (d) of section 6724",), "clause (xxv)")
