@@ -212,6 +212,70 @@ ANY CITY
 """
 
 
+def test_an_appropriation_s_numbered_items_end_at_the_next_heading(corpus: Path) -> None:
+    """H.R. 264's title I: the Departmental Offices paragraph lists (1) to (3)(F), then
+    "office of terrorism and financial intelligence" / "salaries and expenses" head the next
+    appropriation. That heading was read as more words of (3)(F), and every appropriation after
+    it, to the IRS's, as items and provisos of the first paragraph (``t-i/p1/1~2``)."""
+    outline = outline_of(corpus, "us-federal-hr264-116-engrossed-house.txt")
+    (title,) = [c for c in outline.clauses if c.id == "t-i"]
+    assert [c.id for c in title.children][:16] == [
+        "t-i/h-departmental-offices", "t-i/p1",
+        "t-i/h-office-of-terrorism-and-financial-intelligence", "t-i/h-salaries-and-expenses",
+        "t-i/p2", "t-i/h-department-wide-systems-and-capital-investments", "t-i/p3",
+        "t-i/h-office-of-inspector-general", "t-i/p4",
+        "t-i/h-treasury-inspector-general-for-tax-administration", "t-i/p5",
+        "t-i/h-special-inspector-general-for-the-troubled", "t-i/p6",
+        "t-i/h-financial-crimes-enforcement-network", "t-i/p7",
+        "t-i/h-bureau-of-the-fiscal-service"]
+    c = by_id(outline)
+    assert c["t-i/p1/3/f"].text == "(F) international operations.\n"
+    check(c["t-i/p2/2"], "(2)", Kind.PARAGRAPH, "H.R. 264, 116th Cong., tit. I, ¶ 2(2)",
+          "(2) up to $10,000,000 shall")
+    check(c["t-i/p12/5/proviso-4"], "", Kind.PROVISO,
+          "H.R. 264, 116th Cong., tit. I, ¶ 12(5), 4th proviso", "Provided further, That for")
+    assert c["t-i/h-business-systems-modernization"].kind is Kind.HEADING
+    assert c["t-i/h-administrative-provisions-internal-revenue-service"].heading == (
+        "administrative provisions—internal revenue service")
+    assert not any("~" in k for k in c if k.startswith("t-i/p"))
+
+
+APPROPRIATION = """\
+TITLE I—AGRICULTURE
+operations
+For necessary expenses, $5,000, of which:
+(1) not to exceed $700 is for official reception; and
+(2) not to exceed $258 is for emergencies.
+repairs
+For repairs, $9,000.
+TITLE II—GENERAL PROVISIONS
+SEC. 201. The agency shall file reports:
+(1) The agency shall report yearly.
+Reports are public
+(2) Nothing here is an appropriation.
+"""
+
+
+def test_a_heading_line_closes_the_items_of_an_unnumbered_paragraph_only() -> None:
+    outline = split(parse_text(APPROPRIATION, Provenance("us", "Bill", None, None, "t")))
+    assert [(c.id, c.kind, opening(c, 3)) for c in outline.walk()] == [
+        ("t-i", Kind.TITLE, "TITLE I—AGRICULTURE"),
+        ("t-i/h-operations", Kind.HEADING, "operations"),
+        ("t-i/p1", Kind.BLOCK, "For necessary expenses,"),
+        ("t-i/p1/1", Kind.PARAGRAPH, "(1) not to"),
+        ("t-i/p1/2", Kind.PARAGRAPH, "(2) not to"),
+        ("t-i/h-repairs", Kind.HEADING, "repairs"),
+        ("t-i/p2", Kind.BLOCK, "For repairs, $9,000."),
+        ("t-ii", Kind.TITLE, "TITLE II—GENERAL PROVISIONS"),
+        ("t-ii/s201", Kind.SECTION, "SEC. 201. The"),
+        ("t-ii/s201/1", Kind.PARAGRAPH, "(1) The agency"),
+        ("t-ii/s201/2", Kind.PARAGRAPH, "(2) Nothing here"),
+    ]
+    # the items of a section go on over such a line
+    assert by_id(outline)["t-ii/s201/1"].text == (
+        "(1) The agency shall report yearly.\nReports are public\n")
+
+
 def test_a_section_follows_a_container_heading_of_any_length() -> None:
     # The heading line above ends without a period and runs past 100 characters; it still
     # ends where the next label begins.

@@ -593,12 +593,28 @@ class Scanner:
                 self.b.top.kind in (Kind.SECTION, Kind.DEFINITION):
             self.b.unlabeled(Kind.DEFINITION, line.start, term=term)
             return
+        if new_paragraph and self._heading_after_items(stripped):
+            self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
+            return
         if not self.b.in_container_context() or not new_paragraph:
             return
         if self._is_heading_line(stripped):
             self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
         else:
             self.b.unlabeled(Kind.BLOCK, line.start)
+
+    def _heading_after_items(self, stripped: str) -> bool:
+        """A heading line after a sentence end, while numbered items (or their provisos) of an
+        unnumbered paragraph are open: an appropriation's "(1) not to exceed ...", then the
+        next appropriation's heading ("business systems modernization"), which closes them;
+        not more words of the last item. (Items of a section or of the whole text go on.)"""
+        if not P.terminal_tail(self.prev_tail) or not self._is_heading_line(stripped):
+            return False
+        stack = self.b.stack
+        k = len(stack) - 1
+        while k > 0 and (stack[k].is_enum or stack[k].kind is Kind.PROVISO):
+            k -= 1
+        return k < len(stack) - 1 and stack[k].kind is Kind.BLOCK and not stack[k].floor
 
     def _definition_term(self, pos: int) -> str | None:
         s = self.text[pos:pos + 300]
