@@ -212,7 +212,8 @@ ANY CITY
 """
 
 
-def test_an_appropriation_s_numbered_items_end_at_the_next_heading(corpus: Path) -> None:
+def test_an_appropriation_s_items_and_a_title_s_sections_end_at_the_next_heading(
+        corpus: Path) -> None:
     """H.R. 264's title I: the Departmental Offices paragraph lists (1) to (3)(F), then
     "office of terrorism and financial intelligence" / "salaries and expenses" head the next
     appropriation. That heading was read as more words of (3)(F), and every appropriation after
@@ -238,12 +239,22 @@ def test_an_appropriation_s_numbered_items_end_at_the_next_heading(corpus: Path)
     assert c["t-i/h-administrative-provisions-internal-revenue-service"].heading == (
         "administrative provisions—internal revenue service")
     assert not any("~" in k for k in c if k.startswith("t-i/p"))
+    # Title V prints general provisions (Secs. 520 to 526) among the agencies' appropriations:
+    # the Truman Foundation's heading closes Sec. 526 (it was read as Sec. 526's, and every
+    # appropriation after it to Sec. 530 as its items and provisos)
+    (five,) = [c for c in outline.clauses if c.id == "t-v"]
+    after = [c.id for c in five.children]
+    at = after.index("t-v/s526")
+    assert after[at:at + 4] == ["t-v/s526", "t-v/h-harry-s-truman-scholarship-foundation",
+                                "t-v/p20", "t-v/h-merit-systems-protection-board"]
+    assert c["t-v/s526"].children == ()
 
 
 APPROPRIATION = """\
 TITLE I—AGRICULTURE
 operations
-For necessary expenses, $5,000, of which:
+For necessary expenses of the Office of the Secretary, including the hire of passenger motor \
+vehicles and the maintenance of the Department's buildings, $5,000, of which:
 (1) not to exceed $700 is for official reception; and
 (2) not to exceed $258 is for emergencies.
 repairs
@@ -251,17 +262,21 @@ For repairs, $9,000.
 TITLE II—GENERAL PROVISIONS
 SEC. 201. The agency shall file reports:
 (1) The agency shall report yearly.
-Reports are public
 (2) Nothing here is an appropriation.
+Scholarship Foundation
+For payment to the Scholarship Foundation, $1,000.
 """
 
 
-def test_a_heading_line_closes_the_items_of_an_unnumbered_paragraph_only() -> None:
-    outline = split(parse_text(APPROPRIATION, Provenance("us", "Bill", None, None, "t")))
-    assert [(c.id, c.kind, opening(c, 3)) for c in outline.walk()] == [
+def test_a_heading_line_closes_an_appropriation_s_items_or_a_title_s_section() -> None:
+    def read(text: str) -> list[tuple[str, Kind, str]]:
+        outline = split(parse_text(text, Provenance("us", "Bill", None, None, "t")))
+        return [(c.id, c.kind, opening(c, 3)) for c in outline.walk()]
+
+    assert read(APPROPRIATION) == [
         ("t-i", Kind.TITLE, "TITLE I—AGRICULTURE"),
         ("t-i/h-operations", Kind.HEADING, "operations"),
-        ("t-i/p1", Kind.BLOCK, "For necessary expenses,"),
+        ("t-i/p1", Kind.BLOCK, "For necessary expenses"),
         ("t-i/p1/1", Kind.PARAGRAPH, "(1) not to"),
         ("t-i/p1/2", Kind.PARAGRAPH, "(2) not to"),
         ("t-i/h-repairs", Kind.HEADING, "repairs"),
@@ -270,10 +285,23 @@ def test_a_heading_line_closes_the_items_of_an_unnumbered_paragraph_only() -> No
         ("t-ii/s201", Kind.SECTION, "SEC. 201. The"),
         ("t-ii/s201/1", Kind.PARAGRAPH, "(1) The agency"),
         ("t-ii/s201/2", Kind.PARAGRAPH, "(2) Nothing here"),
+        ("t-ii/h-scholarship-foundation", Kind.HEADING, "Scholarship Foundation"),
+        ("t-ii/p1", Kind.BLOCK, "For payment to"),
     ]
-    # the items of a section go on over such a line
-    assert by_id(outline)["t-ii/s201/1"].text == (
-        "(1) The agency shall report yearly.\nReports are public\n")
+    # In a print wrapped at a width (no line longer than 150 characters) a short line after a
+    # sentence end is as likely the start of a wrapped sentence, and outside a title a section
+    # is a code's: in both the section goes on.
+    wrapped = APPROPRIATION.replace("motor vehicles", "motor\nvehicles")
+    untitled = APPROPRIATION[APPROPRIATION.index("operations"):].replace(
+        "TITLE II—GENERAL PROVISIONS\n", "")
+    for text, last in ((wrapped, "t-ii/s201/2"), (untitled, "s201/2")):
+        outline = split(parse_text(text, Provenance("us", "Bill", None, None, "t")))
+        assert by_id(outline)[last].text == ("(2) Nothing here is an appropriation.\nScholarship "
+                                             "Foundation\nFor payment to the Scholarship "
+                                             "Foundation, $1,000.\n")
+    items = by_id(split(parse_text(wrapped, Provenance("us", "Bill", None, None, "t"))))
+    assert items["t-i/p1/2"].text == ("(2) not to exceed $258 is for emergencies.\nrepairs\nFor "
+                                      "repairs, $9,000.\n")  # (and so do an item's words)
 
 
 def test_a_section_follows_a_container_heading_of_any_length() -> None:

@@ -38,10 +38,16 @@ _SECTION_NUMBER = re.compile(r"\d+")
 # in re's cache each time).
 _ENDS_CLAUSE = re.compile(r"[,:.]\s*$")
 _RUN_SEPARATOR = re.compile(r"[;,]\s*(?:and\s+|or\s+|and/or\s+)?$", re.I)
-_ENDS_PUNCTUATED = re.compile(r"[.;:,]$")
+_ENDS_PUNCTUATED = re.compile(r"[.;:,][\s○]*$")
+"""(A GPO print may close its last line with "○", an end mark.)"""
 _NY_ARTICLE_SECTION = re.compile(r"\s*SECTION \d+[\w-]*\. ")
 _NUMBER_DOT = re.compile(r"(\d+[\w.-]*?)\.\s")
 _NUMBER_DOT_CAPITAL = re.compile(r"\d+[\w.-]*?\.\s+[A-Z]")
+_SENTENCE_END = re.compile(r"\.[\"”’')\]]*\s*$")
+_WRAPPED_WIDTH = 150
+"""No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
+_HOLDS_APPROPRIATIONS = (Kind.TITLE, Kind.DIVISION)
+"""Where appropriations are printed under headings, among sections of general provisions."""
 DIVISION_FRONT_LINES = 60
 """Lines after a division heading searched for its act's enacting clause."""
 # Searched on every line; most lines hold none of the words they need (same answers, faster).
@@ -113,6 +119,8 @@ class Scanner:
         self.code_document = code_document
         self.b = Builder(family)
         self.lines = lines_of(text)
+        # Lines are paragraphs (no print wrapped at a width, where lines end anywhere)
+        self.unwrapped = any(line.end - line.start > _WRAPPED_WIDTH for line in self.lines)
         self.prev_tail = ""
         self.blank_before = True
         self.pending_inline: dict[int, Label] = {}
@@ -593,7 +601,7 @@ class Scanner:
                 self.b.top.kind in (Kind.SECTION, Kind.DEFINITION):
             self.b.unlabeled(Kind.DEFINITION, line.start, term=term)
             return
-        if new_paragraph and self._heading_after_items(stripped):
+        if new_paragraph and self._heading_closes(stripped):
             self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
             return
         if not self.b.in_container_context() or not new_paragraph:
@@ -603,18 +611,27 @@ class Scanner:
         else:
             self.b.unlabeled(Kind.BLOCK, line.start)
 
-    def _heading_after_items(self, stripped: str) -> bool:
-        """A heading line after a sentence end, while numbered items (or their provisos) of an
-        unnumbered paragraph are open: an appropriation's "(1) not to exceed ...", then the
-        next appropriation's heading ("business systems modernization"), which closes them;
-        not more words of the last item. (Items of a section or of the whole text go on.)"""
-        if not P.terminal_tail(self.prev_tail) or not self._is_heading_line(stripped):
+    def _heading_closes(self, stripped: str) -> bool:
+        """A heading line after a sentence end that closes what is open: the next
+        appropriation's heading ("business systems modernization", "Harry S Truman Scholarship
+        Foundation"), not more words of the provision before. Only where an appropriation can
+        be open, in a text whose lines are paragraphs (a print wrapped at about 70 characters
+        ends lines anywhere): numbered items (or their provisos) of an unnumbered paragraph
+        ("(1) not to exceed ..."), or a section of a title and its items ("Sec. 526. ..." of
+        general provisions printed among the appropriations). Quoted matter, and sections
+        outside a title or division (a code's), go on over such a line."""
+        if not self.unwrapped or not _SENTENCE_END.search(self.prev_tail) or \
+                not self._is_heading_line(stripped):
             return False
         stack = self.b.stack
         k = len(stack) - 1
         while k > 0 and (stack[k].is_enum or stack[k].kind is Kind.PROVISO):
             k -= 1
-        return k < len(stack) - 1 and stack[k].kind is Kind.BLOCK and not stack[k].floor
+        node = stack[k]
+        if node.kind is Kind.SECTION:
+            return (node.parent is not None and node.parent.kind in _HOLDS_APPROPRIATIONS
+                    and not self.b.in_quoted())
+        return k < len(stack) - 1 and node.kind is Kind.BLOCK and not node.floor
 
     def _definition_term(self, pos: int) -> str | None:
         s = self.text[pos:pos + 300]
