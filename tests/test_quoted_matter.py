@@ -60,6 +60,39 @@ def _cited(text: str, jurisdiction: str) -> list[tuple[str, str]]:
     return [(c.id, c.citation) for c in outline.walk() if c.kind is not Kind.FRONT]
 
 
+LOST_MARK = ("SEC. 2. AMENDMENT.\nSection 5 of the Act is amended by adding at the end the "
+             "following:\n“(c) New duties.—The agency shall—\n(1) publish reports; and\n“(2) keep "
+             "records.”.\nSEC. 3. EFFECTIVE DATE.\nThis Act takes effect on January 1, 2020.\n")
+
+
+@pytest.mark.parametrize("text", [LOST_MARK, LOST_MARK.replace("records.”.", "records.")])
+def test_a_quoted_line_that_lost_its_opening_mark_is_still_quoted(text: str) -> None:
+    """A line of quoted matter without its opening mark, while the line above left the
+    quotation open, is quoted still; the bill's next section ends the quotation, with or
+    without its closing mark."""
+    outline = split(parse_text(text, Provenance("us", "hr9-118", None, "H.R. 9", "file")))
+    assert [c.id for c in outline.walk()] == ["s2", "s2/q", "s2/q/c", "s2/q/c/1", "s2/q/c/2",
+                                             "s3"]
+
+
+@pytest.mark.corpus
+def test_hr1_quoted_matter_read_whole_over_a_lost_mark(corpus: Path) -> None:
+    """H.R. 1 as reported prints "(A) The contribution is made directly ..." without its
+    opening mark in the title Sec. 5111 adds to the FECA: the rest of that title (Secs. 504(a)(2)
+    to 547) was read as the bill's own sections 511 ... 547 of part 2."""
+    outline = split(load_path(corpus / "us-federal-hr1-116-reported-house.txt"))
+    by_id = {c.id: c for c in outline.walk()}
+    quoted = by_id["div-b/t-v/st-b/pt-2/s5111/q"]
+    assert " ".join(c.id.rsplit("/", 1)[1] for c in quoted.children) == (
+        "t-v 501 502 503 504 st-b 511 512 513 st-c 521 522 523 524 st-d 531 532 533 534 st-e "
+        "541 542 543 544 545 546 547")
+    lost = by_id["div-b/t-v/st-b/pt-2/s5111/q/504/a/2/a"]
+    assert lost.text.startswith("(A) The contribution is made directly by an individual")
+    assert lost.citation == ("H.R. 1, 116th Cong., div. B, § 5111 (adding Federal Election "
+                             "Campaign Act of 1971 § 504(a)(2)(A))")
+    assert not any(c.id.startswith("div-b/t-v/st-b/pt-2/s511/") for c in outline.walk())
+
+
 def test_quoted_matter_names_the_law_it_goes_into() -> None:
     assert _cited(NEW_YORK, "us-ny") == [
         ("s1", "Bill § 1"),
@@ -307,7 +340,7 @@ def test_federal_quoted_matter_is_cited_by_its_place_in_the_law(corpus: Path) ->
     # H.R. 1 (116th), as printed text and as bill XML: every quoted provision cited alike
     text, xml = (cited("us-federal-hr1-116-reported-house.txt"), cited("raw/H1_RH.XML"))
     quoted = [i for i in xml if "/q" in i and i in text]
-    assert len(quoted) == 817
+    assert len(quoted) == 888  # (817 before lines that lost their opening mark were quoted)
     assert [i for i in quoted if text[i] != xml[i]] == []
     assert xml["div-b/t-v/st-b/pt-2/s5111/q/t-v/st-a/501"] == (
         "H.R. 1, 116th Cong., div. B, § 5111 (adding Federal Election Campaign Act of 1971 § 501)")

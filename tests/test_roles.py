@@ -48,11 +48,11 @@ def test_findings_and_for_purposes_headings_in_real_bills(corpus: Path) -> None:
         ("5", "descriptive"), ("5/a", "descriptive"), ("5/g", "descriptive")]
     hr1 = corpus / "us-federal-hr1-116-reported-house.txt"
     assert roles(hr1, "div-b/t-v/st-a/s5001/13", "div-a/t-i/st-a/pt-1/s1003/a/2/q/c",
-                 "div-b/t-v/st-b/pt-2/s5113", "div-b/t-v/st-c/pt-2/s5214/a/b") == [
+                 "div-b/t-v/st-b/pt-2/s5113", "div-b/t-v/st-c/pt-2/s5214/a/q/2/b") == [
         ("div-b/t-v/st-a/s5001/13", "descriptive"),
         ("div-a/t-i/st-a/pt-1/s1003/a/2/q/c", "obligation"),
         ("div-b/t-v/st-b/pt-2/s5113", "amendment"),
-        ("div-b/t-v/st-c/pt-2/s5214/a/b", "other")]
+        ("div-b/t-v/st-c/pt-2/s5214/a/q/2/b", "other")]
 
 
 @pytest.mark.corpus

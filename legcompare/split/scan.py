@@ -43,6 +43,8 @@ _ENDS_PUNCTUATED = re.compile(r"[.;:,][\s○]*$")
 _NY_ARTICLE_SECTION = re.compile(r"\s*SECTION \d+[\w-]*\. ")
 _NUMBER_DOT = re.compile(r"(\d+[\w.-]*?)\.\s")
 _NUMBER_DOT_CAPITAL = re.compile(r"\d+[\w.-]*?\.\s+[A-Z]")
+# A line that closes a quotation: a closing mark near its end ("... 1985.”.", "”; and", "”,").
+_CLOSES_QUOTE = re.compile(r"[”\"][.;:,—)]*(?:\s+(?:and|or))?\s*$")
 _SENTENCE_END = re.compile(r"\.[\"”’')\]]*\s*$")
 _WRAPPED_WIDTH = 150
 """No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
@@ -894,7 +896,7 @@ class Scanner:
             return
         stripped = raw.lstrip()
         if self.quote_style == "marks":
-            if not _OPEN_QUOTE.match(stripped):
+            if not _OPEN_QUOTE.match(stripped) and not self._lost_mark(stripped):
                 self._end_quote()
             return
         found = read_section(stripped, 0) or read_enum(stripped, 0)
@@ -908,6 +910,15 @@ class Scanner:
                 int(num.group(0)) == self.quote_outer_section + 1 and mixed and \
                 label.value.isdigit():
             self._end_quote()
+
+    def _lost_mark(self, stripped: str) -> bool:
+        """A line of quoted matter whose opening mark was lost (H.R. 1 as reported prints
+        "(A) The contribution is made directly ..." between quoted lines): the line above did
+        not close the quotation, and this one opens with an item's label, not a section's or
+        a container's (which begin the bill's next provision)."""
+        if _CLOSES_QUOTE.search(self.prev_tail):
+            return False
+        return read_enum(stripped, 0) is not None and read_container(stripped, 0) is None
 
     def _end_quote(self) -> None:
         self.b.close_quoted()
