@@ -65,14 +65,28 @@ LOST_MARK = ("SEC. 2. AMENDMENT.\nSection 5 of the Act is amended by adding at t
              "records.”.\nSEC. 3. EFFECTIVE DATE.\nThis Act takes effect on January 1, 2020.\n")
 
 
-@pytest.mark.parametrize("text", [LOST_MARK, LOST_MARK.replace("records.”.", "records.")])
-def test_a_quoted_line_that_lost_its_opening_mark_is_still_quoted(text: str) -> None:
+LOST_FLUSH = LOST_MARK.replace("“(c) New duties.—The agency shall—\n(1) publish reports; and\n",
+                               "“(c) New duties.—If—\n“(1) the agency fails,\nthe Secretary "
+                               "shall act.\n")
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    (LOST_MARK, ["s2", "s2/q", "s2/q/c", "s2/q/c/1", "s2/q/c/2", "s3"]),
+    (LOST_MARK.replace("records.”.", "records."),
+     ["s2", "s2/q", "s2/q/c", "s2/q/c/1", "s2/q/c/2", "s3"]),
+    (LOST_FLUSH, ["s2", "s2/q", "s2/q/c", "s2/q/c/1", "s2/q/c/2", "s3"]),
+])
+def test_a_quoted_line_that_lost_its_opening_mark_is_still_quoted(text: str,
+                                                                 ids: list[str]) -> None:
     """A line of quoted matter without its opening mark, while the line above left the
-    quotation open, is quoted still; the bill's next section ends the quotation, with or
-    without its closing mark."""
+    quotation open, is quoted still if it opens with an item's label or the line above broke
+    off inside a sentence; the bill's next section ends the quotation, with or without its
+    closing mark."""
     outline = split(parse_text(text, Provenance("us", "hr9-118", None, "H.R. 9", "file")))
-    assert [c.id for c in outline.walk()] == ["s2", "s2/q", "s2/q/c", "s2/q/c/1", "s2/q/c/2",
-                                             "s3"]
+    assert [c.id for c in outline.walk()] == ids
+    if text is LOST_FLUSH:
+        assert outline.clauses[0].children[0].children[0].children[0].text == (
+            "“(1) the agency fails,\nthe Secretary shall act.\n")
 
 
 @pytest.mark.corpus
@@ -91,6 +105,11 @@ def test_hr1_quoted_matter_read_whole_over_a_lost_mark(corpus: Path) -> None:
     assert lost.citation == ("H.R. 1, 116th Cong., div. B, § 5111 (adding Federal Election "
                              "Campaign Act of 1971 § 504(a)(2)(A))")
     assert not any(c.id.startswith("div-b/t-v/st-b/pt-2/s511/") for c in outline.walk())
+    # § 1502 quotes "... could be changed," and then, without its mark, the words that close
+    # the clauses: "the determination of the appropriate remedy ..."; its "(ii)" is quoted too
+    flush = by_id["div-a/t-i/st-f/s1502/a/q/2/b/i/ii"].text.split("\n")
+    assert flush[1].startswith("the determination of the appropriate remedy")
+    assert "div-a/t-i/st-f/s1502/a/q/2/b/ii" in by_id
 
 
 def test_quoted_matter_names_the_law_it_goes_into() -> None:
@@ -340,7 +359,7 @@ def test_federal_quoted_matter_is_cited_by_its_place_in_the_law(corpus: Path) ->
     # H.R. 1 (116th), as printed text and as bill XML: every quoted provision cited alike
     text, xml = (cited("us-federal-hr1-116-reported-house.txt"), cited("raw/H1_RH.XML"))
     quoted = [i for i in xml if "/q" in i and i in text]
-    assert len(quoted) == 888  # (817 before lines that lost their opening mark were quoted)
+    assert len(quoted) == 968  # (817 before lines that lost their opening mark were quoted)
     assert [i for i in quoted if text[i] != xml[i]] == []
     assert xml["div-b/t-v/st-b/pt-2/s5111/q/t-v/st-a/501"] == (
         "H.R. 1, 116th Cong., div. B, § 5111 (adding Federal Election Campaign Act of 1971 § 501)")

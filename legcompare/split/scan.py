@@ -45,6 +45,7 @@ _NUMBER_DOT = re.compile(r"(\d+[\w.-]*?)\.\s")
 _NUMBER_DOT_CAPITAL = re.compile(r"\d+[\w.-]*?\.\s+[A-Z]")
 # A line that closes a quotation: a closing mark near its end ("... 1985.”.", "”; and", "”,").
 _CLOSES_QUOTE = re.compile(r"[”\"][.;:,—)]*(?:\s+(?:and|or))?\s*$")
+_MID_SENTENCE = re.compile(r"(?:[,;:—]|\b(?:and|or))\s*$")
 _SENTENCE_END = re.compile(r"\.[\"”’')\]]*\s*$")
 _WRAPPED_WIDTH = 150
 """No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
@@ -915,10 +916,14 @@ class Scanner:
         """A line of quoted matter whose opening mark was lost (H.R. 1 as reported prints
         "(A) The contribution is made directly ..." between quoted lines): the line above did
         not close the quotation, and this one opens with an item's label, not a section's or
-        a container's (which begin the bill's next provision)."""
+        a container's (which begin the bill's next provision), or the line above broke off
+        inside a sentence ("... could be changed," then "the determination of ...")."""
         if _CLOSES_QUOTE.search(self.prev_tail):
             return False
-        return read_enum(stripped, 0) is not None and read_container(stripped, 0) is None
+        if read_enum(stripped, 0) is not None:
+            return read_container(stripped, 0) is None
+        return read_container(stripped, 0) is None and \
+            _MID_SENTENCE.search(self.prev_tail) is not None
 
     def _end_quote(self) -> None:
         self.b.close_quoted()
