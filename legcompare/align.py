@@ -8,7 +8,8 @@ order, are diffed as a sequence of comparison keys, so identical provisions are 
 addition, not a cascade of changes. Between two matched runs, clauses are paired by id (when
 their texts are at least ``ID_THRESHOLD`` similar) and then by similarity (at least
 ``VERSION_THRESHOLD``), in order. What is left is matched across the whole text: identical or
-``MOVE_THRESHOLD``-similar provisions elsewhere are *moved*. A provision whose text now sits in
+``MOVE_THRESHOLD``-similar provisions elsewhere are *moved*, and their leftover parts are paired
+with the parts of the provision they moved to. A provision whose text now sits in
 two (or more) provisions is a *split*, sharing a group; the converse a *merge*.
 
 ``cross`` (two laws on one subject) — by content: every pair of provisions sharing informative
@@ -241,6 +242,7 @@ def align_versions(old: Outline, new: Outline) -> list[Match]:
         j += nb
     _close_gap(a, b, gap_a, gap_b, matches, left_a, left_b)
     _moves(a, b, matches, left_a, left_b)
+    _moved_parts(a, b, matches, left_a, left_b)
     _splits_and_merges(a, b, matches, left_a, left_b)
     matches += [Match(a.clauses[x], None) for x in left_a]
     matches += [Match(None, b.clauses[y]) for y in left_b]
@@ -442,6 +444,35 @@ def _moves(a: _Side, b: _Side, out: list[Match], left_a: list[int], left_b: list
             left_a.remove(x)
             out.append(Match(a.clauses[x], b.clauses[best[0]], best[1], moved=True))
     left_b[:] = [y for y in left_b if y not in taken]
+
+
+def _moved_parts(a: _Side, b: _Side, out: list[Match], left_a: list[int],
+                 left_b: list[int]) -> None:
+    """A moved provision's parts go with it: the leftover subdivisions and provisos of each
+    moved pair's two sides are paired as a gap's are (in order, by similarity), even text that
+    recurs elsewhere (an emergency designation), which :func:`_moves` leaves alone; their
+    pairs are moved too, and their own parts follow them in turn."""
+    queue = [m for m in out if m.moved and m.old is not None and m.new is not None]
+    if not queue or not left_a or not left_b:
+        return
+    rest_a, rest_b = set(left_a), set(left_b)
+    while queue:
+        m = queue.pop()
+        assert m.old is not None and m.new is not None
+        xs = [x for x in (a.index[id(c)] for c in m.old.children) if x in rest_a]
+        ys = [y for y in (b.index[id(c)] for c in m.new.children) if y in rest_b]
+        if not xs or not ys:
+            continue
+        paired = _gap_dp(a, b, xs, ys) if len(xs) * len(ys) <= _GAP_DP_CELLS else \
+            _gap_greedy(a, b, xs, ys)
+        for x, (y, score) in paired.items():
+            part = Match(a.clauses[x], b.clauses[y], score, moved=True)
+            out.append(part)
+            queue.append(part)
+            rest_a.discard(x)
+            rest_b.discard(y)
+    left_a[:] = [x for x in left_a if x in rest_a]
+    left_b[:] = [y for y in left_b if y in rest_b]
 
 
 def _words(k: str) -> list[str]:

@@ -183,8 +183,11 @@ def test_one_section_moved_in_hr2157(corpus: Path) -> None:
     lines.insert(j, moved_line)
     b = replace(a, text="\n".join(lines))
     c = compare(a, b)
+    # its proviso, an emergency designation printed word for word in many sections, moves with
+    # it (it was removed here and added there)
     assert [(p.old.id, p.new.id) for p in c.pairs if p.moved and p.old and p.new] == [
-        ("t-i/s105", "t-i/s105")]
+        ("t-i/s105", "t-i/s105"), ("t-i/s105/proviso-1", "t-i/s105/proviso-1")]
+    assert {p.status for p in c.pairs} == {Status.UNCHANGED}
 
 
 # --- the contract's invariants on every pair above -------------------------------------------
@@ -279,7 +282,7 @@ def test_hr2157_lists_a_renumbering_where_it_happened(corpus: Path) -> None:
     citations only because of that, so a list of what changed leaves them to the section's
     line; its (c) is now (b), a number of its own (the old (b) was struck). A proviso whose
     old section was paired elsewhere (Sec. 107 with a paragraph) is listed on its own. Of the
-    188 unchanged pairs with another citation, 23 are listed; the rest follow a provision that
+    189 unchanged pairs with another citation, 24 are listed; the rest follow a provision that
     is."""
     c = run(corpus, "us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
     by_old = {p.old.id: p for p in c.pairs if p.old is not None and p.new is not None}
@@ -296,7 +299,29 @@ def test_hr2157_lists_a_renumbering_where_it_happened(corpus: Path) -> None:
         assert pair.renumbered and not pair.renumbered_with_parent and changed(pair)
     assert by_old["t-i/s107"].new.id == "t-i/p3"
     flagged = [p for p in c.pairs if p.status is Status.UNCHANGED and p.renumbered]
-    assert (len(flagged), sum(changed(p) for p in flagged)) == (188, 23)
+    assert (len(flagged), sum(changed(p) for p in flagged)) == (189, 24)
+
+
+def test_hr2157_relief_a_court_grants_and_an_effective_date_that_reaches_back(
+        corpus: Path) -> None:
+    """H.R. 2157 as enrolled: Sec. 104 now names the "Robert T. Stafford Disaster Relief and
+    Emergency Assistance Act" and § 601's proviso "disaster relief"; neither is relief anyone
+    can seek (both were "stronger: Relief is available"). § 1207(c) makes its amendments "take
+    effect as if enacted on June 14, 2019": a date reaching back, not a later one (it was
+    "weaker: the protection waits until then"). The act's short title is its own paragraph."""
+    c = run(corpus, "us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
+    by_new = {p.new.id: p for p in c.pairs if p.new is not None}
+    for new in ("t-i/s104", "t-vi/s601/proviso-1"):
+        assert by_new[new].verdict.value == "unclear"
+        assert not [r for r in by_new[new].reasons if r.rule.startswith("enforcement.relief")]
+    retro = by_new["t-xii/s1207/c"]
+    assert (retro.status, retro.verdict.value, [r.rule for r in retro.reasons]) == (
+        Status.ADDED, "stronger", ["duration.retroactive-added"])
+    title = by_new["t-xii/p1"]
+    assert title.old is not None and title.old.id == "t-xi/p1"
+    assert (title.verdict.value, title.descriptive) == ("neutral", True)
+    assert title.new.text == ("This Act may be cited as the “Additional Supplemental "
+                              "Appropriations for Disaster Relief Act, 2019”.\n")
 
 
 def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:

@@ -304,6 +304,22 @@ def test_a_heading_line_closes_an_appropriation_s_items_or_a_title_s_section() -
                                       "repairs, $9,000.\n")  # (and so do an item's words)
 
 
+def test_an_act_s_short_title_after_its_last_items_is_its_own() -> None:
+    """ "This Act may be cited as ..." after the items of an appropriations act's last section
+    is the act's sentence (a paragraph of the title, as the act's XML prints it); the same
+    words in a section of their own ("SEC. 101. SHORT TITLE.") stay there."""
+    text = APPROPRIATION.replace("SEC. 201.", "SEC. 101. SHORT TITLE.\nThis title may be cited "
+                                 "as the “Test Title”.\nSEC. 201.") + (
+        "SEC. 202. The agency shall:\n(1) report yearly.\nThis Act may be cited as the “Test "
+        "Act”.\n")
+    outline = by_id(split(parse_text(text, Provenance("us", "Bill", None, None, "t"))))
+    assert outline["t-ii/s101"].text == ("SEC. 101. SHORT TITLE.\nThis title may be cited as the "
+                                         "“Test Title”.\n")
+    assert outline["t-ii/s202/1"].text == "(1) report yearly.\n"
+    assert (outline["t-ii/p2"].kind, outline["t-ii/p2"].text) == (
+        Kind.BLOCK, "This Act may be cited as the “Test Act”.\n")
+
+
 def test_a_section_follows_a_container_heading_of_any_length() -> None:
     # The heading line above ends without a period and runs past 100 characters; it still
     # ends where the next label begins.

@@ -46,6 +46,7 @@ _NUMBER_DOT_CAPITAL = re.compile(r"\d+[\w.-]*?\.\s+[A-Z]")
 # A line that closes a quotation: a closing mark near its end ("... 1985.”.", "”; and", "”,").
 _CLOSES_QUOTE = re.compile(r"[”\"][.;:,—)]*(?:\s+(?:and|or))?\s*$")
 _MID_SENTENCE = re.compile(r"(?:[,;:—]|\b(?:and|or))\s*$")
+_CITED_AS = re.compile(r"This (?:Act|title|division|subtitle) may be cited as\b")
 _SENTENCE_END = re.compile(r"\.[\"”’')\]]*\s*$")
 _WRAPPED_WIDTH = 150
 """No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
@@ -607,6 +608,9 @@ class Scanner:
         if new_paragraph and self._heading_closes(stripped):
             self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
             return
+        if new_paragraph and self._short_title_closes(stripped):
+            self.b.unlabeled(Kind.BLOCK, line.start)
+            return
         if not self.b.in_container_context() or not new_paragraph:
             return
         if self._is_heading_line(stripped):
@@ -617,14 +621,27 @@ class Scanner:
     def _heading_closes(self, stripped: str) -> bool:
         """A heading line after a sentence end that closes what is open: the next
         appropriation's heading ("business systems modernization", "Harry S Truman Scholarship
-        Foundation"), not more words of the provision before. Only where an appropriation can
-        be open, in a text whose lines are paragraphs (a print wrapped at about 70 characters
-        ends lines anywhere): numbered items (or their provisos) of an unnumbered paragraph
-        ("(1) not to exceed ..."), or a section of a title and its items ("Sec. 526. ..." of
-        general provisions printed among the appropriations). Quoted matter, and sections
-        outside a title or division (a code's), go on over such a line."""
-        if not self.unwrapped or not _SENTENCE_END.search(self.prev_tail) or \
-                not self._is_heading_line(stripped):
+        Foundation"), not more words of the provision before (see :meth:`_in_appropriations`)."""
+        return (_SENTENCE_END.search(self.prev_tail) is not None
+                and self._is_heading_line(stripped) and self._in_appropriations())
+
+    def _short_title_closes(self, stripped: str) -> bool:
+        """ "This Act may be cited as ..." after the last items of an appropriations act's last
+        section (or "This title ..." after a title's): the act's or title's own sentence, as
+        its XML prints it, not more words of the last item (see :meth:`_in_appropriations`)."""
+        return (_SENTENCE_END.search(self.prev_tail) is not None
+                and _CITED_AS.match(stripped) is not None
+                and self._in_appropriations(items=True))
+
+    def _in_appropriations(self, *, items: bool = False) -> bool:
+        """Is what is open something an appropriation's heading or short title closes? Numbered
+        items (or their provisos) of an unnumbered paragraph ("(1) not to exceed ..."), or a
+        section of a title and its items ("Sec. 526. ..." of general provisions printed among
+        the appropriations; with ``items``, only once items or provisos of it are open), in a
+        text whose lines are paragraphs (a print wrapped at about 70 characters ends lines
+        anywhere). Quoted matter, and sections outside a title or division (a code's), are
+        not."""
+        if not self.unwrapped:
             return False
         stack = self.b.stack
         k = len(stack) - 1
@@ -633,7 +650,7 @@ class Scanner:
         node = stack[k]
         if node.kind is Kind.SECTION:
             return (node.parent is not None and node.parent.kind in _HOLDS_APPROPRIATIONS
-                    and not self.b.in_quoted())
+                    and not self.b.in_quoted() and (not items or k < len(stack) - 1))
         return k < len(stack) - 1 and node.kind is Kind.BLOCK and not node.floor
 
     def _definition_term(self, pos: int) -> str | None:
