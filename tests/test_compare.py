@@ -19,7 +19,7 @@ from legcompare.compare import compare
 from legcompare.ingest import load_path
 from legcompare.model import ClausePair, CompareOptions, Comparison, Document, Mode, Op, Status
 from legcompare.normalize import key
-from legcompare.summary import changed
+from legcompare.summary import changed, headline, summarize
 
 pytestmark = pytest.mark.corpus
 
@@ -322,6 +322,23 @@ def test_hr2157_relief_a_court_grants_and_an_effective_date_that_reaches_back(
     assert (title.verdict.value, title.descriptive) == ("neutral", True)
     assert title.new.text == ("This Act may be cited as the “Additional Supplemental "
                               "Appropriations for Disaster Relief Act, 2019”.\n")
+
+
+def test_hr2157_a_department_s_name_and_a_covered_emergency_are_no_exception(
+        corpus: Path) -> None:
+    """Sec. 1001 as enrolled limits funds "within the “Department of Defense”" to their
+    purposes: no defense to liability (it was "weaker: A defense for those who violate the
+    law"). Title VIII's provisos now fund oversight of "such covered disaster or emergency":
+    the event paid for, not an exception (they were "weaker: An exception was added")."""
+    c = run(corpus, "us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
+    by_new = {p.new.id: p for p in c.pairs if p.new is not None}
+    limit = by_new["t-x/s1001"]
+    assert (limit.verdict.value, [r.rule for r in limit.reasons]) == (
+        "stronger", ["scope.duty-added"])
+    for new in ("t-viii/p1/proviso-3", "t-viii/p4/proviso-5"):
+        assert (by_new[new].verdict.value, [r.rule for r in by_new[new].reasons]) == (
+            "unclear", ["unassessed"])
+    assert headline(summarize(c)).startswith("46 provisions weaker, 41 stronger, 77 unclear;")
 
 
 def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:
