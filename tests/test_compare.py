@@ -67,6 +67,14 @@ def test_s4457_replaces_the_private_right_of_action_and_adds_severability(corpus
     assert added[-1] == "s1/q/676-e"  # SEVERABILITY
     assert ("modified", "s1/q/676-b/4/b", "s1/q/676-b/4/b") in got  # "REDISCLSOURE" corrected
     assert statuses(c) == Counter(unchanged=30, modified=4, removed=5, added=15)
+    # "1." and "5." of the new § 676-c are labels over their paragraphs, with no words of their
+    # own: judged by what they hold, not once more (each was "stronger" for its label)
+    by_new = {p.new.id: p for p in c.pairs if p.new is not None}
+    assert [(by_new[i].verdict.value, [r.rule for r in by_new[i].reasons])
+            for i in ("s1/q/676-c/1", "s1/q/676-c/5", "s1/q/676-c/5/a")] == [
+        ("neutral", ["no-own-text"]), ("neutral", ["no-own-text"]),
+        ("stronger", ["enforcement.remedy-clause-added"])]
+    assert headline(summarize(c)).startswith("7 provisions weaker, 10 stronger, 1 unclear;")
 
 
 def test_a48_prints_change_where_the_prints_changed(corpus: Path) -> None:
@@ -338,7 +346,9 @@ def test_hr2157_a_department_s_name_and_a_covered_emergency_are_no_exception(
     for new in ("t-viii/p1/proviso-3", "t-viii/p4/proviso-5"):
         assert (by_new[new].verdict.value, [r.rule for r in by_new[new].reasons]) == (
             "unclear", ["unassessed"])
-    assert headline(summarize(c)).startswith("46 provisions weaker, 41 stronger, 77 unclear;")
+    # (and "Sec. 501.", "Sec. 504.", "Sec. 505." and "Sec. 1207.", labels over what they hold,
+    # are no provisions of their own)
+    assert headline(summarize(c)).startswith("43 provisions weaker, 41 stronger, 76 unclear;")
 
 
 def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:

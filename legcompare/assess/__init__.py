@@ -78,7 +78,7 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
         if pair.verdict is Verdict.NEUTRAL and pair.descriptive is descriptive:
             return pair  # as it came (most pairs of a long bill)
         return changed_copy(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
-    if all(c is None or not c.text.strip() for c in (pair.old, pair.new)):
+    if all(c is None or not c.text[c.own_start:].strip() for c in (pair.old, pair.new)):
         return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive,
                        reasons=(_no_own_text(),))
     if pair.status is Status.UNPAIRED:
@@ -354,9 +354,10 @@ def _incomplete(pair: ClausePair) -> Reason:
 
 
 def _no_own_text() -> Reason:
-    """A clause with no words of its own (matter quoted into another law, as a whole): added or
-    removed, it is judged by what it holds, provision by provision, not once more as a whole
-    (it would count each of its provisions' verdicts twice, pointing at no words)."""
+    """A clause with no words of its own (matter quoted into another law, as a whole; a label
+    alone, "5." over its paragraphs): added or removed, it is judged by what it holds,
+    provision by provision, not once more as a whole (it would count each of its provisions'
+    verdicts twice, pointing at no words, or at its label)."""
     return Reason("no-own-text", "formal", Direction.NEUTRAL, None, None, None, None,
                   "It has no words of its own; the provisions it holds are judged one by one.")
 
