@@ -268,12 +268,13 @@ For payment to the Scholarship Foundation, $1,000.
 """
 
 
-def test_a_heading_line_closes_an_appropriation_s_items_or_a_title_s_section() -> None:
-    def read(text: str) -> list[tuple[str, Kind, str]]:
-        outline = split(parse_text(text, Provenance("us", "Bill", None, None, "t")))
-        return [(c.id, c.kind, opening(c, 3)) for c in outline.walk()]
+def bill(text: str) -> Outline:
+    """A federal bill of ``text``, split."""
+    return split(parse_text(text, Provenance("us", "Bill", None, None, "t")))
 
-    assert read(APPROPRIATION) == [
+
+def test_a_heading_line_closes_an_appropriation_s_items_or_a_title_s_section() -> None:
+    assert [(c.id, c.kind, opening(c, 3)) for c in bill(APPROPRIATION).walk()] == [
         ("t-i", Kind.TITLE, "TITLE I—AGRICULTURE"),
         ("t-i/h-operations", Kind.HEADING, "operations"),
         ("t-i/p1", Kind.BLOCK, "For necessary expenses"),
@@ -295,11 +296,10 @@ def test_a_heading_line_closes_an_appropriation_s_items_or_a_title_s_section() -
     untitled = APPROPRIATION[APPROPRIATION.index("operations"):].replace(
         "TITLE II—GENERAL PROVISIONS\n", "")
     for text, last in ((wrapped, "t-ii/s201/2"), (untitled, "s201/2")):
-        outline = split(parse_text(text, Provenance("us", "Bill", None, None, "t")))
-        assert by_id(outline)[last].text == ("(2) Nothing here is an appropriation.\nScholarship "
-                                             "Foundation\nFor payment to the Scholarship "
-                                             "Foundation, $1,000.\n")
-    items = by_id(split(parse_text(wrapped, Provenance("us", "Bill", None, None, "t"))))
+        assert by_id(bill(text))[last].text == ("(2) Nothing here is an appropriation.\n"
+                                                "Scholarship Foundation\nFor payment to the "
+                                                "Scholarship Foundation, $1,000.\n")
+    items = by_id(bill(wrapped))
     assert items["t-i/p1/2"].text == ("(2) not to exceed $258 is for emergencies.\nrepairs\nFor "
                                       "repairs, $9,000.\n")  # (and so do an item's words)
 
@@ -312,7 +312,7 @@ def test_an_act_s_short_title_after_its_last_items_is_its_own() -> None:
                                  "as the “Test Title”.\nSEC. 201.") + (
         "SEC. 202. The agency shall:\n(1) report yearly.\nThis Act may be cited as the “Test "
         "Act”.\n")
-    outline = by_id(split(parse_text(text, Provenance("us", "Bill", None, None, "t"))))
+    outline = by_id(bill(text))
     assert outline["t-ii/s101"].text == ("SEC. 101. SHORT TITLE.\nThis title may be cited as the "
                                          "“Test Title”.\n")
     assert outline["t-ii/s202/1"].text == "(1) report yearly.\n"
