@@ -190,7 +190,7 @@ def _whole(op: Op, clause: Clause) -> tuple[Edit, ...]:
 def _with_parents_numbers(pairs: Sequence[ClausePair]) -> list[ClausePair]:
     """``pairs``, those renumbered only with the provision they sit in marked so
     (:attr:`ClausePair.renumbered_with_parent`): § 104(a) now § 103(a) because § 104 is now
-    § 103. Pairs come parents first, so a parent's mark is known before its children's."""
+    § 103 (its parent's pair renumbered, whichever way)."""
     renumbered = {p.old.id: p for p in pairs
                   if p.renumbered and p.old is not None and p.new is not None}
     out = []

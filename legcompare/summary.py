@@ -54,16 +54,18 @@ def changed(pair: ClausePair) -> bool:
 
 def not_shown(pairs: Sequence[ClausePair], shown: int) -> str | None:
     """What a list of the ``shown`` changed pairs leaves out, in words: ``3 unchanged
-    provisions not shown, 1 of them renumbered with the provision it sits in``; ``None`` when
-    it leaves out nothing."""
+    provisions not shown, 2 of them renumbered with the provisions they sit in``; ``None``
+    when it leaves out nothing."""
     omitted = len(pairs) - shown
     if not omitted:
         return None
     words = f"{omitted} unchanged provision{'s' if omitted != 1 else ''} not shown"
     along = sum(1 for p in pairs if p.renumbered_with_parent and not changed(p))
-    if along:
-        words += (f", {along} of them" if omitted != 1 else ", it") + \
+    if along == 1:
+        words += (", 1 of them" if omitted != 1 else ",") + \
             " renumbered with the provision it sits in"
+    elif along:
+        words += f", {along} of them renumbered with the provisions they sit in"
     return words
 
 

@@ -12,12 +12,23 @@ import re
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from legcompare.compare import compare
 from legcompare.ingest.text import parse_text
-from legcompare.model import Comparison, Direction, Provenance, Reason, Status, Verdict
+from legcompare.model import (
+    ClausePair,
+    Comparison,
+    Direction,
+    Provenance,
+    Reason,
+    Status,
+    Verdict,
+)
 from legcompare.render.diff_json import diff_json
 from legcompare.render.diff_markdown import diff_markdown, inline
 from legcompare.render.diff_terminal import diff_terminal, visible
+from legcompare.summary import not_shown
 
 OLD = "SEC. 1. BAN.\nNo agency shall use it.\nSEC. 2. REPORTS.\nEach agency shall report.\n"
 NEW = ("SEC. 1. BAN.\nNo agency may use it.\nSEC. 2. REPORTS.\nEach agency shall report.\n"
@@ -348,3 +359,19 @@ def test_markdown_delimiters_hold_between_a_letter_and_punctuation() -> None:
 
 def test_inline_is_one_line_and_escaped() -> None:
     assert inline("a  *b*\n_c_ <d> & e|f") == "a \\*b\\* \\_c\\_ &lt;d&gt; &amp; e\\|f"
+
+
+@pytest.mark.parametrize(("flags", "shown", "said"), [
+    ([False, False], 2, None),
+    ([True], 0, "1 unchanged provision not shown, renumbered with the provision it sits in"),
+    ([True, False], 0, ("2 unchanged provisions not shown, 1 of them renumbered with the "
+                        "provision it sits in")),
+    ([True, True, False], 0, ("3 unchanged provisions not shown, 2 of them renumbered with the "
+                              "provisions they sit in")),
+    ([False], 0, "1 unchanged provision not shown"),
+])
+def test_what_a_list_of_changes_leaves_out_is_said(flags: list[bool], shown: int,
+                                                   said: str | None) -> None:
+    pairs = [ClausePair(Status.UNCHANGED, None, None, (), renumbered=f,
+                        renumbered_with_parent=f) for f in flags]
+    assert not_shown(pairs, shown) == said
