@@ -527,8 +527,9 @@ def _inserts(text: str, q: Quotes) -> list[Instruction]:
         # inserting “Y” after “X” (after subparagraph (D)), or after X the following: “Y”
         where = _AFTER.match(text, quote[2] if quote is not None else m.end())
         anchor = _object(text, where.end(), q) if where else None
-        if where is None or anchor is None:
-            continue
+        if where is None or anchor is None or (
+                where.end() not in q and names_containers(anchor[0])):
+            continue  # (next to a part above a section, "after subpart H": not read)
         after = _after_words(text, anchor[2], q)  # "each place it appears", "in paragraph (2)"
         if after.through is not None or after.to_end:
             continue  # (inserted next to a run of words: not read)

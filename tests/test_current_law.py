@@ -557,6 +557,11 @@ def test_all_that_precedes_a_provision_and_parts_above_a_section() -> None:
         (("strike the items relating to subparts H, I, and J in Part IV of subchapter A of "
           "chapter 1"), False, True)]
     assert names_containers("subparts H, I, and J") and not names_containers("subsection (c)")
+    # next to such a part, an insertion is not read (not as next to the words "subpart H")
+    (inserted,) = parse("Part IV is amended by inserting after subpart H the following:\n"
+                        "“Subpart I—Credits”.")
+    assert (inserted.action, inserted.words) == (
+        Action.UNREAD, "by inserting after subpart H the following")
     apps, text = applying(law, parts)
     assert [(a.outcome, a.detail) for a in apps] == [
         (Outcome.UNSUPPORTED, ("cannot strike subparts H, I, and J: legcompare finds sections "
