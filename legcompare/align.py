@@ -243,6 +243,7 @@ def align_versions(old: Outline, new: Outline) -> list[Match]:
     _close_gap(a, b, gap_a, gap_b, matches, left_a, left_b)
     _moves(a, b, matches, left_a, left_b)
     _moved_parts(a, b, matches, left_a, left_b)
+    _moved_with_parents(matches)
     _splits_and_merges(a, b, matches, left_a, left_b)
     matches += [Match(a.clauses[x], None) for x in left_a]
     matches += [Match(None, b.clauses[y]) for y in left_b]
@@ -451,7 +452,8 @@ def _moved_parts(a: _Side, b: _Side, out: list[Match], left_a: list[int],
     """A moved provision's parts go with it: the leftover subdivisions and provisos of each
     moved pair's two sides are paired as a gap's are (in order, by similarity), even text that
     recurs elsewhere (an emergency designation), which :func:`_moves` leaves alone; their
-    pairs are moved too, and their own parts follow them in turn."""
+    pairs are moved as their provision is (see :func:`_moved_with_parents`), and their own
+    parts follow them in turn."""
     queue = [m for m in out if m.moved and m.old is not None and m.new is not None]
     if not queue or not left_a or not left_b:
         return
@@ -473,6 +475,21 @@ def _moved_parts(a: _Side, b: _Side, out: list[Match], left_a: list[int],
             rest_b.discard(y)
     left_a[:] = [x for x in left_a if x in rest_a]
     left_b[:] = [y for y in left_b if y in rest_b]
+
+
+def _moved_with_parents(matches: list[Match]) -> None:
+    """A moved pair whose parents are a moved pair went with its parent: among its siblings it
+    keeps its place, so it is no move of its own (``moved`` means a changed place among its
+    neighbours); only the provision that moved is marked."""
+    paired = {m.old.id: m for m in matches if m.old is not None and m.new is not None}
+    moved = [m for m in matches if m.moved and m.old is not None and m.new is not None]
+    went = {id(m) for m in moved}  # (decided on the marks as they were, parents or not)
+    for m in moved:
+        assert m.old is not None and m.new is not None
+        parent = paired.get(m.old.id.rpartition("/")[0])
+        if parent is not None and id(parent) in went and parent.new is not None and \
+                parent.new.id == m.new.id.rpartition("/")[0]:
+            m.moved = False
 
 
 def _words(k: str) -> list[str]:
