@@ -355,8 +355,24 @@ def test_hr2157_a_department_s_name_and_a_covered_emergency_are_no_exception(
         assert (by_new[new].verdict.value, [r.rule for r in by_new[new].reasons]) == (
             "unclear", ["unassessed"])
     # (and "Sec. 501.", "Sec. 504.", "Sec. 505." and "Sec. 1207.", labels over what they hold,
-    # are no provisions of their own)
-    assert headline(summarize(c)).startswith("43 provisions weaker, 41 stronger, 76 unclear;")
+    # are no provisions of their own; appropriations' terms added or removed are unclear)
+    assert headline(summarize(c)).startswith("41 provisions weaker, 36 stronger, 83 unclear;")
+
+
+def test_hr2157_an_appropriation_s_terms_are_no_duty(corpus: Path) -> None:
+    """H.R. 2157 as enrolled adds "Provided further, That of the amounts provided under this
+    heading, not more than $7,000,000 shall be available to make payments to agricultural
+    producers ...", and drops the introduced bill's EPA "In addition, for an additional amount
+    ..." paragraph: neither binds a regulated party to what a protected person gains (they were
+    "stronger: A new duty" and "weaker"). A proviso that makes the Secretary do something,
+    such as use "the greater of the projected price or the harvest price", is still a duty."""
+    c = run(corpus, "us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
+    by_id = {(p.new or p.old).id: p for p in c.pairs}  # type: ignore[union-attr]
+    assert [(by_id[i].status, by_id[i].verdict.value, [r.rule for r in by_id[i].reasons])
+            for i in ("t-i/p1/proviso-4", "t-vi/p11", "t-i/p1/proviso-7")] == [
+        (Status.ADDED, "unclear", ["scope.appropriation-term-added"]),
+        (Status.REMOVED, "unclear", ["scope.appropriation-term-removed"]),
+        (Status.ADDED, "stronger", ["scope.duty-added"])]
 
 
 def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:
