@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..amend import Action, Instruction, parse
 from ..chardiff import sequence_diff, token_key, tokenize
-from ..model import Clause, ClausePair, Direction, Op, Reason, Role, Status
+from ..model import Clause, ClausePair, Direction, Kind, Op, Reason, Role, Status
 from ..normalize import key
 from ..prefilter import lower_for_prefilter, prefilter
 from .roles import own_text, subject_of
@@ -491,7 +491,12 @@ def list_lead_in(document: str, clause: Clause) -> str:
 
 def _lead_in(document: str, clause: Clause) -> str:
     """The document's words before the clause, back to the end of the last full sentence: a
-    list item's lead-in ("... may not use it unless: (a) ...;")."""
+    list item's lead-in ("... may not use it unless: (a) ...;"). A proviso has none: the
+    colon before "Provided further, That" ends the proviso before it, which leads into no
+    list ("... shall not apply to funds made available under this heading: Provided further,
+    That of the amount provided, not less than $20,000,000 shall be transferred ...")."""
+    if clause.kind is Kind.PROVISO:
+        return " "
     lead = document[max(0, clause.span[0] - 600):clause.span[0]]
     cut = [m for m in _FULL_STOP.finditer(lead) if not _LABEL_END.search(lead, 0, m.start())]
     return " ".join((lead[cut[-1].end():] if cut else lead).split()) + " "
