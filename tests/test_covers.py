@@ -541,3 +541,19 @@ def test_a_provision_of_two_thousand_amounts_dates_each() -> None:
     assert (summary, quote) == ("Deadline: September 30, 2020",
                                 "$1999,000 to remain available until September 30, 2020.")
     assert outline.document.text[span[0]:span[1]] == quote
+
+
+@pytest.mark.corpus
+def test_a_proviso_completes_no_lead_in(corpus: Path) -> None:
+    """H.R. 2157 as enrolled: the EPA paragraph's "Provided, That such amounts are designated
+    by the Congress as being for an emergency requirement ..." took the exception its
+    paragraph's "notwithstanding" opened, and named "an emergency requirement" its ground
+    ("Emergency"); H.R. 264's § 721 passed "Use allowed" to each of its four provisos. A
+    proviso is no item of the list a lead-in opens."""
+    sheet = fact_sheet(split(load_path(corpus / "us-federal-hr2157-116-enrolled.txt")))
+    assert [i.clause for i in sheet.items if i.dimension is Dimension.EXCEPTIONS] == [
+        "t-vii/p10/proviso-1", "t-vii/p10/proviso-2", "t-xii/s1202", "t-xii/s1203"]
+    sheet = fact_sheet(split(load_path(corpus / "us-federal-hr264-116-engrossed-house.txt")))
+    assert [(i.clause, i.summary) for i in sheet.items if i.clause.startswith("t-vii/s721/")
+            and i.dimension is not Dimension.DATES] == [
+        ("t-vii/s721/proviso-2", "Prohibits"), ("t-vii/s721/proviso-4", "Prohibits")]

@@ -168,7 +168,9 @@ def _walk(clause: Clause, ctx: Context, sheet: _Sheet) -> None:
         child_ctx = child_context(reading, ctx, found)
     sheet.items += found
     for child in clause.children:
-        _walk(child, child_ctx, sheet)
+        # a proviso ("...: Provided further, That ...") completes no lead-in: it is no list item
+        _walk(child, Context(parent=reading.key) if child.kind is Kind.PROVISO else child_ctx,
+              sheet)
 
 
 def _clause_items(reading: Reading, ctx: Context, sheet: _Sheet) -> list[Item]:
