@@ -242,3 +242,16 @@ def test_a_changed_amending_instruction_is_judged_as_the_edit_it_makes() -> None
             if r.explanation.startswith("The instruction")] == [
         "The instruction strikes “30 days” and inserts “45 days” in subsection (b)"]
     assert "limits.appropriations" not in [r.rule for r in (*first.reasons, *second.reasons)]
+
+
+def test_a_use_allowed_is_an_appropriation_s_term_only_where_money_is_spoken_of() -> None:
+    """ "may be used for" earmarks funds in an appropriation ("such funds may be used for
+    repairs"), but lets a regulated party use a system in a ban: there it is a permission."""
+    old = "SEC. 1. BAN.\n(a) No agency shall use a face recognition system.\n"
+    for added, rule, verdict in [
+            ("(b) Such funds may be used for repairs.\n", "scope.appropriation-term-added",
+             "unclear"),
+            ("(b) A face recognition system may be used for identifying a deceased person.\n",
+             "exceptions.permission-added", "weaker")]:
+        p = pair_of(run(old, old + added, Mode.VERSIONS), "s1/b")
+        assert ([r.rule for r in p.reasons], p.verdict.value) == ([rule], verdict), describe(p)
