@@ -199,12 +199,13 @@ _SUCH_ITEM = re.compile(r"(?:by\s+)?striking\s+the\s+(?P<items>items?)\s+relatin
                         r"(?P<such>such\s+(?P<kind>" + _ITEM_KIND + r"))\b", re.I)
 _SENTENCE_OF = re.compile(r"(?P<nth>" + _NTH + r")\s+of\s+(?P<law>.+)", re.I | re.S)
 # Parts above a section, by letter or number ("subparts H, I, and J", "part VII", "title 2"):
-# struck whole like provisions, though applying them is not supported (see apply).
-_CONTAINER_LIST = (r"(?:sub)?(?:title|part|chapter|division)s?\s+(?-i:[A-Z]{1,7}|\d{1,3}[A-Z]?)"
-                   r"(?:,?[ \t]+(?:(?:and|or)[ \t]+)?(?-i:[A-Z]{1,7}|\d{1,3}[A-Z]?))*(?![\w(])")
-_CONTAINERS = re.compile(_CONTAINER_LIST, re.I)
+# struck whole like provisions, though applying them is not supported (see apply); nothing is
+# read as inserted next to one.
+_CONTAINERS = re.compile(r"(?:sub)?(?:title|part|chapter|division)s?\s+(?-i:[A-Z]{1,7}|\d{1,3}"
+                         r"[A-Z]?)(?:,?[ \t]+(?:(?:and|or)[ \t]+)?(?-i:[A-Z]{1,7}|\d{1,3}[A-Z]?))*"
+                         r"(?![\w(])", re.I)
 _THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|" + _NTH + "|" + _ITEM + "|" +
-          _PLACE_LIST + "|" + _CONTAINER_LIST)
+          _PLACE_LIST)
 _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
 # "adding" where it means inserting: "by adding “or” after the comma", "by adding after
 # subsection (d) the following"
@@ -355,6 +356,13 @@ def _object(text: str, pos: int, q: Quotes) -> tuple[str, Span, int] | None:
     return _PERIOD.get(word, thing), m.span(), m.end()
 
 
+def _containers(text: str, pos: int) -> tuple[str, Span, int] | None:
+    """Parts above a section struck by letter or number at ``pos`` (``subparts H, I, and
+    J``), as :func:`_object` gives a thing."""
+    m = _CONTAINERS.match(text, pos)
+    return (_plain(m.group()), m.span(), m.end()) if m is not None else None
+
+
 def _block(text: str, pos: int, q: Quotes) -> tuple[str, Span, int] | None:
     """``the following: “...”`` (or a quotation right there) at ``pos``."""
     m = _FOLLOWING.match(text, pos)
@@ -422,7 +430,7 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
         # all that precedes “X” (or a provision: "all that precedes subsection (c)"): up to it
         precedes = _PRECEDES.match(text, m.end())
         at = precedes.end() if precedes is not None else m.end()
-        obj = _object(text, at, q)
+        obj = _object(text, at, q) or _containers(text, at)
         if obj is None:
             continue
         struck, struck_span, pos = obj
@@ -527,9 +535,8 @@ def _inserts(text: str, q: Quotes) -> list[Instruction]:
         # inserting “Y” after “X” (after subparagraph (D)), or after X the following: “Y”
         where = _AFTER.match(text, quote[2] if quote is not None else m.end())
         anchor = _object(text, where.end(), q) if where else None
-        if where is None or anchor is None or (
-                where.end() not in q and names_containers(anchor[0])):
-            continue  # (next to a part above a section, "after subpart H": not read)
+        if where is None or anchor is None:
+            continue
         after = _after_words(text, anchor[2], q)  # "each place it appears", "in paragraph (2)"
         if after.through is not None or after.to_end:
             continue  # (inserted next to a run of words: not read)

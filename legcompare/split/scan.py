@@ -11,6 +11,7 @@ run ("...: (i) ...; or (ii) ..."), never as cross-references ("subsection (b)(1)
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -123,8 +124,6 @@ class Scanner:
         self.code_document = code_document
         self.b = Builder(family)
         self.lines = lines_of(text)
-        # Lines are paragraphs (no print wrapped at a width, where lines end anywhere)
-        self.unwrapped = any(line.end - line.start > _WRAPPED_WIDTH for line in self.lines)
         self.prev_tail = ""
         self.blank_before = True
         self.pending_inline: dict[int, Label] = {}
@@ -140,6 +139,12 @@ class Scanner:
         self._toc_containers: set[str] = set()
         self._toc_path: list[tuple[int, str]] = []
         self._containers: dict[int, tuple[Label, int] | None] = {}  # see _container_line
+
+    @functools.cached_property
+    def unwrapped(self) -> bool:
+        """Are lines paragraphs (no print wrapped at a width, where lines end anywhere)? Read
+        when a line first asks (most texts never do)."""
+        return any(line.end - line.start > _WRAPPED_WIDTH for line in self.lines)
 
     # -- driver ----------------------------------------------------------------------------
 
@@ -605,33 +610,23 @@ class Scanner:
                 self.b.top.kind in (Kind.SECTION, Kind.DEFINITION):
             self.b.unlabeled(Kind.DEFINITION, line.start, term=term)
             return
-        if new_paragraph and self._heading_closes(stripped):
-            self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
-            return
-        if new_paragraph and self._short_title_closes(stripped):
-            self.b.unlabeled(Kind.BLOCK, line.start)
-            return
+        if new_paragraph and _SENTENCE_END.search(self.prev_tail):
+            # After a sentence end, the next appropriation's heading ("business systems
+            # modernization", "Harry S Truman Scholarship Foundation") or "This Act may be
+            # cited as ..." after the act's last items closes what is open; neither is more
+            # words of the provision before (see _in_appropriations)
+            if self._is_heading_line(stripped) and self._in_appropriations():
+                self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
+                return
+            if _CITED_AS.match(stripped) and self._in_appropriations(items=True):
+                self.b.unlabeled(Kind.BLOCK, line.start)  # the act's sentence, as its XML has it
+                return
         if not self.b.in_container_context() or not new_paragraph:
             return
         if self._is_heading_line(stripped):
             self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
         else:
             self.b.unlabeled(Kind.BLOCK, line.start)
-
-    def _heading_closes(self, stripped: str) -> bool:
-        """A heading line after a sentence end that closes what is open: the next
-        appropriation's heading ("business systems modernization", "Harry S Truman Scholarship
-        Foundation"), not more words of the provision before (see :meth:`_in_appropriations`)."""
-        return (_SENTENCE_END.search(self.prev_tail) is not None
-                and self._is_heading_line(stripped) and self._in_appropriations())
-
-    def _short_title_closes(self, stripped: str) -> bool:
-        """ "This Act may be cited as ..." after the last items of an appropriations act's last
-        section (or "This title ..." after a title's): the act's or title's own sentence, as
-        its XML prints it, not more words of the last item (see :meth:`_in_appropriations`)."""
-        return (_SENTENCE_END.search(self.prev_tail) is not None
-                and _CITED_AS.match(stripped) is not None
-                and self._in_appropriations(items=True))
 
     def _in_appropriations(self, *, items: bool = False) -> bool:
         """Is what is open something an appropriation's heading or short title closes? Numbered
@@ -935,11 +930,9 @@ class Scanner:
         not close the quotation, and this one opens with an item's label, not a section's or
         a container's (which begin the bill's next provision), or the line above broke off
         inside a sentence ("... could be changed," then "the determination of ...")."""
-        if _CLOSES_QUOTE.search(self.prev_tail):
+        if _CLOSES_QUOTE.search(self.prev_tail) or read_container(stripped, 0) is not None:
             return False
-        if read_enum(stripped, 0) is not None:
-            return read_container(stripped, 0) is None
-        return read_container(stripped, 0) is None and \
+        return read_enum(stripped, 0) is not None or \
             _MID_SENTENCE.search(self.prev_tail) is not None
 
     def _end_quote(self) -> None:
