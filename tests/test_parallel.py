@@ -317,7 +317,8 @@ def test_a_fact_sheet_read_in_two_processes_is_the_sheet_read_in_one(
     # (420: "(c) Prohibiting Use of Electronic Mail Addresses for Other Than Official Purposes"
     # and § 5113 are read since ‘for ... purposes’ no longer makes a heading descriptive; 463:
     # quoted provisions whose print lost an opening quotation mark are quoted matter, the new
-    # FECA § 319A binding a tenth party)
-    assert (len(shared.items), len(actors)) == (463, 10)
+    # FECA § 319A binding a tenth party; 467: flush text read as its own, "but only if ... in an
+    # aggregate amount of $10,000 or more during the period ..." a date of its own)
+    assert (len(shared.items), len(actors)) == (467, 10)
     assert ("vendor", "div-a/t-iii/st-a/pt-1/s3001/a/q/298a/b/2/a") in actors
 

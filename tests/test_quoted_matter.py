@@ -106,9 +106,11 @@ def test_hr1_quoted_matter_read_whole_over_a_lost_mark(corpus: Path) -> None:
                              "Campaign Act of 1971 § 504(a)(2)(A))")
     assert not any(c.id.startswith("div-b/t-v/st-b/pt-2/s511/") for c in outline.walk())
     # § 1502 quotes "... could be changed," and then, without its mark, the words that close
-    # the clauses: "the determination of the appropriate remedy ..."; its "(ii)" is quoted too
-    flush = by_id["div-a/t-i/st-f/s1502/a/q/2/b/i/ii"].text.split("\n")
-    assert flush[1].startswith("the determination of the appropriate remedy")
+    # the clauses: "the determination of the appropriate remedy ...", flush text of the
+    # clause that leads into them (see test_split_styles); its "(ii)" is quoted too
+    flush = by_id["div-a/t-i/st-f/s1502/a/q/2/b/i/continuation"].text
+    assert flush.startswith("the determination of the appropriate remedy")
+    assert by_id["div-a/t-i/st-f/s1502/a/q/2/b/i/ii"].text.endswith("could be changed,\n")
     assert "div-a/t-i/st-f/s1502/a/q/2/b/ii" in by_id
 
 
@@ -361,7 +363,9 @@ def test_federal_quoted_matter_is_cited_by_its_place_in_the_law(corpus: Path) ->
     # H.R. 1 (116th), as printed text and as bill XML: every quoted provision cited alike
     text, xml = (cited("us-federal-hr1-116-reported-house.txt"), cited("raw/H1_RH.XML"))
     quoted = [i for i in xml if "/q" in i and i in text]
-    assert len(quoted) == 968  # (817 before lines that lost their opening mark were quoted)
+    # (817 before lines that lost their opening mark were quoted, 968 before flush text and
+    # items after "multiplied by" were read)
+    assert len(quoted) == 974
     assert [i for i in quoted if text[i] != xml[i]] == []
     assert xml["div-b/t-v/st-b/pt-2/s5111/q/t-v/st-a/501"] == (
         "H.R. 1, 116th Cong., div. B, § 5111 (adding Federal Election Campaign Act of 1971 § 501)")

@@ -334,3 +334,75 @@ def test_a_section_follows_a_container_heading_of_any_length() -> None:
         ("st-a/s102/a/q/298", "Bill § 102(a) (adding Library Act § 298)"),
         ("st-a/s102/a/q/298/a", "Bill § 102(a) (adding Library Act § 298(a))"),
         ("st-a/s102/a/q/298/b", "Bill § 102(a) (adding Library Act § 298(b))")]
+
+
+FLUSH = """\
+SEC. 803. (a) None of the funds made available in this Act for the agency, including the \
+funds of its working capital fund, shall be available for a reprogramming of funds that—
+(1) creates a new program;
+(2) increases by 20 percent or more personnel assigned to a specific program,
+unless prior approval is received from the Committees on Appropriations.
+(b) The agency shall report each reprogramming.
+SEC. 804. The amount paid shall be increased by an amount equal to—
+(1) such dollar amount, multiplied by
+(2) the cost-of-living adjustment for the calendar year.
+"""
+
+
+def test_flush_text_after_the_items_goes_on_with_the_provision_that_leads_into_them() -> None:
+    """ "unless prior approval ..." printed after the last item goes with (a), whose words lead
+    into the items (``continuation``, as GPO's XML has it), not with (2); an item after one
+    that ends "multiplied by" is an item, not a reference."""
+    outline = by_id(bill(FLUSH))
+    assert list(outline) == ["s803", "s803/a", "s803/a/1", "s803/a/2", "s803/a/continuation",
+                             "s803/b", "s804", "s804/1", "s804/2"]
+    flush = outline["s803/a/continuation"]
+    assert (flush.kind, flush.label, flush.citation) == (Kind.BLOCK, "", "Bill § 803(a), ¶ 1")
+    assert flush.text == ("unless prior approval is received from the Committees on "
+                          "Appropriations.\n")
+    assert outline["s803/a/2"].text == ("(2) increases by 20 percent or more personnel assigned "
+                                        "to a specific program,\n")
+    assert outline["s804/2"].text == "(2) the cost-of-living adjustment for the calendar year.\n"
+
+
+@pytest.mark.parametrize("text", [
+    # a print wrapped at a width (no line over 150 characters): a line may start anywhere
+    FLUSH.replace("including the funds", "including the\nfunds"),
+    # the next line goes on with the items: the source broke an item in two
+    FLUSH.replace("Appropriations.\n", "Appropriations; or\n(3) moves an office.\n"),
+    # the item's words end a sentence: no sentence to go on with
+    FLUSH.replace("specific program,", "specific program."),
+])
+def test_a_line_after_an_item_stays_the_item_s_words(text: str) -> None:
+    assert by_id(bill(text))["s803/a/2"].text.startswith(
+        "(2) increases by 20 percent or more personnel assigned to a specific program")
+    assert "s803/a/continuation" not in by_id(bill(text))
+
+
+def test_real_flush_text_is_cited_as_the_act_s_xml_cites_it(corpus: Path) -> None:
+    """GPO's XML marks each of these as continuation text; the texts read them as words of
+    the last item (H.R. 264's "unless prior approval ..." as § 803(a)(7)'s alone)."""
+    for name in ("us-federal-hr264-116-engrossed-house.txt",
+                 "us-federal-hr264-116-placed-on-calendar-senate.txt"):
+        c = by_id(outline_of(corpus, name))
+        check(c["t-viii/s803/a/continuation"], "", Kind.BLOCK,
+              "H.R. 264, 116th Cong. § 803(a), ¶ 1", "unless prior approval is")
+        assert c["t-viii/s803/a/7"].text.endswith("project or responsibility center,\n")
+    hr1 = by_id(outline_of(corpus, "us-federal-hr1-116-reported-house.txt"))
+    flush = {k: opening(v, 4) for k, v in hr1.items() if k.endswith("/continuation")}
+    assert flush == {
+        "div-a/t-i/st-f/s1502/a/q/2/b/i/continuation": "the determination of the",
+        "div-b/t-iv/st-b/pt-2/s4111/a/1/q/324/a/2/e/i/continuation": "but only if such",
+        "div-b/t-iv/st-b/pt-2/s4111/a/1/q/324/a/2/f/i/continuation": "but only if such",
+        "div-b/t-iv/st-b/pt-2/s4111/a/1/q/324/f/3/c/continuation": "except that the transfer",
+        # printed without the mark that opens each quoted paragraph, and closing the quotation
+        "div-b/t-v/st-c/pt-2/s5215/a/1/q/b/continuation": "Amounts paid to any",
+    }
+    # items after "multiplied by" and after "... of such candidates,"
+    for item, starts in (("div-b/t-v/st-c/pt-1/s5201/b/3/q/2/a/ii", "“(ii) the cost-of-living"),
+                         ("div-b/t-v/st-c/pt-2/s5211/q/a/2/b", "“(B) agree to keep"),
+                         ("div-b/t-v/st-c/pt-2/s5213/a/2/q/b/1/b", "“(B) the cost-of-living")):
+        assert opening(hr1[item], len(starts.split())) == starts
+    defense = by_id(outline_of(corpus, "us-federal-hr4695-119-introduced.txt"))
+    assert defense["s107/c/4/continuation"].text == (
+        "is a complete defense against any civil action brought under this Act.\n")

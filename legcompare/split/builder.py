@@ -167,6 +167,17 @@ class Builder:
         self.stack.pop()
         return node
 
+    def continuation(self, owner: Node, start: int) -> Node:
+        """Flush text after the items of ``owner`` (an open provision): an unnumbered block
+        ``continuation`` of it, left closed, with the items; ``owner`` is then the innermost
+        provision open."""
+        while self.top is not owner:
+            self.stack.pop()
+        node = self._attach(Node(Kind.BLOCK, start, rank=UNLABELED_RANK, name="continuation"),
+                            owner)
+        self.stack.pop()
+        return node
+
     def proviso(self, start: int, *, flush: bool) -> Node:
         """A proviso: of the open provision, or (``flush``) of the provision enclosing a run."""
         while self.top.kind is Kind.PROVISO:

@@ -49,6 +49,9 @@ _CLOSES_QUOTE = re.compile(r"[”\"][.;:,—)]*(?:\s+(?:and|or))?\s*$")
 _MID_SENTENCE = re.compile(r"(?:[,;:—]|\b(?:and|or))\s*$")
 _CITED_AS = re.compile(r"This (?:Act|title|division|subtitle) may be cited as\b")
 _SENTENCE_END = re.compile(r"\.[\"”’')\]]*\s*$")
+_ENDS_IN_COMMA = re.compile(r",\s*(?:and|or)?$")
+_LEADS_IN = re.compile(r"[—:]\s*$")
+_SMALL_WORD_END = re.compile(r"\b(?:of|under|in|to|the|by)\s*$")
 _WRAPPED_WIDTH = 150
 """No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
 _HOLDS_APPROPRIATIONS = (Kind.TITLE, Kind.DIVISION)
@@ -414,12 +417,24 @@ class Scanner:
             return True
         # "Sec. 101." and "§ 2." name themselves; only bare numbers can be cross-references.
         explicit = label.kind is Kind.SECTION and not label.text[:1].isdigit()
+        # (Where lines are paragraphs, "... multiplied by" then the next item is no
+        # reference: only a division's name, "paragraph", can end a line before one.)
         if not explicit and P.cross_ref_tail(tail) and not re.search(
-                r"[;,]\s*(?:and|or)$", tail):
+                r"[;,]\s*(?:and|or)$", tail) and not (
+                _SMALL_WORD_END.search(tail) and self._next_item(label)):
             return False
         return bool(P.terminal_tail(tail) or self.blank_before or
                     self._is_label_only(tail) or self._is_headline(tail) or
-                    self._is_container_line(tail))
+                    self._is_container_line(tail) or self._next_item(label))
+
+    def _next_item(self, label: Label) -> bool:
+        """Where lines are paragraphs, an item after one whose words do not end a sentence
+        ("(A) such dollar amount; multiplied by" then "(B) the cost-of-living adjustment ..."),
+        as the next item of the innermost list open. (In a print wrapped at a width a line
+        may open with a label it cites: "... as described in clause (i) and" / "(ii) ...".)"""
+        top = self.b.top
+        return label.kind is None and top.is_enum and self.unwrapped and any(
+            r.type == top.rtype and r.ordinal == top.ordinal + 1 for r in label.readings)
 
     @staticmethod
     def _is_label_only(tail: str) -> bool:
@@ -598,6 +613,10 @@ class Scanner:
                                                         stripped):
             self.b.proviso(line.start, flush=True)
             return
+        owner = self._flush_owner(line, stripped)
+        if owner is not None:
+            self.b.continuation(owner, line.start)
+            return
         term = self._definition_term(content)
         if self.definitions_mode and self._caps_term(stripped) and new_paragraph:
             self.b.unlabeled(Kind.DEFINITION, line.start, term=stripped)
@@ -627,6 +646,53 @@ class Scanner:
             self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
         else:
             self.b.unlabeled(Kind.BLOCK, line.start)
+
+    def _flush_owner(self, line: _Line, stripped: str) -> Node | None:
+        """If this line is flush text (words printed after a provision's items that go on with
+        the provision itself: "(7) increases ... personnel ...," then "unless prior approval is
+        received ..."), the provision it goes on with, else ``None``.
+
+        Only where lines are paragraphs (a print wrapped at a width breaks items anywhere),
+        after an item with words of its own, and where the next line does not go on with the
+        item's run (a source that broke an item in two, "(1) against ... this Act," /
+        "liquidated damages ...;" / "(2) ..."). The line is flush text when it goes on with the
+        sentence the items broke off (it opens in lower case after an item ending in a comma),
+        or, in quoted matter, when it is printed without the quotation mark that opens each of
+        its paragraphs (as GPO prints flush text: "Amounts paid to any such candidates shall
+        be ...”."). It goes with the innermost provision open above the item whose own words
+        lead into a list ("... for each such payment to the account—"); none, none."""
+        if not self.unwrapped:
+            return None
+        top = self.b.top
+        if not top.is_enum or top.label_span is None or \
+                not self.text[top.label_span[1]:line.start].strip():
+            return None
+        unmarked = self.quote_style == "marks" and self.b.in_quoted() and \
+            not _OPEN_QUOTE.match(stripped)
+        if not unmarked and not (stripped[0].islower() and _ENDS_IN_COMMA.search(self.prev_tail)):
+            return None
+        if self._item_follows(line, top):
+            return None
+        node = top.parent
+        while node is not None and not node.floor and node.children:
+            lead = self.text[node.label_span[1] if node.label_span else node.start:
+                             node.children[0].start]
+            if _LEADS_IN.search(lead):
+                return node
+            if not node.is_enum:
+                return None
+            node = node.parent
+        return None
+
+    def _item_follows(self, line: _Line, item: Node) -> bool:
+        """Does the next line open with the label of the item after ``item``?"""
+        j = self._next_index(self._index_of(line))
+        if j is None:
+            return False
+        nxt = self.lines[j]
+        label, _ = self._read_label(self._content_start(nxt), self._markup(nxt))
+        return label is not None and label.kind is None and any(
+            r.type == item.rtype and r.ordinal == item.ordinal + 1 for r in label.readings)
 
     def _in_appropriations(self, *, items: bool = False) -> bool:
         """Is what is open something an appropriation's heading or short title closes? Numbered
@@ -933,7 +999,8 @@ class Scanner:
         if _CLOSES_QUOTE.search(self.prev_tail) or read_container(stripped, 0) is not None:
             return False
         return read_enum(stripped, 0) is not None or \
-            _MID_SENTENCE.search(self.prev_tail) is not None
+            _MID_SENTENCE.search(self.prev_tail) is not None or \
+            ("“" not in stripped and _CLOSES_QUOTE.search(stripped) is not None)
 
     def _end_quote(self) -> None:
         self.b.close_quoted()
