@@ -17,6 +17,7 @@ from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import (
     CitationForm,
+    Clause,
     Document,
     Kind,
     Outline,
@@ -53,6 +54,10 @@ following section:-
 Section 7A. No person shall drive.
 SECTION 2. This act shall take effect.
 """
+
+
+def by_id(outline: Outline) -> dict[str, Clause]:
+    return {c.id: c for c in outline.walk()}
 
 
 def _cited(text: str, jurisdiction: str) -> list[tuple[str, str]]:
@@ -112,6 +117,27 @@ def test_hr1_quoted_matter_read_whole_over_a_lost_mark(corpus: Path) -> None:
     assert flush.startswith("the determination of the appropriate remedy")
     assert by_id["div-a/t-i/st-f/s1502/a/q/2/b/i/ii"].text.endswith("could be changed,\n")
     assert "div-a/t-i/st-f/s1502/a/q/2/b/ii" in by_id
+
+
+TABLE_ITEMS = ("SEC. 2. SAME DAY REGISTRATION.\n(a) In General.—Title III of the Act is "
+               "amended by adding at the end the following:\n“SEC. 304. SAME DAY REGISTRATION.\n"
+               "“(a) In General.—Each State shall permit registration.”.\n(b) Clerical "
+               "Amendment.—The table of contents of such Act is amended by inserting after the "
+               "item relating to section 303 the following new item:\n“Sec. 304. Same day "
+               "registration.”.\nSEC. 3. EFFECTIVE DATE.\nThis Act takes effect on January 1, "
+               "2020.\n")
+
+
+def test_items_quoted_into_a_table_of_contents_are_a_table() -> None:
+    """An instruction amending a table of contents quotes its items ("Sec. 304. Same day
+    registration."): one table, not a section 304 beside the one the bill adds."""
+    outline = split(parse_text(TABLE_ITEMS, Provenance("us", "hr9-118", None, "H.R. 9", "t")))
+    assert [(c.id, c.kind) for c in outline.walk()] == [
+        ("s2", Kind.SECTION), ("s2/a", Kind.SUBSECTION), ("s2/a/q", Kind.QUOTED),
+        ("s2/a/q/304", Kind.SECTION), ("s2/a/q/304/a", Kind.SUBSECTION),
+        ("s2/b", Kind.SUBSECTION), ("s2/b/q", Kind.QUOTED), ("s2/b/q/toc", Kind.TOC),
+        ("s3", Kind.SECTION)]
+    assert by_id(outline)["s2/b/q/toc"].text == "“Sec. 304. Same day registration.”.\n"
 
 
 def test_quoted_matter_names_the_law_it_goes_into() -> None:
@@ -364,8 +390,13 @@ def test_federal_quoted_matter_is_cited_by_its_place_in_the_law(corpus: Path) ->
     text, xml = (cited("us-federal-hr1-116-reported-house.txt"), cited("raw/H1_RH.XML"))
     quoted = [i for i in xml if "/q" in i and i in text]
     # (817 before lines that lost their opening mark were quoted, 968 before flush text and
-    # items after "multiplied by" were read)
-    assert len(quoted) == 974
+    # items after "multiplied by" were read, 974 before the items quoted into a table of
+    # contents were read as a table: 12 tables, as the XML has them, not sections 304 ...)
+    assert len(quoted) == 986
+    assert xml["div-a/t-i/st-a/pt-3/s1031/c/2/q/toc"] == (
+        "H.R. 1, 116th Cong., div. A, § 1031(c)(2) (inserting Help America Vote Act of 2002, "
+        "table of contents)")
+    assert "div-a/t-i/st-a/pt-3/s1031/c/2/q/304" not in text
     assert [i for i in quoted if text[i] != xml[i]] == []
     assert xml["div-b/t-v/st-b/pt-2/s5111/q/t-v/st-a/501"] == (
         "H.R. 1, 116th Cong., div. B, § 5111 (adding Federal Election Campaign Act of 1971 § 501)")

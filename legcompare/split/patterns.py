@@ -39,6 +39,11 @@ def may_end_instruction(text: str) -> bool:
 TOC_START = re.compile(r"table of contents[^.]*\bfollows\s*:?\s*$|table of contents\s*:\s*$"
                        r"|^\s*TABLE OF CONTENTS\s*$", re.I)
 
+# An amendment of a table of contents (or of sections, of chapters): the matter it quotes is the
+# table's items.
+TOC_INSTRUCTION = re.compile(r"\b(?:new\s+items?|items?\s+relating\s+to|table\s+of\s+"
+                             r"(?:contents|sections|chapters|parts|subtitles))\b", re.I)
+
 # Codification history after a section: WA "[2020 c 257 § 2;]", IL "(Source: P.A. ...)",
 # VA "2021, Sp. Sess. I, c. 537.", DC "(Mar. 26, 1999, D.C. Law 12-264 ...)".
 HISTORY = re.compile(

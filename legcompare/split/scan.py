@@ -942,7 +942,13 @@ class Scanner:
         self.quote_style = "marks" if marks else "until-section"
         # The law and the place amended are read from the instructions on the way down
         # ("Section 9033(b) of the X Act is amended—", "(1) in paragraph (2)—").
-        self.b.quoted(self.lines[nxt].start, self._targets(self._instructions(line), line.start))
+        instructions = self._instructions(line)
+        opened = self.b.quoted(self.lines[nxt].start, self._targets(instructions, line.start))
+        if opened is not None and instructions and P.TOC_INSTRUCTION.search(instructions[-1]):
+            # "by inserting after the item relating to section 303 the following new item:":
+            # what is quoted is a table's items ("Sec. 304. Same day registration."), not
+            # sections; the table ends with the quotation
+            self._start_toc(self.lines[nxt].start)
 
     def _instructions(self, line: _Line) -> list[str]:
         """The own texts of the open provisions (inside the innermost quoted matter, if any)
