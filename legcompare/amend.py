@@ -204,8 +204,15 @@ _SENTENCE_OF = re.compile(r"(?P<nth>" + _NTH + r")\s+of\s+(?P<law>.+)", re.I | r
 _CONTAINERS = re.compile(r"(?:sub)?(?:title|part|chapter|division)s?\s+(?-i:[A-Z]{1,7}|\d{1,3}"
                          r"[A-Z]?)(?:,?[ \t]+(?:(?:and|or)[ \t]+)?(?-i:[A-Z]{1,7}|\d{1,3}[A-Z]?))*"
                          r"(?![\w(])", re.I)
-_THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|" + _NTH + "|" + _ITEM + "|" +
-          _PLACE_LIST)
+# Flush text (words printed after a provision's subdivisions that go on with the provision),
+# named by the subdivision it follows or the provision it closes: "the flush language after
+# clause (vii)", "the flush sentence at the end of paragraph (1)"; struck whole, as a provision.
+_FLUSH_WORDS = (r"the\s+(?:flush|undesignated|concluding)\s+(?:language|text|sentences?|matter)"
+                r"\s+(?P<where>after|following|at\s+the\s+end\s+of)\s+")
+_FLUSH = _FLUSH_WORDS.replace("?P<where>", "?:") + _PLACE + r"\s+" + _NOTED
+_FLUSH_PHRASE = re.compile(_FLUSH_WORDS + r"(?P<place>" + _PLACE + r"\s+" + _DESIG + ")", re.I)
+_THING = (r"the\s+(?:period|comma|semicolon|colon|dash|em\s+dash)|" + _FLUSH + "|" + _NTH + "|" +
+          _ITEM + "|" + _PLACE_LIST)
 _STRIKING = re.compile(r"\b(?:by\s+)?striking\s+", re.I)
 # "adding" where it means inserting: "by adding “or” after the comma", "by adding after
 # subsection (d) the following"
@@ -436,6 +443,7 @@ def _strikes(text: str, q: Quotes) -> list[Instruction]:
         struck, struck_span, pos = obj
         item = at not in q and _ITEM_PHRASE.fullmatch(struck) is not None
         provision = at not in q and (_PROVISION.fullmatch(struck) is not None or
+                                     _FLUSH_PHRASE.fullmatch(struck) is not None or
                                      _CONTAINERS.fullmatch(struck) is not None or
                                      _NTH_SENTENCE.fullmatch(struck) is not None or
                                      _NTHS.fullmatch(struck) is not None)
@@ -722,6 +730,16 @@ def places(phrase: str) -> tuple[str, ...]:
     kind = kind[:-1] if kind.lower().endswith("s") else kind
     rest = re.findall(_DESIG, m.group("rest"))
     return tuple(f"{kind} {d}" for d in (m.group("first"), *rest))
+
+
+def flush_text(phrase: str) -> tuple[str, str] | None:
+    """For a phrase naming flush text, where it is (``after`` the provision named, or at the
+    ``end`` of it) and that provision's phrase: ``the flush language after clause (vii)`` →
+    ``("after", "clause (vii)")``; ``None`` for any other phrase."""
+    m = _FLUSH_PHRASE.fullmatch(" ".join(phrase.split()))
+    if m is None:
+        return None
+    return ("end" if m.group("where").lower().startswith("at") else "after"), m.group("place")
 
 
 def names_containers(phrase: str) -> bool:

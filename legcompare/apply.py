@@ -13,7 +13,10 @@ subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
   list are unsupported. A struck provision (``by striking subsection (b)``) is found the same
   way and goes whole; a block inserted for provisions takes their place, so they must be one
   run (``paragraphs (2) and (3)``). What precedes a provision (``by striking all that precedes
-  subsection (c)``) is the target's text before it, its label and heading included.
+  subsection (c)``) is the target's text before it, its label and heading included. Flush
+  text (``the flush sentence at the end of paragraph (1)``, ``the flush language after clause
+  (vii)``) is the words after the provision's last labelled subdivision, or after the one named
+  up to the next; where no words stand there, it is not found.
 * A sentence (``in the second sentence``, ``by striking the last sentence``) is counted in the
   provision's text after its label and a heading that ends ".—"; a sentence ends at a period
   before a capital or a parenthesis, or at the end, not after an abbreviation ("Pub. L.",
@@ -45,6 +48,7 @@ from .amend import (
     Action,
     Instruction,
     designations,
+    flush_text,
     item_designations,
     names_containers,
     places,
@@ -238,6 +242,9 @@ class Editor:
         insert goes in their place, which must then be one run (``paragraphs (2) and (3)``).
         ``all that precedes subsection (c)`` is the target's text before that provision."""
         assert ins.struck is not None
+        flush = flush_text(ins.struck)
+        if flush is not None:
+            return self._flush(ins, index, *flush)
         if names_containers(ins.struck):
             return (Outcome.UNSUPPORTED, (f"cannot strike {ins.struck}: legcompare finds "
                     "sections and their subdivisions, not the parts that hold them"), None)
@@ -279,6 +286,45 @@ class Editor:
                 start, end = _with_space(self.text, start, end)
             self.edit(start, end, "", index)
         return Outcome.APPLIED, f"struck {what}", found[0][0]
+
+    def _flush(self, ins: Instruction, index: int, where: str, place: str
+               ) -> tuple[Outcome, str, str | None]:
+        """Strike flush text: ``after`` a provision, the words from its end to its next
+        labelled sibling (or its parent's end); at the ``end`` of one, the words after its last
+        labelled subdivision, to its end. The provision is found as a struck one is; a block to
+        insert takes the words' place."""
+        target = ins.target
+        while target and 0 <= _depth(place) <= _depth(target[-1]):
+            target = target[:-1]
+        one = replace(ins, target=(*target, place), provision=False)
+        scope, _, problem = self._scope(one)
+        if problem is not None:
+            return problem, region_text(self, one, problem), None
+        assert scope is not None  # (a place with a designation is a clause)
+        what = " ".join(_struck(ins).split())
+        owner: Skeleton | None
+        if where == "end":
+            labelled = [c for c in scope.children if c.label]
+            start = _end(labelled[-1]) if labelled else _end(scope)
+            end, owner = _end(scope), scope
+        else:
+            owner = _parent(self.clauses(), scope)
+            siblings = owner.children if owner is not None else self.clauses()
+            later = [c for c in siblings[siblings.index(scope) + 1:] if c.label]
+            start = _end(scope)
+            end = later[0].span[0] if later else (
+                _end(owner) if owner is not None else len(self.text))
+        if not self.text[start:end].strip():
+            return (Outcome.NOT_FOUND, (f"“{what}” is not in the current text: no words "
+                                        "stand there"), None)
+        if ins.action is Action.REPLACE:
+            assert ins.inserted is not None
+            tail = "\n" if self.text[end - 1:end] == "\n" else ""
+            self.edit(start, end, ins.inserted.rstrip("\n") + tail, index)
+            return (Outcome.APPLIED, f"struck {what} and inserted {_first_words(ins.inserted)}",
+                    owner.id if owner is not None else None)
+        self.edit(start, end, "", index)
+        return Outcome.APPLIED, f"struck {what}", owner.id if owner is not None else None
 
     def _items(self, ins: Instruction, index: int) -> tuple[Outcome, str, str | None]:
         """Strike, restate or redesignate items of a table of contents, or insert lines next
@@ -523,6 +569,15 @@ def _item_lines(text: str, region: tuple[int, int], kind: str, designation: str,
 def _place(ins: Instruction) -> str:
     """The place an instruction applies in, as it names it: its last target phrase."""
     return ins.target[-1] if ins.target else "the current text"
+
+
+def _parent(roots: Sequence[Skeleton], clause: Skeleton) -> Skeleton | None:
+    """The clause that holds ``clause`` among the trees of ``roots`` (``None``: a root)."""
+    for root in roots:
+        for c in root.walk():
+            if clause in c.children:
+                return c
+    return None
 
 
 def _end(clause: Skeleton) -> int:

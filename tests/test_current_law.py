@@ -18,6 +18,7 @@ from legcompare.amend import (
     Action,
     Instruction,
     designations,
+    flush_text,
     in_outline,
     item_designations,
     names_containers,
@@ -422,9 +423,9 @@ def test_an_instruction_not_read_is_listed_and_never_applied() -> None:
     assert summary(amending)[:4] == ("replace", ("Section 5 of the Act",), "subsection (b)",
                                      "(b) The agency may file w.")
     assert amending.provision
-    flush = ("Section 5 of the Act is amended by striking the flush language at the end of "
+    flush = ("Section 5 of the Act is amended by striking the table at the end of "
              "subsection (a) and inserting the following: “Two.”.")
-    words = ("by striking the flush language at the end of subsection (a) and inserting the "
+    words = ("by striking the table at the end of subsection (a) and inserting the "
              "following")
     (unread,) = parse(flush)
     assert (unread.action, unread.target, unread.words, flush[slice(*unread.span)]) == (
@@ -567,6 +568,57 @@ def test_all_that_precedes_a_provision_and_parts_above_a_section() -> None:
         (Outcome.UNSUPPORTED, ("cannot strike subparts H, I, and J: legcompare finds sections "
                                "and their subdivisions, not the parts that hold them")),
         (Outcome.NOT_FOUND, "“Part IV of subchapter A of chapter 1” is not in the current text")]
+    assert text == law.text
+
+
+FLUSH_LAW = """\
+SEC. 274. DISALLOWANCE OF CERTAIN EXPENSES.
+(a) In general.—
+(1) Activity.—No deduction otherwise allowable under this chapter shall be allowed for any item \
+with respect to (the line is a paragraph: the law is printed with no width to wrap it at)—
+(A) an activity which is of a type generally considered to be entertainment, or
+(B) a facility used in connection with an activity referred to in subparagraph (A),
+unless the taxpayer establishes that the item was directly related to the active conduct of \
+the taxpayer's trade or business.
+(2) Special rules.—For purposes of applying paragraph (1)—
+(A) dues or fees to any social, athletic, or sporting club shall be treated as items, and
+(B) an activity described in section 212 shall be treated as a trade or business,
+and the rules of this paragraph apply to every taxable year.
+(b) Gifts.—No deduction shall be allowed for gifts.
+"""
+
+
+def test_flush_text_is_struck_by_the_provision_it_follows_or_closes() -> None:
+    """The TCJA's "by striking the flush sentence at the end of paragraph (1)" (§ 13304(a)(1))
+    and "by striking the flush language after clause (vii)" (§ 14221(a)(3)), on a § 274 written
+    for the test: the words after a provision's last subdivision, or after the subdivision
+    named, up to the next one or the end of the provision that holds it."""
+    law = text_doc(FLUSH_LAW, "us", "26usc274", "current", "26 U.S.C. 274")
+    (ins,) = parse("Section 274(a) is amended by striking the flush sentence at the end of "
+                   "paragraph (1).")
+    assert (summary(ins)[:3], ins.provision) == (
+        ("strike", ("Section 274(a)",), "the flush sentence at the end of paragraph (1)"), True)
+    assert flush_text(ins.struck or "") == ("end", "paragraph (1)")
+    apps, text = applying(law, "Section 274(a) is amended by striking the flush sentence at the "
+                          "end of paragraph (1).")
+    assert [(a.outcome, a.clause, a.detail) for a in apps] == [
+        (Outcome.APPLIED, "s274/a/1", "struck the flush sentence at the end of paragraph (1)")]
+    assert text == FLUSH_LAW.replace(
+        "unless the taxpayer establishes that the item was directly related to the active "
+        "conduct of the taxpayer's trade or business.\n", "")
+    apps, text = applying(law, "Section 274(a) is amended in paragraph (2) by striking the flush "
+                          "language after subparagraph (B), as added by section 2 of this Act, "
+                          "and inserting the following:\n“and no other rule applies.”.")
+    assert [(a.outcome, a.clause, a.detail) for a in apps] == [
+        (Outcome.APPLIED, "s274/a/2", ("struck the flush language after subparagraph (B) and "
+                                       "inserted “and no other rule…”"))]
+    assert text == FLUSH_LAW.replace("and the rules of this paragraph apply to every taxable "
+                                     "year.", "and no other rule applies.")
+    apps, text = applying(law, "Section 274(a)(1) is amended by striking the flush language "
+                          "after subparagraph (A).")
+    assert [(a.outcome, a.detail) for a in apps] == [
+        (Outcome.NOT_FOUND, ("“the flush language after subparagraph (A)” is not in the current "
+                             "text: no words stand there"))]
     assert text == law.text
 
 
@@ -877,11 +929,12 @@ def test_tcja_instructions_on_noted_designations(corpus: Path) -> None:
         ("t-i/st-a/pt-v/s11051/a", "by striking"),
         ("t-i/st-c/pt-iii/spt-a/s13204/a/3/b/ii", ("by striking the item relating to "
          "subparagraph (E)(iv) and all that follows through the item relating to subparagraph "
-         "(E)(ix) and inserting the following")),
-        ("t-i/st-c/pt-iv/s13304/a/1/b", ("by striking the flush sentence at the end of "
-         "paragraph (1), and")),
-        ("t-i/st-d/pt-i/spt-b/ch-3/s14221/a/3", ("by striking the flush language after clause "
-         "(vii), as added by paragraph (2)"))]
+         "(E)(ix) and inserting the following"))]
+    # flush text struck by the provision it closes or follows
+    assert [describe(found[k]) for k in ("t-i/st-c/pt-iv/s13304/a/1/b",
+                                         "t-i/st-d/pt-i/spt-b/ch-3/s14221/a/3")] == [
+        "strike the flush sentence at the end of paragraph (1) in Section 274(a)",
+        "strike the flush language after clause (vii) in Section 936(h)(3)(B)"]
     assert [describe(i) for c, i in pairs if c.id == "t-i/st-d/pt-i/spt-c/s14301/b/1"][-1] == (
         "strike all that precedes subsection (c) and insert “SEC. 960. DEEMED PAID…” in "
         "Section 960")
