@@ -178,8 +178,18 @@ class Builder:
         self.stack.pop()
         return node
 
-    def proviso(self, start: int, *, flush: bool) -> Node:
-        """A proviso: of the open provision, or (``flush``) of the provision enclosing a run."""
+    def proviso(self, start: int, *, flush: bool, further: bool = False) -> Node:
+        """A proviso: of the open provision, or (``flush``) of the provision enclosing a run. A
+        further proviso (``further``) after the items of a provision that has provisos before
+        them goes on with those ("..., $159,000,000: Provided, That of the amount ...: (1) ...;
+        and (2) ...: Provided further, That ..."), as the act's XML has it."""
+        if further and self.top.is_enum:  # (after a proviso of the item, it goes on there)
+            k = len(self.stack) - 1
+            while k > 1 and self.stack[k].is_enum:
+                k -= 1
+            if k < len(self.stack) - 1 and any(c.kind is Kind.PROVISO
+                                               for c in self.stack[k].children):
+                del self.stack[k + 1:]
         while self.top.kind is Kind.PROVISO:
             self.stack.pop()
         if flush:

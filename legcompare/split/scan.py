@@ -51,6 +51,8 @@ _CITED_AS = re.compile(r"This (?:Act|title|division|subtitle) may be cited as\b"
 _SENTENCE_END = re.compile(r"\.[\"”’')\]]*\s*$")
 _ENDS_IN_COMMA = re.compile(r",\s*(?:and|or)?$")
 _LEADS_IN = re.compile(r"[—:]\s*$")
+_RUN_IN_APPROPRIATION = re.compile(r"(?:[a-z][a-z ,’'—-]*|\(including transfers? of funds\))"
+                                   r"\s+(?:\(including transfers? of funds\)\s+)?For\s")
 _SMALL_WORD_END = re.compile(r"\b(?:of|under|in|to|the|by)\s*$")
 _WRAPPED_WIDTH = 150
 """No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
@@ -502,7 +504,7 @@ class Scanner:
             if p < after:
                 continue
             if p in provisos:
-                self.b.proviso(p, flush=False)
+                self.b.proviso(p, flush=False, further=s.startswith("Provided further", p))
                 continue
             found = read_enum(s, p)
             if found is None:
@@ -611,7 +613,7 @@ class Scanner:
             or self._is_headline(self.prev_tail) or not self.b.nodes
         if stripped.startswith("Provided") and re.match(r"Provided(?:,| further,)? [Tt]hat",
                                                         stripped):
-            self.b.proviso(line.start, flush=True)
+            self.b.proviso(line.start, flush=True, further=stripped.startswith("Provided further"))
             return
         owner = self._flush_owner(line, stripped)
         if owner is not None:
@@ -636,6 +638,12 @@ class Scanner:
             # words of the provision before (see _in_appropriations)
             if self._is_heading_line(stripped) and self._in_appropriations():
                 self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
+                return
+            if _RUN_IN_APPROPRIATION.match(stripped) and self._in_appropriations():
+                # a heading run into its appropriation ("cybersecurity enhancement account
+                # For salaries and expenses ...", "(including transfer of funds) For ..."):
+                # in lower case, as printed in small capitals, before a "For" that opens it
+                self.b.unlabeled(Kind.BLOCK, line.start)
                 return
             if _CITED_AS.match(stripped) and self._in_appropriations(items=True):
                 self.b.unlabeled(Kind.BLOCK, line.start)  # the act's sentence, as its XML has it
