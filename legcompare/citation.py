@@ -114,6 +114,8 @@ def extend(form: CitationForm | None, parts: Parts, step: Step) -> Parts:
     if step.value:
         lower = form.lowercase_letters if form else False
         pin = f"({step.value.lower() if lower else step.value})"
+        if parts and parts[-1].endswith(_DESCRIBED):  # "§ 608, 3rd proviso (1)"
+            pin = " " + pin
         return (*parts[:-1], parts[-1] + pin) if parts else (pin,)
     return (*parts, _unnumbered(step))
 
@@ -135,6 +137,11 @@ def render(form: CitationForm | None, fallback: str, parts: Parts) -> str:
         else:
             out += ", " + part
     return out.strip()
+
+
+_DESCRIBED = ("proviso", "”", "heading", "table of contents", "front matter", "enacting clause",
+              "history note")
+"""How the parts :func:`_unnumbered` describes end: a designation after one is spaced off."""
 
 
 def _unnumbered(step: Step) -> str:

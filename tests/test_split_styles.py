@@ -230,8 +230,18 @@ def test_an_appropriation_s_items_and_a_title_s_sections_end_at_the_next_heading
         "t-i/h-financial-crimes-enforcement-network", "t-i/p8"]
     c = by_id(outline)
     assert c["t-i/p1/3/f"].text == "(F) international operations.\n"
-    check(c["t-i/p2/2"], "(2)", Kind.PARAGRAPH, "H.R. 264, 116th Cong., tit. I, ¶ 2(2)",
-          "(2) up to $10,000,000 shall")
+    check(c["t-i/p2/proviso-1/2"], "(2)", Kind.PARAGRAPH,
+          "H.R. 264, 116th Cong., tit. I, ¶ 2, 1st proviso (2)", "(2) up to $10,000,000 shall")
+    # § 608: "... a reprogramming of funds that: (1) creates a new program; ... (7) ...: Provided,
+    # That ...: Provided further, That at a minimum the report shall include: (1) a table ...":
+    # the provisos are the section's, as the act's XML has them (they were (7)'s), and the
+    # second run is the third proviso's (it was § 608's own (1)~2 ...)
+    assert [k for k in c if k.startswith("t-vi/s608/")] == [
+        *(f"t-vi/s608/{n}" for n in range(1, 8)), "t-vi/s608/proviso-1", "t-vi/s608/proviso-2",
+        "t-vi/s608/proviso-3", "t-vi/s608/proviso-3/1", "t-vi/s608/proviso-3/2",
+        "t-vi/s608/proviso-3/3", "t-vi/s608/proviso-4"]
+    check(c["t-vi/s608/proviso-3/1"], "(1)", Kind.PARAGRAPH,
+          "H.R. 264, 116th Cong. § 608, 3rd proviso (1)", "(1) a table for each")
     check(c["t-i/p13/5/proviso-4"], "", Kind.PROVISO,
           "H.R. 264, 116th Cong., tit. I, ¶ 13(5), 4th proviso", "Provided further, That for")
     assert c["t-i/h-business-systems-modernization"].kind is Kind.HEADING
@@ -318,34 +328,42 @@ $25,208,000: Provided, That such funds shall supplement and not supplant.
 
 
 def test_an_appropriation_after_a_proviso_s_items_is_its_own() -> None:
-    """H.R. 264's Office of Terrorism and Financial Intelligence: the provisos after the items
-    of the first proviso go on with the paragraph's (``p1/proviso-2``, as the act's XML has them;
-    they were the last item's), and the next appropriation, its heading run into it in lower
-    case ("cybersecurity enhancement account For ..."), is a paragraph of its own (it was more
-    words of the last proviso, and its provisos that proviso's siblings)."""
+    """H.R. 264's Office of Terrorism and Financial Intelligence: the items the first proviso
+    leads into ("Provided, That of the amount appropriated under this heading: (1) ...") are
+    that proviso's, the provisos after them the paragraph's (``p1/proviso-2``, as the act's
+    XML has them; they were the last item's), and the next appropriation, its heading run into
+    it in lower case ("cybersecurity enhancement account For ..."), is a paragraph of its own
+    (it was more words of the last proviso, and its provisos that proviso's siblings)."""
     assert [(c.id, opening(c, 3)) for c in bill(RUN_IN).walk()] == [
         ("t-i", "TITLE I—TREASURY"),
         ("t-i/h-salaries-and-expenses", "salaries and expenses"),
         ("t-i/p1", "For the necessary"),
         ("t-i/p1/proviso-1", "Provided, That of"),
-        ("t-i/p1/1", "(1) up to"),
-        ("t-i/p1/2", "(2) up to"),
+        ("t-i/p1/proviso-1/1", "(1) up to"),
+        ("t-i/p1/proviso-1/2", "(2) up to"),
         ("t-i/p1/proviso-2", "Provided further, That"),
         ("t-i/p1/proviso-3", "Provided further, That"),
         ("t-i/p2", "cybersecurity enhancement account"),
         ("t-i/p2/proviso-1", "Provided, That such"),
         ("t-i/p3", "(including transfer of"),
     ]
-    # a further proviso after a proviso of the last item is that item's; so is one after items
-    # of a provision with no proviso before them
-    items = RUN_IN.replace("September 30, 2020: Provided further", "September 30, 2020: Provided, "
-                           "That such amount is for audits: Provided further")
-    assert [c.id for c in bill(items).walk()][4:9] == [
-        "t-i/p1/1", "t-i/p1/2", "t-i/p1/2/proviso-1", "t-i/p1/2/proviso-2", "t-i/p1/2/proviso-3"]
+    assert by_id(bill(RUN_IN))["t-i/p1/proviso-1/2"].citation == (
+        "Bill, tit. I, ¶ 1, 1st proviso (2)")  # (a designation after a described part, spaced)
+    # items on lines of their own are the paragraph's (as the XML has H.R. 264's): a further
+    # proviso right after them goes on with the paragraph's, one after an item's own proviso
+    # stays the item's
+    lines = RUN_IN.replace(": (1) ", ":\n(1) ").replace("; and (2) ", "; and\n(2) ")
+    assert [c.id for c in bill(lines).walk()][3:8] == [
+        "t-i/p1/proviso-1", "t-i/p1/1", "t-i/p1/2", "t-i/p1/proviso-2", "t-i/p1/proviso-3"]
+    own = lines.replace("September 30, 2020: Provided further", "September 30, 2020: Provided, "
+                        "That such amount is for audits: Provided further")
+    assert [c.id for c in bill(own).walk()][5:9] == [
+        "t-i/p1/2", "t-i/p1/2/proviso-1", "t-i/p1/2/proviso-2", "t-i/p1/2/proviso-3"]
+    # a proviso after a run inside a sentence is the sentence's, as the XML has § 608's
     unprovided = RUN_IN.replace("$159,000,000: Provided, That of the amount appropriated under "
                                 "this heading:", "$159,000,000, of which:")
     assert [c.id for c in bill(unprovided).walk()][3:7] == [
-        "t-i/p1/1", "t-i/p1/2", "t-i/p1/2/proviso-1", "t-i/p1/2/proviso-2"]
+        "t-i/p1/1", "t-i/p1/2", "t-i/p1/proviso-1", "t-i/p1/proviso-2"]
 
 
 def test_an_act_s_short_title_after_its_last_items_is_its_own() -> None:

@@ -61,6 +61,9 @@ class Node:
     """How many blocks and provisos it holds, by kind (counted as they are attached: a section
     of an appropriations act can hold thousands of provisos)."""
     name: str | None = None  # a fixed id for unnumbered parts ("front", "digest")
+    inline: bool = False
+    """Labelled inside its line, not at its start: an item of a run inside a sentence ("...
+    that: (1) creates ...; or (2) ...")."""
 
     @property
     def is_enum(self) -> bool:
@@ -183,6 +186,10 @@ class Builder:
         further proviso (``further``) after the items of a provision that has provisos before
         them goes on with those ("..., $159,000,000: Provided, That of the amount ...: (1) ...;
         and (2) ...: Provided further, That ..."), as the act's XML has it."""
+        # After a run inside a sentence, the proviso is of the provision the sentence is
+        # ("... (7) creates or reorganizes offices ...: Provided, That prior to ...")
+        while self.top.is_enum and self.top.inline and not self.stack[-2].floor:
+            self.stack.pop()
         if further and self.top.is_enum:  # (after a proviso of the item, it goes on there)
             k = len(self.stack) - 1
             while k > 1 and self.stack[k].is_enum:
@@ -226,8 +233,12 @@ class Builder:
                 return True
         return False
 
-    def enum(self, label: Label, start: int, span: tuple[int, int]) -> Node:
-        """Place an enumeration label (see the module docstring for the preferences)."""
+    def enum(self, label: Label, start: int, span: tuple[int, int], *,
+             in_proviso: bool = False) -> Node:
+        """Place an enumeration label (see the module docstring for the preferences); with
+        ``in_proviso``, a new level goes under the open proviso (one whose words lead into a
+        run: "Provided further, That ... the report shall include: (1) a table ..."), not
+        beside it."""
         open_enums = self._open_enums()
         reading, continues = self.choose(label.readings, open_enums)
         if continues is None and len(open_enums) >= MAX_ENUM_LEVELS:
@@ -236,7 +247,8 @@ class Builder:
             while self.stack[-1] is not continues:
                 self.stack.pop()
             self.stack.pop()
-        elif self.top.kind in (Kind.PROVISO, Kind.HISTORY, Kind.TOC):
+        elif self.top.kind in (Kind.HISTORY, Kind.TOC) or (
+                self.top.kind is Kind.PROVISO and not in_proviso):
             self.stack.pop()
         elif self.top.kind is Kind.BLOCK and self.top.children and \
                 self.top.children[-1].kind is Kind.DEFINITION:

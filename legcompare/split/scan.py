@@ -458,6 +458,8 @@ class Scanner:
         return last not in {"the", "of", "to", "a", "an", "in", "by", "for", "that", "and", "or"}
 
     def _place(self, label: Label, start: int, span: tuple[int, int]) -> Node:
+        # (a label inside its line: an item of a run inside a sentence, see Node.inline)
+        inline = start > 0 and self.text[start - 1] != "\n"
         if self.family.fold_case:
             label = fold_case(label)
         if label.kind is Kind.SECTION and (self.code_document or self.b.in_quoted()) and \
@@ -470,7 +472,13 @@ class Scanner:
         else:
             if self.b.top.kind is Kind.DEFINITION and not self.prev_tail.endswith(":"):
                 self.b.stack.pop()
-            node = self.b.enum(label, start, span)
+            # a run inside a proviso whose words lead into it is the proviso's ("Provided
+            # further, That at a minimum the report shall include: (1) a table ...")
+            top = self.b.top
+            node = self.b.enum(label, start, span, in_proviso=inline and
+                               top.kind is Kind.PROVISO and
+                               _LEADS_IN.search(self.text, top.start, start) is not None)
+            node.inline = inline
         node.in_quote = self.b.in_quoted()
         return node
 
@@ -513,8 +521,7 @@ class Scanner:
             if p in self.pending_inline:
                 self._place(self.pending_inline.pop(p), p, (p, end))
                 after = end
-                continue
-            if self._after_heading(p, label) or self._continues_run(p, label) or \
+            elif self._after_heading(p, label) or self._continues_run(p, label) or \
                     self._starts_run(p, label, end):
                 self._place(label, p, (p, end))
                 after = self._chain(end, line.end)
