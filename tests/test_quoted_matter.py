@@ -140,6 +140,31 @@ def test_items_quoted_into_a_table_of_contents_are_a_table() -> None:
     assert by_id(outline)["s2/b/q/toc"].text == "“Sec. 304. Same day registration.”.\n"
 
 
+BLOCK_INSERTED = ("SEC. 2. AMENDMENT.\nSection 1108(g)(5) of the Social Security Act is "
+                  "amended—\n(1) in subparagraph (F)—\n(A) by striking the words that run on "
+                  "past the width of any printed page so that this line is a paragraph, not a "
+                  "wrapped line, “title XIX, during” and inserting\n“title XIX—\n“(i) during”; "
+                  "and\n(B) by striking “and (D)” and inserting “, (D), and (E)”.\n")
+
+
+def test_a_block_inserted_without_the_following_is_quoted_matter() -> None:
+    """H.R. 2157's "(A) by striking “title XIX, during” and inserting" / "“title XIX—" / "“(i)
+    during”;": a block of lines inserted with no "the following:". Its (i) was read as a clause
+    of the instruction; it is quoted matter's, cited in the law it goes into, and named by its
+    numbering (a clause), as the act's XML has it."""
+    outline = split(parse_text(BLOCK_INSERTED, Provenance("us", "hr9-118", None, "H.R. 9", "t")))
+    assert [(c.id, c.kind) for c in outline.walk()] == [
+        ("s2", Kind.SECTION), ("s2/1", Kind.PARAGRAPH), ("s2/1/a", Kind.SUBPARAGRAPH),
+        ("s2/1/a/q", Kind.QUOTED), ("s2/1/a/q/i", Kind.CLAUSE), ("s2/1/b", Kind.SUBPARAGRAPH)]
+    assert by_id(outline)["s2/1/a/q"].text == "“title XIX—\n"
+    assert by_id(outline)["s2/1/a/q/i"].citation == (
+        "H.R. 9 § 2(1)(A) (inserting Social Security Act § 1108(g)(5)(F)(i))")
+    # in a print wrapped at a width, "and inserting" / "“title XIX—" is one phrase wrapped
+    wrapped = BLOCK_INSERTED.replace("any printed page so", "any printed\npage so")
+    assert "s2/1/a/q" not in by_id(split(parse_text(wrapped, Provenance("us", "hr9-118", None,
+                                                                      "H.R. 9", "t"))))
+
+
 def test_quoted_matter_names_the_law_it_goes_into() -> None:
     assert _cited(NEW_YORK, "us-ny") == [
         ("s1", "Bill § 1"),
@@ -378,6 +403,13 @@ def test_federal_quoted_matter_is_cited_by_its_place_in_the_law(corpus: Path) ->
         return {c.id: c.citation for c in split(load_path(corpus / name)).walk()}
 
     enrolled = cited("us-federal-hr2157-116-enrolled.txt")
+    kinds = {c.id: c.kind for c in split(load_path(corpus / "us-federal-hr2157-116-enrolled.txt"))
+             .walk()}
+    # quoted provisions are named by their numbering, as the XML names them
+    assert [kinds[i] for i in ("t-viii/s802/a/4/q/e", "t-viii/s802/a/5/a/q/i")] == [
+        Kind.SUBPARAGRAPH, Kind.CLAUSE]
+    assert enrolled["t-viii/s802/a/5/a/q/i"] == (
+        "H.R. 2157, 116th Cong. § 802(a)(5)(A) (inserting Social Security Act § 1108(g)(5)(F)(i))")
     assert [enrolled[i] for i in ("t-viii/s802/a/4/q/e", "t-viii/s802/a/5/e/q/ii")] == [
         "H.R. 2157, 116th Cong. § 802(a)(4) (inserting Social Security Act § 1108(g)(5)(E))",
         "H.R. 2157, 116th Cong. § 802(a)(5)(E) (adding Social Security Act § 1108(g)(5)(F)(ii))"]

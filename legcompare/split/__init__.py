@@ -33,7 +33,7 @@ from ..model import (
     walk_tree,
 )
 from .builder import Node
-from .family import Family, family_of, level_kind
+from .family import FEDERAL, Family, family_of, level_kind
 from .headings import defined_term, heading_after
 from .labels import ENUM_RANK
 from .scan import Scanner
@@ -249,6 +249,10 @@ def _kind(node: Node, family: Family) -> Kind:
     while parent is not None and parent.is_enum:
         depth += 1
         parent = parent.parent
+    if parent is not None and parent.kind is Kind.QUOTED and family is FEDERAL:
+        # quoted into a law at any level: named by its numbering ("(c)" a subsection, "(E)" a
+        # subparagraph), as the federal levels are
+        return level_kind(family, depth, node.rtype)
     if parent is None or parent.kind is not Kind.SECTION:
         return Kind.PARAGRAPH if depth == 0 else level_kind(family, depth + 1, node.rtype)
     return level_kind(family, depth, node.rtype)

@@ -616,6 +616,9 @@ class Scanner:
 
     def _unlabeled_line(self, line: _Line, raw: str, content: int) -> None:
         stripped = raw.strip()
+        if self.b.top.kind is Kind.QUOTED and not self.b.top.children and \
+                stripped.endswith("—"):
+            return  # quoted words that lead into quoted provisions ("“title XIX—" / "“(i) ...")
         new_paragraph = self.blank_before or P.terminal_tail(self.prev_tail) \
             or self._is_headline(self.prev_tail) or not self.b.nodes
         if stripped.startswith("Provided") and re.match(r"Provided(?:,| further,)? [Tt]hat",
@@ -758,6 +761,9 @@ class Scanner:
         # The provision's text so far: its last 200 characters first (a long provision is
         # not copied on each of its lines).
         end = self.text[max(node.start, line.end - 200):line.end]
+        if end.endswith("inserting") and self._inserts_block(line):
+            self._open_quote(line)
+            return
         if not P.may_end_instruction(end) or \
                 not _QUOTING_INSTRUCTION.search(end, lower_for_prefilter(end)):
             return
@@ -765,6 +771,19 @@ class Scanner:
         if re.search(r"\bamended\b|\badding\b|\bto read\b|\badded\b|\breenacted\b|\binserting\b",
                      own, re.I):
             self._open_quote(line)
+
+    def _inserts_block(self, line: _Line) -> bool:
+        """ "(A) by striking “title XIX, during” and inserting" / "“title XIX—" / "“(i) during”;":
+        words inserted as a block of lines, without "the following:", where lines are
+        paragraphs (in a print wrapped at a width, "and inserting" / "“y”;" is one phrase
+        wrapped) and the next line opens a quotation left open at its end."""
+        if not self.unwrapped or self.family.name != "federal":
+            return False
+        nxt = self._next_nonblank(line)
+        if nxt is None:
+            return False
+        first = self.lines[nxt].text(self.text).strip()
+        return first.startswith("“") and "”" not in first
 
     def _start_toc(self, start: int) -> None:
         self.b.unlabeled(Kind.TOC, start)
