@@ -468,3 +468,40 @@ def test_real_flush_text_is_cited_as_the_act_s_xml_cites_it(corpus: Path) -> Non
     defense = by_id(outline_of(corpus, "us-federal-hr4695-119-introduced.txt"))
     assert defense["s107/c/4/continuation"].text == (
         "is a complete defense against any civil action brought under this Act.\n")
+
+
+REFERENCES = """\
+SEC. 7. AMENDMENTS.
+(a) Clear Statement.—Subsection (a) of section 318 of the Act is amended—
+(1) by striking “shall clearly state” each place it appears in paragraphs (1), (2), and (3) and \
+inserting “shall state in a clear and conspicuous manner”; and
+(2) by adding at the end the following flush sentence: “For purposes of this section, a \
+communication is clear if it is readable.”.
+(b) Repeal.—Section 9007(b) of the Code is amended by striking paragraph (1) and by \
+redesignating paragraphs (2), (3), and (4) as paragraphs (1), (2), and (3), respectively.
+"""
+
+
+def test_a_list_of_references_does_not_go_on_with_the_items() -> None:
+    """ "in paragraphs (1), (2), and (3)" cites; its "(2)" and "(3)" went on with the open item
+    (1) as items (2) and (3), and the real "(2) by adding ..." became (3)'s (2) (H.R. 1
+    § 4207(a)(2), § 5212(c)(2)(B), § 9303(c)(1)(A)(ii))."""
+    assert [c.id for c in bill(REFERENCES).walk()] == [
+        "s7", "s7/a", "s7/a/1", "s7/a/2", "s7/b"]
+
+
+def test_real_lists_of_references_are_cited_as_the_act_s_xml_cites_them(corpus: Path) -> None:
+    hr1 = by_id(outline_of(corpus, "us-federal-hr1-116-reported-house.txt"))
+    for key, label, citation, starts in (
+            ("div-b/t-iv/st-c/s4207/a/2", "(2)", "H.R. 1, 116th Cong., div. B, § 4207(a)(2)",
+             "(2) by adding at the end"),
+            ("div-b/t-v/st-c/pt-2/s5212/c/2/b", "(B)",
+             "H.R. 1, 116th Cong., div. B, § 5212(c)(2)(B)", "(B) Conforming amendment.—Paragraph"),
+            ("div-b/t-v/st-c/pt-2/s5212/c/3", "(3)", "H.R. 1, 116th Cong., div. B, § 5212(c)(3)",
+             "(3) Criminal penalties.—"),
+            ("div-c/t-ix/st-d/s9303/c/1/a/ii", "(ii)",
+             "H.R. 1, 116th Cong., div. C, § 9303(c)(1)(A)(ii)", "(ii) the date on which")):
+        assert (hr1[key].label, hr1[key].citation) == (label, citation)
+        assert opening(hr1[key], len(starts.split())) == starts
+    assert "div-b/t-v/st-c/pt-2/s5212/c/4" not in hr1
+

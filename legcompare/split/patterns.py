@@ -60,6 +60,14 @@ SECTION_CAPTION = re.compile(r"\s*\(\d+ ILCS \d+/[\w.-]+\)\s*")
 
 # Words that, ending the previous line, make a label at the next line's start a
 # cross-reference ("subsection\n(b) of Section 15") rather than structure.
+# A list of cross-references up to a designation that would go on with it: "paragraphs (1), ",
+# "clauses (i), (ii), and ", "as paragraphs (2), " (the next "(2)" or "(iv)" cites, it does not
+# label: "... each place it appears in paragraphs (1), (2), and (3) and inserting ...").
+REFERENCE_LIST = re.compile(
+    r"\b(?:sub)?(?:sections?|paragraphs?|subparagraphs?|clauses?|subclauses?|items?|subitems?"
+    r"|subdivisions?)\s+\(\w{1,5}\)(?:\s*,\s*(?:and\s+|or\s+)?\(\w{1,5}\))*\s*,\s*"
+    r"(?:and\s+|or\s+)?$", re.I)
+
 STRUCTURE_TAIL = re.compile(
     r"(?:\b(?:sub)?sections?|\bparagraphs?|\bsubparagraphs?|\b(?:sub)?clauses?|\bitems?"
     r"|\bsubdivisions?|\barticles?|\bchapters?|\btitles?|\bparts?|\bdivisions?|§+"

@@ -550,7 +550,8 @@ class Scanner:
         """The next member of an open run: "(iv) ...; (v) ..." after (iv) was placed."""
         if self.family.fold_case:
             label = fold_case(label)
-        if _RUN_SEPARATOR.search(self.text[max(0, p - 12):p]) is None:
+        if _RUN_SEPARATOR.search(self.text[max(0, p - 12):p]) is None or \
+                P.REFERENCE_LIST.search(self.text, max(0, p - 120), p) is not None:
             return False
         for node in self.b._open_enums()[:2]:
             if any(r.type == node.rtype and r.ordinal == node.ordinal + 1 for r in label.readings):
