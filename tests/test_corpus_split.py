@@ -44,7 +44,7 @@ def test_every_corpus_text_splits_without_loss(corpus: Path) -> None:
     counts = pinned_counts()
     files = corpus_files(corpus)
     assert len(files) == 90
-    checked = 0
+    checked = noted = 0
     for path in files:
         name = str(path.relative_to(corpus))
         document = load_path(path)
@@ -61,10 +61,15 @@ def test_every_corpus_text_splits_without_loss(corpus: Path) -> None:
             found = sum(1 for m in PRINTED_LABEL.finditer(document.text)
                         if any(a <= m.start() < b for a, b in tocs))
             assert found == in_toc, f"{name}: {found} labels in tables of contents, not {in_toc}"
+            # (a codification note's own numbers, "1. So in Ord. and Ord. .", label no provision)
+            notes = [c.span for c in clauses if c.kind is Kind.HISTORY]
+            in_notes = sum(1 for m in PRINTED_LABEL.finditer(document.text)
+                           if any(a <= m.start() < b for a, b in notes))
+            noted += in_notes
             labelled = sum(1 for c in clauses if c.label)
-            assert labelled >= printed - in_toc, f"{name}: {labelled} labelled clauses"
+            assert labelled >= printed - in_toc - in_notes, f"{name}: {labelled} labelled clauses"
             checked += 1
-    assert checked == 61
+    assert (checked, noted) == (61, 1)
 
 
 @pytest.mark.corpus

@@ -505,3 +505,46 @@ def test_real_lists_of_references_are_cited_as_the_act_s_xml_cites_them(corpus: 
         assert opening(hr1[key], len(starts.split())) == starts
     assert "div-b/t-v/st-c/pt-2/s5212/c/4" not in hr1
 
+
+GAPPED = """\
+§ 19B.3. POLICY SUBMISSION.
+(a) COIT shall post each report.
+(b) The Department shall submit a policy.
+(Added by Ord. , File No. 190110, App. 5/31/2019, Eff. 7/1/2019)
+CODIFICATION NOTE
+1. So in Ord. and Ord. .
+
+[... text not retrieved ...]
+
+(a) Each Department shall submit an inventory.
+(b) Each Department shall submit a proposed policy.
+"""
+
+
+def test_items_after_text_not_retrieved_are_no_part_of_what_was_open() -> None:
+    """San Francisco's ch. 19B as retrieved: § 19B.3, its history and codification note, then,
+    after text not retrieved, "(a) Each Department possessing ..." (of another section, its
+    number not retrieved). That (a) was cited § 19B.3(c)(1)(a), under the codification note's
+    "1."; items that go on with no open list after a gap open a paragraph of their own."""
+    outline = split(parse_text(GAPPED, Provenance("us-ca-sf", "19b", None, "S.F. Admin. Code",
+                                                   "t")))
+    assert [(c.id, c.kind) for c in outline.walk()] == [
+        ("19b.3", Kind.SECTION), ("19b.3/a", Kind.SUBDIVISION), ("19b.3/b", Kind.SUBDIVISION),
+        ("19b.3/history", Kind.HISTORY), ("19b.3/history~2", Kind.HISTORY), ("p1", Kind.BLOCK),
+        ("p1/a", Kind.PARAGRAPH), ("p1/b", Kind.PARAGRAPH)]
+    assert by_id(outline)["19b.3/history~2"].text.split("\n")[:2] == [
+        "CODIFICATION NOTE", "1. So in Ord. and Ord. ."]
+    # the same items with no gap before them go on where they are
+    whole = GAPPED.replace("[... text not retrieved ...]\n", "")
+    assert "p1" not in by_id(split(parse_text(whole, Provenance("us-ca-sf", "19b", None,
+                                                                "S.F. Admin. Code", "t"))))
+
+
+def test_real_items_after_a_gap_are_not_cited_in_the_section_before(corpus: Path) -> None:
+    sf = by_id(outline_of(corpus, "us-ca-sf-admin-19b.txt"))
+    assert [k for k in sf if k.startswith(("19b.3", "p"))] == [
+        "p1", *(f"p1/{n}" for n in range(1, 11)), "19b.3", "19b.3/a", "19b.3/b", "19b.3/c",
+        "19b.3/history", "19b.3/history~2", "p2", "p2/a", "p2/b", "p2/c", "p2/d", "p3", "p3/a",
+        "p3/b", "p3/history"]
+    check(sf["p2/a"], "(a)", Kind.PARAGRAPH, "S.F. Admin. Code, ¶ 2(a)", "(a) Each Department")
+

@@ -26,6 +26,7 @@ from ..model import (
     Document,
     Kind,
     LineMark,
+    NoteKind,
     Outline,
     Role,
     Span,
@@ -101,7 +102,8 @@ def _bare(clause: Clause) -> Skeleton:
 def _scan(document: Document, family: Family) -> tuple[Node, list[Node]]:
     """The node tree of a non-empty text: its root and its nodes in document order."""
     code = document.citation is not None and document.citation.style == "code"
-    builder = Scanner(document.text, family, code_document=code).run()
+    gaps = tuple(n.span[0] for n in document.notes if n.kind is NoteKind.GAP and n.span)
+    builder = Scanner(document.text, family, code_document=code, gaps=gaps).run()
     nodes = builder.nodes
     if not nodes or nodes[0].start > 0:
         _absorb_leading(document.text, builder.root, nodes)

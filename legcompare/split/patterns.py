@@ -50,7 +50,8 @@ HISTORY = re.compile(
     r"\s*(?:\[\d{4} c \d+ § ?\d+[^\]]*\]|\(Source: P\.A\. [^)]*\)\.?"
     r"|\d{4}(?:, Sp\. Sess\. [IVX]+)?, cc?\. \d+[^.]*\.(?: \d{4}[^.]*\.)*"
     r"|\(?[A-Z][a-z]{2}\. \d{1,2}, \d{4}, D\.C\. Law [^\n]*|\[HISTORY: [^\]\n]*\]"
-    r"|\((?:Title|Chapter|Section) (?:added|amended) by Ordinance [^)\n]*\)\.?)\s*"
+    r"|\((?:Title|Chapter|Section) (?:added|amended) by Ordinance [^)\n]*\)\.?"
+    r"|\((?:Added|Amended|Formerly) by Ord\. [^)\n]*\)\.?|CODIFICATION NOTE)\s*"
 )
 # The end matter of a slip law: approval date, then its legislative history, to the end.
 END_MATTER = re.compile(r"\s*Approved [A-Z][a-z]+ \d{1,2}, \d{4}\.\s*")

@@ -123,8 +123,11 @@ def lines_of(text: str) -> list[_Line]:
 class Scanner:
     """One pass over the display text, feeding a :class:`Builder`."""
 
-    def __init__(self, text: str, family: Family, *, code_document: bool) -> None:
+    def __init__(self, text: str, family: Family, *, code_document: bool,
+                 gaps: tuple[int, ...] = ()) -> None:
         self.text = text
+        self.gaps = sorted(gaps)  # where text was not retrieved (see _after_gap)
+        self.after_gap = False
         self.family = family
         self.code_document = code_document
         self.b = Builder(family)
@@ -236,9 +239,14 @@ class Scanner:
     def _line(self, i: int) -> int:
         line = self.lines[i]
         raw = line.text(self.text)
+        if self.gaps and self.gaps[0] <= line.start:
+            while self.gaps and self.gaps[0] <= line.start:
+                self.gaps.pop(0)
+            self.after_gap = True
         if not raw.strip():
             self.blank_before = True
             return i + 1
+        after_gap, self.after_gap = self.after_gap, False
         if i in self.absorbed or self.end_matter:
             self._remember(raw)
             self._after_enacting(raw, lower_for_prefilter(raw))
@@ -268,6 +276,8 @@ class Scanner:
             self._remember(raw)
             return i + 1
         content = self._content_start(line)
+        if after_gap:
+            self._after_gap(line, content)
         placed, after = self._line_start_label(line, content)
         if placed is None:
             self._unlabeled_line(line, raw, content)
@@ -279,6 +289,21 @@ class Scanner:
         if placed is not None and placed.kind is Kind.DIVISION:
             self._division_front(i)
         return i + 1
+
+    def _after_gap(self, line: _Line, content: int) -> None:
+        """After text that was not retrieved, a numbered item that goes on with no open list
+        ("1. So in Ord. ..." [not retrieved] "(a) Each Department possessing ...", a section
+        whose number was not retrieved) is no part of what was open before the gap: it opens an
+        unnumbered paragraph of its own, its place unknown, rather than be cited as the
+        subdivision of a provision it may not be in."""
+        label, _ = self._read_label(content, self._markup(line))
+        if label is None or label.kind is not None:
+            return
+        if self.family.fold_case:
+            label = fold_case(label)
+        reading, continues = self.b.choose(label.readings, self.b._open_enums())
+        if continues is None or reading.ordinal <= continues.ordinal:  # (a level starting again)
+            self.b.unlabeled(Kind.BLOCK, line.start)
 
     def _division_front(self, i: int) -> None:
         """An act printed whole under its division (line ``i``): what comes before its
@@ -363,6 +388,11 @@ class Scanner:
             return True
         if P.HISTORY.fullmatch(raw):
             self.b.unlabeled(Kind.HISTORY, line.start)
+            if raw.strip() == "CODIFICATION NOTE":  # its notes ("1. So in Ord. ...") are its own
+                j = self._index_of(line) + 1
+                while j < len(self.lines) and self.lines[j].text(self.text).strip():
+                    self.absorbed.add(j)
+                    j += 1
             return True
         return False
 
