@@ -65,6 +65,11 @@ class Node:
     """Labelled inside its line, not at its start: an item of a run inside a sentence ("...
     that: (1) creates ...; or (2) ...")."""
 
+    def followed_by(self, label: Label) -> bool:
+        """Does ``label`` read as the item after this one ("(B)" after "(A)")?"""
+        return any(r.type == self.rtype and r.ordinal == self.ordinal + 1
+                   for r in label.readings)
+
     @property
     def is_enum(self) -> bool:
         return self.rank == ENUM_RANK and self.kind is not Kind.PROVISO
@@ -182,10 +187,11 @@ class Builder:
         return node
 
     def proviso(self, start: int, *, flush: bool, further: bool = False) -> Node:
-        """A proviso: of the open provision, or (``flush``) of the provision enclosing a run. A
-        further proviso (``further``) after the items of a provision that has provisos before
-        them goes on with those ("..., $159,000,000: Provided, That of the amount ...: (1) ...;
-        and (2) ...: Provided further, That ..."), as the act's XML has it."""
+        """A proviso: of the open provision, or (``flush``) of the provision enclosing a run;
+        after items labelled inside their line, of the provision whose sentence they are in. A
+        further proviso (``further``) right after the items of a provision that has provisos
+        before them goes on with those ("..., $159,000,000: Provided, That of the amount ...:
+        (1) ...; and (2) ...: Provided further, That ..."), as the act's XML has it."""
         # After a run inside a sentence, the proviso is of the provision the sentence is
         # ("... (7) creates or reorganizes offices ...: Provided, That prior to ...")
         while self.top.is_enum and self.top.inline and not self.stack[-2].floor:

@@ -59,8 +59,6 @@ END_MATTER = re.compile(r"\s*Approved [A-Z][a-z]+ \d{1,2}, \d{4}\.\s*")
 # The codified citation line printed above an Illinois section: "(740 ILCS 14/5)".
 SECTION_CAPTION = re.compile(r"\s*\(\d+ ILCS \d+/[\w.-]+\)\s*")
 
-# Words that, ending the previous line, make a label at the next line's start a
-# cross-reference ("subsection\n(b) of Section 15") rather than structure.
 # A list of cross-references up to a designation that would go on with it: "paragraphs (1), ",
 # "clauses (i), (ii), and ", "as paragraphs (2), " (the next "(2)" or "(iv)" cites, it does not
 # label: "... each place it appears in paragraphs (1), (2), and (3) and inserting ...").
@@ -69,6 +67,8 @@ REFERENCE_LIST = re.compile(
     r"|subdivisions?)\s+\(\w{1,5}\)(?:\s*,\s*(?:and\s+|or\s+)?\(\w{1,5}\))*\s*,\s*"
     r"(?:and\s+|or\s+)?$", re.I)
 
+# Words that, ending the previous line, make a label at the next line's start a
+# cross-reference ("subsection\n(b) of Section 15") rather than structure.
 STRUCTURE_TAIL = re.compile(
     r"(?:\b(?:sub)?sections?|\bparagraphs?|\bsubparagraphs?|\b(?:sub)?clauses?|\bitems?"
     r"|\bsubdivisions?|\barticles?|\bchapters?|\btitles?|\bparts?|\bdivisions?|§+"

@@ -465,8 +465,7 @@ class Scanner:
         as the next item of the innermost list open. (In a print wrapped at a width a line
         may open with a label it cites: "... as described in clause (i) and" / "(ii) ...".)"""
         top = self.b.top
-        return label.kind is None and top.is_enum and self.unwrapped and any(
-            r.type == top.rtype and r.ordinal == top.ordinal + 1 for r in label.readings)
+        return label.kind is None and top.is_enum and self.unwrapped and top.followed_by(label)
 
     @staticmethod
     def _is_label_only(tail: str) -> bool:
@@ -583,10 +582,7 @@ class Scanner:
         if _RUN_SEPARATOR.search(self.text[max(0, p - 12):p]) is None or \
                 P.REFERENCE_LIST.search(self.text, max(0, p - 120), p) is not None:
             return False
-        for node in self.b._open_enums()[:2]:
-            if any(r.type == node.rtype and r.ordinal == node.ordinal + 1 for r in label.readings):
-                return True
-        return False
+        return any(node.followed_by(label) for node in self.b._open_enums()[:2])
 
     def _starts_run(self, p: int, label: Label, end: int) -> bool:
         """An enumeration run inside a sentence: first member here, the second after "; "."""
@@ -709,7 +705,8 @@ class Scanner:
         or, in quoted matter, when it is printed without the quotation mark that opens each of
         its paragraphs (as GPO prints flush text: "Amounts paid to any such candidates shall
         be ...”."). It goes with the innermost provision open above the item whose own words
-        lead into a list ("... for each such payment to the account—"); none, none."""
+        lead into a list ("... for each such payment to the account—"); where none does, the
+        line is not flush text."""
         if not self.unwrapped:
             return None
         top = self.b.top
@@ -740,8 +737,7 @@ class Scanner:
             return False
         nxt = self.lines[j]
         label, _ = self._read_label(self._content_start(nxt), self._markup(nxt))
-        return label is not None and label.kind is None and any(
-            r.type == item.rtype and r.ordinal == item.ordinal + 1 for r in label.readings)
+        return label is not None and label.kind is None and item.followed_by(label)
 
     def _in_appropriations(self, *, items: bool = False) -> bool:
         """Is what is open something an appropriation's heading or short title closes? Numbered
@@ -1066,7 +1062,8 @@ class Scanner:
         "(A) The contribution is made directly ..." between quoted lines): the line above did
         not close the quotation, and this one opens with an item's label, not a section's or
         a container's (which begin the bill's next provision), or the line above broke off
-        inside a sentence ("... could be changed," then "the determination of ...")."""
+        inside a sentence ("... could be changed," then "the determination of ..."), or it
+        closes the quotation itself ("Amounts paid to any such candidates ...”.")."""
         if _CLOSES_QUOTE.search(self.prev_tail) or read_container(stripped, 0) is not None:
             return False
         return read_enum(stripped, 0) is not None or \
