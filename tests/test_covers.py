@@ -114,6 +114,23 @@ def test_remedies_and_dates_are_normalised() -> None:
     assert sunset.citation == "Test Act § 4"
 
 
+def test_a_period_counted_from_the_effective_date_is_a_deadline() -> None:
+    """San Francisco's ch. 19B: "Each Department possessing or using Surveillance Technology
+    before the effective date of this Chapter 19B shall submit an inventory ... within 60 days
+    of the effective date of this Chapter" was an effective date; it is a deadline, as is "no
+    later than 180 days following the effective date". "Shall take effect not later than"
+    still names when the law takes effect."""
+    text = ("Section 1. Inventory. Each department using a camera before the effective date of "
+            "this act shall submit an inventory within 60 days of the effective date of this act.\n"
+            "Section 2. Policy. Each department shall submit a policy no later than 180 days "
+            "following the effective date of this act.\n"
+            "Section 3. Effective date. This act shall take effect not later than 90 days after "
+            "its passage.\n")
+    assert items(fact_sheet(split(snippet(text))), Dimension.DATES) == [
+        ("dates", "s1", "deadline:60-days"), ("dates", "s2", "deadline:180-days"),
+        ("dates", "s3", "effective:90-days")]
+
+
 def test_every_item_quotes_its_own_clause() -> None:
     document = snippet(ACT)
     outline = split(document)

@@ -3,10 +3,11 @@
 Amounts of time are found by :func:`legcompare.assess.values.quantities` ("ninetieth day",
 "January 1, 2028", "5 years"; hours are read here, the values module does not know them). A
 value's kind comes from the nearest words before it in its sentence: "take effect" makes it
-``effective``, "expire" or "repealed" ``sunset``, "as of" ``other``; anything else is a
-``deadline``. Ages ("18 years of age") are not dates. "Take effect immediately" is
-``effective:immediately``; "shall be repealed at such time that ..." with no date or period is
-``sunset:conditional``.
+``effective``, "expire" or "repealed" ``sunset``, "as of" ``other``, "within" or "no later
+than" right before it a ``deadline`` (a period counted from the effective date is no effective
+date; "shall take effect not later than" is one); anything else is a ``deadline``. Ages ("18
+years of age") are not dates. "Take effect immediately" is ``effective:immediately``; "shall
+be repealed at such time that ..." with no date or period is ``sunset:conditional``.
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ def _kind(reading: Reading, at: int) -> str:
     before = key(reading.page[s_start:at])
     if sig.AS_OF.search(before):
         return "other"
+    within = sig.WITHIN.search(before)
+    if within is not None and not any(p.search(before, max(0, within.start() - 24),
+                                               within.start())
+                                      for p in (sig.EFFECTIVE, sig.SUNSET)):
+        return "deadline"
     last = {kind: max((m.end() for m in p.finditer(before)), default=-1)
             for kind, p in (("effective", sig.EFFECTIVE), ("sunset", sig.SUNSET))}
     kind, where = max(last.items(), key=lambda kv: kv[1])

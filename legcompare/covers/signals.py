@@ -187,6 +187,10 @@ EFFECTIVE = _p(r"\btakes? effect\b|\bshall be effective\b|\bbecomes? effective\b
 SUNSET = _p(r"\bexpire|\brepealed\b|\bsunset\b|\bcease to be effective\b|\bremain in effect "
             r"until\b")
 AS_OF = _p(r"\bas of\s*$")
+WITHIN = _p(r"\b(?:within|no later than|not later than)\s*$")
+"""Right before a period, a deadline whatever the sentence said before it ("before the effective
+date of this Chapter 19B shall submit an inventory ... within 60 days of the effective date"),
+unless the words just before it say what takes effect ("shall take effect not later than")."""
 IMMEDIATELY = _p(r"\btakes? effect immediately\b|\beffective immediately\b")
 CONDITIONAL_SUNSET = _p(r"\b(?:shall be|is) repealed (?:at such time|when|upon|if)\b|\bexpires? "
                         r"(?:at such time|when|upon)\b")
