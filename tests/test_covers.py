@@ -12,6 +12,7 @@ import io
 import itertools
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,18 @@ def test_a_period_counted_from_the_effective_date_is_a_deadline() -> None:
     assert items(fact_sheet(split(snippet(text))), Dimension.DATES) == [
         ("dates", "s1", "deadline:60-days"), ("dates", "s2", "deadline:180-days"),
         ("dates", "s3", "effective:90-days")]
+
+
+def test_a_sentence_goes_on_after_a_lettered_reference() -> None:
+    """Oakland's § 9.64.050(1)(C) ends "... in an action brought under paragraphs A. or B.": the
+    quote stopped at "paragraphs A." (a period, then a word in lower case, ends no sentence)."""
+    text = ("Section 5. Remedies. A court shall award costs and reasonable attorneys' fees to "
+            "the plaintiff who is the prevailing party in an action brought under paragraphs A. "
+            "or B. Nothing else is awarded.\n")
+    (fees,) = [i for i in fact_sheet(split(snippet(text))).items if i.value == "attorney-fees"]
+    assert fees.quote == ("A court shall award costs and reasonable attorneys' fees to the "
+                          "plaintiff who is the prevailing party in an action brought under "
+                          "paragraphs A. or B.")
 
 
 def test_every_item_quotes_its_own_clause() -> None:
@@ -450,14 +463,23 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 # --- sentences: each dot read once -----------------------------------------------------------
 
-def _sentences_read_from_the_start(key: str) -> list[tuple[int, int]]:
+def _sentences_read_from_the_start(key: str, page: str | None = None,
+                                   origin: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """The sentence ranges as found by reading every candidate's sentence from its start (what
-    ``Reading.sentences`` did before it read only from the last space), trimmed alike."""
+    ``Reading.sentences`` did before it read only from the last space), trimmed alike; a
+    period before a word printed in lower case (in ``page``, at ``origin``; the key itself
+    when not given) ends none."""
     from legcompare.covers import reading as r
 
+    page = key if page is None else page
+    origin = range(len(key) + 1) if origin is None else origin
     out, start = [], 0
     for m in r._SENTENCE_END.finditer(key):
         if r._ABBREVIATION.search(key[start:m.start()]):
+            continue
+        rest = key[m.end():]
+        if m.group() == "." and rest.strip() and \
+                page[origin[m.end() + len(rest) - len(rest.lstrip())]].islower():
             continue
         if key[start:m.end()].strip():
             out.append((start, m.end()))
@@ -486,8 +508,8 @@ def test_sentences_of_every_corpus_clause_are_those_read_from_the_start(corpus: 
         outline = split(load_path(path))
         for clause in outline.walk():
             reading = read(clause, outline.document.text)
-            assert list(reading.sentences) == _sentences_read_from_the_start(reading.key), (
-                path.name, clause.id)
+            assert list(reading.sentences) == _sentences_read_from_the_start(
+                reading.key, reading.page, reading.origin), (path.name, clause.id)
             seen += len(reading.sentences)
     assert seen > 5000
 

@@ -63,7 +63,7 @@ class Reading:
         out: list[tuple[int, int]] = []
         start = 0
         for m in _SENTENCE_END.finditer(self.key):
-            if _abbreviation_ends(self.key, start, m.start()):
+            if _abbreviation_ends(self.key, start, m.start()) or self._goes_on(m.end()):
                 continue
             if _NON_SPACE.search(self.key, start, m.end()):  # (not key[start:end].strip())
                 out.append((start, m.end()))
@@ -71,6 +71,15 @@ class Reading:
         if self.key[start:].strip():
             out.append((start, len(self.key)))
         return tuple(_trimmed(self.key, a, b) for a, b in out)
+
+    def _goes_on(self, at: int) -> bool:
+        """Does the sentence go on after a period at key offset ``at - 1``: is the next word
+        printed in lower case ("under paragraphs A. or B.")? (The key is case-folded; the
+        printed text says.)"""
+        if self.key[at - 1] != ".":
+            return False
+        nxt = _NON_SPACE.search(self.key, at)
+        return nxt is not None and self.page[self.origin[nxt.start()]].islower()
 
     @cached_property
     def _sentence_starts(self) -> tuple[int, ...]:
