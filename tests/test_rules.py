@@ -186,6 +186,43 @@ def test_an_added_or_removed_case_is_quoted_by_whole_words() -> None:
     assert removed.old == "or track"
 
 
+def test_a_case_reworded_within_one_change_is_not_removed() -> None:
+    """A. 48 § 50-b(1)(b) became "... a class A multiple dwelling, dwelling unit of such
+    building, or common area of such building through a smart access system": its "or common
+    area" was read as removed (weaker) because the words moved within one change."""
+    old = """SEC. 1. DEFINITIONS.
+(a) "Authentication data" means data collected in granting a user entry to a class A multiple
+dwelling or common area with an electronic entry system.
+"""
+    new = """SEC. 1. DEFINITIONS.
+(a) "Authentication data" means data collected in granting a user entry to a class A multiple
+dwelling, dwelling unit of such building, or common area of such building through a smart
+access system.
+"""
+    for a, b in ((old, new), (new, old)):
+        p = pair_of(run(a, b, Mode.VERSIONS), "s1/a")
+        rules = [r.rule for r in p.reasons]
+        assert "scope.alternative-removed" not in rules and \
+            "scope.alternative-added" not in rules, describe(p)
+
+
+def test_access_in_a_name_is_no_conduct() -> None:
+    """A. 48's "... between smart access buildings and smart access systems" became "between
+    the building and smart access systems": no conduct ("access") was removed."""
+    old = """SEC. 1. DUTIES.
+(a) No vendor shall sell a smart access system to smart access buildings or access the data.
+"""
+    new = """SEC. 1. DUTIES.
+(a) No vendor shall sell a smart access system to the building or access the data.
+"""
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    assert "scope.conduct-removed" not in [r.rule for r in p.reasons], describe(p)
+    dropped = new.replace(" or access the data", "")
+    p = pair_of(run(old, dropped, Mode.VERSIONS), "s1/a")
+    assert [(r.rule, r.old) for r in p.reasons if r.rule == "scope.conduct-removed"] == [
+        ("scope.conduct-removed", "access")], describe(p)
+
+
 def test_an_exclusion_moved_into_a_lists_lead_in_is_not_lost() -> None:
     old = """SEC. 1. DEFINITIONS.
 (a) "Surveillance" shall not include redacting a recording for release outside a police
