@@ -283,7 +283,7 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
             mo = _match_in(rule.old, pair.old, run.deleted, run.del_at)
             mn = _match_in(rule.new, pair.new, run.inserted, run.ins_at)
             if rule.direction is not Direction.NEUTRAL and (rule.old is None) != (
-                    rule.new is None) and _still_there(mo or mn, run, removed=mo is not None):
+                    rule.new is None) and _reworded(mo or mn, run, removed=mo is not None):
                 continue
             if (rule.old is None or mo) and (rule.new is None or mn) and (mo or mn):
                 yield _reason(rule, role, mo[0] if mo else None, mn[0] if mn else None,
@@ -292,19 +292,23 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
                     break  # one reason per rule; a formal rule explains every run it fits
 
 
-def _still_there(found: tuple[str, tuple[int, int]] | None, run: Run, *, removed: bool) -> bool:
-    """Are the words a one-sided rule found in a run's deletion (``removed``) also in its
-    insertion, or the other way round? Then they were reworded around, not removed or added:
-    "[-OR COMMON AREA WITH AN ELECTRONIC ... ENTRY-]{+, DWELLING UNIT OF SUCH BUILDING, OR
-    COMMON AREA OF SUCH BUILDING THROUGH A SMART ACCESS+}" keeps its "OR COMMON"."""
+def _reworded(found: tuple[str, tuple[int, int]] | None, run: Run, *, removed: bool) -> bool:
+    """Were the words a one-sided rule found in a run's deletion (``removed``) or insertion
+    reworded rather than removed or added: do they stand on the run's other side too ("[-OR
+    COMMON AREA WITH AN ELECTRONIC ... ENTRY-]{+, DWELLING UNIT OF SUCH BUILDING, OR COMMON
+    AREA OF SUCH BUILDING THROUGH A SMART ACCESS+}" keeps its "OR COMMON"), or is the run "and/or"
+    become "or" (or back: "NETWORKS[- AND/OR-]{+ OR+} DEVICES" adds and removes no case)?"""
     if found is None:
         return False
+    if _INCLUSIVE_OR.fullmatch(run.deleted) and _INCLUSIVE_OR.fullmatch(run.inserted):
+        return True
     words = " ".join(key(found[0]).split())
     other = " ".join(key(run.inserted if removed else run.deleted).split())
     return bool(words) and words in other
 
 
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:a|an|the|any|such)\s*)?$", re.I)
+_INCLUSIVE_OR = re.compile(r"\s*(?:and/or|or)\s*", re.I)
 _SENTENCE = re.compile(r"[.;:](?=\s)|\n\s*\n")
 
 
