@@ -140,7 +140,7 @@ def render(form: CitationForm | None, fallback: str, parts: Parts) -> str:
 
 
 _DESCRIBED = ("proviso", "”", "heading", "table of contents", "front matter", "enacting clause",
-              "history note")
+              "history note", "flush language")
 """How the parts :func:`_unnumbered` describes end: a designation after one is spaced off."""
 
 
@@ -156,7 +156,8 @@ def _unnumbered(step: Step) -> str:
     if step.kind is Kind.HEADING:
         return f"heading “{step.heading}”" if step.heading else "heading"
     if step.kind is Kind.BLOCK:
-        return f"¶ {step.ordinal}"
+        # flush text is cited as such, not as a paragraph it is not ("§ 803(a), flush language")
+        return "flush language" if step.heading == "continuation" else f"¶ {step.ordinal}"
     if step.heading:
         return f"definition of “{step.heading}”"
     return str(step.kind.value)

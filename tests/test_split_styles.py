@@ -419,7 +419,8 @@ def test_flush_text_after_the_items_goes_on_with_the_provision_that_leads_into_t
     assert list(outline) == ["s803", "s803/a", "s803/a/1", "s803/a/2", "s803/a/continuation",
                              "s803/b", "s804", "s804/1", "s804/2"]
     flush = outline["s803/a/continuation"]
-    assert (flush.kind, flush.label, flush.citation) == (Kind.BLOCK, "", "Bill § 803(a), ¶ 1")
+    assert (flush.kind, flush.label, flush.citation) == (
+        Kind.BLOCK, "", "Bill § 803(a), flush language")
     assert flush.text == ("unless prior approval is received from the Committees on "
                           "Appropriations.\n")
     assert outline["s803/a/2"].text == ("(2) increases by 20 percent or more personnel assigned "
@@ -448,8 +449,12 @@ def test_real_flush_text_is_cited_as_the_act_s_xml_cites_it(corpus: Path) -> Non
                  "us-federal-hr264-116-placed-on-calendar-senate.txt"):
         c = by_id(outline_of(corpus, name))
         check(c["t-viii/s803/a/continuation"], "", Kind.BLOCK,
-              "H.R. 264, 116th Cong. § 803(a), ¶ 1", "unless prior approval is")
+              "H.R. 264, 116th Cong. § 803(a), flush language", "unless prior approval is")
         assert c["t-viii/s803/a/7"].text.endswith("project or responsibility center,\n")
+    # the act's XML cites its continuation text alike (it was "§ 803(a), ¶ 1", a paragraph 1)
+    xml = by_id(outline_of(corpus, "raw/h264_eh.XML"))
+    assert xml["t-viii/s803/a/continuation"].citation == (
+        "H.R. 264, 116th Cong. § 803(a), flush language")
     hr1 = by_id(outline_of(corpus, "us-federal-hr1-116-reported-house.txt"))
     flush = {k: opening(v, 4) for k, v in hr1.items() if k.endswith("/continuation")}
     assert flush == {

@@ -330,7 +330,8 @@ class _ClauseBuilder:
         kind = self._kind(node)
         ident, ordinal = self.ids[id(node)]
         step = Step(kind, node.value, ordinal=ordinal, code_section=node.code_section,
-                    heading=node.name if kind is Kind.FRONT else node.term or node.heading)
+                    heading=node.name if kind is Kind.FRONT or node.name == "continuation"
+                    else node.term or node.heading)
         fallback = self.provenance.title or self.provenance.document or "document"
         quoted_in = None
         if node.kind is Kind.QUOTED and node.parent is not None:

@@ -165,7 +165,8 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             kind = Kind.DEFINITION
         step = made(Step, kind=kind if node.label else node.kind,
                     value=node.label.value if node.label else "",
-                    heading=node.name if node.kind is Kind.FRONT else term or heading,
+                    heading=node.name if node.kind is Kind.FRONT or node.name == "continuation"
+                    else term or heading,
                     ordinal=node.ordinal_in_parent,
                     code_section=bool(node.label and node.label.code_section))
         label = node.label.text if node.label else ""
