@@ -1045,12 +1045,12 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2}|[A-Z]{2})\.\s+(?=[A-Z])")
 
 def law_name(law: str) -> str:
     """The name of a law as cited: ``title 18, United States Code`` → ``18 U.S.C.``, ``Public
-    Law 115–123`` → ``Pub. L. 115-123``, ``Title III of the X Act`` → ``X Act``; a heading read
+    Law 115–123`` → ``Pub. L. No. 115-123``, ``Title III of the X Act`` → ``X Act``; a heading read
     on before the name is left off."""
     m = re.fullmatch(r"title (\d+), United States Code", law)
     if m:
         return f"{m.group(1)} U.S.C."
     m = re.fullmatch(r"Public Law (\d+)[–-](\d+)", law)
     if m:
-        return f"Pub. L. {m.group(1)}-{m.group(2)}"
+        return f"Pub. L. No. {m.group(1)}-{m.group(2)}"
     return _LAW_PREFIX.sub("", _SENTENCE_END.split(law)[-1])

@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 from legcompare.errors import FormatError
-from legcompare.ingest import ingest_bytes
+from legcompare.ingest import ingest_bytes, load_path
 from legcompare.ingest.layout import rebuild
 from legcompare.ingest.xml import parse_xml, split_tag, text_of
 from legcompare.model import CitationForm, Clause, Document, Kind, NoteKind, Provenance
@@ -185,7 +185,12 @@ def test_xml_and_its_text_rendering_give_similar_trees(corpus: Path) -> None:
 @pytest.mark.corpus
 def test_public_law_sidenotes_are_notes(corpus: Path) -> None:
     document = read(corpus, "115publ6-uslm.xml")
-    assert document.citation == CitationForm("bill", "Pub. L. 115-6")
+    # cited as the catalog cites the law's text (it was "Pub. L. 115-6" here, "Pub. L. No.
+    # 115-6" there): every provision of the two prints cited alike
+    assert document.citation == CitationForm("bill", "Pub. L. No. 115-6")
+    text = {x.id: x.citation for x in split(load_path(corpus / "us-federal-publ115-6.txt")).walk()}
+    xml = {x.id: x.citation for x in split(document).walk()}
+    assert xml == {i: text[i] for i in xml} and len(xml) == 16
     sidenotes = [n.text for n in document.notes if n.kind is NoteKind.SIDENOTE]
     assert "42 USC 1885a note." in sidenotes
     assert any(n.endswith("42 USC 1861 note.") for n in sidenotes)
@@ -199,7 +204,7 @@ def test_public_law_sidenotes_are_notes(corpus: Path) -> None:
     assert [m.page for m in document.lines] == [11, 12]
     quoted = c["s3/3/q/12"]
     assert quoted.locator == "p. 12"
-    assert quoted.citation == ("Pub. L. 115-6 § 3(3) (adding Science and Engineering Equal "
+    assert quoted.citation == ("Pub. L. No. 115-6 § 3(3) (adding Science and Engineering Equal "
                                "Opportunities Act § 33(12))")
     assert (quoted.label, opening(quoted, 3)) == ("(12)", "“(12) encourage its")
     assert quoted.text.endswith("commercial world.”.\n")  # the instruction's period joins it

@@ -234,6 +234,7 @@ def test_quoted_matter_citation(law: str | None, cited: str) -> None:
     ("Title III of the Social Security Act", "Social Security Act"),
     ("the McKinney-Vento Homeless Assistance Act", "McKinney-Vento Homeless Assistance Act"),
     ("title 18, United States Code", "18 U.S.C."),
+    ("Public Law 115–123", "Pub. L. No. 115-123"),  # (as the catalog and USLM cite one)
 ])
 def test_law_names_from_bill_xml(law: str, name: str) -> None:
     assert law_name(law) == name

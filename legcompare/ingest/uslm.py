@@ -581,7 +581,8 @@ class _Meta:
     def form(self) -> CitationForm | None:
         congress, kind, number = self.get("congress"), self.get("type"), self.get("docNumber")
         if kind == "Public Law" and congress and number:
-            return CitationForm("bill", f"Pub. L. {congress}-{number.split('–')[-1]}")
+            # (the Bluebook's form, as the catalog cites a public law's text: "Pub. L. No. 115-6")
+            return CitationForm("bill", f"Pub. L. No. {congress}-{number.split('–')[-1]}")
         if kind == "Statute Compilation":
             short = self.get("containsShortTitle")
             return CitationForm("bill", short) if short else None
