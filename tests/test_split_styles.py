@@ -553,3 +553,20 @@ def test_real_items_after_a_gap_are_not_cited_in_the_section_before(corpus: Path
         "p3/b", "p3/history"]
     check(sf["p2/a"], "(a)", Kind.PARAGRAPH, "S.F. Admin. Code, ¶ 2(a)", "(a) Each Department")
 
+
+def test_a_definition_scoped_to_its_section_is_a_definition(corpus: Path) -> None:
+    """ "(e) Definition of Eligible Rural Medical Facility.—In this section, the term “eligible
+    rural medical facility” means ..." was a subsection; its XML reads it as the definition it
+    is (and the text and XML of H.R. 1 now name 12 provisions differently, 29 before)."""
+    text = ("SEC. 5. GRANTS.\n(a) In general.—The Secretary shall make grants.\n(b) Definition "
+            "of Facility.—In this section, the term “facility” means a hospital.\n(c) For "
+            "purposes of this section, each grant is a loan.\n")
+    c = by_id(bill(text))
+    assert [(k, v.kind, v.term) for k, v in c.items()] == [
+        ("s5", Kind.SECTION, None), ("s5/a", Kind.SUBSECTION, None),
+        ("s5/b", Kind.DEFINITION, "facility"), ("s5/c", Kind.SUBSECTION, None)]
+    hr2157 = by_id(outline_of(corpus, "us-federal-hr2157-116-introduced.txt"))
+    assert [(hr2157[k].kind, hr2157[k].term) for k in ("t-i/s104/c", "t-v/s504/e")] == [
+        (Kind.DEFINITION, "average adjusted gross income"),
+        (Kind.DEFINITION, "eligible rural medical facility")]
+

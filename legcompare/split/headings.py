@@ -59,6 +59,11 @@ _MD_BOLD_LEAD = re.compile(r"^[^*\n]{0,120}\*\*\s*")
 _HEADING_LEAD = re.compile(r"^\s*(?:[A-Z][\w ,'’-]{0,80}?(?:\.—|\.--|\.(?=[A-Z]))|\*\*)")
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
 _QUOTES = "“\"‘'`"
+# "In this section, the term “X” means ..." (H.R. 2157 § 104(c), H.R. 1 § 1012(e)): the scope
+# of a definition before it.
+_SCOPE_LEAD = re.compile(r"(?:In|For purposes of|As used in) (?:this|such) (?:section|subsection|"
+                         r"paragraph|subparagraph|part|subpart|title|subtitle|division|chapter|"
+                         r"Act|article),\s+", re.I)
 
 
 def defined_term(text: str, pos: int) -> str | None:
@@ -67,6 +72,8 @@ def defined_term(text: str, pos: int) -> str | None:
     if "**" in window:
         window = _MD_BOLD_LEAD.sub("", window)  # a Markdown bold heading
     window = _HEADING_LEAD.sub("", window).lstrip()
+    if window[:1] in "IiFfAa" and (lead := _SCOPE_LEAD.match(window)) is not None:
+        window = window[lead.end():]
     # A definition opens with a quotation mark or "the term" (in any case: re.IGNORECASE
     # folds no other character into t, h or e), so most texts need no matching at all.
     if window[:1] not in _QUOTES and window[:3].lower() != "the":
