@@ -179,6 +179,22 @@ def test_xml_and_its_text_rendering_give_similar_trees(corpus: Path) -> None:
     assert len(xml_ids & text_ids) >= 0.9 * len(xml_ids)
 
 
+@pytest.mark.corpus
+def test_a_duty_that_ends_defining_a_word_is_no_definition(corpus: Path) -> None:
+    """H.R. 1 § 1072(a) "Best Practices.—Not later than 180 days ... the Election Assistance
+    Commission shall develop and publish recommendations ... For purposes of this subsection,
+    the term “State” includes the District of Columbia ...": GPO marks “State” as a term, and
+    the subsection was read as a definition; it is a duty. (The Anadromous Fish Conservation
+    Act's § 4(c)(1) and (2) likewise.)"""
+    hr1 = by_id(read(corpus, "H1_RH.XML"))
+    for key in ("div-a/t-i/st-a/pt-7/s1072/a", "div-a/t-i/st-c/s1202/a"):
+        assert (hr1[key].kind, hr1[key].term) == (Kind.SUBSECTION, None)
+    assert (hr1["div-a/t-i/st-a/pt-2/s1012/e"].kind, hr1["div-a/t-i/st-a/pt-2/s1012/e"].term) == (
+        Kind.DEFINITION, "contributing agency")
+    fish = by_id(read(corpus, "COMPS-1656.xml"))
+    assert [fish[k].kind for k in ("p1/c/1", "p1/c/2")] == [Kind.PARAGRAPH, Kind.PARAGRAPH]
+
+
 # --- USLM: a slip law with sidenotes and page markers -------------------------------------
 
 

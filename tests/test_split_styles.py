@@ -565,6 +565,15 @@ def test_a_definition_scoped_to_its_section_is_a_definition(corpus: Path) -> Non
     assert [(k, v.kind, v.term) for k, v in c.items()] == [
         ("s5", Kind.SECTION, None), ("s5/a", Kind.SUBSECTION, None),
         ("s5/b", Kind.DEFINITION, "facility"), ("s5/c", Kind.SUBSECTION, None)]
+    more = ("SEC. 6. TERMS.\n(1) The terms “election” and “Federal office” have the meanings "
+            "given such terms in section 301.\n(2) In general.—For purposes of section "
+            "301(8)(A)(iii), the term ‘coordinated expenditure’ means a payment.\n(3) In this "
+            "section, the term “agency”—\n(A) means an executive agency; and\n(B) includes a "
+            "military department.\n")
+    assert [(k, v.kind, v.term) for k, v in by_id(bill(more)).items()] == [
+        ("s6", Kind.SECTION, None), ("s6/1", Kind.DEFINITION, "election"),
+        ("s6/2", Kind.DEFINITION, "coordinated expenditure"), ("s6/3", Kind.DEFINITION, "agency"),
+        ("s6/3/a", Kind.SUBPARAGRAPH, None), ("s6/3/b", Kind.SUBPARAGRAPH, None)]
     hr2157 = by_id(outline_of(corpus, "us-federal-hr2157-116-introduced.txt"))
     assert [(hr2157[k].kind, hr2157[k].term) for k in ("t-i/s104/c", "t-v/s504/e")] == [
         (Kind.DEFINITION, "average adjusted gross income"),

@@ -357,7 +357,14 @@ class _ClauseBuilder:
                       term=node.term, children=children, quoted_in=quoted_in)
 
     def _kind(self, node: Node) -> Kind:
-        """Enumerated provisions that define a term are definitions (as the splitter has it)."""
+        """Enumerated provisions that define a term are definitions (as the splitter has it):
+        those whose first sentence does, not a duty that ends defining a word it uses ("...
+        shall develop and publish recommendations ... For purposes of this subsection, the term
+        “State” includes the District of Columbia": its term is left off)."""
+        if node.term is not None and node.label_span is not None and \
+                node.kind not in _NOT_DEFINED and not _leads(self.text, node.label_span[1],
+                                                             node.term):
+            node.term = None
         if node.term is None and node.label_span is not None and node.kind not in _NOT_DEFINED:
             node.term = defined_term(self.text, node.label_span[1])
         if node.term and node.label and node.kind not in _NOT_DEFINED:
@@ -377,6 +384,24 @@ class _ClauseBuilder:
 _NOT_DEFINED = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE, Kind.CHAPTER,
                           Kind.SUBCHAPTER, Kind.PART, Kind.SUBPART, Kind.ARTICLE, Kind.FRONT,
                           Kind.TOC, Kind.QUOTED, Kind.HEADING, Kind.BLOCK, Kind.PROVISO})
+_LEAD_LIMIT = 160
+"""How far into a provision's words the term it defines stands, at most (its heading and "For
+purposes of section 301(8)(A)(iii), the term ..." before it; not a term named in passing, "...
+shall require the use of an individual, durable, voter-verified paper ballot (... referred to as
+...)")."""
+# A sentence's end inside a provision's words (not a heading's ".—"): a period, then a capital.
+_SENTENCE_END = re.compile(r"\.[”\")]*\s+[“\"]?[A-Z]")
+
+
+def _leads(text: str, at: int, term: str) -> bool:
+    """Does ``term`` stand near the start of the words at ``at`` (a provision's, after its
+    label), in their first sentence?"""
+    words = text[at:at + 3000]
+    found = next((i for i in (words.find(f"“{term}”"), words.find(f'"{term}"'),
+                              words.find(f"term {term}")) if i >= 0), -1)
+    if found < 0:
+        return True  # (printed otherwise than the markup names it: as before)
+    return found < _LEAD_LIMIT and _SENTENCE_END.search(words, 0, found) is None
 
 
 # --- amending instructions: what quoted matter is quoted into --------------------------------

@@ -59,11 +59,11 @@ _MD_BOLD_LEAD = re.compile(r"^[^*\n]{0,120}\*\*\s*")
 _HEADING_LEAD = re.compile(r"^\s*(?:[A-Z][\w ,'’-]{0,80}?(?:\.—|\.--|\.(?=[A-Z]))|\*\*)")
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
 _QUOTES = "“\"‘'`"
-# "In this section, the term “X” means ..." (H.R. 2157 § 104(c), H.R. 1 § 1012(e)): the scope
-# of a definition before it.
-_SCOPE_LEAD = re.compile(r"(?:In|For purposes of|As used in) (?:this|such) (?:section|subsection|"
-                         r"paragraph|subparagraph|part|subpart|title|subtitle|division|chapter|"
-                         r"Act|article),\s+", re.I)
+# "In this section, the term “X” means ..." (H.R. 2157 § 104(c), H.R. 1 § 1012(e)), "For purposes
+# of section 301(8)(A)(iii), the term ...": the scope of a definition before it.
+_SCOPE_LEAD = re.compile(r"(?:In|For (?:the )?purposes of|As used in) (?:this|such|(?:sub)?section|"
+                         r"paragraph|subparagraph|clause|part|title|subtitle|chapter|division)\b"
+                         r"[^,.;:“\"]{0,60},\s+", re.I)
 
 
 def defined_term(text: str, pos: int) -> str | None:

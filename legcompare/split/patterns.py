@@ -105,13 +105,15 @@ def terminal_tail(tail: str) -> bool:
 
 # A defined term at the start of a provision's own text.
 DEFINITION = re.compile(
-    r"""(?:The\s+term\s+)?[“"‘'`]{1,2}(?P<term>[^“”"]{1,80}?)[,]?[”"’'`]{1,2},?"""
-    r"""(?:\s*(?:and|or|,)?\s*[“"‘'`]{1,2}[^“”"]{1,80}?[”"’'`]{1,2},?)*"""
-    r"""\s+(?:means|includes|shall\s+mean|has\s+the\s+meaning|have\s+the\s+meaning"""
+    r"""(?:The\s+terms?\s+)?[“"‘'`]{1,2}(?P<term>[^“”"]{1,80}?)[,]?[”"’'`]{1,2},?"""
+    r"""(?:\s*(?:and|or|,)?\s*(?:the\s+term\s+)?[“"‘'`]{1,2}[^“”"]{1,80}?[”"’'`]{1,2},?)*"""
+    r"""(?:\s+(?:means|includes|shall\s+mean|has\s+the\s+meaning|have\s+the\s+meanings?"""
     r"""|does\s+not\s+include|shall\s+not\s+include|refers\s+to"""
-    r"""|shall\s+have\s+the\s+(?:same\s+)?meaning)""",
-    re.I,
+    r"""|shall\s+have\s+the\s+(?:same\s+)?meanings?)|\s*—\s*$)""",
+    re.I | re.M,
 )
+"""A definition: "“X” means", "The terms “X” and “Y” have the meanings", "the term “X” and the
+term “Y” shall have the meaning", or a term whose items define it ("the term “agency”—")."""
 # "The term arrest photo database means" (quotation marks lost in conversion).
 DEFINITION_BARE = re.compile(r"The\s+term\s+(?P<term>[a-z][\w ’'-]{1,80}?)\s+(?:means|includes)\b")
 # An introduction after which all-capitals lines are defined terms (Springfield's code).
