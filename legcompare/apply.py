@@ -248,9 +248,7 @@ class Editor:
         if names_containers(ins.struck):
             return (Outcome.UNSUPPORTED, (f"cannot strike {ins.struck}: legcompare finds "
                     "sections and their subdivisions, not the parts that hold them"), None)
-        target = ins.target
-        while target and 0 <= _depth(ins.struck) <= _depth(target[-1]):
-            target = target[:-1]  # a place the struck provision cannot be in: one of its level
+        target = _holding(ins.target, ins.struck)
         found = self._each(ins, target, places(ins.struck))
         if not isinstance(found, list):
             return found
@@ -293,9 +291,7 @@ class Editor:
         labelled sibling (or its parent's end); at the ``end`` of one, the words after its last
         labelled subdivision, to its end. The provision is found as a struck one is; a block to
         insert takes the words' place."""
-        target = ins.target
-        while target and 0 <= _depth(place) <= _depth(target[-1]):
-            target = target[:-1]
+        target = _holding(ins.target, place)
         one = replace(ins, target=(*target, place), provision=False)
         scope, _, problem = self._scope(one)
         if problem is not None:
@@ -569,6 +565,14 @@ def _item_lines(text: str, region: tuple[int, int], kind: str, designation: str,
 def _place(ins: Instruction) -> str:
     """The place an instruction applies in, as it names it: its last target phrase."""
     return ins.target[-1] if ins.target else "the current text"
+
+
+def _holding(target: tuple[str, ...], place: str) -> tuple[str, ...]:
+    """``target`` without the places at its end that ``place`` cannot be in: those of its level
+    or below ("in paragraph (2), by striking paragraph (3)" strikes the (3) beside (2))."""
+    while target and 0 <= _depth(place) <= _depth(target[-1]):
+        target = target[:-1]
+    return target
 
 
 def _parent(roots: Sequence[Skeleton], clause: Skeleton) -> Skeleton | None:

@@ -268,22 +268,38 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
     begin inside the changed words. A rule with only ``new`` (or only ``old``) looks at
     insertions (deletions) alone, so a pattern anchored with ``^`` reads the start of a run.
     """
-    assert pair.old is not None and pair.new is not None
-    old_text, new_text = own_text(pair.old), own_text(pair.new)
-    for rule in rules.of("swap"):
-        if not rule.applies_to(role) or not _term_ok(rule, pair) or \
-                not _context_ok(rule, old_text, new_text) or \
-                not _subject_ok(rule, old_text):
-            continue
-        for run in changed:
-            if rule.before is not None and not _before_ok(rule.before, pair, run):
+    old, new = pair.old, pair.new
+    assert old is not None and new is not None
+    old_text, new_text = own_text(old), own_text(new)
+    fitting = [rule for rule in rules.of("swap") if rule.applies_to(role) and
+               _term_ok(rule, pair) and _context_ok(rule, old_text, new_text) and
+               _subject_ok(rule, old_text)]
+    matches: dict[tuple[str, int], tuple[_Found, _Found]] = {}
+
+    def found(rule: Rule, k: int) -> tuple[_Found, _Found]:
+        if (rule.id, k) not in matches:
+            run = changed[k]
+            matches[rule.id, k] = (_match_in(rule.old, old, run.deleted, run.del_at),
+                                   _match_in(rule.new, new, run.inserted, run.ins_at))
+        return matches[rule.id, k]
+
+    def reads(rule: Rule, run: Run) -> bool:  # the words before it and its kind of run
+        return (rule.before is None or _before_ok(rule.before, pair, run)) and not (
+            rule.pure and not _ARTICLE_ONLY.match(run.deleted) and run.inserted.strip())
+
+    # Runs a neutral rule reads whole on both sides ("[-AND/OR-]{+OR+}", "[-MUST-]{+SHALL+}"):
+    # the same words in other words, no case added or removed there.
+    same = {k for k, run in enumerate(changed) for rule in fitting
+            if rule.direction is Direction.NEUTRAL and rule.old is not None and
+            rule.new is not None and reads(rule, run) and _whole(found(rule, k), run)}
+    for rule in fitting:
+        one_sided = rule.direction is not Direction.NEUTRAL and (rule.old is None) != (
+            rule.new is None)
+        for k, run in enumerate(changed):
+            if not reads(rule, run):
                 continue
-            if rule.pure and not _ARTICLE_ONLY.match(run.deleted) and run.inserted.strip():
-                continue
-            mo = _match_in(rule.old, pair.old, run.deleted, run.del_at)
-            mn = _match_in(rule.new, pair.new, run.inserted, run.ins_at)
-            if rule.direction is not Direction.NEUTRAL and (rule.old is None) != (
-                    rule.new is None) and _reworded(mo or mn, run, removed=mo is not None):
+            mo, mn = found(rule, k)
+            if one_sided and (k in same or _still_there(mo or mn, run, removed=mo is not None)):
                 continue
             if (rule.old is None or mo) and (rule.new is None or mn) and (mo or mn):
                 yield _reason(rule, role, mo[0] if mo else None, mn[0] if mn else None,
@@ -292,23 +308,31 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
                     break  # one reason per rule; a formal rule explains every run it fits
 
 
-def _reworded(found: tuple[str, tuple[int, int]] | None, run: Run, *, removed: bool) -> bool:
-    """Were the words a one-sided rule found in a run's deletion (``removed``) or insertion
-    reworded rather than removed or added: do they stand on the run's other side too ("[-OR
+_Found = tuple[str, tuple[int, int]] | None
+"""What :func:`_match_in` finds: the words and their span, or nothing."""
+
+
+def _whole(found: tuple[_Found, _Found], run: Run) -> bool:
+    """Did a two-sided rule's matches read a run's deleted and inserted words whole?"""
+    old, new = found
+    return old is not None and new is not None and \
+        " ".join(old[0].split()) == " ".join(run.deleted.split()) and \
+        " ".join(new[0].split()) == " ".join(run.inserted.split())
+
+
+def _still_there(found: _Found, run: Run, *, removed: bool) -> bool:
+    """Do the words a one-sided rule found in a run's deletion (``removed``) or insertion stand
+    on the run's other side too? Then they were reworded around, not removed or added: "[-OR
     COMMON AREA WITH AN ELECTRONIC ... ENTRY-]{+, DWELLING UNIT OF SUCH BUILDING, OR COMMON
-    AREA OF SUCH BUILDING THROUGH A SMART ACCESS+}" keeps its "OR COMMON"), or is the run "and/or"
-    become "or" (or back: "NETWORKS[- AND/OR-]{+ OR+} DEVICES" adds and removes no case)?"""
+    AREA OF SUCH BUILDING THROUGH A SMART ACCESS+}" keeps its "OR COMMON"."""
     if found is None:
         return False
-    if _INCLUSIVE_OR.fullmatch(run.deleted) and _INCLUSIVE_OR.fullmatch(run.inserted):
-        return True
     words = " ".join(key(found[0]).split())
     other = " ".join(key(run.inserted if removed else run.deleted).split())
     return bool(words) and words in other
 
 
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:a|an|the|any|such)\s*)?$", re.I)
-_INCLUSIVE_OR = re.compile(r"\s*(?:and/or|or)\s*", re.I)
 _SENTENCE = re.compile(r"[.;:](?=\s)|\n\s*\n")
 
 

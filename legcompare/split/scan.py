@@ -126,7 +126,7 @@ class Scanner:
     def __init__(self, text: str, family: Family, *, code_document: bool,
                  gaps: tuple[int, ...] = ()) -> None:
         self.text = text
-        self.gaps = sorted(gaps)  # where text was not retrieved (see _after_gap)
+        self.gaps = sorted(gaps, reverse=True)  # where text was not retrieved (see _after_gap)
         self.after_gap = False
         self.family = family
         self.code_document = code_document
@@ -239,9 +239,8 @@ class Scanner:
     def _line(self, i: int) -> int:
         line = self.lines[i]
         raw = line.text(self.text)
-        if self.gaps and self.gaps[0] <= line.start:
-            while self.gaps and self.gaps[0] <= line.start:
-                self.gaps.pop(0)
+        while self.gaps and self.gaps[-1] <= line.start:  # (the gaps not passed, last first)
+            self.gaps.pop()
             self.after_gap = True
         if not raw.strip():
             self.blank_before = True
