@@ -223,6 +223,25 @@ def test_access_in_a_name_is_no_conduct() -> None:
         ("scope.conduct-removed", "access")], describe(p)
 
 
+def test_an_article_replaced_is_not_an_article_added() -> None:
+    """A. 48 § 50-b(1)(b) "AT A POINT" became "AT THE POINT": "the" was not added to the same
+    words, it replaced "a"; the rules that say "the other side is empty" leave it unexplained
+    (read it), and quote nothing from the empty side where they fit."""
+    old = """SEC. 1. DUTIES.
+(a) Each vendor shall delete the data collected at a point of entry.
+"""
+    p = pair_of(run(old, old.replace("at a point", "at the point"), Mode.VERSIONS), "s1/a")
+    assert [(r.rule, r.old, r.new) for r in p.reasons] == [("unassessed", "a", "the")], \
+        describe(p)
+    p = pair_of(run(old, old.replace("at a point", "at point"), Mode.VERSIONS), "s1/a")
+    assert [(r.rule, r.old, r.new, r.new_span) for r in p.reasons] == [
+        ("unassessed", "a ", None, None)], describe(p)
+    dropped = old.replace("at a point", "at the point")
+    p = pair_of(run(dropped, old.replace("at a point", "at point"), Mode.VERSIONS), "s1/a")
+    assert [(r.rule, r.old, r.new, r.new_span, p.verdict.value) for r in p.reasons] == [
+        ("formal.article", "the ", None, None, "neutral")], describe(p)
+
+
 def test_an_exclusion_moved_into_a_lists_lead_in_is_not_lost() -> None:
     old = """SEC. 1. DEFINITIONS.
 (a) "Surveillance" shall not include redacting a recording for release outside a police

@@ -302,6 +302,7 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
             if one_sided and (k in same or _still_there(mo or mn, run, removed=mo is not None)):
                 continue
             if (rule.old is None or mo) and (rule.new is None or mn) and (mo or mn):
+                mo, mn = _words(mo), _words(mn)  # (an empty side quotes nothing)
                 yield _reason(rule, role, mo[0] if mo else None, mn[0] if mn else None,
                               mo[1] if mo else None, mn[1] if mn else None)
                 if rule.direction is not Direction.NEUTRAL:
@@ -310,6 +311,11 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
 
 _Found = tuple[str, tuple[int, int]] | None
 """What :func:`_match_in` finds: the words and their span, or nothing."""
+
+
+def _words(found: _Found) -> _Found:
+    """What a match quotes: nothing where it read an empty side."""
+    return found if found is not None and found[0].strip() else None
 
 
 def _whole(found: tuple[_Found, _Found], run: Run) -> bool:
@@ -350,9 +356,13 @@ def _before_ok(pattern: re.Pattern[str], pair: ClausePair, run: Run) -> bool:
 
 def _match_in(pattern: re.Pattern[str] | None, clause: Clause, changed: str, at: int
               ) -> tuple[str, tuple[int, int]] | None:
-    """The pattern's first match that begins inside ``changed`` (reading a little past it)."""
-    if pattern is None or not changed.strip():
+    """The pattern's first match that begins inside ``changed`` (reading a little past it).
+    Where nothing changed on this side (a pure insertion or deletion), only a pattern that
+    matches the empty string matches: a rule says "nothing on the other side" that way."""
+    if pattern is None:
         return None
+    if not changed.strip():
+        return ("", (at, at + len(changed))) if pattern.fullmatch(changed) else None
     rel = at - clause.span[0] + len(changed)
     window = changed + clause.text[rel:rel + _REACH]
     # A pattern anchored with ``$`` reads the changed words alone; others read a little past
