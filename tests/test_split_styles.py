@@ -546,12 +546,43 @@ def test_items_after_text_not_retrieved_are_no_part_of_what_was_open() -> None:
 
 
 def test_real_items_after_a_gap_are_not_cited_in_the_section_before(corpus: Path) -> None:
+    # (the text opens with a definition, its section's heading not retrieved: see the next test)
     sf = by_id(outline_of(corpus, "us-ca-sf-admin-19b.txt"))
-    assert [k for k in sf if k.startswith(("19b.3", "p"))] == [
-        "p1", *(f"p1/{n}" for n in range(1, 11)), "19b.3", "19b.3/a", "19b.3/b", "19b.3/c",
-        "19b.3/history", "19b.3/history~2", "p2", "p2/a", "p2/b", "p2/c", "p2/d", "p3", "p3/a",
-        "p3/b", "p3/history"]
-    check(sf["p2/a"], "(a)", Kind.PARAGRAPH, "S.F. Admin. Code, ¶ 2(a)", "(a) Each Department")
+    term = "def-annual-surveillance-report"
+    assert [k for k in sf if k.startswith(("19b.3", "p", "def-"))] == [
+        term, *(f"{term}/{n}" for n in range(1, 11)), "19b.3", "19b.3/a", "19b.3/b", "19b.3/c",
+        "19b.3/history", "19b.3/history~2", "p1", "p1/a", "p1/b", "p1/c", "p1/d", "p2", "p2/a",
+        "p2/b", "p2/history"]
+    check(sf["p1/a"], "(a)", Kind.PARAGRAPH, "S.F. Admin. Code, ¶ 1(a)", "(a) Each Department")
+
+
+def test_a_definition_whose_section_was_not_retrieved_is_a_definition(corpus: Path) -> None:
+    """San Francisco's ch. 19B as retrieved opens inside its definitions section (§ 19B.1, its
+    heading not retrieved): "“Annual Surveillance Report” means a written report that includes
+    all of the following: (1) ..." was "¶ 1", a paragraph of nothing, and the fact sheet had
+    no defined term. With nothing open, a paragraph that defines a term is a definition."""
+    text = ("“Annual Report” means a written report that includes:\n(1) A description of the "
+            "use;\n(2) The costs.\nSEC. 2. DUTIES.\n(a) Each Department shall file an Annual "
+            "Report.\n")
+    outline = split(parse_text(text, Provenance("us-ca-sf", "19b", None, "S.F. Admin. Code",
+                                                "t")))
+    assert [(c.id, c.kind, c.term) for c in outline.walk()] == [
+        ("def-annual-report", Kind.DEFINITION, "Annual Report"),
+        ("def-annual-report/1", Kind.PARAGRAPH, None),
+        ("def-annual-report/2", Kind.PARAGRAPH, None),
+        ("s2", Kind.SECTION, None), ("s2/a", Kind.SUBDIVISION, None)]
+    # an item after a definition that ends its sentence is the text's, not the definition's
+    # (found by the property tests: the text itself was closed, and nothing was left open)
+    after = split(parse_text("The term “system” means software.\n(a) In general.—",
+                             Provenance("us-federal", "b", None, "b", "t")))
+    assert [(c.id, c.kind) for c in after.walk()] == [
+        ("def-system", Kind.DEFINITION), ("a", Kind.PARAGRAPH)]
+    sf = by_id(outline_of(corpus, "us-ca-sf-admin-19b.txt"))
+    check(sf["def-annual-surveillance-report"], "", Kind.DEFINITION,
+          "S.F. Admin. Code, definition of “Annual Surveillance Report”",
+          "“Annual Surveillance Report” means a written report")
+    assert sf["def-annual-surveillance-report/10"].citation == (
+        "S.F. Admin. Code, definition of “Annual Surveillance Report” (10)")
 
 
 def test_a_definition_scoped_to_its_section_is_a_definition(corpus: Path) -> None:

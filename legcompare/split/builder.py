@@ -256,7 +256,7 @@ class Builder:
         elif self.top.kind in (Kind.HISTORY, Kind.TOC) or (
                 self.top.kind is Kind.PROVISO and not in_proviso):
             self.stack.pop()
-        elif self.top.kind is Kind.BLOCK and self.top.children and \
+        elif self.top.kind is Kind.BLOCK and not self.top.floor and self.top.children and \
                 self.top.children[-1].kind is Kind.DEFINITION:
             self.stack.pop()  # the definitions a block introduced are over
         node = Node(Kind.PARAGRAPH, start, label, span, rank=ENUM_RANK, rtype=reading.type,

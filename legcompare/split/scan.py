@@ -663,8 +663,10 @@ class Scanner:
             return  # the text of the term on the line above
         if P.DEFINITION_INTRO.search(stripped):
             self.definitions_mode = True
-        if term and new_paragraph and self.b.section() is not None and \
-                self.b.top.kind in (Kind.SECTION, Kind.DEFINITION):
+        if term and new_paragraph and (self.b.top is self.b.root or (
+                self.b.section() is not None and
+                self.b.top.kind in (Kind.SECTION, Kind.DEFINITION))):
+            # (with nothing open: a definitions section whose heading was not retrieved)
             self.b.unlabeled(Kind.DEFINITION, line.start, term=term)
             return
         if new_paragraph and _SENTENCE_END.search(self.prev_tail):
