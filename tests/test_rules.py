@@ -242,6 +242,30 @@ def test_an_article_replaced_is_not_an_article_added() -> None:
         ("formal.article", "the ", None, None, "neutral")], describe(p)
 
 
+def test_a_term_renamed_is_told_where_the_term_is_named() -> None:
+    """A. 48's A print renamed "electronic or computerized entry system" "smart access system":
+    where the provisions name it, that is a defined term renamed. But "AT A POINT OF
+    AUTHENTICATION" → "AT THE POINT ..." in the definition of "reference data" (which holds
+    "authentication data" a few words on) was told "Only the name of a defined term changed":
+    the letters "a" and "the" stand in the terms, the words do not."""
+    old = """SEC. 1. DEFINITIONS.
+(a) "Electronic entry system" means a system that grants entry.
+(b) "Reference data" means data against which authentication data is verified at a point of
+authentication.
+(c) No owner shall use an electronic entry system to track a tenant.
+"""
+    new = old.replace('"Electronic entry system"', '"Smart access system"').replace(
+        "use an electronic entry system", "use a smart access system").replace(
+        "at a point", "at the point")
+    c = run(old, new, Mode.VERSIONS)
+    renamed = pair_of(c, "s1/c")
+    assert [(r.rule, r.old, r.new) for r in renamed.reasons] == [
+        ("formal.term-renamed", "an electronic entry", "a smart access")], describe(renamed)
+    point = pair_of(c, "s1/b")
+    assert [(r.rule, r.old, r.new) for r in point.reasons] == [
+        ("unassessed", "a", "the")], describe(point)
+
+
 def test_an_exclusion_moved_into_a_lists_lead_in_is_not_lost() -> None:
     old = """SEC. 1. DEFINITIONS.
 (a) "Surveillance" shall not include redacting a recording for release outside a police

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..amend import Action, Instruction, parse
 from ..chardiff import sequence_diff, token_key, tokenize
 from ..model import Clause, ClausePair, Direction, Kind, Op, Reason, Role, Status
-from ..normalize import key
+from ..normalize import fold, key
 from ..prefilter import lower_for_prefilter, prefilter
 from .roles import own_text, subject_of
 from .rules import Rule, RuleSet
@@ -183,12 +183,40 @@ def cut_off(run: Run, texts: Texts) -> bool:
 
 
 def in_term(terms: frozenset[str], text: str, at: int, words: str) -> bool:
-    """Are ``words`` (at ``at`` in ``text``) part of a term the document defines?"""
+    """Are ``words`` (at ``at`` in ``text``) inside a term the document defines, where it is
+    named there ("SMART ACCESS" in "A SMART ACCESS SYSTEM"; an article before them goes with
+    the term's new name)? Not merely letters a term holds:
+    "A" → "THE" in "AT A POINT OF AUTHENTICATION" renames no term, though "authentication data"
+    holds an "a" and is named a few words on."""
     if not words.strip():
         return True
-    window = key(text[max(0, at - 60):at + len(words) + 60])
+    article = _LEADING_ARTICLE.match(words)  # ("an electronic entry" → "a smart access")
+    if article and words[article.end():].strip():
+        at, words = at + article.end(), words[article.end():]
     core = key(words)
-    return any(core in t and t in window for t in terms if len(t.split()) >= 1 and len(t) > 3)
+    wanted = [t for t in terms if len(t) > 3 and core in t]
+    if not wanted:
+        return False
+    first = at + len(words) - len(words.lstrip())
+    last = at + len(words.rstrip())
+    lo = max(0, at - _TERM_REACH)
+    window = fold(text[lo:last + _TERM_REACH], lo)
+    found, origin = window.key, window.origin
+    for term in wanted:
+        start = found.find(term)
+        while start >= 0:
+            end = start + len(term)
+            if origin[start] <= first and last <= origin[end] and \
+                    not (start and found[start - 1].isalnum()) and \
+                    not (end < len(found) and found[end].isalnum()):
+                return True
+            start = found.find(term, start + 1)
+    return False
+
+
+_TERM_REACH = 80
+"""Characters around changed words searched for the term they may be part of."""
+_LEADING_ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.I)
 
 
 def judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> list[Reason]:
