@@ -72,14 +72,15 @@ def compare_outlines(a: Outline, b: Outline, *, options: CompareOptions | None =
     """:func:`compare` of two documents already split (their outlines ``a`` and ``b``)."""
     options = options or CompareOptions()
     old, new = a.document, b.document
+    # (judged against the whole documents: a term one defines outside the selection is its
+    # term inside it too, so a provision gets the verdict it gets in the whole comparison)
+    judge = Judge(a, b, perspective=options.perspective, rules=options.rules)
     if options.select:
         a, b = _select(a, options.select), _select(b, options.select)
         if not a.clauses and not b.clauses:
             raise SelectError(f"no clause with id {options.select!r} in either document")
     mode = decide_mode(a, b) if options.mode is Mode.AUTO else options.mode
     matches = align_versions(a, b) if mode is Mode.VERSIONS else align_cross(a, b)
-
-    judge = Judge(a, b, perspective=options.perspective, rules=options.rules)
 
     def judged(some: Sequence[Match]) -> list[ClausePair]:
         return list(judge(_pair(m, old.partial, new.partial, options.max_tokens, mode)

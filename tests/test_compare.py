@@ -418,6 +418,26 @@ def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:
     assert (moved.new.id, moved.renumbered) == ("s1/q/50-b/1/d", True)
 
 
+def test_a_selected_provision_is_judged_as_in_the_whole_comparison(corpus: Path) -> None:
+    """A. 48-A renames "electronic or computerized entry system" "smart access system", a
+    term its § 50-b(1)(g) defines. § 50-b(2)(a) and (2)(b), whose only other change is
+    "landlord" → "owner", are neutral; with ``--select`` on one of them the terms defined
+    outside the selection were unknown and the provision was "unclear" (11 A. 48 provisions
+    were unclear for the article before the term's name or the owner, 43 → 32)."""
+    whole = run(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt")
+    assert headline(summarize(whole)).startswith(
+        "6 provisions weaker, 21 stronger, 4 mixed, 32 unclear;")
+    by_new = {p.new.id: p for p in whole.pairs if p.new is not None}
+    for sid in ("s1/q/50-b/2/a", "s1/q/50-b/2/b"):
+        alone = run(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt",
+                    select=sid)
+        (pair,) = [p for p in alone.pairs if p.new is not None and p.new.id == sid]
+        assert (pair.verdict.value, [r.rule for r in pair.reasons]) == (
+            by_new[sid].verdict.value, [r.rule for r in by_new[sid].reasons]) == (
+            "neutral", ["formal.landlord-owner", "formal.term-introduced"] +
+            ["formal.term-introduced"] * (sid.endswith("b")))
+
+
 def test_a_definition_added_or_removed_is_unclear_and_says_why(corpus: Path) -> None:
     """§ 832.19's copy breaks off inside its definition of "Officer camera" (a/7), which H.R.
     4695 lacks: the definition is removed, and what is missing may decide it, so both are said;

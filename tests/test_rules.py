@@ -266,6 +266,32 @@ authentication.
         ("unassessed", "a", "the")], describe(point)
 
 
+def test_an_article_goes_with_the_word_after_it() -> None:
+    """A. 48's A print: "WHERE A LANDLORD INSTALLS ... AN ELECTRONIC OR COMPUTERIZED ENTRY
+    SYSTEM" → "WHERE AN OWNER INSTALLS ... A SMART ACCESS SYSTEM", "smart access system" a term
+    the A print defines. "a" → "an" follows "landlord" → "owner", and "an" → "a" the term's new
+    name: both were left "unclear: No rule places this change"."""
+    old = """SEC. 1. ENTRY.
+(a) "Entry system" means a system that grants entry.
+(b) Where a landlord installs or plans to install an electronic entry system on any
+entrance, such system shall accept keys.
+"""
+    new = old.replace('"Entry system"', '"Smart access system"').replace(
+        "a landlord", "an owner").replace("an electronic entry", "a smart access")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/b")
+    owner = "“landlord” became “owner”: the same party, named differently."
+    term = ("“smart access” is a term the new text defines; whether it reaches more or less "
+            "than “electronic entry” is judged at its definition.")
+    assert (p.verdict.value, [(r.rule, r.explanation) for r in p.reasons]) == ("neutral", [
+        ("formal.landlord-owner", owner), ("formal.term-introduced", term)]), describe(p)
+    # "the" → "a" is no agreement of the article with its word
+    p = pair_of(run(old, old.replace("Where a landlord", "Where the owner"), Mode.VERSIONS),
+                "s1/b")
+    assert [(r.rule, r.old, r.new) for r in p.reasons] == [
+        ("formal.landlord-owner", "landlord", "owner"), ("unassessed", "a landlord", "the owner")
+    ], describe(p)
+
+
 def test_an_exclusion_moved_into_a_lists_lead_in_is_not_lost() -> None:
     old = """SEC. 1. DEFINITIONS.
 (a) "Surveillance" shall not include redacting a recording for release outside a police

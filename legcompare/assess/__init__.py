@@ -15,6 +15,7 @@ Titles, digests, findings and purpose clauses are judged like the rest but flagg
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
@@ -36,7 +37,7 @@ from ..model import (
     Verdict,
     changed_copy,
 )
-from ..normalize import key
+from ..normalize import key, readable
 from .engine import Run, Texts, cut_off, in_term, judge, letters, runs
 from .rules import RuleSet, load_rules
 from .values import words_to_number
@@ -137,7 +138,16 @@ class _Accounted:
         if old.meets(d) or new.meets(i):
             return True
         old, new = self.covering
-        return old.covers(run.deleted, run.del_at) and new.covers(run.inserted, run.ins_at)
+        deleted, del_at, inserted, ins_at = run.deleted, run.del_at, run.inserted, run.ins_at
+        a, an = _INDEFINITE.match(deleted), _INDEFINITE.match(inserted)
+        if a and an:  # "a landlord" → "an owner": the article goes with the word after it
+            deleted, del_at = deleted[a.end():], del_at + a.end()
+            inserted, ins_at = inserted[an.end():], ins_at + an.end()
+        return old.covers(deleted, del_at) and new.covers(inserted, ins_at)
+
+
+_INDEFINITE = re.compile(r"\s*an?\s+(?=\S)", re.I)
+_ARTICLE = re.compile(r"\s*(?:an?|the)\s+(?=\S)", re.I)
 
 
 class _Spans:
@@ -295,18 +305,29 @@ def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason
         elif run.deleted.strip() and _new_term(texts, run):
             out.append(Reason("formal.term-introduced", "formal", Direction.NEUTRAL,
                               run.deleted, run.inserted, old_span, new_span,
-                              f"“{' '.join(run.inserted.split())}” is a term the new text "
+                              f"“{_named(run.inserted, texts.new)}” is a term the new text "
                               "defines; whether it reaches more or less than "
-                              f"“{' '.join(run.deleted.split())}” is judged at its definition."))
+                              f"“{_named(run.deleted, texts.old)}” is judged at its definition."))
     return out
 
 
+def _named(words: str, page: str) -> str:
+    """Changed words as a name is quoted: one line, without the article before them."""
+    article = _ARTICLE.match(words)
+    return readable(words[article.end():] if article else words, page)
+
+
 def _new_term(texts: Texts, run: Run) -> bool:
-    """Do the inserted words start a term only the new text defines, in its place?"""
-    words = key(run.inserted).strip()
+    """Do the inserted words start a term only the new text defines, in its place? (An
+    article before them goes with the term: "an electronic ... entry" → "a smart access".)"""
+    inserted, at = run.inserted, run.ins_at
+    article = _ARTICLE.match(inserted)
+    if article:
+        inserted, at = inserted[article.end():], at + article.end()
+    words = key(inserted).strip()
     if len(words) < 4:
         return False
-    after = key(texts.new[run.ins_at:run.ins_at + len(run.inserted) + 60])
+    after = key(texts.new[at:at + len(inserted) + 60])
     return any(t.startswith(words) and after.startswith(t) and t not in texts.old_terms
                for t in texts.new_terms)
 
