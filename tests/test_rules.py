@@ -284,6 +284,17 @@ entrance, such system shall accept keys.
             "than “electronic entry” is judged at its definition.")
     assert (p.verdict.value, [(r.rule, r.explanation) for r in p.reasons]) == ("neutral", [
         ("formal.landlord-owner", owner), ("formal.term-introduced", term)]), describe(p)
+    # a term named in the plural ("TENANTS" → "USERS", "user" a term of the A print)
+    tenants = """SEC. 1. ENTRY.
+(a) "Entry system" means a system that grants entry.
+(b) No owner shall collect the location of tenants through an entry system.
+"""
+    users = tenants.replace("(b) No owner", "(c) No owner").replace(
+        '(a) "Entry', '(a) "User" means a tenant or occupant.\n(b) "Entry').replace(
+        "of tenants", "of users")
+    p = pair_of(run(tenants, users, Mode.VERSIONS), "s1/c")
+    assert (p.verdict.value, [(r.rule, r.old, r.new) for r in p.reasons]) == (
+        "neutral", [("formal.term-introduced", "tenants", "users")]), describe(p)
     # "the" → "a" is no agreement of the article with its word
     p = pair_of(run(old, old.replace("Where a landlord", "Where the owner"), Mode.VERSIONS),
                 "s1/b")

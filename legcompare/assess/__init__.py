@@ -328,8 +328,9 @@ def _new_term(texts: Texts, run: Run) -> bool:
     if len(words) < 4:
         return False
     after = key(texts.new[at:at + len(inserted) + 60])
-    return any(t.startswith(words) and after.startswith(t) and t not in texts.old_terms
-               for t in texts.new_terms)
+    named = (words, words[:-1]) if words.endswith("s") else (words,)  # ("users": "user")
+    return any(t.startswith(w) and after.startswith(t) and t not in texts.old_terms
+               for t in texts.new_terms for w in named)
 
 
 def _number(text: str) -> int | None:
