@@ -128,7 +128,7 @@ NEGATIVES = [
     (HR4695, "s202/b", ("Nothing in this Act shall be construed to authorize the use of facial "
                         "recognition by a State")),
     (HR4695, "s2", "In the case of a State or unit of local government that received a grant"),
-    (HR4695, "s101/f/d", "State law preserved"),
+    (HR4695, "s101/d", "State law preserved"),
     (HR4695, "s101/a/2/b", "Nothing in this paragraph shall be construed to prohibit"),
     (HR4695, "s105/b/1", "Any State or local law enforcement agency whose investigative"),
     (S3779, "s3/c/2/c", "The chief law enforcement officer of a State"),

@@ -165,6 +165,46 @@ def test_a_block_inserted_without_the_following_is_quoted_matter() -> None:
                                                                       "H.R. 9", "t"))))
 
 
+UNMARKED = """**SEC. 101. ORDERS.**
+##### (b) Orders
+**(6) Conforming Amendments**
+Section 2721 of title 18, United States Code, is amended—
+**(A)**
+in subsection (a)—
+**(i)**
+by inserting after paragraph (2) the following:
+(3) a department operated facial recognition system. ;
+**(B)**
+by adding at the end the following:
+(f) Law enforcement access A State department may make a system available only by an order. .
+##### (c) Emergencies and exceptions
+**(1) Initial use**
+Notwithstanding subsection (b), an officer may use facial recognition.
+"""
+
+
+def test_matter_a_rendering_printed_without_quotation_marks_is_quoted() -> None:
+    """H.R. 4695 as congress.gov renders it drops the quotation marks and prints the bill's own
+    labels in bold or as headings: the subsection (f) its § 101(b)(6)(C) adds to 18 U.S.C. 2721
+    was § 101(f), and the bill's next subsection, (c), was read under it as § 101(f)(c). The
+    lines with plain labels after "the following:" are the matter inserted, up to the next
+    label in markup."""
+    outline = split(parse_text(UNMARKED, Provenance("us", "hr4695-119", None, "H.R. 4695", "t")))
+    assert [(c.id, c.citation) for c in outline.walk() if "/" in c.id] == [
+        ("s101/b", "H.R. 4695 § 101(b)"), ("s101/b/6", "H.R. 4695 § 101(b)(6)"),
+        ("s101/b/6/a", "H.R. 4695 § 101(b)(6)(A)"), ("s101/b/6/a/i", "H.R. 4695 § 101(b)(6)(A)(i)"),
+        ("s101/b/6/a/i/q", "H.R. 4695 § 101(b)(6)(A)(i) (inserting 18 U.S.C.)"),
+        ("s101/b/6/a/i/q/3", "H.R. 4695 § 101(b)(6)(A)(i) (inserting 18 U.S.C. § 2721(a)(3))"),
+        ("s101/b/6/b", "H.R. 4695 § 101(b)(6)(B)"),
+        ("s101/b/6/b/q", "H.R. 4695 § 101(b)(6)(B) (adding 18 U.S.C.)"),
+        ("s101/b/6/b/q/f", "H.R. 4695 § 101(b)(6)(B) (adding 18 U.S.C. § 2721(f))"),
+        ("s101/c", "H.R. 4695 § 101(c)"), ("s101/c/1", "H.R. 4695 § 101(c)(1)")]
+    # where the bill's own labels are plain too, nothing tells the inserted lines apart
+    plain = UNMARKED.replace("**", "").replace("##### ", "")
+    assert "s101/b/6/b/q" not in by_id(split(parse_text(
+        plain, Provenance("us", "hr4695-119", None, "H.R. 4695", "t"))))
+
+
 def test_quoted_matter_names_the_law_it_goes_into() -> None:
     assert _cited(NEW_YORK, "us-ny") == [
         ("s1", "Bill § 1"),

@@ -35,6 +35,8 @@ _CANDIDATE_DOT = re.compile(
 _NEXT_LINE_LABEL = re.compile(
     r"\n[ \t]*(?:\*\*|#+ )?(?:[“\"]?\(\w{1,5}\)|\d{1,3}\.\s|§|SEC\.|Sec\.)")
 _SECTION_NUMBER = re.compile(r"\d+")
+_LABEL_FIRST = re.compile(r"\(\w{1,5}\)\s|SEC\.\s|Sec\.\s|§")
+"""A line that opens with a label (what unmarked quoted matter opens with)."""
 # Compiled once: these are tried on every line (``re.match(pattern, ...)`` looks the pattern up
 # in re's cache each time).
 _ENDS_CLAUSE = re.compile(r"[,:.]\s*$")
@@ -136,7 +138,8 @@ class Scanner:
         self.blank_before = True
         self.pending_inline: dict[int, Label] = {}
         self.pending_caption: int | None = None
-        self.quote_style: str | None = None  # "marks" (federal “...) or "until-section"
+        # "marks" (federal “...), "unmarked" (see _quoted_unmarked) or "until-section"
+        self.quote_style: str | None = None
         self.quote_outer_section: int | None = None
         self._targets = Targets(text)  # where quoted matter goes
         self.definitions_mode = False
@@ -998,10 +1001,13 @@ class Scanner:
             return
         first = self.lines[nxt].text(self.text).lstrip()
         marks = bool(_OPEN_QUOTE.match(first)) and self.family.name in ("federal", "generic")
+        style = "marks" if marks else "until-section"
         if self.family.name in ("federal",) and not marks:
-            return
+            if not self._quoted_unmarked(first):
+                return
+            style = "unmarked"
         self.quote_outer_section = self._outer_number()
-        self.quote_style = "marks" if marks else "until-section"
+        self.quote_style = style
         # The law and the place amended are read from the instructions on the way down
         # ("Section 9033(b) of the X Act is amended—", "(1) in paragraph (2)—").
         instructions = self._instructions(line)
@@ -1011,6 +1017,18 @@ class Scanner:
             # what is quoted is a table's items ("Sec. 304. Same day registration."), not
             # sections; the table ends with the quotation
             self._start_toc(self.lines[nxt].start)
+
+    def _quoted_unmarked(self, first: str) -> bool:
+        """A rendering that dropped the quotation marks but prints the bill's own labels in
+        bold or as headings ("**(C)**" / "by adding at the end the following:" / "(f) Law
+        enforcement access ..." / "##### (c) Emergencies ..."): the matter an instruction
+        inserts is the lines after it whose labels are printed plain, up to the next label in
+        markup (``quote_style`` "unmarked")."""
+        top = self.b.top
+        if top.label_span is None or _LABEL_FIRST.match(first) is None:
+            return False
+        line_start = self.text.rfind("\n", 0, top.label_span[0]) + 1
+        return self.text[line_start:top.label_span[0]].lstrip().startswith(("**", "#"))
 
     def _instructions(self, line: _Line) -> list[str]:
         """The own texts of the open provisions (inside the innermost quoted matter, if any)
@@ -1023,7 +1041,8 @@ class Scanner:
             start = node.label_span[1] if node.label_span else node.start
             end = node.children[0].start if node.children and node is not stack[-1] \
                 else line.end
-            owns.append(" ".join(self.text[start:end].split()))
+            # (a rendering's markup after a label, "**(A)** in subsection (a)—", is no word)
+            owns.append(" ".join(self.text[start:end].split()).lstrip("*# "))
         return owns
 
     def _outer_number(self) -> int | None:
@@ -1045,6 +1064,11 @@ class Scanner:
         if self.quote_style == "marks":
             if not _OPEN_QUOTE.match(stripped) and not self._lost_mark(stripped):
                 self._end_quote()
+            return
+        if self.quote_style == "unmarked":
+            if stripped.startswith(("**", "#")):  # the bill's own next label
+                self._end_quote()
+                self.quote_style = None
             return
         found = read_section(stripped, 0) or read_enum(stripped, 0)
         if found is None:
