@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import ClausePair, Comparison, Status, Verdict
+from .model import ClausePair, Comparison, Direction, Reason, Status, Verdict
 
 VERDICT_ORDER = (Verdict.WEAKER, Verdict.STRONGER, Verdict.MIXED, Verdict.UNCLEAR,
                  Verdict.NEUTRAL)
@@ -43,6 +43,18 @@ def summarize(comparison: Comparison) -> Summary:
     return Summary(verdicts, statuses, sum(1 for p in pairs if p.moved),
                    sum(1 for p in pairs if p.renumbered),
                    len(pairs) - sum(operative.values()))
+
+
+def deciding_reason(pair: ClausePair) -> Reason | None:
+    """The reason a one-line list of verdicts gives for a pair: the first whose direction made
+    the verdict (a stronger one for "stronger", either for "mixed"), not a neutral one that
+    explains other words ("“LANDLORDS” became “OWNERS”" beside the case that made it
+    stronger); the first reason when none did."""
+    wanted = {Verdict.STRONGER: {Direction.STRONGER}, Verdict.WEAKER: {Direction.WEAKER},
+              Verdict.MIXED: {Direction.STRONGER, Direction.WEAKER},
+              Verdict.UNCLEAR: {Direction.UNCLEAR}}.get(pair.verdict, set())
+    return next((r for r in pair.reasons if r.direction in wanted),
+                pair.reasons[0] if pair.reasons else None)
 
 
 def changed(pair: ClausePair) -> bool:

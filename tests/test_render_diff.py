@@ -28,7 +28,8 @@ from legcompare.model import (
 from legcompare.render.diff_json import diff_json
 from legcompare.render.diff_markdown import diff_markdown, inline
 from legcompare.render.diff_terminal import diff_terminal, visible
-from legcompare.summary import not_shown
+from legcompare.render.html import judged
+from legcompare.summary import deciding_reason, not_shown
 
 OLD = "SEC. 1. BAN.\nNo agency shall use it.\nSEC. 2. REPORTS.\nEach agency shall report.\n"
 NEW = ("SEC. 1. BAN.\nNo agency may use it.\nSEC. 2. REPORTS.\nEach agency shall report.\n"
@@ -290,7 +291,7 @@ EXPECTED_MARKDOWN = """\
 
 ## Changes in protection
 
-| Provision | Status | Verdict | First reason |
+| Provision | Status | Verdict | Reason |
 | --- | --- | --- | --- |
 | H.R. 1 § 1 | modified | weaker | A duty became a permission. |
 | H.R. 1 § 3 | added | stronger | An audit duty was added. |
@@ -327,6 +328,25 @@ def test_markdown_only_changed_keeps_the_summary_counts() -> None:
     assert "### H.R. 1 § 2" not in out
     assert "**1 provision weaker, 1 stronger; 1 modified, 1 added, 1 unchanged**" in out
     assert out.endswith("\n\n1 unchanged provision not shown.\n")
+
+
+def test_lists_of_verdicts_give_the_reason_that_made_the_verdict() -> None:
+    """A. 48-A's § 50-b(2)(c) is stronger for "or lawful occupant", and also renames the
+    landlord: the report's list of stronger provisions gave "“LANDLORDS” became “OWNERS”: the
+    same party, named differently", the first of its reasons, for why it was stronger."""
+    renamed = Reason("formal.landlord-owner", "formal", Direction.NEUTRAL, "shall", "may",
+                     (23, 28), (23, 26), "The same party, named differently.")
+    c = example()
+    first, same, added = c.pairs
+    c = replace(c, pairs=(replace(first, reasons=(renamed, WEAKER)), same,
+                          replace(added, verdict=Verdict.MIXED, reasons=(renamed, STRONGER))))
+    out = diff_markdown(c)
+    assert "| H.R. 1 § 1 | modified | weaker | A duty became a permission. |" in out
+    assert "| H.R. 1 § 3 | added | mixed | An audit duty was added. |" in out
+    assert [(verdict, [link.reason for link in links]) for verdict, links in judged(c)] == [
+        ("weaker", ["A duty became a permission."]), ("mixed", ["An audit duty was added."])]
+    lone = replace(c, pairs=(replace(first, verdict=Verdict.UNCLEAR, reasons=(renamed,)),))
+    assert deciding_reason(lone.pairs[0]) == renamed  # (none made it: the first)
 
 
 def test_markdown_escapes_bill_text_so_it_renders_as_itself() -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ClausePair, Comparison, Op, Provenance, Reason, Verdict
-from ..summary import changed, headline, not_shown, summarize
+from ..summary import changed, deciding_reason, headline, not_shown, summarize
 from .diff_terminal import (
     Piece,
     cautions,
@@ -81,10 +81,10 @@ def _table(c: Comparison) -> list[str]:
     rows = [p for p in c.pairs if p.verdict in _JUDGED and not p.descriptive]
     if not rows:
         return []
-    out = ["", "## Changes in protection", "", "| Provision | Status | Verdict | First reason |",
+    out = ["", "## Changes in protection", "", "| Provision | Status | Verdict | Reason |",
            "| --- | --- | --- | --- |"]
     for p in rows:
-        reason = inline(p.reasons[0].explanation) if p.reasons else ""
+        reason = inline(r.explanation) if (r := deciding_reason(p)) else ""
         out.append(f"| {inline(citations(p))} | {p.status.value} | {p.verdict.value} "
                    f"| {reason} |")
     return out

@@ -44,7 +44,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..model import Clause, ClausePair, Comparison, Kind, Op, Provenance, Reason, Span, Verdict
 from ..parallel import in_halves, worthwhile
-from ..summary import VERDICT_ORDER, changed, headline, summarize
+from ..summary import VERDICT_ORDER, changed, deciding_reason, headline, summarize
 from .dates import report_date
 from .diff_terminal import (
     Piece,
@@ -143,7 +143,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Link:
-    """A provision in the list of changes in protection: its row number and first reason."""
+    """A provision in the list of changes in protection: its row number, and the reason that
+    made its verdict (:func:`~legcompare.summary.deciding_reason`)."""
 
     number: int
     citation: str
@@ -244,7 +245,7 @@ def judged(c: Comparison) -> list[tuple[str, list[Link]]]:
     out = []
     for verdict in JUDGED:
         links = [Link(i, citations(p), p.status.value,
-                      visible(p.reasons[0].explanation) if p.reasons else None)
+                      visible(r.explanation) if (r := deciding_reason(p)) else None)
                  for i, p in enumerate(c.pairs, 1)
                  if p.verdict is verdict and not p.descriptive]
         if links:
