@@ -225,8 +225,9 @@ _THE_FOLLOWING = (r"the\s+following(?:\s+(?:new|flush|undesignated|concluding))*
 _ADDING_END = re.compile(r"\b(?:by\s+)?(?:adding|inserting)\s+at\s+the\s+end(?:\s+thereof)?"
                          r"(?:\s+of\s+(?P<place>" + _PLACE_LIST + r"))?,?\s+(?:" + _THE_FOLLOWING +
                          ")?", re.I)
-_ADDING_NEW = re.compile(r"\b(?:by\s+)?adding\s+(?:a\s+)?new\s+(?P<kind>section|article|"
-                         r"subdivision|paragraph|subsection)\s+(?P<number>[\w.-]+)", re.I)
+# (New York also writes "Article 4 of the civil rights law is amended to add a new section 40-h")
+_ADDING_NEW = re.compile(r"\b(?:(?:by\s+)?adding|to\s+add)\s+(?:a\s+)?new\s+(?P<kind>section|"
+                         r"article|subdivision|paragraph|subsection)\s+(?P<number>[\w.-]+)", re.I)
 _ADDED = re.compile(r"\b(?:and\s+a\s+new\s+)?(?:section|article)\s+(?P<number>[\w.-]+)\s+(?:"
                     r"is\s+added|is\s+hereby\s+added)", re.I)
 # Virginia: "by adding (in Article 1 of Chapter 17 of Title 15.2) a section numbered 52-4.5";

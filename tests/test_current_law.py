@@ -1129,6 +1129,23 @@ def test_a_new_york_restatement_against_the_current_law_its_print_shows() -> Non
 
 
 @pytest.mark.corpus
+def test_a_section_added_with_to_add_is_read(corpus: Path) -> None:
+    """A. 7625 and S. 7135: "Article 4 of the civil rights law is amended to add a new
+    section 40-h to read as follows:" — `current` said "no amending instruction was found in
+    the bill" and listed no section added."""
+    for name, cited in (("us-ny-a7625-2023-introduced.txt", "A. 7625 § 1"),
+                        ("us-ny-s7135-2023-introduced.txt", "S. 7135 § 1")):
+        bill = load_path(corpus / name)
+        assert [(r.action, r.bill_citation, r.section, r.code_citation, r.quoted)
+                for r in restatements(bill)] == [
+            (Action.ADD, cited, "40-h", "N.Y. Civ. Rights Law § 40-h", "s1/q")]
+        assert against_current(bill).notes == ()
+    assert [(i.action, i.section) for i in parse(
+        "Section 1. Article 4 of the civil rights law is amended to add a new\nsection 40-h to "
+        "read as follows:\n")] == [(Action.ADD, "40-h")]
+
+
+@pytest.mark.corpus
 def test_a48_adds_two_sections_to_current_law(corpus: Path) -> None:
     bill = load_path(corpus / "us-ny-a48-2023-original.txt")
     assert [(r.action, r.bill_citation, r.section, r.code_citation, r.quoted)
