@@ -282,6 +282,24 @@ def bill(text: str) -> Outline:
     return split(parse_text(text, Provenance("us", "Bill", None, None, "t")))
 
 
+def test_a_number_printed_twice_stands_beside_the_first(corpus: Path) -> None:
+    """H.R. 1 as reported numbers two paragraphs of § 5101(f) "(3)": the second, "(3) Cap on
+    amount of payment", was read as a paragraph under clause (3)(B)(iii), a level of arabic
+    numbers below a roman one that federal drafting never opens; GPO's XML has it beside the
+    first (3), as "3~2" here. A number that starts a level (1) is read as before."""
+    text = ("SEC. 5. FUNDS.\n(f) Costs.—\n(1) Reimbursement.—The Commission shall pay.\n(3) "
+            "Reductions.—\n(A) Audits.—The Commission shall audit.\n(B) Reductions.—\n(i) "
+            "Automatic.—Payments are reduced.\n(ii) No other sources.—None.\n(3) Cap.—The "
+            "payments may not exceed the cap.\n")
+    assert [c.id for c in bill(text).walk()] == [
+        "s5", "s5/f", "s5/f/1", "s5/f/3", "s5/f/3/a", "s5/f/3/b", "s5/f/3/b/i", "s5/f/3/b/ii",
+        "s5/f/3~2"]
+    hr1 = by_id(outline_of(corpus, "us-federal-hr1-116-reported-house.txt"))
+    cap = hr1["div-b/t-v/st-b/pt-1/s5101/f/3~2"]
+    assert (cap.label, cap.kind, opening(cap, 6)) == (
+        "(3)", Kind.PARAGRAPH, "(3) Cap on amount of payment.—The")
+
+
 def test_a_heading_line_closes_an_appropriation_s_items_or_a_title_s_section() -> None:
     assert [(c.id, c.kind, opening(c, 3)) for c in bill(APPROPRIATION).walk()] == [
         ("t-i", Kind.TITLE, "TITLE I—AGRICULTURE"),

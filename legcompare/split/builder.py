@@ -301,6 +301,10 @@ class Builder:
                 out.append((2 if depth == 0 else 6 + depth, node))
             elif r.ordinal == 1 and self._restartable(open_enums, depth):
                 out.append((8 + depth, node))  # a level starts again (a lost heading)
+            elif step == 0 and r.ordinal > 1:
+                # the same number again (H.R. 1 § 5101(f) has two paragraphs (3)): beside the
+                # first, rather than a level of that numbering opened below one of another
+                out.append((12 + depth, node))
         if r.ordinal == 1 and r.type == expected:
             out.append((1, None))
         if r.ordinal == 1:
