@@ -38,7 +38,7 @@ from ..model import (
     changed_copy,
 )
 from ..normalize import key, readable
-from .engine import Run, Texts, cut_off, in_term, judge, letters, runs
+from .engine import LEADING_ARTICLE, Run, Texts, cut_off, in_term, judge, letters, runs
 from .rules import RuleSet, load_rules
 from .values import words_to_number
 
@@ -147,7 +147,6 @@ class _Accounted:
 
 
 _INDEFINITE = re.compile(r"\s*an?\s+(?=\S)", re.I)
-_ARTICLE = re.compile(r"\s*(?:an?|the)\s+(?=\S)", re.I)
 
 
 class _Spans:
@@ -313,7 +312,7 @@ def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason
 
 def _named(words: str, page: str) -> str:
     """Changed words as a name is quoted: one line, without the article before them."""
-    article = _ARTICLE.match(words)
+    article = LEADING_ARTICLE.match(words)
     return readable(words[article.end():] if article else words, page)
 
 
@@ -321,7 +320,7 @@ def _new_term(texts: Texts, run: Run) -> bool:
     """Do the inserted words start a term only the new text defines, in its place? (An
     article before them goes with the term: "an electronic ... entry" → "a smart access".)"""
     inserted, at = run.inserted, run.ins_at
-    article = _ARTICLE.match(inserted)
+    article = LEADING_ARTICLE.match(inserted)
     if article:
         inserted, at = inserted[article.end():], at + article.end()
     words = key(inserted).strip()

@@ -185,13 +185,13 @@ def cut_off(run: Run, texts: Texts) -> bool:
 def in_term(terms: frozenset[str], text: str, at: int, words: str) -> bool:
     """Are ``words`` (at ``at`` in ``text``) inside a term the document defines, where it is
     named there ("SMART ACCESS" in "A SMART ACCESS SYSTEM"; an article before them goes with
-    the term's new name)? Not merely letters a term holds:
-    "A" → "THE" in "AT A POINT OF AUTHENTICATION" renames no term, though "authentication data"
-    holds an "a" and is named a few words on."""
+    the term's new name)? Not merely letters a term holds: "A" → "THE" in "AT A POINT OF
+    AUTHENTICATION" renames no term, though "authentication data" holds an "a" and is named a
+    few words on."""
     if not words.strip():
         return True
-    article = _LEADING_ARTICLE.match(words)  # ("an electronic entry" → "a smart access")
-    if article and words[article.end():].strip():
+    article = LEADING_ARTICLE.match(words)  # ("an electronic entry" → "a smart access")
+    if article:
         at, words = at + article.end(), words[article.end():]
     core = key(words)
     wanted = [t for t in terms if len(t) > 3 and core in t]
@@ -216,7 +216,8 @@ def in_term(terms: frozenset[str], text: str, at: int, words: str) -> bool:
 
 _TERM_REACH = 80
 """Characters around changed words searched for the term they may be part of."""
-_LEADING_ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.I)
+LEADING_ARTICLE = re.compile(r"\s*(?:an?|the)\s+(?=\S)", re.I)
+"""An article that opens changed words and goes with the words after it."""
 
 
 def judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> list[Reason]:

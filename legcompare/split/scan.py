@@ -1028,7 +1028,7 @@ class Scanner:
         if top.label_span is None or _LABEL_FIRST.match(first) is None:
             return False
         line_start = self.text.rfind("\n", 0, top.label_span[0]) + 1
-        return self.text[line_start:top.label_span[0]].lstrip().startswith(("**", "#"))
+        return self._markup(_Line(line_start, top.label_span[1])) is not None
 
     def _instructions(self, line: _Line) -> list[str]:
         """The own texts of the open provisions (inside the innermost quoted matter, if any)
@@ -1066,7 +1066,7 @@ class Scanner:
                 self._end_quote()
             return
         if self.quote_style == "unmarked":
-            if stripped.startswith(("**", "#")):  # the bill's own next label
+            if self._markup(line) is not None:  # the bill's own next label
                 self._end_quote()
                 self.quote_style = None
             return
