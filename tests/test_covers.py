@@ -132,6 +132,25 @@ def test_a_period_counted_from_the_effective_date_is_a_deadline() -> None:
         ("dates", "s3", "effective:90-days")]
 
 
+def test_what_a_law_does_to_other_law_is_no_prohibited_conduct() -> None:
+    """S. 4457-A's fact sheet listed as "Prohibits" its severability section ("... is held to
+    be invalid, that shall not affect the validity ... of any other provision"), "this section
+    ... shall not supersede, amend or repeal any other law of this state" and "such power of
+    subpoena and examination shall not abate or terminate": none binds anyone's conduct (the
+    same severability wording was a prohibition in H.R. 1's four titles and A. 48's prints)."""
+    text = ("Section 1. Ban. No operator may sell a faceprint.\n"
+            "Section 2. Subpoenas. The attorney general may issue subpoenas. Such power of "
+            "subpoena shall not abate or terminate by reason of any action brought.\n"
+            "Section 3. Other law. This section shall not supersede, amend or repeal any other "
+            "law of this state.\n"
+            "Section 4. Severability. If any provision of this act is held to be invalid, that "
+            "shall not affect the validity of any other provision of this act.\n"
+            "Section 5. Leases. An operator shall not affix a scanner to a door, and shall not "
+            "terminate a lease for a refusal.\n")
+    assert items(fact_sheet(split(snippet(text))), Dimension.PROHIBITED) == [
+        ("prohibited", "s1", "prohibition"), ("prohibited", "s5", "prohibition")]
+
+
 def test_a_sentence_goes_on_after_a_lettered_reference() -> None:
     """Oakland's § 9.64.050(1)(C) ends "... in an action brought under paragraphs A. or B.": the
     quote stopped at "paragraphs A." (a period, then a word in lower case, ends no sentence)."""

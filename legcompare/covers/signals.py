@@ -71,8 +71,11 @@ OVERSIGHT_BODIES = _p(r"\b(?:court|judges?|justice|legislature|legislative|counc
 
 # --- conduct ------------------------------------------------------------------------------
 
+# (nor what a law does to other law or a power: "that shall not affect the validity of ...",
+# "shall not supersede ... any other law", "such power of subpoena shall not abate")
 _NOT_CONDUCT = (r"(?! (?:include|be construed|be deemed|be immune|be commenced|be received|"
-                r"be admissible|preclude|limit|require|condone)\b)"
+                r"be admissible|preclude|limit|require|condone|affect|be affected|supersede|"
+                r"abate)\b)"
                 r"(?! appl(?:y|ies)(?: to| in|[.;]|$))")
 PROHIBITION = _p(r"\b(?:shall|may|must|will) not\b" + _NOT_CONDUCT +
                  r"|\bno\b(?! (?:later|sooner|less|more|longer)\b)[^.;:]{0,160}?\b(?:shall|may|"
