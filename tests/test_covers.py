@@ -137,7 +137,9 @@ def test_what_a_law_does_to_other_law_is_no_prohibited_conduct() -> None:
     be invalid, that shall not affect the validity ... of any other provision"), "this section
     ... shall not supersede, amend or repeal any other law of this state" and "such power of
     subpoena and examination shall not abate or terminate": none binds anyone's conduct (the
-    same severability wording was a prohibition in H.R. 1's four titles and A. 48's prints)."""
+    same severability wording was a prohibition in H.R. 1's four titles and A. 48's prints).
+    Nor do how a law counts a thing (A. 48's "SUCH INSTALLATION SHALL NOT QUALIFY AS A BASIS
+    FOR RENT REDUCTION", the TCJA's and H.R. 1's "shall not be treated as")."""
     text = ("Section 1. Ban. No operator may sell a faceprint.\n"
             "Section 2. Subpoenas. The attorney general may issue subpoenas. Such power of "
             "subpoena shall not abate or terminate by reason of any action brought.\n"
@@ -146,7 +148,9 @@ def test_what_a_law_does_to_other_law_is_no_prohibited_conduct() -> None:
             "Section 4. Severability. If any provision of this act is held to be invalid, that "
             "shall not affect the validity of any other provision of this act.\n"
             "Section 5. Leases. An operator shall not affix a scanner to a door, and shall not "
-            "terminate a lease for a refusal.\n")
+            "terminate a lease for a refusal.\n"
+            "Section 6. Rent. Such installation shall not qualify as a basis for rent reduction, "
+            "and a payment for a scanner shall not be treated as rent.\n")
     assert items(fact_sheet(split(snippet(text))), Dimension.PROHIBITED) == [
         ("prohibited", "s1", "prohibition"), ("prohibited", "s5", "prohibition")]
 
