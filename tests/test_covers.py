@@ -139,7 +139,8 @@ def test_what_a_law_does_to_other_law_is_no_prohibited_conduct() -> None:
     subpoena and examination shall not abate or terminate": none binds anyone's conduct (the
     same severability wording was a prohibition in H.R. 1's four titles and A. 48's prints).
     Nor do how a law counts a thing (A. 48's "SUCH INSTALLATION SHALL NOT QUALIFY AS A BASIS
-    FOR RENT REDUCTION", the TCJA's and H.R. 1's "shall not be treated as")."""
+    FOR RENT REDUCTION", the TCJA's and H.R. 1's "shall (not) be treated as") or the time a law
+    speaks of ("... installed at the time this section shall have become a law", a duty)."""
     text = ("Section 1. Ban. No operator may sell a faceprint.\n"
             "Section 2. Subpoenas. The attorney general may issue subpoenas. Such power of "
             "subpoena shall not abate or terminate by reason of any action brought.\n"
@@ -150,7 +151,10 @@ def test_what_a_law_does_to_other_law_is_no_prohibited_conduct() -> None:
             "Section 5. Leases. An operator shall not affix a scanner to a door, and shall not "
             "terminate a lease for a refusal.\n"
             "Section 6. Rent. Such installation shall not qualify as a basis for rent reduction, "
-            "and a payment for a scanner shall not be treated as rent.\n")
+            "and a payment for a scanner shall not be treated as rent. A lessee shall be treated "
+            "as a tenant.\n"
+            "Section 7. Existing systems. For systems installed at the time this section shall "
+            "have become a law, a faceprint may be collected to register a user.\n")
     assert items(fact_sheet(split(snippet(text))), Dimension.PROHIBITED) == [
         ("prohibited", "s1", "prohibition"), ("prohibited", "s5", "prohibition")]
 

@@ -85,7 +85,7 @@ PROHIBITION = _p(r"\b(?:shall|may|must|will) not\b" + _NOT_CONDUCT +
                  r"|\b(?:is|are) prohibited\b|\bprohibited from\b")
 DUTY = _p(r"\b(?:shall|must)\b(?! not)(?! (?:take effect|expire|be deemed|be repealed|remain|"
           r"have the|mean|be known|be cited|be subject|have a right|apply|be construed|consist|"
-          r"be one of))|\b(?:is|are) required to\b")
+          r"be one of|have become|be treated))|\b(?:is|are) required to\b")
 PERMISSION = _p(r"\bmay\b(?! not)(?! only)(?! (?:be cited|bring|recover|sue|be subject|deem|"
                 r"be construed|award|assess|be received|(?:institute|commence|file) (?:a |an )?"
                 r"(?:civil )?(?:action|suit|proceeding|claim|complaint)))"
