@@ -159,6 +159,20 @@ def test_what_a_law_does_to_other_law_is_no_prohibited_conduct() -> None:
         ("prohibited", "s1", "prohibition"), ("prohibited", "s5", "prohibition")]
 
 
+def test_none_of_the_funds_may_be_used_is_a_prohibition() -> None:
+    """H.R. 264's general provisions: "None of the funds made available under this Act may be
+    used by the Internal Revenue Service to target citizens ..." was listed as "Permits" (or as
+    nothing): "no ... may" was a prohibition, "none of ... may" was not. "None of these funds
+    shall be subject to section 3011(b)" (H.R. 2157) binds no one."""
+    text = ("Section 1. Limits. None of the funds made available under this Act may be used by "
+            "the Service to target citizens for exercising their rights.\n"
+            "Section 2. Grants. For grants, $5,000,000, provided that none of these funds shall "
+            "be subject to section 3011(b) of the Solid Waste Disposal Act.\n")
+    sheet = fact_sheet(split(snippet(text)))
+    assert items(sheet, Dimension.PROHIBITED) == [("prohibited", "s1", "prohibition")]
+    assert items(sheet, Dimension.PERMITTED) == []
+
+
 def test_a_sentence_goes_on_after_a_lettered_reference() -> None:
     """Oakland's § 9.64.050(1)(C) ends "... in an action brought under paragraphs A. or B.": the
     quote stopped at "paragraphs A." (a period, then a word in lower case, ends no sentence)."""

@@ -79,8 +79,8 @@ _NOT_CONDUCT = (r"(?! (?:include|be construed|be deemed|be immune|be commenced|b
                 r"abate|be treated|qualify as)\b)"
                 r"(?! appl(?:y|ies)(?: to| in|[.;]|$))")
 PROHIBITION = _p(r"\b(?:shall|may|must|will) not\b" + _NOT_CONDUCT +
-                 r"|\bno\b(?! (?:later|sooner|less|more|longer)\b)[^.;:]{0,160}?\b(?:shall|may|"
-                 r"must)\b(?! not)(?! be (?:construed|deemed|received))"
+                 r"|\b(?:no|none of)\b(?! (?:later|sooner|less|more|longer)\b)[^.;:]{0,160}?"
+                 r"\b(?:shall|may|must)\b(?! not)(?! be (?:construed|deemed|received|subject))"
                  r"|\bit (?:shall be|is) unlawful\b|\bmay only\b|\bonly pursuant to\b"
                  r"|\b(?:is|are) prohibited\b|\bprohibited from\b")
 DUTY = _p(r"\b(?:shall|must)\b(?! not)(?! (?:take effect|expire|be deemed|be repealed|remain|"
