@@ -35,8 +35,6 @@ _CANDIDATE_DOT = re.compile(
 _NEXT_LINE_LABEL = re.compile(
     r"\n[ \t]*(?:\*\*|#+ )?(?:[“\"]?\(\w{1,5}\)|\d{1,3}\.\s|§|SEC\.|Sec\.)")
 _SECTION_NUMBER = re.compile(r"\d+")
-_LABEL_FIRST = re.compile(r"\(\w{1,5}\)\s|SEC\.\s|Sec\.\s|§")
-"""A line that opens with a label (what unmarked quoted matter opens with)."""
 # Compiled once: these are tried on every line (``re.match(pattern, ...)`` looks the pattern up
 # in re's cache each time).
 _ENDS_CLAUSE = re.compile(r"[,:.]\s*$")
@@ -1025,7 +1023,7 @@ class Scanner:
         inserts is the lines after it whose labels are printed plain, up to the next label in
         markup (``quote_style`` "unmarked")."""
         top = self.b.top
-        if top.label_span is None or _LABEL_FIRST.match(first) is None:
+        if top.label_span is None or not (read_enum(first, 0) or read_section(first, 0)):
             return False
         line_start = self.text.rfind("\n", 0, top.label_span[0]) + 1
         return self._markup(_Line(line_start, top.label_span[1])) is not None
@@ -1068,7 +1066,6 @@ class Scanner:
         if self.quote_style == "unmarked":
             if self._markup(line) is not None:  # the bill's own next label
                 self._end_quote()
-                self.quote_style = None
             return
         found = read_section(stripped, 0) or read_enum(stripped, 0)
         if found is None:
