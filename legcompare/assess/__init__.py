@@ -220,11 +220,12 @@ def _broken_side(pair: ClausePair, texts: Texts, side: str) -> bool:
 
 
 def _breaks_off(pair: ClausePair, texts: Texts) -> Reason | None:
-    """The reason for a provision that ends where its text was not retrieved."""
+    """The reason for a provision that ends where its text was not retrieved. Not for one
+    with no text at all (the unnumbered block that holds the items after a gap): the item
+    that breaks off says so, and there is nothing of the block's to point at."""
     for side in ("old", "new"):
-        if _broken_side(pair, texts, side):
-            clause = pair.old if side == "old" else pair.new
-            assert clause is not None
+        clause = pair.old if side == "old" else pair.new
+        if clause is not None and clause.text.strip() and _broken_side(pair, texts, side):
             return Reason("incomplete-text", "completeness", Direction.UNCLEAR,
                           clause.text if side == "old" else None,
                           clause.text if side == "new" else None,
