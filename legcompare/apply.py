@@ -134,6 +134,8 @@ def describe(ins: Instruction) -> str:
     if ins.action is Action.RESTATE and target and sentence_ordinal(target[-1]) is not None:
         what, target = f"restate {target[-1]}", target[:-1]  # restate the second sentence in ...
     place = " › ".join(target)
+    if ins.action in (Action.RESTATE, Action.REPEAL) and what in ("restate", "repeal"):
+        return " ".join(f"{what} {place}".split())  # restate Subsection (b) of section 11
     return " ".join(f"{what} in {place}".split()) if place else " ".join(what.split())
 
 

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .amend import Action, Instruction, in_outline, sentence_ordinal
+from .amend import Action, Instruction, in_outline, read_quote
 from .apply import Amended, Application, Outcome, apply_instructions, describe, designation
 from .chardiff import diff_text
 from .citation import law_form
@@ -106,6 +106,10 @@ class CurrentLaw:
 
 
 _SECTION = re.compile(r"\b(?:section|§)\s*(?P<n>[\w.-]*\d[\w.-]*)", re.I)
+# A section named with nothing below it: its number not followed by "(", then at most the law
+# it is of ("of the Penal Code", ", as added by chapter 12 ...", "of title 18, United States Code").
+_SECTION_ALONE = re.compile(r"\s*(?:section|sec\.|§)\s*[\w.-]*\d[\w.-]*(?![\w.(-])"
+                            r"(?:\s*(?:,|\bof\b|\bas\b)[\s\S]*)?\s*$", re.I)
 _LAW = re.compile(r"\bof\s+the\s+(?P<law>[^,(]+?)\s*(?:,|\(|$)|\badded\s+to\s+the\s+"
                   r"(?P<law2>[^,]+?)\s*(?:,|$)|^the\s+(?P<law3>[^,]+?)$", re.I)
 _CITED = re.compile(r"^(?P<bill>.+?) \((?:adding|amending|inserting|restating)"
@@ -142,10 +146,16 @@ def _restatements(bill: Document, found: Sequence[tuple[Clause, Instruction]]
 
 
 def _whole(ins: Instruction) -> bool:
-    """Does the instruction restate, add or repeal a section whole? ("The second sentence of
-    section 807(c) is amended to read" restates a sentence: an instruction like the others.)"""
-    return (ins.action in (Action.RESTATE, Action.REPEAL) or ins.section is not None) and not (
-        ins.target and sentence_ordinal(ins.target[-1]) is not None)
+    """Does the instruction restate, add or repeal a section whole? A section it adds is
+    whole; one it restates or repeals must be named alone ("Section 1561", "Section 105 of the
+    Uniformed and Overseas Citizens Absentee Voting Act (52 U.S.C. 20307)"). What lies below a
+    section ("Subsection (b) of section 11", "Section 163(j)", "So much of section 448(c) as
+    precedes paragraph (2)", "The second sentence of section 807(c)") is restated by an
+    instruction like the others."""
+    if ins.section is not None:
+        return True
+    return ins.action in (Action.RESTATE, Action.REPEAL) and len(ins.target) == 1 and \
+        _SECTION_ALONE.match(ins.target[0]) is not None
 
 
 def _law(phrase: str) -> str | None:
@@ -365,6 +375,9 @@ def _with_text(ins: Instruction, clause: Clause, bill: Document) -> Instruction:
         if q is None:
             return ins  # the bill's quoted sections are others: its new text is not there
         start, end = q.span[0], max(d.span[1] for d in q.walk())
+        marked = read_quote(bill.text[start:end], 0)  # (“(b) ... “(1) ...”.: the words only)
+        if marked is not None and marked[0].strip():
+            return replace(ins, inserted=marked[0].strip("\n") + "\n")
     else:
         start, end = ins.span[1], max(d.span[1] for d in clause.walk())
         start += len(bill.text[start:end]) - len(bill.text[start:end].lstrip(":,; \n"))

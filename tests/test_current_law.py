@@ -1106,6 +1106,55 @@ def test_a_california_restatement_against_the_current_section() -> None:
     assert result.amended is not None and result.amended.text.startswith("Section 832.19.\n(a)")
 
 
+def test_only_a_section_named_alone_is_restated_or_repealed_whole() -> None:
+    """What lies below a section is restated by an instruction like the others: `current`
+    listed the TCJA's "Subsection (b) of section 11 is amended to read" as restating 26 U.S.C.
+    § 11, and 49 more of its instructions so."""
+    whole = ["Section 1561 is amended to read as follows:",
+             ("Section 105 of the Uniformed and Overseas Citizens Absentee Voting Act (52 U.S.C. "
+              "20307) is amended to read as follows:"),
+             "Section 510 of title 36, United States Code, is amended to read as follows:",
+             "Section 403 of the Bipartisan Campaign Reform Act of 2002 is repealed."]
+    below = ["Subsection (b) of section 11 is amended to read as follows:",
+             "Section 163(j) is amended to read as follows:",
+             ("Section 301(a)(2) of the Help America Vote Act of 2002 (52 U.S.C. 21081(a)(2)) is "
+              "amended to read as follows:"),
+             "So much of section 448(c) as precedes paragraph (2) is amended to read as follows:",
+             ("The item relating to section 6039H in the table of sections for subpart A is "
+              "amended to read as follows:"),
+             "Subsection (c) of section 9 is repealed."]
+    for sentence in whole + below:
+        bill = bill_doc("SECTION 1. AMENDMENT.\n" + sentence + "\n“(x) New text.”.\n")
+        assert [r.action for r in restatements(bill)] == (
+            [Action.REPEAL if "repealed" in sentence else Action.RESTATE]
+            if sentence in whole else []), sentence
+    (stated,) = restatements(bill_doc("SECTION 1. AMENDMENT.\n" + whole[0] + "\n"))
+    assert (stated.section, stated.code_citation) == ("1561", None)
+    # the subsection restated is still applied, as an instruction, and its new text is the
+    # quoted words without the quotation marks that open each paragraph and close the last
+    law = text_doc("Sec. 11. Tax imposed.\n(a) In general.—A tax is imposed.\n(b) Amount of "
+                   "tax.—The amount is 35 percent.\n", "us", "usc-26", "current", "26 U.S.C.")
+    applications, after = applying(law, below[0] + "\n“(b) Amount of tax.—The amount is—\n"
+                                   "“(1) 21 percent, or\n“(2) the ‘reduced rate’.”.")
+    assert [(a.outcome, a.detail) for a in applications] == [
+        (Outcome.APPLIED, "restated Subsection (b) of section 11")]
+    (restating,) = parse(below[0])
+    assert describe(restating) == "restate Subsection (b) of section 11"
+    assert describe(parse(below[-1])[0]) == "repeal Subsection (c) of section 9"
+    assert after == ("Sec. 11. Tax imposed.\n(a) In general.—A tax is imposed.\n(b) Amount of "
+                     "tax.—The amount is—\n(1) 21 percent, or\n(2) the ‘reduced rate’.\n")
+
+
+@pytest.mark.corpus
+def test_the_tcja_restates_five_sections_whole(corpus: Path) -> None:
+    bill = load_path(corpus / "raw" / "BILLS-115hr1eas2.xml")
+    assert [(r.action, r.bill_citation, r.code_citation) for r in restatements(bill)] == [
+        (Action.RESTATE, f"H.R. 1, 115th Cong. § {bill_section}", f"26 U.S.C. § {section}")
+        for bill_section, section in (("13001(b)(6)(A)", "1561"), ("13206(a)", "174"),
+                                      ("13518(a)", "812"), ("14103(a)", "965"),
+                                      ("14301(c)(1)", "78"))]
+
+
 def test_a_new_york_restatement_against_the_current_law_its_print_shows() -> None:
     bill = text_doc(NY_AMENDING, "us-ny", "a9999-2023", "original", "N.Y. A. 9999")
     (r,) = restatements(bill)
