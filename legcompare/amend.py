@@ -139,7 +139,9 @@ class Instruction:
     every: bool = False
     """``each place it appears``."""
     section: str | None = None
-    """For a new section (``adding a new section 50-b``): its number."""
+    """For a new section or article (``adding a new section 50-b``): its number."""
+    unit: str = "section"
+    """What :attr:`section` numbers: ``section`` or ``article`` (``adding a new article 32-A``)."""
     provision: bool = False
     """What is struck is a provision, not words (``by striking subsection (b) and inserting the
     following: “...”``, ``by striking paragraphs (2) and (3)``, ``by amending paragraph (2) to
@@ -228,8 +230,8 @@ _ADDING_END = re.compile(r"\b(?:by\s+)?(?:adding|inserting)\s+at\s+the\s+end(?:\
 # (New York also writes "Article 4 of the civil rights law is amended to add a new section 40-h")
 _ADDING_NEW = re.compile(r"\b(?:(?:by\s+)?adding|to\s+add)\s+(?:a\s+)?new\s+(?P<kind>section|"
                          r"article|subdivision|paragraph|subsection)\s+(?P<number>[\w.-]+)", re.I)
-_ADDED = re.compile(r"\b(?:and\s+a\s+new\s+)?(?:section|article)\s+(?P<number>[\w.-]+)\s+(?:"
-                    r"is\s+added|is\s+hereby\s+added)", re.I)
+_ADDED = re.compile(r"\b(?:and\s+a\s+new\s+)?(?P<kind>section|article)\s+(?P<number>[\w.-]+)\s+"
+                    r"(?:is\s+added|is\s+hereby\s+added)", re.I)
 # Virginia: "by adding (in Article 1 of Chapter 17 of Title 15.2) a section numbered 52-4.5";
 # Massachusetts: "by adding the following section:- Section 8N. ..."
 _ADDING_NUMBERED = re.compile(r"\b(?:by\s+)?adding\s+(?:in\s+[^;:]{1,120}?\s+)?a\s+(?:new\s+)?"
@@ -579,8 +581,13 @@ def _additions(text: str, q: Quotes) -> list[Instruction]:
                                None, block[1], position="end"))
     for pattern in (_ADDING_NEW, _ADDED, _ADDING_NUMBERED, _ADDING_FOLLOWING):
         for m in pattern.finditer(text):
-            out.append(Instruction(Action.ADD, (), None, None, m.span(),
-                                   section=m.group("number").rstrip(".").lower()))
+            unit = (m.groupdict().get("kind") or "section").lower()
+            if unit in ("section", "article"):
+                out.append(Instruction(Action.ADD, (), None, None, m.span(),
+                                       section=m.group("number").rstrip(".").lower(), unit=unit))
+            else:  # "by adding a new subdivision 3": a provision at the end of the target,
+                # its text the quoted matter after (see current_law)
+                out.append(Instruction(Action.ADD, (), None, None, m.span(), position="end"))
     return out
 
 

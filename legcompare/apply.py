@@ -121,8 +121,9 @@ def describe(ins: Instruction) -> str:
         Action.INSERT: (f"insert “{ins.inserted}” at the end" if ins.anchor is None else
                         f"insert {_first_words(ins.inserted or '')} {ins.position} "
                         f"{_anchor(ins)}"),
-        Action.ADD: (f"add section {ins.section}" if ins.section else
-                     f"add {_first_words(ins.inserted or '')} at the end"),
+        Action.ADD: (f"add {ins.unit} {ins.section}" if ins.section else
+                     f"add {_first_words(ins.inserted)} at the end" if ins.inserted else
+                     "add a new provision at the end"),
         Action.REDESIGNATE: f"redesignate {ins.struck} as {ins.inserted}",
         Action.RESTATE: "restate", Action.REPEAL: "repeal",
         Action.UNREAD: f"an instruction not read, “{ins.words}”"}[ins.action]
@@ -458,15 +459,15 @@ class Editor:
     # -- the actions ---------------------------------------------------------------------
 
     def _add_section(self, ins: Instruction, index: int) -> tuple[Outcome, str, str | None]:
-        section = ins.section or ""
+        section, unit = ins.section or "", ins.unit
         if self._find(None, (section,), partial=True):
-            return Outcome.CONFLICT, f"the current text already has a section {section}", None
+            return Outcome.CONFLICT, f"the current text already has a {unit} {section}", None
         if not ins.inserted:
-            return Outcome.UNSUPPORTED, f"the new section {section}'s text was not found", None
+            return Outcome.UNSUPPORTED, f"the new {unit} {section}'s text was not found", None
         start = len(self.text)
         sep = "" if not self.text or self.text.endswith("\n") else "\n"
         self.edit(start, start, sep + ins.inserted, index)
-        return Outcome.APPLIED, f"added section {section} at the end", None
+        return Outcome.APPLIED, f"added {unit} {section} at the end", None
 
 
 _LEVELS = ("section", "subsection", "paragraph", "subparagraph", "clause", "subclause", "item",
@@ -721,7 +722,8 @@ def _closes(ch: str) -> bool:
 
 def _add(editor: Editor, ins: Instruction, scope: Skeleton | None, region: tuple[int, int],
          index: int) -> tuple[Outcome, str]:
-    assert ins.inserted is not None
+    if not ins.inserted:  # ("by adding a new subdivision 3" with no text after it)
+        return Outcome.UNSUPPORTED, "the new provision's text was not found"
     place = _place(ins)
     return _block_at(editor, region[1], ins.inserted, index,
                      f"added {_first_words(ins.inserted)} at the end of {place}")

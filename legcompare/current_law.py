@@ -73,9 +73,11 @@ class Restatement:
     """The law as the bill names it (``multiple dwelling law``), when it does."""
     section: str | None
     code_citation: str | None
-    """``N.Y. Mult. Dwell. Law § 50-b``."""
+    """``N.Y. Mult. Dwell. Law § 50-b``; an article added: ``N.Y. Gen. Bus. Law art. 32-A``."""
     quoted: str | None
     """The id of the bill's quoted matter that is the section's new text."""
+    unit: str = "section"
+    """``section`` or ``article``: what :attr:`section` numbers."""
 
 
 @dataclass(frozen=True)
@@ -135,13 +137,14 @@ def _restatements(bill: Document, found: Sequence[tuple[Clause, Instruction]]
         number = _section_number(ins)
         quoted, own = _new_text(clause, ins)
         code = None
+        pin = f"art. {number.upper()}" if ins.unit == "article" and number else f"§ {number}"
         if quoted is not None and quoted.quoted_in and number:
-            code = f"{quoted.quoted_in} § {number}"
+            code = f"{quoted.quoted_in} {pin}"
         elif law and number:
             form = law_form(law, bill)
-            code = f"{form.prefix if form else law} § {number}"
+            code = f"{form.prefix if form else law} {pin}"
         out.append(Restatement(ins.action, clause.id, clause.citation, law, number, code,
-                               own.id if own is not None else None))
+                               own.id if own is not None else None, ins.unit))
     return tuple(out)
 
 
@@ -368,7 +371,7 @@ def _with_text(ins: Instruction, clause: Clause, bill: Document) -> Instruction:
     """A restatement or new section with its new text: the bill's quoted matter after it, else
     (a form the splitter does not read as quoted: California's ``is amended to read:`` and the
     section on the next line) the rest of the bill provision after the instruction."""
-    if ins.inserted is not None or not (ins.action is Action.RESTATE or ins.section):
+    if ins.inserted is not None or ins.action not in (Action.RESTATE, Action.ADD):
         return ins
     quoted, q = _new_text(clause, ins)
     if quoted is not None:
@@ -396,15 +399,20 @@ def _new_text(clause: Clause, ins: Instruction) -> tuple[Clause | None, Clause |
     the section the instruction names (:func:`_section_in`); ``None`` where there is none."""
     quoted = next((q for q in clause.walk() if q.kind is Kind.QUOTED
                    and q.span[0] >= ins.span[1]), None)
-    return quoted, (_section_in(quoted, _section_number(ins)) if quoted is not None else None)
+    if quoted is None:
+        return None, None
+    if ins.action is Action.ADD and ins.section is None:
+        return quoted, quoted  # a provision added ("a new subdivision 3"): the whole matter
+    unit = Kind.ARTICLE if ins.unit == "article" else Kind.SECTION
+    return quoted, _section_in(quoted, _section_number(ins), unit)
 
 
-def _section_in(quoted: Clause, number: str | None) -> Clause | None:
-    """The new text of section ``number`` in quoted matter: the quoted section so numbered
-    where the matter holds sections (Virginia's "by adding a section numbered 23.1-815.1 as
-    follows:" after the text of another section), ``None`` when none is so numbered, else
-    the whole quoted matter (as it is when that section is all it holds)."""
-    sections = [c for c in quoted.walk() if c.kind is Kind.SECTION]
+def _section_in(quoted: Clause, number: str | None, unit: Kind = Kind.SECTION) -> Clause | None:
+    """The new text of section (or article) ``number`` in quoted matter: the quoted section so
+    numbered where the matter holds sections (Virginia's "by adding a section numbered
+    23.1-815.1 as follows:" after the text of another section), ``None`` when none is so
+    numbered, else the whole quoted matter (as it is when that section is all it holds)."""
+    sections = [c for c in quoted.walk() if c.kind is unit]
     if not number or [designation(c) for c in sections] in ([], [number]):
         return quoted
     return next((c for c in sections if designation(c) == number), None)

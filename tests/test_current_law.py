@@ -1145,6 +1145,53 @@ def test_only_a_section_named_alone_is_restated_or_repealed_whole() -> None:
                      "tax.—The amount is—\n(1) 21 percent, or\n(2) the ‘reduced rate’.\n")
 
 
+NY_CIVIL_RIGHTS = ("§ 50-h. Biometric data of tenants. 1. No landlord shall collect the biometric "
+                   "data of a tenant without written consent.\n2. A tenant aggrieved by a "
+                   "violation of this section may bring an action for damages.\n§ 50-i. Notice "
+                   "to tenants. 1. A landlord shall give every tenant notice of this article.\n")
+
+
+def test_a_new_subdivision_goes_at_the_end_of_its_section() -> None:
+    """"by adding a new subdivision 3" was read as adding a section 3: listed as "adds N.Y.
+    Civ. Rights Law § 3" and written at the end of the law, after § 50-i."""
+    law = text_doc(NY_CIVIL_RIGHTS, "us-ny", "civ-rights", "current", "N.Y. Civ. Rights Law",
+                   "N.Y. Civ. Rights Law")
+    bill = text_doc("Section 1. Section 50-h of the civil rights law is amended by adding a new "
+                    "subdivision 3 to read as follows:\n  3. THE ATTORNEY GENERAL MAY BRING AN "
+                    "ACTION TO ENJOIN A VIOLATION OF THIS SECTION.\n  § 2. This act shall take "
+                    "effect immediately.\n", "us-ny", "a1-2023", "introduced", "A. 1")
+    assert restatements(bill) == ()
+    result = against_current(bill, law=law)
+    assert [(a.outcome, a.detail, a.clause) for a in result.applications] == [
+        (Outcome.APPLIED, ("added “3. THE ATTORNEY GENERAL…” at the end of Section 50-h of "
+                           "the civil rights law"), "50-h")]
+    assert result.amended is not None
+    assert result.amended.text == NY_CIVIL_RIGHTS.replace(
+        "damages.\n", "damages.\n  3. THE ATTORNEY GENERAL MAY BRING AN ACTION TO ENJOIN A "
+                      "VIOLATION OF THIS SECTION.\n")
+    assert [(c.pair.status, c.code, c.bill) for c in result.changes if changed(c.pair)] == [
+        (Status.ADDED, "N.Y. Civ. Rights Law § 50-h(3)", ("A. 1 § 1",))]
+    # with no text after it, it is said, not applied
+    (bare,) = parse("Section 50-h of the civil rights law is amended by adding a new "
+                    "subdivision 3.")
+    assert describe(bare) == ("add a new provision at the end in Section 50-h of the civil "
+                              "rights law")
+
+
+@pytest.mark.corpus
+def test_an_article_added_is_cited_as_an_article(corpus: Path) -> None:
+    """S. 4457 "is amended by adding a new article 32-A": `current` said it "adds N.Y. Gen.
+    Bus. Law § 32-a", a section the bill does not have."""
+    for name, cited in (("us-ny-s4457-2023-original.txt", "S. 4457 § 1"),
+                        ("us-ny-s4457a-2024-amended.txt", "S. 4457-A § 1")):
+        bill = load_path(corpus / name)
+        assert [(r.action, r.bill_citation, r.unit, r.section, r.code_citation, r.quoted)
+                for r in restatements(bill)] == [
+            (Action.ADD, cited, "article", "32-a", "N.Y. Gen. Bus. Law art. 32-A", "s1/q")]
+        (_, adding), = [(c, i) for c, i in in_outline(split(bill)) if i.action is Action.ADD]
+        assert describe(adding) == "add article 32-a in The general business law"
+
+
 @pytest.mark.corpus
 def test_the_tcja_restates_five_sections_whole(corpus: Path) -> None:
     bill = load_path(corpus / "raw" / "BILLS-115hr1eas2.xml")
@@ -1356,8 +1403,13 @@ def test_json_follows_the_schema() -> None:
     assert data["basis"] == "law" and data["summary"]["removed"] == 1
     (ins,) = data["instructions"]
     assert list(ins) == ["bill", "action", "target", "struck", "inserted", "anchor", "position",
-                         "where", "through", "to_end", "every", "section", "provision", "item",
-                         "precedes", "span", "outcome", "detail", "clause"]
+                         "where", "through", "to_end", "every", "section", "unit", "provision",
+                         "item", "precedes", "span", "outcome", "detail", "clause"]
+    (stated,) = data["restatements"]
+    assert stated == {"action": "restate", "bill": {"id": "s1", "citation": "S.B. 9999 § 1"},
+                      "law": "Penal Code", "section": "832.19", "unit": "section",
+                      "code_citation": "Cal. Penal Code § 832.19", "quoted": None}
+    assert ins["unit"] is None  # (a section restated is named by its target, not "section")
     assert (ins["action"], ins["outcome"], ins["bill"], ins["clause"]) == (
         "restate", "applied", {"id": "s1", "citation": "S.B. 9999 § 1"}, "832.19")
     removed = [c for c in data["changes"] if c["pair"]["status"] == "removed"]

@@ -14,12 +14,14 @@ The JSON document, ``"schema": "legcompare.current/1"``::
       "bill": {<provenance>}, "basis": "law" | "markup" | "none",
       "current": {<provenance>} | null, "amended": {<provenance>} | null,
       "restatements": [ {"action": "restate" | "add" | "repeal",
-                         "bill": {"id", "citation"}, "law", "section", "code_citation",
-                         "quoted": <id of the bill's quoted matter> | null} ],
+                         "bill": {"id", "citation"}, "law", "section",
+                         "unit": "section" | "article",       what "section" numbers
+                         "code_citation", "quoted": <id of the bill's quoted matter> | null} ],
       "instructions": [ {"bill": {"id", "citation"} | null,
                          "action": "replace|strike|insert|add|redesignate|restate|repeal|unread",
                          "target": [<place phrase>, ...], "struck", "inserted", "anchor",
                          "position", "where", "through", "to_end", "every", "section",
+                         "unit": "section" | "article" when "section" is set, else null,
                          "provision": true when "struck" names a provision (struck whole),
                          "item": true when "struck" or "anchor" names an item of a table
                                  of contents ("the item relating to section 6050W"),
@@ -166,8 +168,8 @@ def current_json(result: CurrentLaw, options: dict[str, object]) -> bytes:
 
 def _restatement_dict(r: Restatement) -> dict[str, Any]:
     return {"action": r.action.value, "bill": {"id": r.bill, "citation": r.bill_citation},
-            "law": r.law, "section": r.section, "code_citation": r.code_citation,
-            "quoted": r.quoted}
+            "law": r.law, "section": r.section, "unit": r.unit,
+            "code_citation": r.code_citation, "quoted": r.quoted}
 
 
 def _application_dict(a: Application) -> dict[str, Any]:
@@ -176,6 +178,7 @@ def _application_dict(a: Application) -> dict[str, Any]:
             "action": i.action.value, "target": list(i.target), "struck": i.struck,
             "inserted": i.inserted, "anchor": i.anchor, "position": i.position,
             "where": i.where, "through": i.through, "to_end": i.to_end, "every": i.every,
-            "section": i.section, "provision": i.provision, "item": i.item,
+            "section": i.section, "unit": i.unit if i.section else None,
+            "provision": i.provision, "item": i.item,
             "precedes": i.precedes, "span": list(i.span), "outcome": a.outcome.value,
             "detail": a.detail, "clause": a.clause}
