@@ -38,6 +38,53 @@ class Step:
     heading: str | None = None
     ordinal: int = 0  # for unlabeled blocks and provisos: 1, 2, 3 within the parent
     code_section: bool = False
+    under: tuple[str, ...] = ()
+    """For an unlabeled block: the headings it is printed under (:func:`headings_over`)."""
+
+
+APPROPRIATING = frozenset({Kind.TITLE, Kind.DIVISION})
+"""What an appropriations act prints its accounts in, under headings (see
+:func:`headings_over`)."""
+
+
+def headings_over(children: Sequence[tuple[Kind, str | None]]) -> list[tuple[str, ...]]:
+    """For each of a clause's children (``(kind, heading)``), the headings an unlabeled block
+    among them is printed under, as an appropriations act names its accounts: the last agency
+    or bureau named above it (a heading with capitals: "Farm Service Agency"), the accounts
+    named in lower case (small capitals as printed) right above it, and its own heading:
+    "Farm Service Agency, emergency forest restoration program". An account heading above an
+    earlier paragraph is that paragraph's. A paragraph's own heading with capitals names an
+    agency or an account ("Commodity Futures Trading Commission For necessary expenses ...",
+    "Science and Technology For an additional amount ..."): it goes under the headings right
+    above it, if any, and a paragraph after it with no heading is not taken to be under the
+    agency named before. A section or other provision ends what the headings above it name.
+    ``()`` for any other child, or a block under no heading."""
+    out: list[tuple[str, ...]] = []
+    agency: str | None = None
+    accounts: list[str] = []
+    fresh = False  # headings, and no paragraph, since the last provision
+    for kind, heading in children:
+        named = heading if heading and not heading.startswith("(") else None  # not "(including
+        if kind is Kind.HEADING:                                               # transfer ...)"
+            if named and named[0].islower():
+                accounts.append(named)
+            elif named:
+                agency, accounts = named, []
+            fresh = True
+            out.append(())
+        elif kind is Kind.BLOCK:
+            if named and not named[0].islower() and not fresh:
+                agency = None
+                out.append((named,))
+            else:
+                out.append(tuple(x for x in (agency, *accounts, named) if x))
+                if named and not named[0].islower():
+                    agency = None
+            accounts, fresh = [], False
+        else:
+            agency, accounts, fresh = None, [], False
+            out.append(())
+    return out
 
 
 def cite(form: CitationForm | None, fallback: str, path: Sequence[Step],
@@ -157,7 +204,11 @@ def _unnumbered(step: Step) -> str:
         return f"heading “{step.heading}”" if step.heading else "heading"
     if step.kind is Kind.BLOCK:
         # flush text is cited as such, not as a paragraph it is not ("§ 803(a), flush language")
-        return "flush language" if step.heading == "continuation" else f"¶ {step.ordinal}"
+        if step.heading == "continuation":
+            return "flush language"
+        # an appropriation by the headings it is printed under ("tit. I, Farm Service Agency,
+        # emergency forest restoration program, ¶ 2"): a reader finds it by them
+        return ", ".join((*step.under, f"¶ {step.ordinal}"))
     if step.heading:
         return f"definition of “{step.heading}”"
     return str(step.kind.value)

@@ -133,11 +133,14 @@ def test_appropriations_bill_structure(corpus: Path) -> None:
         Kind.HEADING, "H.R. 2157, 116th Cong., tit. I, heading “AGRICULTURAL PROGRAMS”")
     block = c["t-i/p1"]
     assert (block.kind, block.heading, block.citation) == (
-        Kind.BLOCK, "Office of the Secretary", "H.R. 2157, 116th Cong., tit. I, ¶ 1")
+        Kind.BLOCK, "Office of the Secretary",
+        ("H.R. 2157, 116th Cong., tit. I, Processing, Research and Marketing, Office of the "
+         "Secretary, ¶ 1"))  # (cited by the headings it is printed under)
     assert opening(block, 7) == "Office of the Secretary For an additional"
     provisos = [x for x in block.children if x.kind is Kind.PROVISO]
     assert [x.id for x in provisos] == [f"t-i/p1/proviso-{n}" for n in range(1, 9)]
-    assert provisos[1].citation == "H.R. 2157, 116th Cong., tit. I, ¶ 1, 2nd proviso"
+    assert provisos[1].citation == ("H.R. 2157, 116th Cong., tit. I, Processing, Research and "
+                                    "Marketing, Office of the Secretary, ¶ 1, 2nd proviso")
     assert opening(provisos[0], 3) == "Provided, That the"
     assert opening(provisos[1], 3) == "Provided further, That"
 
@@ -159,7 +162,9 @@ def test_appropriations_bill_sections_and_definitions(corpus: Path) -> None:
     assert [x.id for x in c["t-ii/p2"].children] == [
         "t-ii/p2/1", "t-ii/p2/2", "t-ii/p2/3", "t-ii/p2/4", "t-ii/p2/5",
         "t-ii/p2/proviso-1", "t-ii/p2/proviso-2"]
-    assert c["t-ii/p2/3"].citation == "H.R. 2157, 116th Cong., tit. II, ¶ 2(3)"
+    assert c["t-ii/p2/3"].citation == ("H.R. 2157, 116th Cong., tit. II, National Oceanic and "
+                                       "Atmospheric Administration, operations, research, and "
+                                       "facilities, ¶ 2(3)")
     # "... under title VIII of subdivision 1 of division B of the Bipartisan Budget Act of 2018
     # ... is amended by inserting": the law is named from its own first word, not from "B".
     assert c["t-vii/s703/4/q"].quoted_in == "Bipartisan Budget Act of 2018"

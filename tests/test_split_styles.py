@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from legcompare.citation import headings_over
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Clause, Kind, Outline, Provenance
@@ -101,10 +102,27 @@ def test_federal_appropriations_text(corpus: Path) -> None:
           "(1) Except as provided in")
     assert c["t-i/h-farm-service-agency"].kind is Kind.HEADING
     # Unnumbered appropriations paragraphs are blocks; their provisos are children.
-    check(c["t-i/p2"], "", Kind.BLOCK, "H.R. 2157, 116th Cong., tit. I, ¶ 2",
-          "emergency forest restoration program For")
+    # An appropriation is cited by the headings it is printed under: the agency's, and the
+    # account's run into its text in lower case (its heading, as the act's XML has it).
+    check(c["t-i/p2"], "", Kind.BLOCK, "H.R. 2157, 116th Cong., tit. I, Farm Service Agency, "
+          "emergency forest restoration program, ¶ 2", "emergency forest restoration program For")
+    assert c["t-i/p2"].heading == "emergency forest restoration program"
     check(c["t-i/p2/proviso-1"], "", Kind.PROVISO,
-          "H.R. 2157, 116th Cong., tit. I, ¶ 2, 1st proviso", "Provided, That such amount")
+          "H.R. 2157, 116th Cong., tit. I, Farm Service Agency, emergency forest restoration "
+          "program, ¶ 2, 1st proviso", "Provided, That such amount")
+    # one account after another under the same agency
+    assert c["t-i/p3"].citation == ("H.R. 2157, 116th Cong., tit. I, Farm Service Agency, "
+                                    "emergency conservation program, ¶ 3")
+    # a heading with capitals run into the text: under the headings right above it
+    assert (c["t-i/p1"].heading, c["t-i/p1"].citation) == (
+        "Office of the Secretary", ("H.R. 2157, 116th Cong., tit. I, Processing, Research and "
+                                    "Marketing, Office of the Secretary, ¶ 1"))
+    # the act's XML cites them alike (title VII's paragraphs are numbered one apart from p10
+    # on: the text print makes two paragraphs of "State and Tribal Assistance Grants")
+    xml = by_id(outline_of(corpus, "raw/h2157_enr.XML"))
+    blocks = [k for k, v in c.items() if v.kind is Kind.BLOCK and not k.startswith("t-vii/")]
+    assert len(blocks) == 40
+    assert [c[k].citation for k in blocks] == [xml[k].citation for k in blocks]
     # "Sec. 101." after the heading "GENERAL PROVISIONS—THIS TITLE" is a section.
     check(c["t-i/s101"], "Sec. 101.", Kind.SECTION, "H.R. 2157, 116th Cong. § 101",
           "Sec. 101. In addition to")
@@ -231,7 +249,9 @@ def test_an_appropriation_s_items_and_a_title_s_sections_end_at_the_next_heading
     c = by_id(outline)
     assert c["t-i/p1/3/f"].text == "(F) international operations.\n"
     check(c["t-i/p2/proviso-1/2"], "(2)", Kind.PARAGRAPH,
-          "H.R. 264, 116th Cong., tit. I, ¶ 2, 1st proviso (2)", "(2) up to $10,000,000 shall")
+          "H.R. 264, 116th Cong., tit. I, Departmental Offices, office of terrorism and "
+          "financial intelligence, salaries and expenses, ¶ 2, 1st proviso (2)",
+          "(2) up to $10,000,000 shall")
     # § 608: "... a reprogramming of funds that: (1) creates a new program; ... (7) ...: Provided,
     # That ...: Provided further, That at a minimum the report shall include: (1) a table ...":
     # the provisos are the section's, as the act's XML has them (they were (7)'s), and the
@@ -243,7 +263,23 @@ def test_an_appropriation_s_items_and_a_title_s_sections_end_at_the_next_heading
     check(c["t-vi/s608/proviso-3/1"], "(1)", Kind.PARAGRAPH,
           "H.R. 264, 116th Cong. § 608, 3rd proviso (1)", "(1) a table for each")
     check(c["t-i/p13/5/proviso-4"], "", Kind.PROVISO,
-          "H.R. 264, 116th Cong., tit. I, ¶ 13(5), 4th proviso", "Provided further, That for")
+          "H.R. 264, 116th Cong., tit. I, Community Development Financial Institutions Fund "
+          "Program Account, ¶ 13(5), 4th proviso", "Provided further, That for")
+    # an account heading above an earlier paragraph is that paragraph's; an agency's heading
+    # stays over the paragraphs after it
+    assert [c[k].citation.removeprefix("H.R. 264, 116th Cong., tit. I, ")
+            for k in ("t-i/p3", "t-i/p9", "t-i/p10")] == [
+        "Departmental Offices, cybersecurity enhancement account, ¶ 3",
+        "Bureau of the Fiscal Service, salaries and expenses, ¶ 9",
+        "Bureau of the Fiscal Service, ¶ 10"]
+    # after a paragraph whose own heading has capitals ("Commodity Futures Trading Commission
+    # For ..."), the agency before it is not taken for the paragraphs after it
+    assert [c[k].citation.removeprefix("H.R. 264, 116th Cong., tit. V, ")
+            for k in ("t-v/p1", "t-v/p2", "t-v/p18", "t-v/p19")] == [
+        "Administrative Conference of the United States, salaries and expenses, ¶ 1",
+        "Commodity Futures Trading Commission, ¶ 2",
+        "Asset Proceeds and Space Management Fund, ¶ 18",
+        "environmental review improvement fund, ¶ 19"]
     assert c["t-i/h-business-systems-modernization"].kind is Kind.HEADING
     assert c["t-i/h-administrative-provisions-internal-revenue-service"].heading == (
         "administrative provisions—internal revenue service")
@@ -345,6 +381,49 @@ $25,208,000: Provided, That such funds shall supplement and not supplant.
 """
 
 
+ACCOUNTS = """\
+TITLE II—EXECUTIVE OFFICE OF THE PRESIDENT
+The White House
+salaries and expenses
+For necessary expenses for the White House, including the hire of passenger motor vehicles, \
+travel, and official entertainment expenses of the President, as authorized by law, $55,000,000.
+Executive Residence at the White House
+operating expenses For the care of the Executive Residence, $13,000,000.
+reimbursable expenses For the reimbursable expenses of the Executive Residence, $2,500,000.
+In addition, $100,000 for official reception expenses.
+White House Repair and Restoration For the repair of the Executive Residence, $750,000.
+For repairs of the grounds, $50,000.
+Sec. 201. The Director may transfer funds between the accounts of this title.
+"""
+
+
+def test_an_appropriation_is_cited_by_the_headings_it_is_printed_under() -> None:
+    """An unnumbered appropriation was cited "tit. II, ¶ 3": a reader had to count paragraphs
+    to find it. It is cited by its agency's heading, the account headings right above it and
+    its own heading run into its text."""
+    c = by_id(bill(ACCOUNTS))
+    assert [(k, v.heading, v.citation.removeprefix("Bill, tit. II, ")) for k, v in c.items()
+            if v.kind is Kind.BLOCK] == [
+        ("t-ii/p1", None, "The White House, salaries and expenses, ¶ 1"),
+        ("t-ii/p2", "operating expenses",
+         "Executive Residence at the White House, operating expenses, ¶ 2"),
+        # (an account heading above an earlier paragraph is that paragraph's)
+        ("t-ii/p3", "reimbursable expenses",
+         "Executive Residence at the White House, reimbursable expenses, ¶ 3"),
+        ("t-ii/p4", None, "Executive Residence at the White House, ¶ 4"),
+        # (a heading with capitals run into the text names an agency or an account of its
+        # own: the paragraph after it is not taken to be under the agency before)
+        ("t-ii/p5", "White House Repair and Restoration",
+         "White House Repair and Restoration, ¶ 5"),
+        ("t-ii/p6", None, "¶ 6")]
+    assert c["t-ii/s201"].citation == "Bill § 201"
+    assert headings_over([(Kind.HEADING, "Federal Funds"), (Kind.BLOCK, "payment"),
+                          (Kind.SECTION, None), (Kind.BLOCK, None),
+                          (Kind.HEADING, "(including transfer of funds)"),
+                          (Kind.BLOCK, "grants")]) == [
+        (), ("Federal Funds", "payment"), (), (), (), ("grants",)]  # (a section ends them)
+
+
 def test_an_appropriation_after_a_proviso_s_items_is_its_own() -> None:
     """H.R. 264's Office of Terrorism and Financial Intelligence: the items the first proviso
     leads into ("Provided, That of the amount appropriated under this heading: (1) ...") are
@@ -366,7 +445,7 @@ def test_an_appropriation_after_a_proviso_s_items_is_its_own() -> None:
         ("t-i/p3", "(including transfer of"),
     ]
     assert by_id(bill(RUN_IN))["t-i/p1/proviso-1/2"].citation == (
-        "Bill, tit. I, ¶ 1, 1st proviso (2)")  # (a designation after a described part, spaced)
+        "Bill, tit. I, salaries and expenses, ¶ 1, 1st proviso (2)")  # ((2) spaced off)
     # items on lines of their own are the paragraph's (as the XML has H.R. 264's): a further
     # proviso right after them goes on with the paragraph's, one after an item's own proviso
     # stays the item's

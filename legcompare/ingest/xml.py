@@ -36,7 +36,7 @@ from itertools import pairwise
 from lxml import etree
 
 from ..amend import QuotedTarget, Targets
-from ..citation import Step, cite, law_form, place, quoted_matter
+from ..citation import APPROPRIATING, Step, cite, headings_over, law_form, place, quoted_matter
 from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
 from ..markup import Tags, merge_notes, moved, resolve
@@ -299,6 +299,15 @@ def _assign_ids(root: Node) -> dict[int, tuple[str, int]]:
     return ids
 
 
+def _headed(node: Node) -> list[tuple[str, ...]]:
+    """:func:`~legcompare.citation.headings_over` of the node's children, as the text splitter
+    has them: of a title's or a division's, else none."""
+    if node.kind not in APPROPRIATING:
+        return [()] * len(node.children)
+    return headings_over([(c.kind if not c.value else Kind.SECTION, c.heading)
+                          for c in node.children])
+
+
 def _id_part(node: Node, ordinal: int) -> str:
     """As the text splitter names parts: ``s101``, ``t-ii``, ``a``, ``p3``, ``proviso-2``..."""
     if node.value:
@@ -324,14 +333,15 @@ class _ClauseBuilder:
         """Where the text's quoted matter goes."""
         return Targets(self.text)
 
-    def build(self, node: Node, path: list[Step], outer: list[Step], quoted: Quoted | None
-              ) -> Clause:
-        """The clause of ``node``, cited along ``path`` (inside quoted matter: from the target)."""
+    def build(self, node: Node, path: list[Step], outer: list[Step], quoted: Quoted | None,
+              under: tuple[str, ...] = ()) -> Clause:
+        """The clause of ``node``, cited along ``path`` (inside quoted matter: from the target);
+        ``under``: the headings it is printed under (:func:`headings_over`)."""
         kind = self._kind(node)
         ident, ordinal = self.ids[id(node)]
         step = Step(kind, node.value, ordinal=ordinal, code_section=node.code_section,
                     heading=node.name if kind is Kind.FRONT or node.name == "continuation"
-                    else node.term or node.heading)
+                    else node.term or node.heading, under=under)
         fallback = self.provenance.title or self.provenance.document or "document"
         quoted_in = None
         if node.kind is Kind.QUOTED and node.parent is not None:
@@ -348,7 +358,8 @@ class _ClauseBuilder:
             citation = quoted_matter(citation, found.action_on(sections), prefix)
         else:
             citation = cite(self.form, fallback, [*path, step], quoted, outer)
-            children = tuple(self.build(c, [*path, step], outer, quoted) for c in node.children)
+            children = tuple(self.build(c, [*path, step], outer, quoted, over)
+                             for c, over in zip(node.children, _headed(node), strict=True))
         start, end = node.start, self.ends[id(node)]
         return Clause(id=ident, label=node.label, kind=kind,
                       heading=node.heading if node.label else (node.heading or node.term),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .. import citation
 from ..assess.roles import assign_roles, placed_role, role_of, settled_role
-from ..citation import Parts, Step, cite, law_form
+from ..citation import APPROPRIATING, Parts, Step, cite, law_form
 from ..ids import Paths, unnumbered_part
 from ..model import (
     CitationForm,
@@ -143,7 +143,7 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
     form, fallback = document.citation, _fallback(document)
 
     def build(node: Node, path: list[Step], quoted: tuple[str, CitationForm, str] | None,
-              parts: Parts, parent_role: Role | None) -> Clause:
+              parts: Parts, parent_role: Role | None, under: tuple[str, ...] = ()) -> Clause:
         """The clause of ``node``; ``parts`` are the citation parts of ``path``. Inside quoted
         matter, ``path`` starts at the quoted text, ``quoted`` is (the action, the quoted
         law's citation form, the quoting clause's citation) and ``parts`` are in that form.
@@ -168,7 +168,7 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
                     heading=node.name if node.kind is Kind.FRONT or node.name == "continuation"
                     else term or heading,
                     ordinal=node.ordinal_in_parent,
-                    code_section=bool(node.label and node.label.code_section))
+                    code_section=bool(node.label and node.label.code_section), under=under)
         label = node.label.text if node.label else ""
         shown_heading = heading if node.label else (node.heading or term)
         own = text[node.label_span[1] if node.label_span else node.start:end]
@@ -199,8 +199,8 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
                 action, inner, outer = quoted
                 new_parts = citation.extend(inner, parts, step)
                 cited = f"{outer} ({action} {citation.render(inner, '', new_parts)})".rstrip()
-            children = tuple(build(c, new_path, quoted, new_parts, role)
-                             for c in node.children)
+            children = tuple(build(c, new_path, quoted, new_parts, role, over)
+                             for c, over in zip(node.children, _headed(node), strict=True))
             quoted_in = None
         return made(
             Clause,
@@ -220,6 +220,15 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
         )
 
     return tuple(build(c, [], None, citation.start(form), None) for c in root.children)
+
+
+def _headed(node: Node) -> list[tuple[str, ...]]:
+    """:func:`~legcompare.citation.headings_over` of the node's children: of a title's or a
+    division's (where an appropriations act prints its accounts under headings), else none."""
+    if node.kind not in APPROPRIATING:
+        return [()] * len(node.children)
+    return citation.headings_over([(c.kind if c.label is None else Kind.SECTION, c.heading)
+                                   for c in node.children])
 
 
 def _section_number(node: Node) -> str | None:

@@ -53,6 +53,12 @@ _ENDS_IN_COMMA = re.compile(r",\s*(?:and|or)?$")
 _LEADS_IN = re.compile(r"[—:]\s*$")
 _RUN_IN_APPROPRIATION = re.compile(r"(?:[a-z][a-z ,’'—-]*|\(including transfers? of funds\))"
                                    r"\s+(?:\(including transfers? of funds\)\s+)?For\s")
+# The heading an appropriation opens with, run into its text: an account in lower case (small
+# capitals as printed: "emergency forest restoration program For an additional amount ...") or
+# an agency by its name ("Commodity Futures Trading Commission For necessary expenses ...").
+_RUN_IN_HEADING = re.compile(r"(?P<heading>[a-z][a-z ,’'—-]{0,118}?|[A-Z][\w’'.,—-]*(?: (?:[A-Z]"
+                             r"[\w’'.,—-]*|of|and|the|for|on|in|to|a|an)){0,15})\s+"
+                             r"(?:\(including transfers? of funds\)\s+)?For\s")
 _SMALL_WORD_END = re.compile(r"\b(?:of|under|in|to|the|by)\s*$")
 _WRAPPED_WIDTH = 150
 """No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
@@ -682,7 +688,7 @@ class Scanner:
                 # a heading run into its appropriation ("cybersecurity enhancement account
                 # For salaries and expenses ...", "(including transfer of funds) For ..."):
                 # in lower case, as printed in small capitals, before a "For" that opens it
-                self.b.unlabeled(Kind.BLOCK, line.start)
+                self._appropriation(self.b.unlabeled(Kind.BLOCK, line.start), stripped)
                 return
             if _CITED_AS.match(stripped) and self._in_appropriations(items=True):
                 self.b.unlabeled(Kind.BLOCK, line.start)  # the act's sentence, as its XML has it
@@ -692,7 +698,17 @@ class Scanner:
         if self._is_heading_line(stripped):
             self.b.unlabeled(Kind.HEADING, line.start, heading=stripped)
         else:
-            self.b.unlabeled(Kind.BLOCK, line.start)
+            self._appropriation(self.b.unlabeled(Kind.BLOCK, line.start), stripped)
+
+    def _appropriation(self, block: Node, stripped: str) -> None:
+        """A paragraph of a title or division that opens with its heading run into its text
+        (see ``_RUN_IN_HEADING``) has that heading, as the act's XML gives it."""
+        if not self.unwrapped or block.parent is None or \
+                block.parent.kind not in _HOLDS_APPROPRIATIONS:
+            return
+        m = _RUN_IN_HEADING.match(stripped)
+        if m is not None:
+            block.heading = " ".join(m.group("heading").split())
 
     def _flush_owner(self, line: _Line, stripped: str) -> Node | None:
         """If this line is flush text (words printed after a provision's items that go on with
