@@ -39,7 +39,8 @@ class Step:
     ordinal: int = 0  # for unlabeled blocks and provisos: 1, 2, 3 within the parent
     code_section: bool = False
     under: tuple[str, ...] = ()
-    """For an unlabeled block: the headings it is printed under (:func:`headings_over`)."""
+    """For an unlabeled block or heading: the headings it is printed under
+    (:func:`headings_over`)."""
 
 
 APPROPRIATING = frozenset({Kind.TITLE, Kind.DIVISION})
@@ -58,7 +59,9 @@ def headings_over(children: Sequence[tuple[Kind, str | None]]) -> list[tuple[str
     "Science and Technology For an additional amount ..."): it goes under the headings right
     above it, if any, and a paragraph after it with no heading is not taken to be under the
     agency named before. A section or other provision ends what the headings above it name.
-    ``()`` for any other child, or a block under no heading."""
+    An account's heading is under the headings above it too (H.R. 264's title V has ten
+    headings "salaries and expenses"). ``()`` for any other child, or a block under no
+    heading."""
     out: list[tuple[str, ...]] = []
     agency: str | None = None
     accounts: list[str] = []
@@ -66,12 +69,16 @@ def headings_over(children: Sequence[tuple[Kind, str | None]]) -> list[tuple[str
     for kind, heading in children:
         named = heading if heading and not heading.startswith("(") else None  # not "(including
         if kind is Kind.HEADING:                                               # transfer ...)"
-            if named and named[0].islower():
-                accounts.append(named)
-            elif named:
-                agency, accounts = named, []
+            if heading and (heading.startswith("(") or heading[0].islower()):
+                # an account's, or "(including transfer of funds)", under the agency's
+                out.append(tuple(x for x in (agency, *accounts) if x))
+                if named:
+                    accounts.append(named)
+            else:
+                out.append(())
+                if named:
+                    agency, accounts = named, []
             fresh = True
-            out.append(())
         elif kind is Kind.BLOCK:
             if named and not named[0].islower() and not fresh:
                 agency = None
@@ -201,7 +208,7 @@ def _unnumbered(step: Step) -> str:
     if step.kind is Kind.HISTORY:
         return "history note"
     if step.kind is Kind.HEADING:
-        return f"heading “{step.heading}”" if step.heading else "heading"
+        return ", ".join((*step.under, f"heading “{step.heading}”" if step.heading else "heading"))
     if step.kind is Kind.BLOCK:
         # flush text is cited as such, not as a paragraph it is not ("§ 803(a), flush language")
         if step.heading == "continuation":

@@ -417,6 +417,11 @@ def test_an_appropriation_is_cited_by_the_headings_it_is_printed_under() -> None
          "White House Repair and Restoration, ¶ 5"),
         ("t-ii/p6", None, "¶ 6")]
     assert c["t-ii/s201"].citation == "Bill § 201"
+    # an account's heading is cited under its agency's (H.R. 264's title V has ten headings
+    # "salaries and expenses", all cited alike before)
+    assert c["t-ii/h-salaries-and-expenses"].citation == (
+        "Bill, tit. II, The White House, heading “salaries and expenses”")
+    assert c["t-ii/h-the-white-house"].citation == "Bill, tit. II, heading “The White House”"
     assert headings_over([(Kind.HEADING, "Federal Funds"), (Kind.BLOCK, "payment"),
                           (Kind.SECTION, None), (Kind.BLOCK, None),
                           (Kind.HEADING, "(including transfer of funds)"),
