@@ -309,6 +309,9 @@ _HEADING = re.compile(r"^(?!(?i:(?:sub)?(?:title|part|chapter|division|article)\
                       r"[A-Z][A-Z0-9’'&,()-]*\.\s+(?=[A-Z]))")
 """(Not a container's own dash: "Part 7—Payments ... of subtitle D of title II is amended".)"""
 _THAT = re.compile(r"^(?:\d+\.\s+)?That\s+")
+# A rendering's label and heading on a line of their own, in bold or as a Markdown heading
+# ("**(6) Conforming Amendments**" / "Section 2721 of title 18 ... is amended—"): no place.
+_MARKUP_LINE = re.compile(r"^\s*(?:#{1,6}[ \t]+[^\n]*|\*\*[^\n]*?\*\*[ \t]*)\n")
 _PROVISION_LINE = re.compile(r"(?:^|\n)[ \t]*(?P<label>\(\w{1,8}\)|SEC\.|Sec\.|SECTION\s|"
                              r"Section\s+\d|§)")
 _LABEL = re.compile(r"^\s*(?:(?:SEC\.|Sec\.|SECTION|Section|§+)\s*[\w-]+\.\s+)?(?:\(\w{1,8}\)\s*)*"
@@ -698,6 +701,7 @@ def target_phrases(text: str, *, whole: bool = False,
     head = _AMENDED.search(text)
     if head is not None or whole:
         words = text[:head.start()] if head is not None else text
+        words = _MARKUP_LINE.sub("", words, count=1)
         words = " ".join(_LABEL.sub("", words, count=1).split())
         words = _HEADING.sub("", words, count=1)
         # a state's enacting form: "1. That §§ 15.2-1723.2 ... are amended and reenacted and

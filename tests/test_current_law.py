@@ -248,6 +248,32 @@ def test_the_heading_of_the_amending_provision_is_no_part_of_the_target() -> Non
         "the Code of Virginia",)
     assert target_phrases("Part 7—Payments of the Act is amended ") == (
         "Part 7—Payments of the Act",)  # (a container's own dash is no heading's)
+    # a rendering's label and heading on a line of their own (congress.gov's H.R. 4695: its
+    # instructions were "in **(6) Conforming Amendments** Section 2721 of title 18 ...")
+    for lead in ("**(6) Conforming Amendments**\n", "##### (6) Conforming Amendments\n"):
+        assert target_phrases(lead + "Section 2721 of title 18, United States Code, is "
+                              "amended—") == ("Section 2721 of title 18, United States Code",)
+
+
+@pytest.mark.corpus
+def test_a_rendering_without_quotation_marks_is_listed_unread(corpus: Path) -> None:
+    """congress.gov prints H.R. 4695's instructions without quotation marks ("by striking the
+    or at the end"): which words are struck cannot be told, so none is read as if it could."""
+    bill = load_path(corpus / "us-federal-hr4695-119-introduced.txt")
+    found = [(c.citation.removeprefix("H.R. 4695, 119th Cong. "), describe(i))
+             for c, i in in_outline(split(bill))]
+    law = "Section 2721 of title 18, United States Code"
+    unread = [("§ 101(b)(6)(A)(i)", "by striking the or at the end",
+               " › subsection (a) › paragraph (1)"),
+              ("§ 101(b)(6)(A)(ii)", "by striking the period at the end and inserting",
+               " › subsection (a) › paragraph (2)"),
+              ("§ 101(b)(6)(A)(iii)", "by inserting after paragraph (2) the following",
+               " › subsection (a)"),
+              ("§ 101(b)(6)(B)", "by inserting before the period at the end the following",
+               " › subsection (b)(1)"),
+              ("§ 101(b)(6)(C)", "by adding at the end the following", "")]
+    assert found == [(where, f"an instruction not read, “{words}” in {law}{place}")
+                     for where, words, place in unread]
 
 
 def test_a_flush_sentence_added_at_the_end_is_a_block() -> None:
