@@ -76,6 +76,25 @@ def run(old: str, new: str, mode: Mode,
                    options=CompareOptions(mode=mode, perspective=perspective))
 
 
+def test_a_prohibition_reworded_is_told_in_its_own_words() -> None:
+    """A. 48-A § 50-b(4)(c)(ii): "THE PROCEDURES CANNOT LIMIT" → "SHALL NOT LIMIT" was told
+    "“CANNOT not” became “SHALL not”" (the explanation added a "not" to either side), and
+    "cannot" → "shall not" in lower case left the "not" unexplained: "unclear"."""
+    old = """SEC. 1. ENTRY.
+(a) The procedures cannot limit the time of entrance.
+"""
+    same = "the same prohibition, worded differently."
+    for before, after in (("cannot", "shall not"), ("cannot", "may not"),
+                          ("shall not", "may not"), ("may not", "cannot")):
+        new = old.replace("cannot", after)
+        p = pair_of(run(old.replace("cannot", before), new, Mode.VERSIONS), "s1/a")
+        assert (p.verdict.value, [(r.rule, r.explanation) for r in p.reasons]) == (
+            "neutral", [("formal.prohibition-wording", f"“{before}” became “{after}”: {same}")]
+        ), describe(p)
+        (reason,) = p.reasons  # (it points at the changed words alone: "shall" → "may")
+        assert new[slice(*reason.new_span)] == ("may" if before == "shall not" else after)
+
+
 def pair_of(c: Comparison, clause: str, *, reverse: bool = False) -> ClausePair:
     """The pair holding ``clause``: its new provision's id, or the old one's where the provision
     was removed (``reverse``: the comparison runs the case the other way round)."""
