@@ -293,6 +293,19 @@ def test_an_appropriation_s_items_and_a_title_s_sections_end_at_the_next_heading
     assert after[at:at + 4] == ["t-v/s526", "t-v/h-harry-s-truman-scholarship-foundation",
                                 "t-v/p20", "t-v/h-merit-systems-protection-board"]
     assert c["t-v/s526"].children == ()
+    # The act's XML nests the appropriations after Secs. 510 and 526 in those sections (they
+    # were cited "§ 510, ¶ 2", "§ 526, heading “salaries and expenses”"): they are the title's,
+    # as the text print has them
+    for name in ("raw/h264_eh.XML", "raw/H264_PCS.XML"):
+        xml = by_id(outline_of(corpus, name))
+        assert (xml["t-v/s510"].children, xml["t-v/s526"].children) == ((), ()), name
+        (title,) = [x for x in outline_of(corpus, name).clauses if x.id == "t-v"]
+        ids = [x.id for x in title.children]
+        at = ids.index("t-v/s510")
+        assert ids[at:at + 3] == ["t-v/s510", "t-v/h-federal-deposit-insurance-corporation",
+                                  "t-v/h-office-of-the-inspector-general"], name
+        assert xml["t-v/p7"].citation == ("H.R. 264, 116th Cong., tit. V, Federal Election "
+                                          "Commission, salaries and expenses, ¶ 7")
 
 
 APPROPRIATION = """\

@@ -336,12 +336,24 @@ class TreeReader:
     # -- provisions -------------------------------------------------------------------------
 
     def level(self, el: etree._Element, owner: Node) -> None:
-        """A numbered provision, an appropriations paragraph or heading."""
+        """A numbered provision, an appropriations paragraph or heading. Appropriations printed
+        after a section of general provisions are the title's, not the section's, though the
+        markup nests them in it (H.R. 264's "Sec. 510. None of the funds ..." and then "Federal
+        Deposit Insurance Corporation", "office of the inspector general" ...): from the first
+        of them on, what the section holds goes to what holds the section, as the act's text
+        print has it."""
         node = self.open(self.kind_of(el), owner)
+        holder = node
         for child, text in self.children(el):
             name = self.name(child) if child is not None else ""
             if child is None:
                 pass
+            elif holder is node and name in self.appropriations and \
+                    node.kind is Kind.SECTION and not self.quote_depth:
+                holder = owner
+                self.walk(child, holder)
+            elif holder is not node:
+                self.walk(child, holder)
             elif name in self.numbers or name in self.headings or name in self.bodies:
                 found = self.mark_of(child, name) if self.read_marks else None
                 if found is not None:
