@@ -309,6 +309,12 @@ _HEADING = re.compile(r"^(?!(?i:(?:sub)?(?:title|part|chapter|division|article)\
                       r"[A-Z][A-Z0-9’'&,()-]*\.\s+(?=[A-Z]))")
 """(Not a container's own dash: "Part 7—Payments ... of subtitle D of title II is amended".)"""
 _THAT = re.compile(r"^(?:\d+\.\s+)?That\s+")
+# A heading in sentence case, as GPO's XML gives a section's ("Nonpoint source management
+# programs. Section 319(j) of the Federal Water Pollution Control Act ... is amended"): a first
+# sentence before the name of a place.
+_SENTENCE_HEADING = re.compile(r"^[^.—]{1,150}?\.\s+(?=(?:Sections?|Subsections?|Paragraphs?|"
+                               r"Subparagraphs?|Clauses?|Title|Subtitle|Part|Subpart|Chapter|"
+                               r"Subchapter|Article|Division|The|Such|So much)\b)")
 # A rendering's label and heading on a line of their own, in bold or as a Markdown heading
 # ("**(6) Conforming Amendments**" / "Section 2721 of title 18 ... is amended—"): no place.
 _MARKUP_LINE = re.compile(r"^\s*(?:#{1,6}[ \t]+[^\n]*|\*\*[^\n]*?\*\*[ \t]*)\n")
@@ -323,26 +329,29 @@ _PERIOD = {"period": ".", "comma": ",", "semicolon": ";", "colon": ":", "dash": 
 Quotes = dict[int, tuple[str, Span, int]]
 """Each quotation of a text by the offset of its opening mark: (its words without paragraph
 marks, the raw span between the marks, the offset after the closing mark)."""
-_MARKS = re.compile(r"(?m)^[ \t]*(?P<para>“)|(?P<mark>[“”])")
+_MARKS = re.compile(r"(?m)^[ \t]*(?P<para>“|``)|(?P<mark>[“”]|``|'')")
 
 
 def quotations(text: str) -> Quotes:
-    """Every quotation in ``text``, in one pass. Curly quotes nest; inside a quotation, a ``“``
-    that starts a line opens a new paragraph of it (US drafting quotes each paragraph of a
+    """Every quotation in ``text``, in one pass. Curly quotes nest, and so do GPO's plain-text
+    marks, two backquotes and two apostrophes (```` ``X'' ````); inside a quotation, an opening
+    mark that starts a line opens a new paragraph of it (US drafting quotes each paragraph of a
     quoted block and closes only the last), not a nested quotation. A straight ``"`` opens a
     quotation that the next one closes. Marks that never close open nothing."""
     out: Quotes = {}
-    stack: list[tuple[int, list[int]]] = []
+    stack: list[tuple[int, list[tuple[int, int]]]] = []  # (opening mark, paragraph marks)
     for m in _MARKS.finditer(text):
-        at = m.start("para") if m.group("para") else m.start("mark")
-        if text[at] == _CLOSE:
+        name = "para" if m.group("para") else "mark"
+        at, end = m.start(name), m.end(name)
+        if text[at] == _CLOSE or text[at] == "'":
             if stack:
                 start, marks = stack.pop()
-                words = "".join(text[a + 1:b] for a, b in zip([start, *marks], [*marks, at],
-                                                                strict=True))
-                out[start] = (words, (start + 1, at), at + 1)
+                opened = [(start, start + (2 if text[start] == "`" else 1)), *marks]
+                words = "".join(text[b:a] for (_, b), (a, _) in zip(
+                    opened, [*marks, (at, end)], strict=True))
+                out[start] = (words, (opened[0][1], at), end)
         elif m.group("para") and stack:
-            stack[-1][1].append(at)
+            stack[-1][1].append((at, end))
         else:
             stack.append((at, []))
     straight = [i for i, ch in enumerate(text) if ch == _STRAIGHT]
@@ -704,6 +713,7 @@ def target_phrases(text: str, *, whole: bool = False,
         words = _MARKUP_LINE.sub("", words, count=1)
         words = " ".join(_LABEL.sub("", words, count=1).split())
         words = _HEADING.sub("", words, count=1)
+        words = _SENTENCE_HEADING.sub("", words, count=1)
         # a state's enacting form: "1. That §§ 15.2-1723.2 ... are amended and reenacted and
         # that the Code of Virginia" (is amended by adding ...): the last law named
         words = _THAT.sub("", words.rsplit(" and that ", 1)[-1], count=1)

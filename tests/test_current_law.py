@@ -255,6 +255,44 @@ def test_the_heading_of_the_amending_provision_is_no_part_of_the_target() -> Non
                               "amended—") == ("Section 2721 of title 18, United States Code",)
 
 
+def test_gpo_plain_text_quotation_marks_are_read() -> None:
+    """GPO's plain-text prints quote with two backquotes and two apostrophes: H.R. 2008's
+    instruction was "not read" in its text print and read in its XML."""
+    text = ("Section 319(j) of the Act is amended by striking ``subsections (h) and (i) not to \n"
+            "exceed'' and all that follows through ``fiscal year 1991'' and \ninserting "
+            "``subsections (h) and (i) $200,000,000''.")
+    (ins,) = parse(text)
+    assert describe(ins) == ("strike “subsections (h) and (i) not to exceed” through “fiscal "
+                             "year 1991” and insert “subsections (h) and (i) $200,000,000” in "
+                             "Section 319(j) of the Act")
+    # a quoted block, each paragraph opened, the last closed; marks of both kinds nest
+    block = "by adding at the end the following:\n``(3) the term `x' means a;\n``(4) b.''."
+    (add,) = parse("Section 5 of the Act is amended " + block)
+    assert (add.action, add.inserted) == (Action.ADD, "(3) the term `x' means a;\n(4) b.")
+
+
+def test_a_heading_in_sentence_case_is_no_part_of_the_target() -> None:
+    """GPO's XML gives H.R. 2008's and H.R. 8205's section headings in sentence case: their
+    instructions were aimed at "Nonpoint source management programs. Section 319(j) of the
+    Federal Water Pollution Control Act ..."."""
+    assert target_phrases("Nonpoint source management programs. Section 319(j) of the Federal "
+                          "Water Pollution Control Act (33 U.S.C. 1329(j)) is amended ") == (
+        "Section 319(j) of the Federal Water Pollution Control Act (33 U.S.C. 1329(j))",)
+    # (a law's name cited with "Pub. L." keeps its periods)
+    assert target_phrases("Section 303(2)(B) of the Act (Pub. L. 96–487) is amended ") == (
+        "Section 303(2)(B) of the Act (Pub. L. 96–487)",)
+
+
+@pytest.mark.corpus
+def test_h_r_2008_reads_alike_in_its_text_print_and_its_xml(corpus: Path) -> None:
+    told = [[describe(i) for _, i in in_outline(split(load_path(corpus / "raw" / name)))]
+            for name in ("BILLS-117hr2008rh.htm", "BILLS-117hr2008rh.xml")]
+    assert told[0] == told[1] == [
+        ("strike “subsections (h) and (i) not to exceed” through “fiscal year 1991” and insert "
+         "“subsections (h) and (i) $200,000,000 for each of fiscal years 2022 through 2026” in "
+         "Section 319(j) of the Federal Water Pollution Control Act (33 U.S.C. 1329(j))")]
+
+
 @pytest.mark.corpus
 def test_a_rendering_without_quotation_marks_is_listed_unread(corpus: Path) -> None:
     """congress.gov prints H.R. 4695's instructions without quotation marks ("by striking the
