@@ -167,7 +167,11 @@ def test_none_of_the_funds_may_be_used_is_a_prohibition() -> None:
     text = ("Section 1. Limits. None of the funds made available under this Act may be used by "
             "the Service to target citizens for exercising their rights.\n"
             "Section 2. Grants. For grants, $5,000,000, provided that none of these funds shall "
-            "be subject to section 3011(b) of the Solid Waste Disposal Act.\n")
+            "be subject to section 3011(b) of the Solid Waste Disposal Act.\n"
+            # (nor "shall not be subject to", H.R. 2157's "individual grants shall not be
+            # subject to a non-Federal matching requirement", a "Prohibits" before)
+            "Section 3. Matching. Individual grants shall not be subject to a non-Federal "
+            "matching requirement.\n")
     sheet = fact_sheet(split(snippet(text)))
     assert items(sheet, Dimension.PROHIBITED) == [("prohibited", "s1", "prohibition")]
     assert items(sheet, Dimension.PERMITTED) == []

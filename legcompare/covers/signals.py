@@ -73,10 +73,11 @@ OVERSIGHT_BODIES = _p(r"\b(?:court|judges?|justice|legislature|legislative|counc
 
 # (nor what a law does to other law or a power, or how it counts a thing: "that shall not
 # affect the validity of ...", "shall not supersede ... any other law", "such power of subpoena
-# shall not abate", "shall not be treated as a contribution", "shall not qualify as a basis")
+# shall not abate", "shall not be treated as a contribution", "shall not qualify as a basis",
+# "individual grants shall not be subject to a non-Federal matching requirement")
 _NOT_CONDUCT = (r"(?! (?:include|be construed|be deemed|be immune|be commenced|be received|"
                 r"be admissible|preclude|limit|require|condone|affect|be affected|supersede|"
-                r"abate|be treated|qualify as)\b)"
+                r"abate|be treated|qualify as|be subject)\b)"
                 r"(?! appl(?:y|ies)(?: to| in|[.;]|$))")
 PROHIBITION = _p(r"\b(?:shall|may|must|will) not\b" + _NOT_CONDUCT +
                  r"|\b(?:no|none of)\b(?! (?:later|sooner|less|more|longer)\b)[^.;:]{0,160}?"
