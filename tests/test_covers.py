@@ -217,6 +217,9 @@ def test_a_word_broken_at_a_line_end_is_read_whole_and_pointed_at_as_printed() -
     ("the appropriate election officials at each polling place", "appropriate election official"),
     ("such vendors", "vendor"),
     ("any operator (as defined in section 2)", "operator"),
+    # a plural followed by what it does (H.R. 2157's "agencies receiving fund" before)
+    ("the agencies receiving funds", "agency receiving funds"),
+    ("agency staffing firms", "agency staffing firm"),
     # a qualifier, a clause or a sentence names no one
     ("acting through the chief election official", ""),
     ("if a State accepts and processes a form", ""),

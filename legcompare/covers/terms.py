@@ -185,6 +185,9 @@ def party_name(phrase: str) -> str:
         return ""
     words = text.split()
     head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    # a plural followed by what it does ("agencies receiving funds"): the plural is the name's
+    head = next((i - 1 for i in range(1, head) if words[i].endswith("ing")
+                 and words[i - 1].endswith("s")), head)
     if words and head >= 0:
         words[head] = singular(words[head])
     return " ".join(words)
