@@ -220,6 +220,8 @@ def test_a_word_broken_at_a_line_end_is_read_whole_and_pointed_at_as_printed() -
     # a plural followed by what it does (H.R. 2157's "agencies receiving fund" before)
     ("the agencies receiving funds", "agency receiving funds"),
     ("agency staffing firms", "agency staffing firm"),
+    # a proviso's "That" is no part of it (H.R. 264's party "That the Chief Information ...")
+    ("That the Chief Officer of the offices", "Chief Officer of the offices"),
     # a qualifier, a clause or a sentence names no one
     ("acting through the chief election official", ""),
     ("if a State accepts and processes a form", ""),

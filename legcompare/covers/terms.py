@@ -180,7 +180,8 @@ def party_name(phrase: str) -> str:
     if _NOT_A_NAME.match(_DETERMINERS.sub("", text)):
         return ""
     text = _CUT.sub("", text)
-    text = _DETERMINERS.sub("", re.sub(r"^(?:and|or)\s+", "", text)).strip(" ,-")
+    # ("Provided further, That the Chief Information Officer ... shall")
+    text = _DETERMINERS.sub("", re.sub(r"^(?:and|or|[Tt]hat)\s+", "", text)).strip(" ,-")
     if _VERB.search(text):
         return ""
     words = text.split()
