@@ -1278,8 +1278,8 @@ def test_a_new_york_restatement_against_the_current_law_its_print_shows() -> Non
     assert result.current.text == side(bill, "before").text
     shown = [(c.pair.status.value, c.pair.verdict.value, c.code, c.bill)
              for c in result.changes if changed(c.pair)]
-    assert shown == [
-        ("modified", "stronger", "N.Y. Civ. Rights Law § 50-h", ("N.Y. A. 9999 § 1",)),
+    assert shown == [  # ("1. No landlord [may] SHALL" is subdivision 1, after the heading)
+        ("modified", "stronger", "N.Y. Civ. Rights Law § 50-h(1)", ("N.Y. A. 9999 § 1",)),
         ("removed", "weaker", "N.Y. Civ. Rights Law § 50-h(2)", ("N.Y. A. 9999 § 1",)),
         ("added", "weaker", "N.Y. Civ. Rights Law § 50-h(2)", ("N.Y. A. 9999 § 1",)),
     ]

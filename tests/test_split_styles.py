@@ -77,6 +77,32 @@ def test_new_york_print_quoted_article(corpus: Path) -> None:
     check(c["s2"], "§ 2.", Kind.SECTION, "S. 4457 § 2", "§ 2. This act shall")
 
 
+def test_a_first_subdivision_after_a_heading_in_sentence_case(corpus: Path) -> None:
+    """A. 1891 § 4 "Biometric surveillance regulation task force.  1.  (a)  There is ...":
+    subdivision 1 was not read, its paragraphs were § 4's own, and subdivisions 2 and 3 ended
+    up nested under clause (v) of paragraph (d) ("§ 4(d)(v)(g)(2)(e)(viii)"); a code printed
+    by its publisher ("§ 50-h. Biometric data of tenants. 1. No landlord ...") lost its
+    subdivision 1 alike, and the section's heading ran on into it ("... of tenants. 1")."""
+    for name in ("us-ny-a1891-2023-introduced.txt", "us-ny-s1609-2023-introduced.txt"):
+        c = by_id(outline_of(corpus, name))
+        assert c["s4"].heading == "Biometric surveillance regulation task force"
+        assert [k for k in c if k.startswith("s4/") and k.count("/") == 1] == [
+            "s4/1", "s4/2", "s4/3"], name
+        assert [k.removeprefix("s4/1/") for k in c if k.startswith("s4/1/") and
+                k.count("/") == 2] == ["a", "b", "c", "d", "e", "f", "g"], name
+        assert c["s4/2/e/viii"].citation.endswith("§ 4(2)(e)(viii)")
+    code = split(parse_text("§ 50-h. Biometric data of tenants. 1. No landlord shall collect "
+                            "biometric data.\n2. A tenant may sue.\n§ 50-i. Notice. 1. A landlord "
+                            "shall give notice.\n", Provenance("us-ny", "civ", None, None, "t")))
+    assert [(c.id, c.heading) for c in code.walk()] == [
+        ("50-h", "Biometric data of tenants"), ("50-h/1", None), ("50-h/2", None),
+        ("50-i", "Notice"), ("50-i/1", None)]
+    # a section's first sentence is no heading: a number after it is not its subdivision
+    bill = split(parse_text("§ 5. This act shall take effect immediately. 1. Then more.\n",
+                            Provenance("us-ny", "b", None, None, "t")))
+    assert [c.id for c in bill.walk()] == ["s5"]
+
+
 def test_new_york_run_together_labels_and_roman_numerals(corpus: Path) -> None:
     a = by_id(outline_of(corpus, "us-ny-s4457a-2024-amended.txt"))
     # "§ 676-C. ... 1.(A) THE ATTORNEY": the labels run together without a space.

@@ -11,7 +11,10 @@ from . import patterns as P
 _MD_BOLD_HEADING = re.compile(r"\s*(?P<h>[^*\n]{1,160}?)\*\*")
 _DASH_HEADING = re.compile(r"\s*(?P<h>[A-Z][^\n]{0,150}?)(?:\.—|\.--|—|--)")
 _CAPS_HEADING = re.compile(r"\s*(?P<h>[A-Z][A-Z0-9 ,;'’&()/-]{1,150}?)\.(?=\s*\S|\s*$)")
-_SECTION_HEADING = re.compile(r"\s*(?P<h>[A-Z(][^\n]{0,150}?)\.(?=\s+[A-Z“\"(]|\s*$)")
+# (before a capital, a quotation, a parenthesis or a first subdivision's number: "§ 4. Biometric
+# surveillance regulation task force.  1.  (a)  There is ...")
+_SECTION_HEADING = re.compile(r"\s*(?P<h>[A-Z(][^\n]{0,150}?)\.(?=\s+[A-Z“\"(]|\s+\d{1,3}\.\s|"
+                              r"\s*$)")
 
 
 _NAMED_KINDS = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE, Kind.CHAPTER,

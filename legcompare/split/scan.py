@@ -59,6 +59,11 @@ _RUN_IN_APPROPRIATION = re.compile(r"(?:[a-z][a-z ,’'—-]*|\(including transf
 _RUN_IN_HEADING = re.compile(r"(?P<heading>[a-z][a-z ,’'—-]{0,118}?|[A-Z][\w’'.,—-]*(?: (?:[A-Z]"
                              r"[\w’'.,—-]*|of|and|the|for|on|in|to|a|an)){0,15})\s+"
                              r"(?:\(including transfers? of funds\)\s+)?For\s")
+# A section's heading in sentence case, as a code prints it before the section's first
+# subdivision on the same line ("§ 50-h. Biometric data of tenants. 1. No landlord ..."): a
+# short phrase with no verb a provision's sentence would have.
+_SENTENCE_CASE_HEADING = re.compile(r"\s*[A-Z](?![^.]*\b(?:shall|may|must|will|is|are|means)\b)"
+                                    r"[^.:;]{2,100}[.:]\s*")
 _SMALL_WORD_END = re.compile(r"\b(?:of|under|in|to|the|by)\s*$")
 _WRAPPED_WIDTH = 150
 """No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
@@ -579,6 +584,8 @@ class Scanner:
                                                                before):
             return False
         letters = [c for c in before if c.isalpha()]
+        if node.kind is Kind.SECTION and _SENTENCE_CASE_HEADING.fullmatch(before):
+            return True  # a code's own print: "§ 50-h. Biometric data of tenants. 1. No ..."
         return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
     def _continues_run(self, p: int, label: Label) -> bool:
