@@ -100,7 +100,19 @@ def test_a_first_subdivision_after_a_heading_in_sentence_case(corpus: Path) -> N
     # a section's first sentence is no heading: a number after it is not its subdivision
     bill = split(parse_text("§ 5. This act shall take effect immediately. 1. Then more.\n",
                             Provenance("us-ny", "b", None, None, "t")))
-    assert [c.id for c in bill.walk()] == ["s5"]
+    assert [(c.id, c.heading) for c in bill.walk()] == [("s5", None)]
+
+
+def test_a_section_s_first_sentence_is_no_heading(corpus: Path) -> None:
+    """"Sec. 503. Section 20601 of Public Law 115–123 (132 Stat. 85) is amended by striking
+    “may” and inserting “shall”." had that sentence for its heading (and so it was no part of
+    what the section says, for the diff), as had "§ 2. This act shall take effect immediately."
+    (A. 519) and eleven more sections of the corpus."""
+    c = by_id(outline_of(corpus, "us-federal-hr2157-116-introduced.txt"))
+    assert (c["t-v/s503"].heading, c["t-v/s502"].heading) == (None, None)
+    assert by_id(outline_of(corpus, "us-ny-a519-2023-introduced.txt"))["s2"].heading is None
+    # (a heading in sentence case is still one: "§ 4. Biometric surveillance regulation task
+    # force." in the test above)
 
 
 def test_new_york_run_together_labels_and_roman_numerals(corpus: Path) -> None:

@@ -43,7 +43,7 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | 
     if kind not in _NAMED_KINDS:
         return None  # a numbered paragraph's heading is marked (dash, capitals, markup)
     m = _SECTION_HEADING.match(line)
-    if m:
+    if m and not _PROSE.search(m.group("h")):  # ("Sec. 503. Section 20601 ... is amended ...")
         return m.group("h").strip()
     rest = line.strip().strip(".—- ")
     after = window[len(line) + 1:].lstrip(" \t")
