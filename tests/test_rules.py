@@ -76,6 +76,33 @@ def run(old: str, new: str, mode: Mode,
                    options=CompareOptions(mode=mode, perspective=perspective))
 
 
+def test_a_section_of_a_label_and_a_heading_is_judged_by_what_it_holds() -> None:
+    """BIPA's § 20 ("Sec. 20. Right of action." over its subsections), left out of S. 4457-A,
+    was "weaker" for its heading's words, once more beside its subsection (a), which says the
+    same; an added "§ 837-X. ... PROHIBITED." was "stronger" for its heading. A heading is not
+    law: such a section is judged by the provisions it holds."""
+    old = """SEC. 1. BAN.
+(a) No agency shall use a face recognition system.
+SEC. 2. RIGHT OF ACTION.
+(a) Any person aggrieved by a violation of this Act may bring an action for damages.
+"""
+    new = old[:old.index("SEC. 2.")]
+    c = run(old, new, Mode.VERSIONS)
+    section, subsection = pair_of(c, "s2", reverse=True), pair_of(c, "s2/a", reverse=True)
+    own = ("It has no words of its own beyond its label and heading; the provisions it holds "
+           "are judged one by one.")
+    assert (section.status.value, section.verdict.value,
+            [(r.rule, r.explanation) for r in section.reasons]) == ("removed", "neutral", [
+                ("no-own-text", own)])
+    assert (subsection.verdict.value, [r.rule for r in subsection.reasons]) == (
+        "weaker", ["enforcement.remedy-clause-removed"]), describe(subsection)
+    # a section whose first sentence is its words is judged by them
+    c = run(new + "SEC. 2. Each agency shall report its use.\n", new, Mode.VERSIONS)
+    removed = pair_of(c, "s2", reverse=True)
+    assert (removed.verdict.value, [r.rule for r in removed.reasons]) == (
+        "weaker", ["scope.duty-removed"])
+
+
 def test_a_prohibition_reworded_is_told_in_its_own_words() -> None:
     """A. 48-A § 50-b(4)(c)(ii): "THE PROCEDURES CANNOT LIMIT" → "SHALL NOT LIMIT" was told
     "“CANNOT not” became “SHALL not”" (the explanation added a "not" to either side), and

@@ -8,7 +8,8 @@ Aggregation: the reasons' directions decide — only stronger, ``stronger``; onl
 ``weaker``; both, ``mixed``. A changed operative provision that no rule places is ``unclear``
 with the changed words as evidence. Changes explained as formal (same amount written another
 way, a spelling fixed) and changes to non-operative text are ``neutral``; so is a clause with
-no words of its own (quoted matter as a whole: the provisions it holds carry the verdicts).
+no words of its own (quoted matter as a whole, a section of a label and a heading: the
+provisions it holds carry the verdicts).
 Titles, digests, findings and purpose clauses are judged like the rest but flagged
 ``descriptive``.
 """
@@ -38,7 +39,17 @@ from ..model import (
     changed_copy,
 )
 from ..normalize import key, readable
-from .engine import LEADING_ARTICLE, Run, Texts, cut_off, in_term, judge, letters, runs
+from .engine import (
+    LEADING_ARTICLE,
+    Run,
+    Texts,
+    content_start,
+    cut_off,
+    in_term,
+    judge,
+    letters,
+    runs,
+)
 from .rules import RuleSet, load_rules
 from .values import words_to_number
 
@@ -79,7 +90,8 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
         if pair.verdict is Verdict.NEUTRAL and pair.descriptive is descriptive:
             return pair  # as it came (most pairs of a long bill)
         return changed_copy(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
-    if all(c is None or not c.text[c.own_start:].strip() for c in (pair.old, pair.new)):
+    if all(c is None or not c.text[content_start(c) - c.span[0]:].strip()
+           for c in (pair.old, pair.new)):  # (nothing but a label and a heading)
         return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive,
                        reasons=(_no_own_text(),))
     if pair.status is Status.UNPAIRED:
@@ -377,11 +389,14 @@ def _incomplete(pair: ClausePair) -> Reason:
 
 def _no_own_text() -> Reason:
     """A clause with no words of its own (matter quoted into another law, as a whole; a label
-    alone, "5." over its paragraphs): added or removed, it is judged by what it holds,
-    provision by provision, not once more as a whole (it would count each of its provisions'
-    verdicts twice, pointing at no words, or at its label)."""
+    alone, "5." over its paragraphs; a label and a heading, "Sec. 20. Right of action." over
+    its subsections): added or removed, it is judged by what it holds, provision by
+    provision, not once more as a whole (it would count each of its provisions' verdicts
+    twice, pointing at no words, or at its label, or judge its heading's words as if they were
+    law: BIPA's removed § 20 was "weaker" for its heading "Right of action")."""
     return Reason("no-own-text", "formal", Direction.NEUTRAL, None, None, None, None,
-                  "It has no words of its own; the provisions it holds are judged one by one.")
+                  "It has no words of its own beyond its label and heading; the provisions it "
+                  "holds are judged one by one.")
 
 
 def _non_operative(pair: ClausePair) -> Reason:
