@@ -67,8 +67,9 @@ def headings_over(children: Sequence[tuple[Kind, str | None]]) -> list[tuple[str
     accounts: list[str] = []
     fresh = False  # headings, and no paragraph, since the last provision
     for kind, heading in children:
-        named = heading if heading and not heading.startswith("(") else None  # not "(including
-        if kind is Kind.HEADING:                                               # transfer ...)"
+        # ("(including transfer of funds)" names nothing: it says what the paragraph does)
+        named = heading if heading and not heading.startswith("(") else None
+        if kind is Kind.HEADING:
             if heading and (heading.startswith("(") or heading[0].islower()):
                 # an account's, or "(including transfer of funds)", under the agency's
                 out.append(tuple(x for x in (agency, *accounts) if x))

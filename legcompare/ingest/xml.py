@@ -300,10 +300,8 @@ def _assign_ids(root: Node) -> dict[int, tuple[str, int]]:
 
 
 def _headed(node: Node) -> list[tuple[str, ...]]:
-    """:func:`~legcompare.citation.headings_over` of the node's children, as the text splitter
-    has them: of a title's or a division's, else none."""
-    if node.kind not in APPROPRIATING:
-        return [()] * len(node.children)
+    """:func:`~legcompare.citation.headings_over` of the children of a title or a division,
+    as the text splitter has them."""
     return headings_over([(c.kind if not c.value else Kind.SECTION, c.heading)
                           for c in node.children])
 
@@ -358,8 +356,12 @@ class _ClauseBuilder:
             citation = quoted_matter(citation, found.action_on(sections), prefix)
         else:
             citation = cite(self.form, fallback, [*path, step], quoted, outer)
-            children = tuple(self.build(c, [*path, step], outer, quoted, over)
-                             for c, over in zip(node.children, _headed(node), strict=True))
+            if node.kind in APPROPRIATING:
+                children = tuple(self.build(c, [*path, step], outer, quoted, over)
+                                 for c, over in zip(node.children, _headed(node), strict=True))
+            else:
+                children = tuple(self.build(c, [*path, step], outer, quoted)
+                                 for c in node.children)
         start, end = node.start, self.ends[id(node)]
         return Clause(id=ident, label=node.label, kind=kind,
                       heading=node.heading if node.label else (node.heading or node.term),
