@@ -132,6 +132,19 @@ def test_a_period_counted_from_the_effective_date_is_a_deadline() -> None:
         ("dates", "s3", "effective:90-days")]
 
 
+def test_a_recurrence_is_told_as_one() -> None:
+    """H.R. 4695's "Beginning on 180 days after the date of the enactment of this Act, and every
+    six months thereafter, ... the custodian ... shall remove" was told "Deadline: 6 months", as
+    if the custodian had six months; the value stays a deadline's (the gold's "a time limit,
+    recurrence or limitation period"), the summary says "every"."""
+    text = ("Section 1. Removal. Beginning on 180 days after the date of enactment, and every six "
+            "months thereafter, the custodian shall remove the photos of each person released.\n")
+    found = [(i.value, i.summary) for i in fact_sheet(split(snippet(text))).items
+             if i.dimension is Dimension.DATES]
+    assert found == [("deadline:180-days", "Deadline: 180 days"),
+                     ("deadline:6-months", "Deadline: every 6 months")]
+
+
 def test_what_a_law_does_to_other_law_is_no_prohibited_conduct() -> None:
     """S. 4457-A's fact sheet listed as "Prohibits" its severability section ("... is held to
     be invalid, that shall not affect the validity ... of any other provision"), "this section

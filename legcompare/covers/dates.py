@@ -12,6 +12,7 @@ be repealed at such time that ..." with no date or period is ``sunset:conditiona
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date
 from fractions import Fraction
@@ -26,6 +27,7 @@ _UNITS = {"day": "days", "business-day": "business-days", "week": "weeks", "mont
           "year": "years", "hour": "hours"}
 _KINDS = {"effective": "Effective", "sunset": "Sunset", "deadline": "Deadline",
           "other": "Date"}
+_EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 
 
 def dates(reading: Reading) -> list[tuple[str, str, str, Span]]:
@@ -43,7 +45,9 @@ def dates(reading: Reading) -> list[tuple[str, str, str, Span]]:
         kind = _kind(reading, at)
         when = _when(q)
         quote, span = _quote(reading, at, start + q.span[1])
-        out.append((f"{kind}:{when}", f"{_KINDS[kind]}: {describe_when(q)}", quote, span))
+        # a recurrence is told as one ("and every six months thereafter": "every 6 months")
+        every = "every " if q.unit != "date" and _EVERY.search(text, 0, q.span[0]) else ""
+        out.append((f"{kind}:{when}", f"{_KINDS[kind]}: {every}{describe_when(q)}", quote, span))
     for pattern, value, summary in ((sig.IMMEDIATELY, "effective:immediately",
                                      "Effective: immediately"),
                                     (sig.CONDITIONAL_SUNSET, "sunset:conditional",
