@@ -132,6 +132,18 @@ def test_a_period_counted_from_the_effective_date_is_a_deadline() -> None:
         ("dates", "s3", "effective:90-days")]
 
 
+def test_a_party_named_in_the_singular_is_quoted_as_printed() -> None:
+    """H.R. 2157's "the agencies receiving funds ... shall provide a detailed operating plan":
+    named "agency receiving funds" (e2221b5), the item's quote was that name and its span empty
+    (the name's first word, "agency", is not printed)."""
+    document = snippet("Section 1. Plans. The agencies receiving funds shall provide a detailed "
+                       "operating plan.\n")
+    (party,) = [i for i in fact_sheet(split(document)).items
+                if i.dimension is Dimension.ACTORS]
+    assert (party.value, party.quote) == ("agency-receiving-funds", "agencies receiving funds")
+    assert document.text[party.span[0]:party.span[1]] == "agencies receiving funds"
+
+
 def test_a_recurrence_is_told_as_one() -> None:
     """H.R. 4695's "Beginning on 180 days after the date of the enactment of this Act, and every
     six months thereafter, ... the custodian ... shall remove" was told "Deadline: 6 months", as

@@ -233,13 +233,19 @@ def _parties(sheet: _Sheet) -> None:
             continue
         known.append(name)
         reading = read(clause, sheet.page)
-        m = re.search(re.escape(name.split()[0]), reading.key[start:])
+        m = re.search(_printed(name.split()[0]), reading.key[start:])
         begin = start + (m.start() if m else 0)
         span = reading.span(begin, _name_end(reading.key, begin, name, phrase)) if m else \
             reading.span(start, start)
         quote = readable(reading.page[span[0]:span[1]], reading.page) or name
         sheet.items.append(item(reading, Dimension.ACTORS, re.sub(r"[^a-z0-9]+", "-", name)
                                 .strip("-"), name, quote, span))
+
+
+def _printed(word: str) -> str:
+    """A word of a party's name as the text may print it: in the singular, or in the plural
+    the name's head was taken from ("agency" in "agencies receiving funds")."""
+    return re.escape(word[:-1]) + "(?:y|ies)" if word.endswith("y") else re.escape(word) + "s?"
 
 
 def _name_end(key: str, begin: int, name: str, phrase: str) -> int:
@@ -251,9 +257,7 @@ def _name_end(key: str, begin: int, name: str, phrase: str) -> int:
     found = key.find(phrase, max(0, begin - len(phrase)))
     limit = found + len(phrase) if found >= 0 else len(key)
     for word in name.split():
-        plural = re.escape(word[:-1]) + "(?:y|ies)" if word.endswith("y") else \
-            re.escape(word) + "s?"
-        m = re.compile(plural).search(key, at, limit)
+        m = re.compile(_printed(word)).search(key, at, limit)
         if m is None:
             return begin + len(name)
         at = m.end()
