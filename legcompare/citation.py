@@ -69,30 +69,32 @@ def headings_over(children: Sequence[tuple[Kind, str | None]]) -> list[tuple[str
     for kind, heading in children:
         # ("(including transfer of funds)" names nothing: it says what the paragraph does)
         named = heading if heading and not heading.startswith("(") else None
+        capital = named is not None and not named[0].islower()  # an agency's, or an account's
         if kind is Kind.HEADING:
-            if heading and (heading.startswith("(") or heading[0].islower()):
-                # an account's, or "(including transfer of funds)", under the agency's
-                out.append(tuple(x for x in (agency, *accounts) if x))
-                if named:
-                    accounts.append(named)
+            if capital:
+                out.append(())
+                agency, accounts = named, []
+            elif heading:  # an account's, or "(including ...)", under the agency's
+                out.append(_present(agency, *accounts))
+                accounts += [named] if named else []
             else:
                 out.append(())
-                if named:
-                    agency, accounts = named, []
             fresh = True
         elif kind is Kind.BLOCK:
-            if named and not named[0].islower() and not fresh:
-                agency = None
+            if named and capital and not fresh:
                 out.append((named,))
             else:
-                out.append(tuple(x for x in (agency, *accounts, named) if x))
-                if named and not named[0].islower():
-                    agency = None
+                out.append(_present(agency, *accounts, named))
+            agency = None if capital else agency
             accounts, fresh = [], False
         else:
-            agency, accounts, fresh = None, [], False
             out.append(())
+            agency, accounts, fresh = None, [], False
     return out
+
+
+def _present(*names: str | None) -> tuple[str, ...]:
+    return tuple(n for n in names if n)
 
 
 def cite(form: CitationForm | None, fallback: str, path: Sequence[Step],

@@ -43,19 +43,16 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | 
     if kind not in _NAMED_KINDS:
         return None  # a numbered paragraph's heading is marked (dash, capitals, markup)
     m = _SECTION_HEADING.match(line)
-    if m and not _PROSE.search(m.group("h")):  # ("Sec. 503. Section 20601 ... is amended ...")
+    if m and not P.PROSE.search(m.group("h")):
         return m.group("h").strip()
     rest = line.strip().strip(".—- ")
     after = window[len(line) + 1:].lstrip(" \t")
     if rest and len(rest) <= 160 and not re.search(r"[.;:]\s", rest) and \
-            not _PROSE.search(rest) and not (after[:1].islower() and not line.rstrip()
+            not P.PROSE.search(rest) and not (after[:1].islower() and not line.rstrip()
                                                .endswith((".", "—", ":"))):
         return rest
     return None
 
-
-# A line with a verb like these is the provision's first sentence, not its heading.
-_PROSE = re.compile(r"\b(?:shall|may|must|will|is|are|was|were|has|have)\b", re.I)
 
 
 _MD_BOLD_LEAD = re.compile(r"^[^*\n]{0,120}\*\*\s*")

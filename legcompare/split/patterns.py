@@ -126,4 +126,7 @@ PROVISO = re.compile(r"(?<=[:;.]) (?=Provided(?:,| further,| however,)? [Tt]hat\
 
 # Markdown renderings: "#### 1. Short title", "**(1) Heading**", "**(A)**".
 MD_HEADING = re.compile(r"(?P<hashes>#{1,6}) +")
+# A verb a provision's sentence has and a heading has not ("Sec. 503. Section 20601 ... is
+# amended ...", "§ 5. This act shall take effect ...": no heading).
+PROSE = re.compile(r"\b(?:shall|may|must|will|is|are|was|were|has|have|means)\b", re.I)
 MD_BOLD = re.compile(r"\*\*(?=\S)")

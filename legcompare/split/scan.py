@@ -51,19 +51,22 @@ _CITED_AS = re.compile(r"This (?:Act|title|division|subtitle) may be cited as\b"
 _SENTENCE_END = re.compile(r"\.[\"”’')\]]*\s*$")
 _ENDS_IN_COMMA = re.compile(r",\s*(?:and|or)?$")
 _LEADS_IN = re.compile(r"[—:]\s*$")
-_RUN_IN_APPROPRIATION = re.compile(r"(?:[a-z][a-z ,’'—-]*|\(including transfers? of funds\))"
-                                   r"\s+(?:\(including transfers? of funds\)\s+)?For\s")
-# The heading an appropriation opens with, run into its text: an account in lower case (small
-# capitals as printed: "emergency forest restoration program For an additional amount ...") or
-# an agency by its name ("Commodity Futures Trading Commission For necessary expenses ...").
-_RUN_IN_HEADING = re.compile(r"(?P<heading>[a-z][a-z ,’'—-]{0,118}?|[A-Z][\w’'.,—-]*(?: (?:[A-Z]"
-                             r"[\w’'.,—-]*|of|and|the|for|on|in|to|a|an)){0,15})\s+"
-                             r"(?:\(including transfers? of funds\)\s+)?For\s")
+# An appropriation run into its heading: the heading of an account, in lower case (small
+# capitals as printed: "emergency forest restoration program For an additional amount ..."), or
+# of an agency, by its name ("Commodity Futures Trading Commission For necessary expenses ..."),
+# then "For" (after "(including transfer of funds)" if it says so).
+_INCLUDING = r"\(including transfers? of funds\)"
+_ACCOUNT = r"[a-z][a-z ,’'—-]*"
+_AGENCY = r"[A-Z][\w’'.,—-]*(?: (?:[A-Z][\w’'.,—-]*|of|and|the|for|on|in|to|a|an)){0,15}"
+_FOR = rf"\s+(?:{_INCLUDING}\s+)?For\s"
+_RUN_IN_APPROPRIATION = re.compile(rf"(?:{_ACCOUNT}|{_INCLUDING}){_FOR}")
+"""A line that opens a new appropriation after a sentence end (an account's heading only)."""
+_RUN_IN_HEADING = re.compile(rf"(?P<heading>{_ACCOUNT}|{_AGENCY}){_FOR}")
+"""The heading an appropriation's paragraph opens with."""
 # A section's heading in sentence case, as a code prints it before the section's first
 # subdivision on the same line ("§ 50-h. Biometric data of tenants. 1. No landlord ..."): a
-# short phrase with no verb a provision's sentence would have.
-_SENTENCE_CASE_HEADING = re.compile(r"\s*[A-Z](?![^.]*\b(?:shall|may|must|will|is|are|means)\b)"
-                                    r"[^.:;]{2,100}[.:]\s*")
+# short phrase (with no verb of a provision's sentence, ``P.PROSE``).
+_SENTENCE_CASE_HEADING = re.compile(r"\s*[A-Z][^.:;]{2,100}[.:]\s*")
 _SMALL_WORD_END = re.compile(r"\b(?:of|under|in|to|the|by)\s*$")
 _WRAPPED_WIDTH = 150
 """No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
@@ -584,7 +587,8 @@ class Scanner:
                                                                before):
             return False
         letters = [c for c in before if c.isalpha()]
-        if node.kind is Kind.SECTION and _SENTENCE_CASE_HEADING.fullmatch(before):
+        if node.kind is Kind.SECTION and _SENTENCE_CASE_HEADING.fullmatch(before) and \
+                not P.PROSE.search(before):
             return True  # a code's own print: "§ 50-h. Biometric data of tenants. 1. No ..."
         return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
