@@ -175,6 +175,72 @@ def test_appropriations_bill_sections_and_definitions(corpus: Path) -> None:
         "H.R. 2157, 116th Cong. § 703(4) (inserting Bipartisan Budget Act of 2018, (10))")
 
 
+ACCOUNT = """<?xml version="1.0" encoding="UTF-8"?>
+<bill xmlns="http://schemas.gpo.gov/xml/uslm"><main><title><num value="I">TITLE I</num>
+<heading>AGENCY</heading>
+<appropriations level="intermediate"><heading>Fiscal Service</heading></appropriations>
+<appropriations level="small"><heading>salaries and expenses</heading><content>
+<p>For necessary expenses of operations, $338,280,000.</p>
+<p>In addition, $165,000, to be derived from the Trust Fund: <proviso><i>Provided</i>, That \
+such amount shall remain available.</proviso></p></content></appropriations>
+<appropriations level="small"><heading>repairs</heading><content class="block">For repairs, \
+$9,000.</content></appropriations>
+</title></main></bill>
+"""
+
+
+def test_an_account_printed_over_several_paragraphs() -> None:
+    """An appropriation whose ``<content>`` holds several ``<p>`` is printed as its heading on
+    a line of its own over paragraphs: the heading is a heading and each paragraph a block,
+    cited by its number (the second paragraph was words of the first, its proviso the
+    first's); one paragraph (``<content class="block">``) keeps its heading run into it."""
+    document = ingest_bytes(ACCOUNT.encode(), Provenance("us", "Bill", None, None, "file"))
+    assert [(c.id, c.kind, c.text) for c in clauses(document)] == [
+        ("t-i", Kind.TITLE, "TITLE I AGENCY\n"),
+        ("t-i/h-fiscal-service", Kind.HEADING, "Fiscal Service\n"),
+        ("t-i/h-salaries-and-expenses", Kind.HEADING, "salaries and expenses\n"),
+        ("t-i/p1", Kind.BLOCK, "For necessary expenses of operations, $338,280,000.\n"),
+        ("t-i/p2", Kind.BLOCK, "In addition, $165,000, to be derived from the Trust Fund: "),
+        ("t-i/p2/proviso-1", Kind.PROVISO,
+         "Provided, That such amount shall remain available.\n"),
+        ("t-i/p3", Kind.BLOCK, "repairs For repairs, $9,000.\n"),
+    ]
+    c = by_id(document)
+    assert [c[k].citation for k in ("t-i/p1", "t-i/p2", "t-i/p3")] == [
+        "Bill, tit. I, Fiscal Service, salaries and expenses, ¶ 1",
+        "Bill, tit. I, Fiscal Service, ¶ 2",
+        "Bill, tit. I, Fiscal Service, repairs, ¶ 3"]
+
+
+@pytest.mark.corpus
+def test_an_account_of_several_paragraphs_is_cited_as_the_text_print_cites_it(
+        corpus: Path) -> None:
+    """H.R. 2157 prints "State and Tribal Assistance Grants" over two paragraphs (three when
+    introduced); the XML's second paragraph, the $349,400,000 for the revolving funds, was read
+    as words of the first one's proviso ("¶ 9, 1st proviso"), and every later paragraph of the
+    title was numbered one less than in the text print. Now the whole title is cited alike in
+    the two prints, and so are H.R. 264's accounts of several paragraphs."""
+    for xml, text, title in (("h2157_enr.XML", "us-federal-hr2157-116-enrolled.txt", "t-vii/"),
+                             ("H2157_IH.XML", "us-federal-hr2157-116-introduced.txt", "t-vi/")):
+        c = by_id(read(corpus, xml))
+        grants = c[title + "p10"]
+        assert grants.citation.endswith(", State and Tribal Assistance Grants, ¶ 10")
+        assert opening(grants, 8) == "For an additional amount for “State and Tribal"
+        assert [x.id for x in c[title + "p9"].children] == [title + "p9/proviso-1"]
+        printed = split(load_path(corpus / text))
+        assert [(x.id, x.citation) for x in c.values() if x.id.startswith(title)] == [
+            (x.id, x.citation) for x in printed.walk() if x.id.startswith(title)]
+    hr264 = by_id(read(corpus, "h264_eh.XML"))
+    fiscal = [hr264[k] for k in ("t-i/h-salaries-and-expenses~2", "t-i/p9", "t-i/p10")]
+    assert [(x.kind, x.citation) for x in fiscal] == [
+        (Kind.HEADING, ("H.R. 264, 116th Cong., tit. I, Bureau of the Fiscal Service, heading "
+                        "“salaries and expenses”")),
+        (Kind.BLOCK, ("H.R. 264, 116th Cong., tit. I, Bureau of the Fiscal Service, salaries and "
+                      "expenses, ¶ 9")),
+        (Kind.BLOCK, "H.R. 264, 116th Cong., tit. I, Bureau of the Fiscal Service, ¶ 10")]
+    assert opening(hr264["t-i/p10"], 3) == "In addition, $165,000,"
+
+
 @pytest.mark.corpus
 def test_xml_and_its_text_rendering_give_similar_trees(corpus: Path) -> None:
     xml_ids = {c.id for c in clauses(read(corpus, "H2157_IH.XML"))}

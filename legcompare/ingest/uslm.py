@@ -165,6 +165,9 @@ class TreeReader:
     quoted_names = frozenset({"quotedContent"})
     tocs = frozenset({"toc"})
     provisos = frozenset({"proviso"})
+    paragraph_names: frozenset[str] = frozenset()
+    """What prints an appropriation's paragraphs when its body holds several (see
+    :meth:`paragraphs`)."""
     terms = frozenset({"term"})
     dialect = "uslm"
     marked: ClassVar[dict[str, MarkKind]] = {}
@@ -342,6 +345,10 @@ class TreeReader:
         Deposit Insurance Corporation", "office of the inspector general" ...): from the first
         of them on, what the section holds goes to what holds the section, as the act's text
         print has it."""
+        paragraphs = self.paragraphs(el) if self.name(el) in self.appropriations else None
+        if paragraphs is not None:
+            self.account(el, owner, paragraphs)
+            return
         node = self.open(self.kind_of(el), owner)
         holder = node
         for child, text in self.children(el):
@@ -365,6 +372,41 @@ class TreeReader:
                 self.walk(child, node)
             self.w.write(text)
         self.w.space = False  # what follows a provision's last line joins it
+
+    def paragraphs(self, el: etree._Element) -> etree._Element | None:
+        """The body of an appropriation printed as several paragraphs (GPO's ``<content>`` of
+        two or more ``<p>``, where one paragraph is the ``<content>`` itself), or ``None``."""
+        body = next((c for c in el if isinstance(c.tag, str) and self.name(c) in self.bodies),
+                    None)
+        if body is None or sum(1 for c in body if isinstance(c.tag, str) and
+                               self.name(c) in self.paragraph_names) < 2:
+            return None
+        return body
+
+    def account(self, el: etree._Element, owner: Node, body: etree._Element) -> None:
+        """An account's heading over several paragraphs (H.R. 264's "salaries and expenses",
+        then "For necessary expenses of operations of the Bureau ..." and "In addition,
+        $165,000 ..."): the heading is a heading and each paragraph a block of what holds the
+        account, as the act's text print has them, each cited by its own number."""
+        node: Node | None = None
+        for child, text in self.children(el):
+            name = self.name(child) if child is not None else ""
+            if child is body:
+                with self.marking(body):
+                    for paragraph, tail in self.children(body):
+                        if paragraph is not None:
+                            shown = self.name(paragraph) in self.paragraph_names
+                            self.walk(paragraph, self.open(Kind.BLOCK, owner) if shown
+                                      else node or owner)
+                        self.w.write(tail)
+            elif child is not None and name in self.headings and node is None:
+                node = self.open(Kind.HEADING, owner)
+                with self.marking(child):
+                    self.heading(child, node)
+            elif child is not None:
+                self.walk(child, node or owner)
+            self.w.write(text)
+        self.w.space = False
 
     def part(self, el: etree._Element, name: str, node: Node) -> None:
         """A provision's number, heading or text."""
@@ -483,6 +525,7 @@ class UslmReader(TreeReader):
     instructions = frozenset({"actionInstruction"})
     levels: ClassVar[dict[str, Kind]] = _LEVELS
     appropriations = frozenset({"appropriations"})
+    paragraph_names = frozenset({"p"})
     notes: ClassVar[dict[str, NoteKind]] = {
         "sidenote": NoteKind.SIDENOTE, "editorialNote": NoteKind.EDITORIAL,
         "footnote": NoteKind.EDITORIAL, "slugLine": NoteKind.PAGE_HEADER,
