@@ -93,7 +93,7 @@ def test_label_candidates_on_real_lines(corpus: Path) -> None:
 # look-behinds as text).
 _BREAK = re.compile(r"(?<=[.:;,”\"-])\s+(?=(?:SECTION|SEC\.|Section) \d+[A-Z]?\.\s)"
                     r"|(?<=[.:;”\"])\s+(?=\(\w{1,4}\)\s|Be it (?:enacted|ordained))"
-                    r"|(?<=as follows:)\s+")
+                    r"|(?<=as follows:)\s+(?=[^\s$a-z])")
 
 
 def _breaks(line: str) -> list[tuple[int, int]]:
@@ -105,7 +105,7 @@ def _breaks(line: str) -> list[tuple[int, int]]:
 @given(st.lists(st.sampled_from([". ", ":  ", ";\n", ",", "” ", '"', "- ", "SECTION 1. ",
                                  "SEC. 2.\t", "Section 3A. ", "(a) ", "(iv) ", "Be it enacted",
                                  "Be it ordained", "as follows: ", "as follows:", "x", " ",
-                                 "(", "SEC", "."]), max_size=30))
+                                 "(", "SEC", ".", "$5 ", "for "]), max_size=30))
 def test_a_flattened_line_breaks_where_the_reference_pattern_says(pieces: list[str]) -> None:
     line = "".join(pieces)
     assert _breaks(line) == [m.span() for m in _BREAK.finditer(line)]

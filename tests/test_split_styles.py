@@ -519,6 +519,90 @@ def test_an_appropriation_after_a_proviso_s_items_is_its_own() -> None:
         "t-i/p1/1", "t-i/p1/2", "t-i/p1/proviso-1", "t-i/p1/proviso-2"]
 
 
+ONE_LINE_PARAGRAPHS = """\
+TITLE V—INDEPENDENT AGENCIES
+Securities and Exchange Commission
+salaries and expenses
+For necessary expenses for the Commission, including: (1) incidental expenses such as meals; \
+(2) travel and transportation; and (3) related lodging or subsistence.
+In addition to the foregoing appropriation, for costs associated with relocation, $3,000: \
+Provided , That such funds shall be available until expended: Provided further , That none \
+shall be transferred.
+federal payment for testing and treatment of hiv/aids For a Federal payment for testing, $4,000.
+other programs
+For other activities, $117,000, to remain available, which shall be available as follows: \
+$99,000 for the Drug-Free Communities Program; and $18,000 for anti-doping activities.PAD
+"""
+
+
+def test_an_appropriations_act_s_lines_are_its_paragraphs() -> None:
+    """What GPO's text print of H.R. 264 had read otherwise than its XML: a paragraph after one
+    whose items are run into its line ("... including: (1) ...; (2) ...; and (3) ...") was
+    more words of item (3); "Provided , That" and "Provided further , That" (so printed) were
+    no provisos; a heading with a "/" ("hiv/aids") was not seen run into its paragraph; and
+    a line long enough to be taken for a whole text run onto one line was cut after "as
+    follows:", before the sums it lists ("as follows: $99,000 for ...")."""
+    text = ONE_LINE_PARAGRAPHS.replace("PAD", " " * 1000)
+    outline = by_id(bill(text))
+    assert [(c.id, opening(c, 3)) for c in outline.values()] == [
+        ("t-v", "TITLE V—INDEPENDENT AGENCIES"),
+        ("t-v/h-securities-and-exchange-commission", "Securities and Exchange"),
+        ("t-v/h-salaries-and-expenses", "salaries and expenses"),
+        ("t-v/p1", "For necessary expenses"),
+        ("t-v/p1/1", "(1) incidental expenses"),
+        ("t-v/p1/2", "(2) travel and"),
+        ("t-v/p1/3", "(3) related lodging"),
+        ("t-v/p2", "In addition to"),
+        ("t-v/p2/proviso-1", "Provided , That"),
+        ("t-v/p2/proviso-2", "Provided further ,"),
+        ("t-v/p3", "federal payment for"),
+        ("t-v/h-other-programs", "other programs"),
+        ("t-v/p4", "For other activities,"),
+    ]
+    assert outline["t-v/p1/3"].text == "(3) related lodging or subsistence.\n"
+    assert outline["t-v/p3"].citation == (
+        "Bill, tit. V, Securities and Exchange Commission, federal payment for testing and "
+        "treatment of hiv/aids, ¶ 3")
+    assert outline["t-v/p4"].text.startswith("For other activities, $117,000, to remain "
+                                             "available, which shall be available as follows: "
+                                             "$99,000 for the Drug-Free")
+    # a text run onto one line still breaks after "as follows:" before what is no sum
+    flattened = ("Be it enacted by the Senate and House of Representatives, as follows: " + "x"
+                 * 1000 + " The agency shall act, as follows: Section 1. The agency shall "
+                 "report.\n")
+    assert [c.id for c in bill(flattened).walk()][-1] == "s1"
+
+
+def test_real_appropriations_are_cited_as_the_act_s_xml_cites_them(corpus: Path) -> None:
+    """The text print of H.R. 264 against its XML: the paragraphs above, each cited as the XML
+    cites it (they were "¶ 35(3)", "¶ 13" and "¶ 4", and every later paragraph of the title
+    numbered one off)."""
+    for name in ("us-federal-hr264-116-engrossed-house.txt",
+                 "us-federal-hr264-116-placed-on-calendar-senate.txt"):
+        outline = by_id(outline_of(corpus, name))
+        sec = outline["t-v/p36"]
+        assert opening(sec, 4) == "In addition to the"
+        assert sec.citation == ("H.R. 264, 116th Cong., tit. V, Securities and Exchange "
+                                "Commission, ¶ 36")
+        assert [c.id for c in sec.children] == [f"t-v/p36/proviso-{n}" for n in range(1, 6)]
+        assert outline["t-v/p35/3"].text.endswith("Division of Economic and Risk Analysis.\n")
+        drugs = outline["t-ii/p12"]
+        assert drugs.citation == (
+            "H.R. 264, 116th Cong., tit. II, Office of National Drug Control Policy, other "
+            "federal drug control programs, ¶ 12")
+        assert "as follows: $99,000,000 for the Drug-Free Communities Program" in drugs.text
+        assert [c.id for c in drugs.children] == ["t-ii/p12/proviso-1"]
+        courts = outline["t-iv/p4"]
+        assert courts.citation == (
+            "H.R. 264, 116th Cong., tit. IV, Federal Funds, federal payment for defender "
+            "services in district of columbia courts, ¶ 4")
+        assert [opening(c, 2) for c in courts.children] == [
+            "Provided ,", "Provided further", "Provided further,"]
+        assert outline["t-iv/p11"].citation == (
+            "H.R. 264, 116th Cong., tit. IV, Federal Funds, federal payment for testing and "
+            "treatment of hiv/aids, ¶ 11")
+
+
 def test_an_act_s_short_title_after_its_last_items_is_its_own() -> None:
     """ "This Act may be cited as ..." after the items of an appropriations act's last section
     is the act's sentence (a paragraph of the title, as the act's XML prints it); the same

@@ -122,7 +122,12 @@ DEFINITION_INTRO = re.compile(r"(?:following (?:terms|words)[^.:]*meanings? indi
                               re.I)
 
 # Appropriations provisos.
-PROVISO = re.compile(r"(?<=[:;.]) (?=Provided(?:,| further,| however,)? [Tt]hat\b)")
+_PROVISO_OPENING = r"Provided(?: ?,| further ?,| however ?,)? [Tt]hat\b"
+"""How a proviso opens ("Provided, That", "Provided further, That"; GPO's text of H.R. 264 also
+prints "Provided , That" and "Provided further , That")."""
+PROVISO = re.compile(rf"(?<=[:;.]) (?={_PROVISO_OPENING})")
+PROVISO_LINE = re.compile(_PROVISO_OPENING)
+"""A line that is a proviso (``match``)."""
 
 # Markdown renderings: "#### 1. Short title", "**(1) Heading**", "**(A)**".
 MD_HEADING = re.compile(r"(?P<hashes>#{1,6}) +")

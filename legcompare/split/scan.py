@@ -56,7 +56,7 @@ _LEADS_IN = re.compile(r"[—:]\s*$")
 # of an agency, by its name ("Commodity Futures Trading Commission For necessary expenses ..."),
 # then "For" (after "(including transfer of funds)" if it says so).
 _INCLUDING = r"\(including transfers? of funds\)"
-_ACCOUNT = r"[a-z][a-z ,’'—-]*"
+_ACCOUNT = r"[a-z][a-z ,’'/—-]*"
 _AGENCY = r"[A-Z][\w’'.,—-]*(?: (?:[A-Z][\w’'.,—-]*|of|and|the|for|on|in|to|a|an)){0,15}"
 _FOR = rf"\s+(?:{_INCLUDING}\s+)?For\s"
 _RUN_IN_APPROPRIATION = re.compile(rf"(?:{_ACCOUNT}|{_INCLUDING}){_FOR}")
@@ -94,13 +94,16 @@ class _Line:
 _FLATTENED_LINE = 1000
 # The break is the run of spaces (the group that matched) after a sentence end: these are
 # ``(?<=[.:;,”"-])\s+(?=(?:SECTION|SEC\.|Section) \d+[A-Z]?\.\s)``,
-# ``(?<=[.:;”"])\s+(?=\(\w{1,4}\)\s|Be it (?:enacted|ordained))`` and ``(?<=as follows:)\s+``
-# with the look-behinds read as text: the same runs, found twice as fast (a run starts after a
-# character that is no space, so the next match is never inside the one before).
+# ``(?<=[.:;”"])\s+(?=\(\w{1,4}\)\s|Be it (?:enacted|ordained))`` and
+# ``(?<=as follows:)\s+(?=[^\s$a-z])`` with the look-behinds read as text: the same runs, found
+# twice as fast (a run starts after a character that is no space, so the next match is never
+# inside the one before). After "as follows:" a sum or a word in lower case goes on with the
+# sentence: an appropriation printed on one long line lists its amounts so ("which shall be
+# available as follows: $99,000,000 for the Drug-Free Communities Program ...; $2,000,000 for").
 _VIRTUAL_BREAK = re.compile(
     r"[.:;,”\"-](\s+)(?=(?:SECTION|SEC\.|Section) \d+[A-Z]?\.\s)"
     r"|[.:;”\"](\s+)(?=\(\w{1,4}\)\s|Be it (?:enacted|ordained))"
-    r"|as follows:(\s+)")
+    r"|as follows:(\s+)(?=[^\s$a-z])")
 
 
 def inline_candidates(text: str, pos: int, endpos: int) -> list[int]:
@@ -665,8 +668,7 @@ class Scanner:
             return  # quoted words that lead into quoted provisions ("“title XIX—" / "“(i) ...")
         new_paragraph = self.blank_before or P.terminal_tail(self.prev_tail) \
             or self._is_headline(self.prev_tail) or not self.b.nodes
-        if stripped.startswith("Provided") and re.match(r"Provided(?:,| further,)? [Tt]hat",
-                                                        stripped):
+        if stripped.startswith("Provided") and P.PROVISO_LINE.match(stripped):
             self.b.proviso(line.start, flush=True, further=stripped.startswith("Provided further"))
             return
         owner = self._flush_owner(line, stripped)
@@ -703,6 +705,12 @@ class Scanner:
                 return
             if _CITED_AS.match(stripped) and self._in_appropriations(items=True):
                 self.b.unlabeled(Kind.BLOCK, line.start)  # the act's sentence, as its XML has it
+                return
+            if self._in_appropriations() and self._items_run_in(line):
+                # the paragraph after one whose items are run into its line ("... including:
+                # (1) incidental expenses such as meals; (2) ...; (3) ... Analysis." and then
+                # "In addition to the foregoing appropriation, ..."): a paragraph of its own
+                self._appropriation(self.b.unlabeled(Kind.BLOCK, line.start), stripped)
                 return
         if not self.b.in_container_context() or not new_paragraph:
             return
@@ -787,6 +795,16 @@ class Scanner:
             return (node.parent is not None and node.parent.kind in _HOLDS_APPROPRIATIONS
                     and not self.b.in_quoted() and (not items or k < len(stack) - 1))
         return k < len(stack) - 1 and node.kind is Kind.BLOCK and not node.floor
+
+    def _items_run_in(self, line: _Line) -> bool:
+        """Are the items open those of an unnumbered paragraph printed whole on the line before
+        ``line`` (its items run into it)?"""
+        stack = self.b.stack
+        k = len(stack) - 1
+        while k > 0 and (stack[k].is_enum or stack[k].kind is Kind.PROVISO):
+            k -= 1
+        return stack[k].kind is Kind.BLOCK and \
+            self.text.find("\n", stack[k].start, line.start - 1) < 0
 
     def _definition_term(self, pos: int) -> str | None:
         s = self.text[pos:pos + 300]
