@@ -787,24 +787,27 @@ class Scanner:
         if not self.unwrapped:
             return False
         stack = self.b.stack
-        k = len(stack) - 1
-        while k > 0 and (stack[k].is_enum or stack[k].kind is Kind.PROVISO):
-            k -= 1
+        k = self._holder_of_items()
         node = stack[k]
         if node.kind is Kind.SECTION:
             return (node.parent is not None and node.parent.kind in _HOLDS_APPROPRIATIONS
                     and not self.b.in_quoted() and (not items or k < len(stack) - 1))
         return k < len(stack) - 1 and node.kind is Kind.BLOCK and not node.floor
 
-    def _items_run_in(self, line: _Line) -> bool:
-        """Are the items open those of an unnumbered paragraph printed whole on the line before
-        ``line`` (its items run into it)?"""
+    def _holder_of_items(self) -> int:
+        """Where in the stack what holds the open items and provisos is (the top, if none)."""
         stack = self.b.stack
         k = len(stack) - 1
         while k > 0 and (stack[k].is_enum or stack[k].kind is Kind.PROVISO):
             k -= 1
-        return stack[k].kind is Kind.BLOCK and \
-            self.text.find("\n", stack[k].start, line.start - 1) < 0
+        return k
+
+    def _items_run_in(self, line: _Line) -> bool:
+        """Are the items open those of an unnumbered paragraph printed whole on the line before
+        ``line`` (its items run into it)?"""
+        holder = self.b.stack[self._holder_of_items()]
+        return holder.kind is Kind.BLOCK and \
+            self.text.find("\n", holder.start, line.start - 1) < 0
 
     def _definition_term(self, pos: int) -> str | None:
         s = self.text[pos:pos + 300]
