@@ -17,7 +17,16 @@ import pytest
 
 from legcompare.compare import compare
 from legcompare.ingest import load_path
-from legcompare.model import ClausePair, CompareOptions, Comparison, Document, Mode, Op, Status
+from legcompare.model import (
+    ClausePair,
+    CompareOptions,
+    Comparison,
+    Document,
+    Mode,
+    Op,
+    Role,
+    Status,
+)
 from legcompare.normalize import key
 from legcompare.summary import changed, headline, summarize
 
@@ -359,8 +368,10 @@ def test_hr2157_a_department_s_name_and_a_covered_emergency_are_no_exception(
     # (and "Sec. 501.", "Sec. 504.", "Sec. 505." and "Sec. 1207.", labels over what they hold,
     # are no provisions of their own; appropriations' terms added or removed are unclear; 7
     # provisions whose changes are only of how the act names itself, its date or its provisos
-    # are neutral: 101 unclear before those rules, see the next test)
-    assert headline(summarize(c)).startswith("34 provisions weaker, 25 stronger, 94 unclear;")
+    # are neutral: 101 unclear before those rules, see the next test; a waiver of a matching
+    # requirement dropped with its paragraph is unclear too, see
+    # test_hr2157_an_appropriation_s_terms_are_no_duty)
+    assert headline(summarize(c)).startswith("33 provisions weaker, 25 stronger, 95 unclear;")
 
 
 def test_hr2157_an_article_dropped_or_a_proviso_counted_is_no_change_of_law(
@@ -403,16 +414,22 @@ def test_hr2157_an_appropriation_s_terms_are_no_duty(corpus: Path) -> None:
     proviso is no item of a list the proviso before it leads into: "... shall not apply to
     funds made available under this heading: Provided further, That of the amount provided,
     not less than $20,000,000 shall be transferred ..." was "weaker: A new item in a list of
-    exceptions"."""
+    exceptions". Nor is the dropped paragraph's "such funds ... shall not be subject to the
+    matching or cost share requirements" a prohibition (it was "weaker: A prohibition was
+    removed")."""
     c = run(corpus, "us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
     by_id = {(p.new or p.old).id: p for p in c.pairs}  # type: ignore[union-attr]
     assert [(by_id[i].status, by_id[i].verdict.value, [r.rule for r in by_id[i].reasons])
             for i in ("t-i/p1/proviso-4", "t-vi/p11", "t-i/p1/proviso-7",
-                      "t-viii/p4/proviso-3")] == [
+                      "t-viii/p4/proviso-3", "t-vi/p11/proviso-2")] == [
         (Status.ADDED, "unclear", ["scope.appropriation-term-added"]),
         (Status.REMOVED, "unclear", ["scope.appropriation-term-removed"]),
         (Status.ADDED, "stronger", ["scope.duty-added"]),
-        (Status.ADDED, "unclear", ["scope.appropriation-term-added"])]
+        (Status.ADDED, "unclear", ["scope.appropriation-term-added"]),
+        (Status.REMOVED, "unclear", ["scope.appropriation-term-removed"])]
+    waiver = by_id["t-vi/p11/proviso-2"]
+    assert (waiver.old is not None and waiver.old.role) is Role.EXEMPTION
+    assert [r.old for r in waiver.reasons] == ["shall not be subject to"]
 
 
 def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:

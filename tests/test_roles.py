@@ -31,6 +31,13 @@ def roles(path: Path, *ids: str) -> list[tuple[str, str | None]]:
       "(b) For purposes of this section—\n"
       "(1) no person may sell voter registration information.\n"),
      {"s4": "other", "s4/a": "descriptive", "s4/b": "other", "s4/b/1": "prohibition"}),
+    # what frees from a requirement exempts: it prohibits nothing
+    (("SEC. 5. GRANTS.\n(a) Individual grants shall not be subject to a non-Federal matching "
+      "requirement.\n(b) An appointee who elects to retain pay is not subject to this section.\n"
+      "(c) None of these funds shall be subject to section 3011(b) of the Act.\n"
+      "(d) An agency shall not use the funds for travel.\n"),
+     {"s5": "exemption", "s5/a": "exemption", "s5/b": "exemption", "s5/c": "exemption",
+      "s5/d": "prohibition"}),
 ])
 def test_roles_of_snippets(text: str, expected: dict[str, str]) -> None:
     document = parse_text(text, Provenance("us", "t", None, None, "file"))

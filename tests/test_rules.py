@@ -407,6 +407,25 @@ def test_a_changed_amending_instruction_is_judged_as_the_edit_it_makes() -> None
     assert "limits.appropriations" not in [r.rule for r in (*first.reasons, *second.reasons)]
 
 
+def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> None:
+    """ "such funds ... shall not be subject to the matching or cost share requirements" (H.R.
+    2157's Region 2 proviso, struck in the enrolled bill) was read as a prohibition, its removal
+    "weaker: a prohibition was removed"; it frees the money from a requirement, and whether that
+    protects anyone is not for the text to say. Outside an appropriation the exemption is judged
+    as one."""
+    old = ("SEC. 1. GRANTS.\n(a) For grants, $5,000,000.\n(b) Such funds shall not be subject "
+           "to the matching requirements of section 602.\n")
+    p = pair_of(run(old, old.split("(b)")[0], Mode.VERSIONS), "s1/b")
+    assert (p.status.value, p.verdict.value, [(r.rule, r.old) for r in p.reasons]) == (
+        "removed", "unclear", [("scope.appropriation-term-removed",
+                                     "shall not be subject to")]), describe(p)
+    ban = ("SEC. 1. BAN.\n(a) No agency shall use a face recognition system.\n(b) A school is "
+           "not subject to this section.\n")
+    p = pair_of(run(ban, ban.split("(b)")[0], Mode.VERSIONS), "s1/b")
+    assert ([r.rule for r in p.reasons], p.verdict.value) == (
+        ["exceptions.exemption-removed"], "stronger"), describe(p)
+
+
 def test_a_use_allowed_is_an_appropriation_s_term_only_where_money_is_spoken_of() -> None:
     """ "may be used for" earmarks funds in an appropriation ("such funds may be used for
     repairs"), but lets a regulated party use a system in a ban: there it is a permission."""
