@@ -61,6 +61,22 @@ def test_flattened_pdf_text_loses_its_run_in_line_numbers() -> None:
     assert rebuild(layout.text, layout.notes) == src
 
 
+def test_a_running_head_s_page_number_is_no_margin_number() -> None:
+    """S.F. File No. 190110 as amended breaks off at a page's foot: "... General Findings.
+    Supervisors Peskin; Yee BOARD OF SUPERVISORS Page 1 1 2 3 4 5 6 7 8 9 10" and a line break.
+    The head's "1" was taken for margin number 1, the margin's own "1" and the last number
+    before the line break ("10") stayed in the text ("General Findings.  1 10")."""
+    words = " ".join(f"{n} word{n} and more text here" for n in range(1, 12))
+    src = ("FILE NO. " + words + " " + "x" * 1000 + " General Findings. Supervisors Peskin; Yee "
+           "BOARD OF SUPERVISORS Page 1 " + " ".join(str(n) for n in range(1, 11)) +
+           "\n[... text not retrieved ...]\n")
+    layout = strip_furniture(src)
+    assert layout.text.endswith("x General Findings.  \n\n")
+    assert [n.text for n in layout.notes if n.kind is NoteKind.PAGE_HEADER] == [
+        "Supervisors Peskin; Yee BOARD OF SUPERVISORS Page 1"]
+    assert rebuild(layout.text, layout.notes) == src
+
+
 @pytest.mark.corpus
 def test_every_corpus_text_rebuilds_exactly(corpus: Path) -> None:
     files = sorted(corpus.glob("*.txt")) + sorted((corpus / "preemption").glob("*.txt"))

@@ -85,7 +85,7 @@ _INLINE_FURNITURE: tuple[_LineRule, ...] = (
           page_group=1, footer=True),
 )
 # A margin number run into the text: " 12 " or, where extraction lost the space, " 2amended".
-_INLINE_NUMBER = re.compile(r"(?<= )(\d{1,2})(?= |[a-z])")
+_INLINE_NUMBER = re.compile(r"(?<= )(\d{1,2})(?=\s|[a-z])")
 _MAX_LINE_CHARS = 220  # the most text a printed line can hold between two margin numbers
 
 
@@ -356,7 +356,8 @@ def _inline_line_numbers(
 ) -> list[tuple[int, int, int]]:
     """Margin numbers inside flattened text: 1, 2, 3 ... each within a printed line's reach."""
     page_starts = sorted(end for _, end, kind, _ in cuts if kind is NoteKind.PAGE_HEADER)
-    numbers = list(_INLINE_NUMBER.finditer(source))
+    # (a number inside a running head is the head's: "... BOARD OF SUPERVISORS Page 1 1 2 3")
+    numbers = _outside(cuts, _INLINE_NUMBER.finditer(source))
     found: list[tuple[int, int, int]] = []
     expected, last = 1, -1
     for i, m in enumerate(numbers):
@@ -373,6 +374,20 @@ def _inline_line_numbers(
             found.append((m.start(), end, n))
             expected, last = n + 1, end
     return found
+
+
+def _outside(cuts: list[tuple[int, int, NoteKind, int | None]],
+             found: Iterator[re.Match[str]]) -> list[re.Match[str]]:
+    """The matches (in text order) that start inside none of ``cuts`` (sorted by start)."""
+    kept: list[re.Match[str]] = []
+    j, reach = 0, -1
+    for m in found:
+        while j < len(cuts) and cuts[j][0] <= m.start():
+            reach = max(reach, cuts[j][1])
+            j += 1
+        if m.start() >= reach:
+            kept.append(m)
+    return kept
 
 
 def rebuild(text: str, notes: tuple[Note, ...] | list[Note]) -> str:
