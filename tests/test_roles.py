@@ -35,9 +35,10 @@ def roles(path: Path, *ids: str) -> list[tuple[str, str | None]]:
     (("SEC. 5. GRANTS.\n(a) Individual grants shall not be subject to a non-Federal matching "
       "requirement.\n(b) An appointee who elects to retain pay is not subject to this section.\n"
       "(c) None of these funds shall be subject to section 3011(b) of the Act.\n"
-      "(d) An agency shall not use the funds for travel.\n"),
+      "(d) An agency shall not use the funds for travel.\n"
+      "(e) The stock vests on the date it is not subject to a substantial risk of forfeiture.\n"),
      {"s5": "exemption", "s5/a": "exemption", "s5/b": "exemption", "s5/c": "exemption",
-      "s5/d": "prohibition"}),
+      "s5/d": "prohibition", "s5/e": "other"}),
 ])
 def test_roles_of_snippets(text: str, expected: dict[str, str]) -> None:
     document = parse_text(text, Provenance("us", "t", None, None, "file"))
