@@ -146,6 +146,30 @@ def test_enrolled_bill_and_slip_law_differ_only_outside_the_sections(corpus: Pat
     assert "42 USC 1861 note." in notes and "42 USC 1885a note." in notes
 
 
+def test_cross_mode_never_pairs_what_describes_a_law_with_what_makes_it(corpus: Path) -> None:
+    """A. B. 1034's digest ("AB 1034, as amended, Wilson. Law enforcement: facial recognition and
+    other biometric surveillance.") was paired with § 832.19's definition of "biometric
+    surveillance system" (the words they share) and judged "mixed"; and its enacting clause with
+    § 832.19(a). A digest, findings, a title or a heading is never the counterpart of an
+    operative provision of another law."""
+    c = run(corpus, "us-ca-pen-832.19-2019-chaptered.txt",
+            "us-ca-ab1034-2023-amended-asm-2023-05-01.txt")
+    assert c.mode is Mode.CROSS
+    paired = [(p.old.id, p.new.id) for p in c.pairs if p.old and p.new]
+    assert paired == []
+    digest = next(p for p in c.pairs if p.new and p.new.id == "digest/p1")
+    assert (digest.status, digest.verdict.value, digest.descriptive) == (
+        Status.UNPAIRED, "unclear", True)
+    # what describes two laws may still pair: the Moratorium Act's two short titles
+    titles = run(corpus, "us-federal-hr7356-116-introduced.txt",
+                 "us-federal-hr1404-118-introduced.txt", mode=Mode.CROSS)
+    assert [(p.old.id, p.new.id, p.old.role, p.new.role) for p in titles.pairs
+            if p.old and p.new and p.descriptive] == [
+        ("front", "front", Role.NON_OPERATIVE, Role.NON_OPERATIVE),
+        ("enacting", "enacting", Role.NON_OPERATIVE, Role.NON_OPERATIVE),
+        ("s1", "s1", Role.DESCRIPTIVE, Role.DESCRIPTIVE)]
+
+
 def test_cross_mode_pairs_ny_with_the_california_law_it_copies(corpus: Path) -> None:
     c = run(corpus, "us-ny-a3712-2023-introduced.txt", "us-ca-pen-832.19-2019-chaptered.txt")
     assert c.mode is Mode.CROSS
