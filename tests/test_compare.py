@@ -181,6 +181,13 @@ def test_cross_mode_pairs_ny_with_the_california_law_it_copies(corpus: Path) -> 
         ("biological or behavioral characteristic that can be used",
          "biological, or behavioral characteristic that can be used")]
     assert ("s1/q/837-x/1/c", "832.19/a/2") in pairs
+    # "THE FOLLOWING TERMS SHALL HAVE THE FOLLOWING MEANINGS:" -> "... terms have ...": no duty
+    # either way, and no heading (the explanation said "a definitions heading")
+    lead_in = pairs[("s1/q/837-x/1", "832.19/a")]
+    assert (lead_in.verdict.value, [(r.rule, r.explanation) for r in lead_in.reasons]) == (
+        "neutral", [("formal.meanings", ("“shall” was dropped from the words that introduce "
+                                         "definitions (“the following terms shall have the "
+                                         "following meanings”): it imposed no duty."))])
     # § 832.19 is partial: NY provisions without a counterpart are unpaired, not removed.
     lonely = [p for p in c.pairs if p.new is None]
     assert lonely and all(p.status is Status.UNPAIRED for p in lonely)
