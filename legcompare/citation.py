@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import CitationForm, Kind
+from .model import CitationForm, Clause, Kind, changed_copy
 
 _CONTAINER_ABBREV: dict[Kind, str] = {
     Kind.DIVISION: "div.",
@@ -222,6 +222,28 @@ def _unnumbered(step: Step) -> str:
     if step.heading:
         return f"definition of “{step.heading}”"
     return str(step.kind.value)
+
+
+def told_apart(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """The clause trees of a text with every citation its own. A designation the text prints
+    more than once (H.R. 1's two paragraphs "(3)" of § 5101(f), Springfield's two runs "A.",
+    "B.") is told apart by where it stands: the second ``H.R. 1, 116th Cong., div. B,
+    § 5101(f)(3) (2nd)``, as its id is by ``~2`` (a citation given before, in document order,
+    is given again with its ordinal). The same tuple when none repeats (almost every text)."""
+    cited = [c.citation for root in clauses for c in root.walk()]
+    if len(set(cited)) == len(cited):
+        return clauses
+    seen: dict[str, int] = {}
+
+    def again(c: Clause) -> Clause:
+        n = seen[c.citation] = seen.get(c.citation, 0) + 1
+        children = tuple(again(child) for child in c.children)
+        if n == 1 and all(a is b for a, b in zip(children, c.children, strict=True)):
+            return c
+        return changed_copy(c, citation=f"{c.citation} ({_ordinal(n)})" if n > 1
+                            else c.citation, children=children)
+
+    return tuple(again(c) for c in clauses)
 
 
 def _ordinal(n: int) -> str:

@@ -284,7 +284,7 @@ def test_springfield_fact_sheet(corpus: Path) -> None:
     by_clause = {(i.dimension.value, i.clause, i.value): i for i in sheet.items}
     fine = by_clause[("enforcement", "b~2", "fine")]
     assert "a fine of $300 per violation" in fine.quote
-    assert fine.citation == "Springfield Code, (B)"
+    assert fine.citation == "Springfield Code, (B) (2nd)"  # (its second run A., B.)
     assert by_clause[("dates", "b", "sunset:conditional")].summary == \
         "Sunset: when a condition is met"
     assert by_clause[("preemption", "d", "savings")].quote.startswith(

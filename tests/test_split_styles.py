@@ -381,10 +381,29 @@ def test_a_number_printed_twice_stands_beside_the_first(corpus: Path) -> None:
     assert [c.id for c in bill(text).walk()] == [
         "s5", "s5/f", "s5/f/1", "s5/f/3", "s5/f/3/a", "s5/f/3/b", "s5/f/3/b/i", "s5/f/3/b/ii",
         "s5/f/3~2"]
+    # cited apart too: the second "(3)" by where it stands (it was cited as the first)
+    assert [c.citation for c in bill(text).walk()][3::5] == ["Bill § 5(f)(3)",
+                                                            "Bill § 5(f)(3) (2nd)"]
     hr1 = by_id(outline_of(corpus, "us-federal-hr1-116-reported-house.txt"))
     cap = hr1["div-b/t-v/st-b/pt-1/s5101/f/3~2"]
-    assert (cap.label, cap.kind, opening(cap, 6)) == (
-        "(3)", Kind.PARAGRAPH, "(3) Cap on amount of payment.—The")
+    assert (cap.label, cap.kind, opening(cap, 6), cap.citation) == (
+        "(3)", Kind.PARAGRAPH, "(3) Cap on amount of payment.—The",
+        "H.R. 1, 116th Cong., div. B, § 5101(f)(3) (2nd)")
+    assert hr1["div-b/t-v/st-b/pt-1/s5101/f/3"].citation == (
+        "H.R. 1, 116th Cong., div. B, § 5101(f)(3)")
+
+
+def test_every_citation_of_a_corpus_text_is_its_own(corpus: Path) -> None:
+    """No two provisions of a text share a citation: Springfield's code prints its runs "A.",
+    "B." twice (its section numbers were not retrieved), cited "(A)" and "(A) (2nd)"; the
+    two history notes of S.F. Admin. Code § 19B.3 likewise."""
+    springfield = by_id(outline_of(corpus, "us-ma-springfield-code-facial-surveillance.txt"))
+    assert [(k, springfield[k].citation) for k in ("a", "a~2", "b~2")] == [
+        ("a", "Springfield Code, (A)"), ("a~2", "Springfield Code, (A) (2nd)"),
+        ("b~2", "Springfield Code, (B) (2nd)")]
+    for path in sorted(corpus.glob("*.txt")) + sorted((corpus / "raw").glob("*.[xX][mM][lL]")):
+        cited = [c.citation for c in split(load_path(path)).walk()]
+        assert len(set(cited)) == len(cited), path.name
 
 
 def test_a_heading_line_closes_an_appropriation_s_items_or_a_title_s_section() -> None:

@@ -36,7 +36,16 @@ from itertools import pairwise
 from lxml import etree
 
 from ..amend import QuotedTarget, Targets
-from ..citation import APPROPRIATING, Step, cite, headings_over, law_form, place, quoted_matter
+from ..citation import (
+    APPROPRIATING,
+    Step,
+    cite,
+    headings_over,
+    law_form,
+    place,
+    quoted_matter,
+    told_apart,
+)
 from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
 from ..markup import Tags, merge_notes, moved, resolve
@@ -225,7 +234,7 @@ def build_document(text: str, root: Node, notes: list[Note], marks: list[LineMar
     if nodes:
         ends[id(nodes[-1])] = len(text)
     builder = _ClauseBuilder(text, ends, _assign_ids(root), provenance, form, marks)
-    structure = tuple(builder.build(c, [], [], None) for c in root.children)
+    structure = told_apart(tuple(builder.build(c, [], [], None) for c in root.children))
     return Document(text=text, provenance=provenance, notes=tuple(notes), lines=tuple(marks),
                     structure=structure, citation=form, marks=found,
                     before=before if found else None)

@@ -53,7 +53,7 @@ def split(document: Document) -> Outline:
     clauses = _materialize(document, family, root, nodes)
     for node in nodes:  # the only cycles of the node tree: freed now, without the collector
         node.parent = None
-    return Outline(document, clauses)
+    return Outline(document, citation.told_apart(clauses))
 
 
 @dataclass(frozen=True, slots=True)
