@@ -476,6 +476,20 @@ def test_a_label_printed_another_way_is_not_a_renumbering(corpus: Path) -> None:
     assert (moved.new.id, moved.renumbered) == ("s1/q/50-b/1/d", True)
 
 
+def test_a_change_no_rule_places_is_shown_beside_the_verdict(corpus: Path) -> None:
+    """A. 48-A § 50-b(4)(c)(ii) adds "OR LAWFUL OCCUPANT" twice: to the exception ("weaker") and
+    to whom the prohibition protects, which no rule places and no reason mentioned."""
+    c = run(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt")
+    p = next(p for p in c.pairs if p.new is not None and p.new.id == "s1/q/50-b/4/c/ii")
+    assert (p.verdict.value, [(r.rule, r.new) for r in p.reasons]) == ("weaker", [
+        ("exceptions.alternative-added", " OR LAWFUL OCCUPANT"),
+        ("formal.prohibition-wording", "SHALL NOT"),
+        ("unassessed", "OR LAWFUL OCCUPANT ")])
+    assert p.new.text[slice(*(s - p.new.span[0] for s in p.reasons[2].new_span))] == (
+        "OR LAWFUL OCCUPANT ")
+    assert p.new.text.index("OR LAWFUL OCCUPANT") < p.new.text.index("EXCEPT")
+
+
 def test_a_selected_provision_is_judged_as_in_the_whole_comparison(corpus: Path) -> None:
     """A. 48-A renames "electronic or computerized entry system" "smart access system", a
     term its § 50-b(1)(g) defines. § 50-b(2)(a) and (2)(b), whose only other change is

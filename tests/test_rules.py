@@ -76,6 +76,27 @@ def run(old: str, new: str, mode: Mode,
                    options=CompareOptions(mode=mode, perspective=perspective))
 
 
+def test_a_change_no_rule_places_beside_one_a_rule_places_is_shown() -> None:
+    """A. 48-A § 50-b(4)(c)(ii): "... SHALL NOT LIMIT TIME OR PLACE OF ENTRANCE BY SUCH PEOPLE
+    AUTHORIZED BY THE TENANT {+OR LAWFUL OCCUPANT+} EXCEPT AS REQUESTED BY THE TENANT {+OR
+    LAWFUL OCCUPANT+}": the exception's new alternative made it "weaker", and the first
+    insertion, which widens whom the prohibition protects, was in no reason at all. The verdict
+    stands on what the rules placed; the rest is listed as unplaced."""
+    old = ("SEC. 1. ENTRY.\n(a) The procedures shall not limit entrance by people authorized by "
+           "the tenant except as requested by the tenant.\n")
+    new = old.replace("by the tenant except", "by the tenant or lawful occupant except").replace(
+        "requested by the tenant.", "requested by the tenant or lawful occupant.")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    assert (p.verdict.value, [(r.rule, r.direction.value, r.new, r.explanation)
+                              for r in p.reasons][1:]) == ("weaker", [
+        ("unassessed", "unclear", "or lawful occupant ",
+         "Also changed, and no rule places it; read it.")]), describe(p)
+    assert p.reasons[0].rule == "exceptions.alternative-added"
+    # a changed provision with nothing left over gets no such reason
+    plain = pair_of(run(old, old.replace("shall not", "may not"), Mode.VERSIONS), "s1/a")
+    assert "unassessed" not in [r.rule for r in plain.reasons], describe(plain)
+
+
 def test_a_section_of_a_label_and_a_heading_is_judged_by_what_it_holds() -> None:
     """BIPA's § 20 ("Sec. 20. Right of action." over its subsections), left out of S. 4457-A,
     was "weaker" for its heading's words, once more beside its subsection (a), which says the

@@ -126,6 +126,10 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
         else:
             reasons.append(_evidence(pair, open_runs or changed))
             verdict = Verdict.UNCLEAR
+    elif open_runs and not descriptive:
+        # the verdict stands on what the rules placed; a change beside them none placed is
+        # shown too, so that no changed words go unmentioned
+        reasons.append(_evidence(pair, open_runs, also=True))
     return replace(pair, verdict=verdict, descriptive=descriptive, reasons=tuple(reasons))
 
 
@@ -416,8 +420,9 @@ def _described(pair: ClausePair, changed: list[Run]) -> Reason:
                   "does not itself change what the law requires.")
 
 
-def _evidence(pair: ClausePair, changed: list[Run]) -> Reason:
-    """The first run of changed words, for a change no rule places."""
+def _evidence(pair: ClausePair, changed: list[Run], *, also: bool = False) -> Reason:
+    """The first run of changed words, for a change no rule places (``also``: beside changes
+    rules did place)."""
     if not changed:
         clause = pair.new or pair.old
         assert clause is not None
@@ -429,6 +434,10 @@ def _evidence(pair: ClausePair, changed: list[Run]) -> Reason:
     run = changed[0]
     old_span = (run.del_at, run.del_at + len(run.deleted)) if run.deleted else None
     new_span = (run.ins_at, run.ins_at + len(run.inserted)) if run.inserted else None
+    more = len(changed) - 1
+    told = ("No rule places this change; read it." if not also else
+            "Also changed, and no rule places it; read it." if not more else
+            f"Also changed, and no rule places it (nor {more} more change"
+            f"{'s' if more > 1 else ''} after it); read them.")
     return Reason("unassessed", "unknown", Direction.UNCLEAR, run.deleted or None,
-                  run.inserted or None, old_span, new_span,
-                  "No rule places this change; read it.")
+                  run.inserted or None, old_span, new_span, told)
