@@ -174,6 +174,17 @@ def test_federal_gpo_print_with_line_numbers(corpus: Path) -> None:
     assert c["s2/1"].term == "biometric surveillance system"
     assert c["s2"].locator == "p. 2, ll. 1–2"
     assert "VerDate" not in o.document.text
+    # the cover, printed above line 1, stands on no numbered line (it was "p. 1, l. 1")
+    assert (c["front"].locator, c["s1"].locator) == (None, "p. 1, ll. 3–5")
+
+
+def test_what_stands_before_every_margin_number_has_no_locator(corpus: Path) -> None:
+    """S.F. File No. 190110 as amended in committee prints page 1's margin numbers after its
+    foot ("BOARD OF SUPERVISORS Page 1 1 2 3 ... 10"): the front matter before them was
+    located "p. 2, l. 1", where the first number is read to stand."""
+    c = by_id(outline_of(corpus, "us-ca-sf-ord-190110-2019-amended-in-committee.txt"))
+    assert [(k, c[k].locator) for k in ("front", "enacting")] == [
+        ("front", None), ("enacting", None)]
 
 
 def test_federal_markdown_rendering(corpus: Path) -> None:

@@ -295,8 +295,8 @@ def _assign_ids(root: Node) -> dict[int, str]:
 def _locator(marks: tuple[LineMark, ...], offsets: list[int], start: int, end: int
              ) -> str | None:
     """``p. 3, ll. 12–15`` from the printed page and line numbers around a span."""
-    if not marks:
-        return None
+    if not marks or end <= offsets[0]:
+        return None  # (no mark at or before its end: nothing printed says where it stands)
     i = max(bisect_right(offsets, start) - 1, 0)
     j = max(bisect_left(offsets, end) - 1, i)
     first, last = marks[i], marks[j]
