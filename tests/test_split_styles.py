@@ -603,6 +603,22 @@ def test_an_appropriations_act_s_lines_are_its_paragraphs() -> None:
     assert [c.id for c in bill(flattened).walk()][-1] == "s1"
 
 
+def test_an_account_s_heading_under_its_agency_s_opens_any_sentence() -> None:
+    """ "united states mint public enterprise fund Pursuant to section 5136 ...", printed right
+    under "United States Mint", is that account's paragraph (its heading in small capitals) as
+    much as one that opens "For"; a paragraph in lower case elsewhere has no such heading."""
+    text = ("TITLE I—TREASURY\nUnited States Mint\nunited states mint public enterprise fund "
+            "Pursuant to section 5136 of title 31, United States Code, the United States Mint is "
+            "provided funding through the United States Mint Public Enterprise Fund.\nsalaries and "
+            "expenses For necessary expenses, $5,000.\nof which Funds shall be for travel.\n")
+    outline = by_id(bill(text))
+    assert [(k, outline[k].heading) for k in ("t-i/p1", "t-i/p2", "t-i/p3")] == [
+        ("t-i/p1", "united states mint public enterprise fund"),
+        ("t-i/p2", "salaries and expenses"), ("t-i/p3", None)]
+    assert outline["t-i/p1"].citation == (
+        "Bill, tit. I, United States Mint, united states mint public enterprise fund, ¶ 1")
+
+
 def test_real_appropriations_are_cited_as_the_act_s_xml_cites_them(corpus: Path) -> None:
     """The text print of H.R. 264 against its XML: the paragraphs above, each cited as the XML
     cites it (they were "¶ 35(3)", "¶ 13" and "¶ 4", and every later paragraph of the title
@@ -631,6 +647,9 @@ def test_real_appropriations_are_cited_as_the_act_s_xml_cites_them(corpus: Path)
         assert outline["t-iv/p11"].citation == (
             "H.R. 264, 116th Cong., tit. IV, Federal Funds, federal payment for testing and "
             "treatment of hiv/aids, ¶ 11")
+        assert outline["t-i/p12"].citation == (
+            "H.R. 264, 116th Cong., tit. I, United States Mint, united states mint public "
+            "enterprise fund, ¶ 12")
 
 
 def test_an_act_s_short_title_after_its_last_items_is_its_own() -> None:

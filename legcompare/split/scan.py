@@ -56,13 +56,16 @@ _LEADS_IN = re.compile(r"[—:]\s*$")
 # of an agency, by its name ("Commodity Futures Trading Commission For necessary expenses ..."),
 # then "For" (after "(including transfer of funds)" if it says so).
 _INCLUDING = r"\(including transfers? of funds\)"
-_ACCOUNT = r"[a-z][a-z ,’'/—-]*"
+_ACCOUNT_WORDS = r"[a-z ,’'/—-]*"
+_ACCOUNT = rf"[a-z]{_ACCOUNT_WORDS}"
 _AGENCY = r"[A-Z][\w’'.,—-]*(?: (?:[A-Z][\w’'.,—-]*|of|and|the|for|on|in|to|a|an)){0,15}"
 _FOR = rf"\s+(?:{_INCLUDING}\s+)?For\s"
 _RUN_IN_APPROPRIATION = re.compile(rf"(?:{_ACCOUNT}|{_INCLUDING}){_FOR}")
 """A line that opens a new appropriation after a sentence end (an account's heading only)."""
 _RUN_IN_HEADING = re.compile(rf"(?P<heading>{_ACCOUNT}|{_AGENCY}){_FOR}")
 """The heading an appropriation's paragraph opens with."""
+_RUN_IN_ACCOUNT = re.compile(rf"(?P<heading>[a-z]{_ACCOUNT_WORDS}[a-z])\s+(?=[A-Z][a-z])")
+"""An account's heading before a sentence that does not open "For"."""
 # A section's heading in sentence case, as a code prints it before the section's first
 # subdivision on the same line ("§ 50-h. Biometric data of tenants. 1. No landlord ..."): a
 # short phrase (with no verb of a provision's sentence, ``P.PROSE``).
@@ -115,6 +118,12 @@ def inline_candidates(text: str, pos: int, endpos: int) -> list[int]:
         if start >= pos:
             found.add(start)
     return sorted(found)
+
+
+def _under_heading(block: Node) -> bool:
+    """Is ``block`` printed right under a heading (its sibling before it)?"""
+    siblings = block.parent.children if block.parent is not None else []
+    return len(siblings) > 1 and siblings[-1] is block and siblings[-2].kind is Kind.HEADING
 
 
 def _unmarked(line: str, count: int = 0) -> str:
@@ -726,6 +735,11 @@ class Scanner:
                 block.parent.kind not in _HOLDS_APPROPRIATIONS:
             return
         m = _RUN_IN_HEADING.match(stripped)
+        if m is None and _under_heading(block):
+            # right under its agency's heading, an account's heading in small capitals opens
+            # a paragraph whatever its first word ("United States Mint" / "united states mint
+            # public enterprise fund Pursuant to section 5136 ...")
+            m = _RUN_IN_ACCOUNT.match(stripped)
         if m is not None:
             block.heading = " ".join(m.group("heading").split())
 
