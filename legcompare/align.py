@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from .chardiff import sequence_diff
-from .model import Clause, Kind, Op, Outline, Role
+from .model import DESCRIBING, Clause, Kind, Op, Outline
 from .normalize import key
 
 if TYPE_CHECKING:
@@ -589,8 +589,11 @@ def align_cross(old: Outline, new: Outline) -> list[Match]:
     taken_b: set[int] = set()
     matches: list[Match] = []
     for s, x, y in scored:
+        # never across the line between describing a law and making it: a digest's "Law
+        # enforcement: facial recognition and other biometric surveillance." is no definition
+        # of "biometric surveillance system", however many words they share
         if s < CROSS_THRESHOLD or x in taken_a or y in taken_b or \
-                _describes(a.clauses[x]) is not _describes(b.clauses[y]):
+                (a.clauses[x].role in DESCRIBING) is not (b.clauses[y].role in DESCRIBING):
             continue
         taken_a.add(x)
         taken_b.add(y)
@@ -602,14 +605,6 @@ def align_cross(old: Outline, new: Outline) -> list[Match]:
     matches += [Match(a.clauses[x], None) for x in left_a]
     matches += [Match(None, b.clauses[y]) for y in left_b]
     return _in_document_order(matches, a, b)
-
-
-def _describes(c: Clause) -> bool:
-    """Does the clause describe the law (a digest, findings, a title, a heading) rather than
-    make it? Two different laws' provisions are never paired across that line: a digest's
-    "Law enforcement: facial recognition and other biometric surveillance." is no definition
-    of "biometric surveillance system", however many words they share."""
-    return c.role is Role.DESCRIPTIVE or c.role is Role.NON_OPERATIVE
 
 
 def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:

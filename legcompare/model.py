@@ -69,6 +69,11 @@ class Role(str, Enum):
     OTHER = "other"
 
 
+DESCRIBING = frozenset({Role.DESCRIPTIVE, Role.NON_OPERATIVE})
+"""The roles of what describes a law rather than makes it: titles, digests, findings and
+purpose clauses, front matter, headings, contents."""
+
+
 class NoteKind(str, Enum):
     """Why a piece of the input is not in the display text, or what it tells about it."""
 

@@ -25,6 +25,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from ..model import (
+    DESCRIBING,
     Clause,
     ClausePair,
     Direction,
@@ -55,7 +56,6 @@ from .values import words_to_number
 
 __all__ = ["Judge", "assess"]
 
-_DESCRIPTIVE = frozenset({Role.DESCRIPTIVE, Role.NON_OPERATIVE})
 _SPELLING_SIMILARITY = 75.0  # a changed word this similar to the old one is a spelling fix
 
 
@@ -272,7 +272,7 @@ def aggregate(reasons: Iterable[Reason]) -> Verdict | None:
 
 def is_descriptive(pair: ClausePair) -> bool:
     """Titles, digests, findings and purpose clauses, front matter, headings, contents."""
-    return any(c is not None and c.role in _DESCRIPTIVE for c in (pair.old, pair.new))
+    return any(c is not None and c.role in DESCRIBING for c in (pair.old, pair.new))
 
 
 def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason]:

@@ -309,8 +309,10 @@ def _assign_ids(root: Node) -> dict[int, tuple[str, int]]:
 
 
 def _headed(node: Node) -> list[tuple[str, ...]]:
-    """:func:`~legcompare.citation.headings_over` of the children of a title or a division,
-    as the text splitter has them."""
+    """For each child, the headings it is printed under, as the text splitter has them
+    (:func:`~legcompare.citation.headings_over` in a title or a division, none elsewhere)."""
+    if node.kind not in APPROPRIATING:
+        return [()] * len(node.children)
     return headings_over([(c.kind if not c.value else Kind.SECTION, c.heading)
                           for c in node.children])
 
@@ -365,12 +367,8 @@ class _ClauseBuilder:
             citation = quoted_matter(citation, found.action_on(sections), prefix)
         else:
             citation = cite(self.form, fallback, [*path, step], quoted, outer)
-            if node.kind in APPROPRIATING:
-                children = tuple(self.build(c, [*path, step], outer, quoted, over)
-                                 for c, over in zip(node.children, _headed(node), strict=True))
-            else:
-                children = tuple(self.build(c, [*path, step], outer, quoted)
-                                 for c in node.children)
+            children = tuple(self.build(c, [*path, step], outer, quoted, over)
+                             for c, over in zip(node.children, _headed(node), strict=True))
         start, end = node.start, self.ends[id(node)]
         return Clause(id=ident, label=node.label, kind=kind,
                       heading=node.heading if node.label else (node.heading or node.term),

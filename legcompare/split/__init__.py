@@ -199,12 +199,8 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
                 action, inner, outer = quoted
                 new_parts = citation.extend(inner, parts, step)
                 cited = f"{outer} ({action} {citation.render(inner, '', new_parts)})".rstrip()
-            if node.kind in APPROPRIATING:
-                children = tuple(build(c, new_path, quoted, new_parts, role, over)
-                                 for c, over in zip(node.children, _headed(node), strict=True))
-            else:
-                children = tuple(build(c, new_path, quoted, new_parts, role)
-                                 for c in node.children)
+            children = tuple(build(c, new_path, quoted, new_parts, role, over)
+                             for c, over in zip(node.children, _headed(node), strict=True))
             quoted_in = None
         return made(
             Clause,
@@ -227,8 +223,11 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
 
 
 def _headed(node: Node) -> list[tuple[str, ...]]:
-    """:func:`~legcompare.citation.headings_over` of the children of a title or a division
-    (where an appropriations act prints its accounts under headings)."""
+    """For each child, the headings it is printed under: :func:`~legcompare.citation.
+    headings_over` in a title or a division (where an appropriations act prints its accounts
+    under headings), none elsewhere."""
+    if node.kind not in APPROPRIATING:
+        return [()] * len(node.children)
     return citation.headings_over([(c.kind if c.label is None else Kind.SECTION, c.heading)
                                    for c in node.children])
 

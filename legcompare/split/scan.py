@@ -56,15 +56,14 @@ _LEADS_IN = re.compile(r"[—:]\s*$")
 # of an agency, by its name ("Commodity Futures Trading Commission For necessary expenses ..."),
 # then "For" (after "(including transfer of funds)" if it says so).
 _INCLUDING = r"\(including transfers? of funds\)"
-_ACCOUNT_WORDS = r"[a-z ,’'/—-]*"
-_ACCOUNT = rf"[a-z]{_ACCOUNT_WORDS}"
+_ACCOUNT = r"[a-z][a-z ,’'/—-]*"
 _AGENCY = r"[A-Z][\w’'.,—-]*(?: (?:[A-Z][\w’'.,—-]*|of|and|the|for|on|in|to|a|an)){0,15}"
 _FOR = rf"\s+(?:{_INCLUDING}\s+)?For\s"
 _RUN_IN_APPROPRIATION = re.compile(rf"(?:{_ACCOUNT}|{_INCLUDING}){_FOR}")
 """A line that opens a new appropriation after a sentence end (an account's heading only)."""
 _RUN_IN_HEADING = re.compile(rf"(?P<heading>{_ACCOUNT}|{_AGENCY}){_FOR}")
 """The heading an appropriation's paragraph opens with."""
-_RUN_IN_ACCOUNT = re.compile(rf"(?P<heading>[a-z]{_ACCOUNT_WORDS}[a-z])\s+(?=[A-Z][a-z])")
+_RUN_IN_ACCOUNT = re.compile(rf"(?P<heading>{_ACCOUNT}[a-z])\s+(?=[A-Z][a-z])")
 """An account's heading before a sentence that does not open "For"."""
 # A section's heading in sentence case, as a code prints it before the section's first
 # subdivision on the same line ("§ 50-h. Biometric data of tenants. 1. No landlord ..."): a
