@@ -12,6 +12,7 @@ numbers restart (omnibus bills); enumerations print as ``(x)`` whatever their pr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -224,24 +225,38 @@ def _unnumbered(step: Step) -> str:
     return str(step.kind.value)
 
 
+class Repeats:
+    """Citations told apart as they are given, in document order: a designation the text
+    prints more than once (H.R. 1's two paragraphs "(3)" of § 5101(f), Springfield's two runs
+    "A.", "B.") is told apart by where it stands, as its id is by ``~2``. ``repeats(cited)`` is
+    ``cited`` the first time it is given and, given again, ``cited`` with its ordinal: ``H.R. 1,
+    116th Cong., div. B, § 5101(f)(3) (2nd)``."""
+
+    def __init__(self) -> None:
+        self._given: dict[str, int] = {}
+
+    def __call__(self, cited: str) -> str:
+        n = self._given[cited] = self._given.get(cited, 0) + 1
+        return cited if n == 1 else f"{cited} ({_ordinal(n)})"
+
+
 def told_apart(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
-    """The clause trees of a text with every citation its own. A designation the text prints
-    more than once (H.R. 1's two paragraphs "(3)" of § 5101(f), Springfield's two runs "A.",
-    "B.") is told apart by where it stands: the second ``H.R. 1, 116th Cong., div. B,
-    § 5101(f)(3) (2nd)``, as its id is by ``~2`` (a citation given before, in document order,
-    is given again with its ordinal). The same tuple when none repeats (almost every text)."""
-    cited = [c.citation for root in clauses for c in root.walk()]
-    if len(set(cited)) == len(cited):
+    """The clause trees of a text with every citation its own, as :class:`Repeats` gives them
+    (for trees made whole, as the XML reader makes them; the text splitter numbers repeats as
+    it cites). The same tuple when none repeats (almost every text)."""
+    order = [c for root in clauses for c in root.walk()]
+    counts = Counter(c.citation for c in order)
+    if len(counts) == len(order):
         return clauses
-    seen: dict[str, int] = {}
+    repeats = Repeats()
+    told = {id(c): cited for c in order if counts[c.citation] > 1
+            and (cited := repeats(c.citation)) != c.citation}
 
     def again(c: Clause) -> Clause:
-        n = seen[c.citation] = seen.get(c.citation, 0) + 1
         children = tuple(again(child) for child in c.children)
-        if n == 1 and all(a is b for a, b in zip(children, c.children, strict=True)):
-            return c
-        return changed_copy(c, citation=f"{c.citation} ({_ordinal(n)})" if n > 1
-                            else c.citation, children=children)
+        if id(c) in told or any(a is not b for a, b in zip(children, c.children, strict=True)):
+            c = changed_copy(c, citation=told.get(id(c), c.citation), children=children)
+        return c
 
     return tuple(again(c) for c in clauses)
 

@@ -3,14 +3,15 @@ printed texts in the corpus (ids, labels, kinds, citations, where each provision
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from legcompare.citation import headings_over
+from legcompare.citation import Repeats, headings_over, told_apart
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
-from legcompare.model import Clause, Kind, Outline, Provenance
+from legcompare.model import Clause, Kind, Outline, Provenance, changed_copy
 from legcompare.split import split
 
 pytestmark = pytest.mark.corpus
@@ -415,6 +416,26 @@ def test_every_citation_of_a_corpus_text_is_its_own(corpus: Path) -> None:
     for path in sorted(corpus.glob("*.txt")) + sorted((corpus / "raw").glob("*.[xX][mM][lL]")):
         cited = [c.citation for c in split(load_path(path)).walk()]
         assert len(set(cited)) == len(cited), path.name
+
+
+def test_citations_numbered_while_splitting_are_those_told_apart_numbers(corpus: Path) -> None:
+    """The splitter gives a repeated citation its ordinal as it cites (no second pass over
+    the tree); the XML reader numbers a tree made whole with ``told_apart``: both in document
+    order, a clause before its children, so the two agree on every text with repeats."""
+    def bare(c: Clause) -> Clause:
+        return changed_copy(c, citation=re.sub(r" \(\d+(st|nd|rd|th)\)$", "", c.citation),
+                            children=tuple(bare(child) for child in c.children))
+
+    for name in ("us-ma-springfield-code-facial-surveillance.txt",
+                 "us-federal-hr1-116-reported-house.txt", "us-ca-sf-admin-19b.txt"):
+        outline = outline_of(corpus, name)
+        numbered = [c.citation for c in outline.walk()]
+        assert any(cited.endswith(" (2nd)") for cited in numbered), name
+        told = told_apart(tuple(bare(c) for c in outline.clauses))
+        assert [c.citation for root in told for c in root.walk()] == numbered, name
+    repeats = Repeats()
+    assert [repeats(c) for c in ("§ 1(a)", "§ 1(b)", "§ 1(a)", "§ 1(a)", "§ 1(b)")] == [
+        "§ 1(a)", "§ 1(b)", "§ 1(a) (2nd)", "§ 1(a) (3rd)", "§ 1(b) (2nd)"]
 
 
 def test_a_heading_line_closes_an_appropriation_s_items_or_a_title_s_section() -> None:

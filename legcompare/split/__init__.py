@@ -5,7 +5,8 @@ Stage guarantees (``split``):
 * The clauses' texts partition the display text: in document order, their concatenation is
   ``document.text`` exactly (so nothing is lost or duplicated), and ``text[span] == clause.text``.
 * Ids are unique: the path of normalised labels from the root, with ``~2``, ``~3`` ... on a
-  repeated path, in document order.
+  repeated path, in document order; so are citations, a repeated one given with its ordinal
+  (``§ 5101(f)(3) (2nd)``, :class:`~legcompare.citation.Repeats`).
 * Documents that carry their own structure (XML) keep it; plain text is read by
   :mod:`legcompare.split.scan` with the numbering styles of :mod:`legcompare.split.labels`.
 """
@@ -53,7 +54,7 @@ def split(document: Document) -> Outline:
     clauses = _materialize(document, family, root, nodes)
     for node in nodes:  # the only cycles of the node tree: freed now, without the collector
         node.parent = None
-    return Outline(document, citation.told_apart(clauses))
+    return Outline(document, clauses)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,7 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
     offsets = [m.offset for m in marks]
 
     form, fallback = document.citation, _fallback(document)
+    repeats = citation.Repeats()  # (in document order: a clause is cited before its children)
 
     def build(node: Node, path: list[Step], quoted: tuple[str, CitationForm, str] | None,
               parts: Parts, parent_role: Role | None, under: tuple[str, ...] = ()) -> Clause:
@@ -180,25 +182,26 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             target, law = node.quoted, node.quoted.law
             law_cited = law_form(law, document)
             inner = law_cited or CitationForm("code", "")
-            cited = cite(form, fallback, path + [step])
+            outer = cite(form, fallback, path + [step])
             at = citation.start(inner)
             for where in _quoted_place(node):
                 at = citation.extend(inner, at, where)
             sections = [_section_number(c) for c in node.children]
-            children = tuple(build(c, [], (target.action_for(n), inner, cited), at, role)
-                             for c, n in zip(node.children, sections, strict=True))
             prefix = law_cited.prefix if law_cited else None
             quoted_in = prefix or law or None
-            cited = citation.quoted_matter(cited, target.action_on(sections), prefix)
+            cited = repeats(citation.quoted_matter(outer, target.action_on(sections), prefix))
+            children = tuple(build(c, [], (target.action_for(n), inner, outer), at, role)
+                             for c, n in zip(node.children, sections, strict=True))
         else:
             new_path = path + [step]
             if quoted is None:
                 new_parts = citation.extend(form, parts, step)
-                cited = citation.render(form, fallback, new_parts)
+                cited = repeats(citation.render(form, fallback, new_parts))
             else:  # "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(1))", as cite writes it
                 action, inner, outer = quoted
                 new_parts = citation.extend(inner, parts, step)
-                cited = f"{outer} ({action} {citation.render(inner, '', new_parts)})".rstrip()
+                cited = repeats(
+                    f"{outer} ({action} {citation.render(inner, '', new_parts)})".rstrip())
             children = tuple(build(c, new_path, quoted, new_parts, role, over)
                              for c, over in zip(node.children, _headed(node), strict=True))
             quoted_in = None
