@@ -74,11 +74,13 @@ class Prefilter:
             searcher = self._searcher = quick(self.pattern)
         return searcher.search(text)
 
-    def occurs(self, text: str, lowered: str | None,
-               found: AbstractSet[str] | None = None) -> bool:
+    def occurs(self, text: str, lowered: str | None, found: AbstractSet[str] | None = None,
+               known: AbstractSet[str] = frozenset()) -> bool:
         """``pattern.search(text) is not None``, tried only where a match can start.
         ``found``: which of the needles of a :class:`Needles` holding this filter's occur in
-        ``lowered`` (they are then not looked for one by one)."""
+        ``lowered`` (they are then not looked for one by one); ``known``: that automaton's
+        words (:attr:`Needles.words`), so that a leading word among them and not found is not
+        looked for either."""
         leading = self.leading
         if leading is None or lowered is None:
             return self.search(text, lowered) is not None
@@ -101,6 +103,8 @@ class Prefilter:
                 if word == START:
                     continue
                 word, shift = "\n", 1  # a line also starts after each line end
+            if word in known and found is not None and word not in found:
+                continue  # (absent: the automaton read the whole text)
             at = lowered.find(word)
             while at >= 0:
                 if match(text, at + shift):
@@ -114,11 +118,12 @@ class Needles:
     automaton (pyahocorasick), where looking for each needle in turn scans the text once per
     needle (a clause's role is tried against a hundred of them)."""
 
-    __slots__ = ("_automaton",)
+    __slots__ = ("_automaton", "words")
 
     def __init__(self, filters: Sequence[Prefilter | None]) -> None:
         automaton = ahocorasick.Automaton()
-        for needle in sorted({n for f in filters if f is not None for n in f.needles or ()}):
+        self.words = frozenset(n for f in filters if f is not None for n in f.needles or ())
+        for needle in sorted(self.words):
             automaton.add_word(needle, needle)
         automaton.make_automaton()
         self._automaton = automaton

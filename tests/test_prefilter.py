@@ -255,6 +255,24 @@ def test_needles_of_no_filter_find_nothing() -> None:
         "it shall not; they may") == {"shall not", "may"}
 
 
+def test_a_leading_word_the_automaton_knows_and_did_not_find_is_not_looked_for() -> None:
+    shall = Prefilter(re.compile(r"\bshall\b", re.I))
+    assert shall.leading == ("shall",) and shall.needles == ("shall",)
+    text = "The agency shall report."
+    lowered = text.lower()
+    needles = Needles([shall])
+    assert needles.words == {"shall"}
+    found = needles.found(lowered)
+    assert shall.occurs(text, lowered, found, needles.words)
+    # what the automaton says is absent is not searched for again (told "absent" of a text
+    # that has it, the answer shows the word was not looked for); a word it does not know is
+    report = Prefilter(re.compile(r"\b(?:may|shall) report\b", re.I))
+    assert report.needles == (" report",) and report.leading == ("may", "shall")
+    assert report.occurs(text, lowered, {" report"}, frozenset({" report"}))
+    assert not report.occurs(text, lowered, {" report"}, frozenset({" report", "shall"}))
+    assert not shall.occurs(text, lowered, set(), needles.words)
+
+
 def test_prefilter_is_made_once_per_pattern() -> None:
     shall, may = re.compile(r"\bshall\b", re.I), re.compile(r"\bmay\b", re.I)
     assert prefilter(shall) is prefilter(shall)

@@ -124,7 +124,7 @@ def role_of(kind: Kind, heading: str | None, own: str) -> Role:
             found_heading = t.needles.found(lowered_heading)
             for needle in found_heading:
                 tried |= t.heading_bits.get(needle, 0)
-    patterns = t.patterns
+    patterns, known = t.patterns, t.needles.words
     while tried:
         lowest = tried & -tried
         tried ^= lowest
@@ -132,8 +132,8 @@ def role_of(kind: Kind, heading: str | None, own: str) -> Role:
         if kind in p.kinds:
             return p.role
         hit = (heading_filter is not None and heading and
-               heading_filter.occurs(heading, lowered_heading, found_heading)) or (
-            text_filter is not None and text_filter.occurs(text, lowered, found))
+               heading_filter.occurs(heading, lowered_heading, found_heading, known)) or (
+            text_filter is not None and text_filter.occurs(text, lowered, found, known))
         if hit and (p.subject is None or subject_of(text) == p.subject):
             return p.role
     return Role.OTHER
