@@ -12,11 +12,10 @@ numbers restart (omnibus bills); enumerations print as ``(x)`` whatever their pr
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import CitationForm, Clause, Kind, changed_copy
+from .model import CitationForm, Kind
 
 _CONTAINER_ABBREV: dict[Kind, str] = {
     Kind.DIVISION: "div.",
@@ -238,27 +237,6 @@ class Repeats:
     def __call__(self, cited: str) -> str:
         n = self._given[cited] = self._given.get(cited, 0) + 1
         return cited if n == 1 else f"{cited} ({_ordinal(n)})"
-
-
-def told_apart(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
-    """The clause trees of a text with every citation its own, as :class:`Repeats` gives them
-    (for trees made whole, as the XML reader makes them; the text splitter numbers repeats as
-    it cites). The same tuple when none repeats (almost every text)."""
-    order = [c for root in clauses for c in root.walk()]
-    counts = Counter(c.citation for c in order)
-    if len(counts) == len(order):
-        return clauses
-    repeats = Repeats()
-    told = {id(c): cited for c in order if counts[c.citation] > 1
-            and (cited := repeats(c.citation)) != c.citation}
-
-    def again(c: Clause) -> Clause:
-        children = tuple(again(child) for child in c.children)
-        if id(c) in told or any(a is not b for a, b in zip(children, c.children, strict=True)):
-            c = changed_copy(c, citation=told.get(id(c), c.citation), children=children)
-        return c
-
-    return tuple(again(c) for c in clauses)
 
 
 def _ordinal(n: int) -> str:

@@ -394,12 +394,10 @@ class TreeReader:
             if child is body:
                 with self.marking(body):
                     for paragraph, tail in self.children(body):
-                        if paragraph is None:
-                            pass
-                        elif self.name(paragraph) in self.paragraph_names:
-                            self.walk(paragraph, self.open(Kind.BLOCK, owner))
-                        else:
-                            self.walk(paragraph, node or owner)
+                        if paragraph is not None:
+                            self.walk(paragraph, self.open(Kind.BLOCK, owner)
+                                      if self.name(paragraph) in self.paragraph_names
+                                      else node or owner)
                         self.w.write(tail)
             elif child is not None and name in self.headings and node is None:
                 node = self.open(Kind.HEADING, owner)

@@ -38,13 +38,13 @@ from lxml import etree
 from ..amend import QuotedTarget, Targets
 from ..citation import (
     APPROPRIATING,
+    Repeats,
     Step,
     cite,
     headings_over,
     law_form,
     place,
     quoted_matter,
-    told_apart,
 )
 from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
@@ -234,7 +234,7 @@ def build_document(text: str, root: Node, notes: list[Note], marks: list[LineMar
     if nodes:
         ends[id(nodes[-1])] = len(text)
     builder = _ClauseBuilder(text, ends, _assign_ids(root), provenance, form, marks)
-    structure = told_apart(tuple(builder.build(c, [], [], None) for c in root.children))
+    structure = tuple(builder.build(c, [], [], None) for c in root.children)
     return Document(text=text, provenance=provenance, notes=tuple(notes), lines=tuple(marks),
                     structure=structure, citation=form, marks=found,
                     before=before if found else None)
@@ -336,6 +336,9 @@ class _ClauseBuilder:
     provenance: Provenance
     form: CitationForm | None
     marks: list[LineMark]
+    repeats: Repeats = field(default_factory=Repeats)
+    """A citation given again gets its ordinal (in document order: a clause before its
+    children), as the text splitter gives it."""
 
     @cached_property
     def targets(self) -> Targets:
@@ -357,16 +360,16 @@ class _ClauseBuilder:
             found, target = quote_target(node, self.targets)
             law = found.law
             qform = law_form(law, Document("", self.provenance))
-            citation = cite(self.form, fallback, [*path, step])
             inner = place(target)
             sections = [c.value if c.kind is Kind.SECTION else None for c in node.children]
-            children = tuple(self.build(c, inner, [*path, step], (found.action_for(n), law, qform))
-                             for c, n in zip(node.children, sections, strict=True))
             prefix = qform.prefix if qform else None
             quoted_in = prefix or law or None
-            citation = quoted_matter(citation, found.action_on(sections), prefix)
+            citation = self.repeats(quoted_matter(cite(self.form, fallback, [*path, step]),
+                                                  found.action_on(sections), prefix))
+            children = tuple(self.build(c, inner, [*path, step], (found.action_for(n), law, qform))
+                             for c, n in zip(node.children, sections, strict=True))
         else:
-            citation = cite(self.form, fallback, [*path, step], quoted, outer)
+            citation = self.repeats(cite(self.form, fallback, [*path, step], quoted, outer))
             children = tuple(self.build(c, [*path, step], outer, quoted, over)
                              for c, over in zip(node.children, _headed(node), strict=True))
         start, end = node.start, self.ends[id(node)]
