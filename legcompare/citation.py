@@ -115,7 +115,7 @@ def cite(form: CitationForm | None, fallback: str, path: Sequence[Step],
 
 def place(designations: Sequence[tuple[str, str]]) -> list[Step]:
     """The path to a place an amending instruction names in a law, from
-    :meth:`~legcompare.amend.QuotedTarget.designations`: ``("section", "9033")`` is the code
+    :meth:`~legcompare.quoted_matter.QuotedTarget.designations`: ``("section", "9033")`` is the code
     section, ``("pin", "b")`` the ``(b)`` below it."""
     return [Step(Kind.SECTION, value, code_section=True) if what == "section" else
             Step(Kind.PARAGRAPH, value) for what, value in designations]

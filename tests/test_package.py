@@ -73,3 +73,32 @@ def test_a_diff_of_short_texts_imports_no_process_machinery(tmp_path: Path) -> N
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
                 if line.startswith("import time:")}
     assert "legcompare.parallel" in imported and "multiprocessing" not in imported
+
+
+def test_only_a_changed_amending_instruction_imports_the_instruction_grammar(
+        tmp_path: Path) -> None:
+    # the grammar of amending instructions (legcompare.amend, 52 patterns) is read only where a
+    # changed instruction is judged as the edit it makes; quoted matter's target is not in it
+    def imported_by_diff(old_text: str, new_text: str) -> tuple[str, set[str]]:
+        old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+        old.write_text(old_text, encoding="utf-8")
+        new.write_text(new_text, encoding="utf-8")
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "legcompare", "diff",
+                               str(old), str(new), "--format", "markdown"],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout, {line.rsplit("|", 1)[-1].strip()
+                             for line in done.stderr.splitlines()
+                             if line.startswith("import time:")}
+
+    out, imported = imported_by_diff(
+        "SEC. 1. BAN.\n(a) No agency shall use face recognition.\n",
+        "SEC. 1. BAN.\n(a) No agency may use face recognition.\n")
+    assert "legcompare.quoted_matter" in imported and "legcompare.amend" not in imported
+    out, imported = imported_by_diff(
+        "SEC. 2. PENALTY.\nSection 5 of the Privacy Act is amended by striking “$500” and "
+        "inserting “$1,000”.\n",
+        "SEC. 2. PENALTY.\nSection 5 of the Privacy Act is amended by striking “$500” and "
+        "inserting “$5,000”.\n")
+    assert "legcompare.amend" in imported
+    assert "The instruction strikes “$500” and inserts “$5,000”" in out

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from legcompare import compare
-from legcompare.amend import QUOTING_LAW, QuotedTarget, law_name, quoted_target
 from legcompare.citation import quoted_matter, render
 from legcompare.current_law import _CITED
 from legcompare.ingest import load_path
@@ -25,6 +24,7 @@ from legcompare.model import (
     Status,
     Verdict,
 )
+from legcompare.quoted_matter import QUOTING_LAW, QuotedTarget, law_name, quoted_target
 from legcompare.split import split
 from legcompare.summary import headline, summarize
 

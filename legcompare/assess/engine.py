@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from ..amend import Action, Instruction, parse
 from ..chardiff import sequence_diff, token_key, tokenize
 from ..model import Clause, ClausePair, Direction, Kind, Op, Reason, Role, Status
 from ..normalize import fold, key
@@ -19,6 +19,9 @@ from ..prefilter import lower_for_prefilter, prefilter
 from .roles import own_text, subject_of
 from .rules import Rule, RuleSet
 from .values import Quantity, describe, quantities
+
+if TYPE_CHECKING:
+    from ..amend import Instruction
 
 
 @dataclass(frozen=True)
@@ -739,6 +742,10 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
 def _replacements(text: str) -> list[Instruction]:
     """The instructions in ``text`` that strike quoted words and insert quoted words (each
     quotation standing in the text as the words it quotes)."""
+    # (here: the instruction grammar's 52 patterns are compiled only by a comparison that
+    # has an amending instruction to read, not by every run of ``diff``)
+    from ..amend import Action, parse
+
     return [i for i in parse(text) if i.action is Action.REPLACE and not i.provision
             and i.struck_span is not None and i.inserted_span is not None
             and text[slice(*i.struck_span)] == i.struck

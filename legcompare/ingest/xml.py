@@ -35,7 +35,6 @@ from itertools import pairwise
 
 from lxml import etree
 
-from ..amend import QuotedTarget, Targets
 from ..citation import (
     APPROPRIATING,
     Repeats,
@@ -50,6 +49,7 @@ from ..errors import FormatError
 from ..ids import Paths, unnumbered_part
 from ..markup import Tags, merge_notes, moved, resolve
 from ..model import CitationForm, Clause, Document, Kind, LineMark, Mark, Note, Provenance, Span
+from ..quoted_matter import QuotedTarget, Targets
 from ..split.headings import defined_term
 from ..split.labels import ID_PREFIX, Label
 from .text import parse_text
@@ -434,7 +434,7 @@ def quote_target(quoted: Node, targets: Targets
                  ) -> tuple[QuotedTarget, tuple[tuple[str, str], ...]]:
     """Where the ``quoted`` matter goes, and the designations its provisions are cited from,
     read from the amending texts above it by ``targets`` (see
-    :func:`~legcompare.amend.quoted_target`). Quoted sections carry their own number, so for
+    :func:`~legcompare.quoted_matter.quoted_target`). Quoted sections carry their own number, so for
     them the target is the law alone."""
     text = targets.text
     path: list[Node] = []

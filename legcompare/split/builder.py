@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..amend import QuotedTarget
 from ..model import Kind
+from ..quoted_matter import QuotedTarget
 from .family import Family, next_type
 from .labels import ENUM_RANK, RANKS, Label, Reading
 

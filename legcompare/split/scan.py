@@ -15,9 +15,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..amend import Targets
 from ..model import Kind
 from ..prefilter import lower_for_prefilter, prefilter
+from ..quoted_matter import Targets
 from . import patterns as P
 from .builder import Builder, Node
 from .family import Family
