@@ -20,7 +20,7 @@ from .align import (
     remember_keys,
     shared_key_share,
 )
-from .assess import Judge, assess
+from .assess.judge import Judge, assess
 from .assess.rules import load_rules
 from .chardiff import diff_text
 from .errors import SelectError

@@ -11,8 +11,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from legcompare import align, assess
+from legcompare import align
 from legcompare.align import own_key, similarity
+from legcompare.assess import judge
 from legcompare.assess.engine import Run
 from legcompare.assess.roles import own_text
 from legcompare.chardiff import _inside, diff_text
@@ -534,20 +535,20 @@ RUNS = st.builds(Run, st.text("ab 1,", max_size=8), st.integers(0, 30),
 @given(REASONS, st.lists(RUNS, min_size=1, max_size=6))
 def test_a_run_is_explained_exactly_when_a_reason_points_at_it_or_neutral_ones_cover_it(
         reasons: list[Reason], runs: list[Run]) -> None:
-    accounted = assess._Accounted(reasons)
+    accounted = judge._Accounted(reasons)
     assert [accounted.explains(r) for r in runs] == \
         [_explained_one_by_one(r, reasons) for r in runs]
 
 
 def test_neutral_spans_explain_a_run_only_where_they_hold_every_word() -> None:
     formal = Reason("formal", "form", Direction.NEUTRAL, None, None, (10, 14), (20, 26), "")
-    accounted = assess._Accounted([formal])
+    accounted = judge._Accounted([formal])
     assert accounted.explains(Run("$1,0", 10, "$1,000", 20))
     assert not accounted.explains(Run("$1,0 x", 10, "$1,000", 20))  # "x" is not covered
     assert accounted.explains(Run("$1,0 ;", 10, "$1,000", 20))  # punctuation needs no span
     weaker = Reason("w", "d", Direction.WEAKER, None, None, None, (40, 40), "")
-    assert assess._Accounted([weaker]).explains(Run("", 0, "", 40))  # an empty span, its equal
-    assert not assess._Accounted([weaker]).explains(Run("", 0, "may", 41))
+    assert judge._Accounted([weaker]).explains(Run("", 0, "", 40))  # an empty span, its equal
+    assert not judge._Accounted([weaker]).explains(Run("", 0, "may", 41))
 
 
 def test_words_kept_between_two_insertions_are_not_deleted() -> None:

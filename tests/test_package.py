@@ -5,6 +5,7 @@ Each check runs in a fresh interpreter: what is imported, and in which order, is
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -102,3 +103,22 @@ def test_only_a_changed_amending_instruction_imports_the_instruction_grammar(
         "inserting “$5,000”.\n")
     assert "legcompare.amend" in imported
     assert "The instruction strikes “$500” and inserts “$5,000”" in out
+
+
+def test_outline_reads_roles_without_importing_the_judge(tmp_path: Path) -> None:
+    # the splitter gives every clause its role (legcompare.assess.roles); the judge, its rule
+    # files and its engine are for comparisons
+    doc = tmp_path / "ban.txt"
+    doc.write_text("SEC. 1. BAN.\n(a) No agency shall use face recognition.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "legcompare", "outline",
+                           str(doc), "--format", "json"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    section = json.loads(done.stdout)["clauses"][0]
+    assert (section["id"], section["children"][0]["id"], section["children"][0]["role"]) == (
+        "s1", "s1/a", "prohibition")
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "legcompare.assess.roles" in imported
+    assert not imported & {"legcompare.assess.judge", "legcompare.assess.engine",
+                           "legcompare.assess.rules", "legcompare.amend"}

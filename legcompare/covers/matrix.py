@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..assess import aggregate
+from ..assess.judge import aggregate
 from ..compare import compare
 from ..errors import UsageError
 from ..model import (
