@@ -120,6 +120,9 @@ def test_a_report_writes_small_floats_the_pure_way() -> None:
     # the check reads orjson's UTF-8 bytes: a number's digits are ASCII
     assert json_text._unsure(b"[8.7e-6]") and json_text._unsure(b"[0.00001]")
     assert not json_text._unsure("[\"\u00b2e-\"]".encode())  # superscript two: not a number
+    # "e-" after a letter is no exponent; one after a digit is, wherever it stands
+    assert not json_text._unsure(b'["re-enter", "e-mail", "-1"]')
+    assert json_text._unsure(b'["re-enter", 3e-7]') and json_text._unsure(b"7e-")
 
 
 @pytest.mark.parametrize("obj", [

@@ -23,6 +23,7 @@ strings, lone surrogates, which UTF-8 cannot hold either).
 from __future__ import annotations
 
 import json
+import re
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -52,14 +53,12 @@ def _unsure(raw: bytes) -> bool:
     with or without an exponent ("0.00001", "8.7e-6")? A false alarm inside a string (a digit
     before "e-") only sends the text the pure way. (Searched in the UTF-8 bytes: numbers are
     ASCII, and a search there is several times faster than in the decoded text.)"""
-    if b"0.0000" in raw:
-        return True
-    at = raw.find(b"e-")
-    while at >= 0:
-        if at and 48 <= raw[at - 1] <= 57:  # an ASCII digit
-            return True
-        at = raw.find(b"e-", at + 2)
-    return False
+    return b"0.0000" in raw or _EXPONENT.search(raw) is not None
+
+
+_EXPONENT = re.compile(rb"-(?<=[0-9]e-)")
+"""A negative exponent after a digit. (Searched from its "-": "e" is the commonest letter, and a
+search for "e-" stops at each; this one is about three times faster on a 90 MB report.)"""
 
 
 def dumps(obj: Any) -> str:
