@@ -6,9 +6,9 @@ adding at the end the following:``), so that quoted provisions are cited in the 
 :class:`Targets` reads them for one bill's text, as the splitter and the XML reader meet quoted
 matter; :func:`quoted_target` for the own texts of the clauses down to the quoting one. "Such
 Act" is the last law named as amended before the instruction, and a law no instruction names is
-that of the reference rule the bill states ("the reference shall be considered to be made to a
-section or other provision of the Internal Revenue Code of 1986"). Reading the instructions
-themselves (what they strike, insert, redesignate) is :mod:`legcompare.amend`.
+that of the last reference rule the bill states before it ("the reference shall be considered to
+be made to a section or other provision of the Internal Revenue Code of 1986"). Reading the
+instructions themselves (what they strike, insert, redesignate) is :mod:`legcompare.amend`.
 """
 
 from __future__ import annotations
