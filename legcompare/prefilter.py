@@ -147,13 +147,26 @@ def lower_for_prefilter(text: str) -> str | None:
 def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-case ASCII strings one of which occurs in every match, or ``None``."""
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        found = _required(list(parsed))
+        found = _required(_parsed(pattern))
     except Exception:
         return None
     if found is None or min(len(w) for w in found) < _MIN_WORD:
         return None
     return tuple(sorted(found))
+
+
+def _parsed(pattern: re.Pattern[str]) -> list[tuple[Any, Any]]:
+    """The items of ``pattern`` as ``re``'s parser reads them, parsed once per pattern (its
+    required words, its leading words and its quick search each read them; parsing is most of
+    what compiling a pattern costs), a fresh list each time. Raises what the parser raises."""
+    key = (pattern.pattern, pattern.flags)
+    found = _PARSED.get(key)
+    if found is None:
+        found = _PARSED[key] = tuple(_parser.parse(pattern.pattern, pattern.flags))
+    return list(found)
+
+
+_PARSED: dict[tuple[str, int], tuple[tuple[Any, Any], ...]] = {}
 
 
 def leading_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -165,8 +178,7 @@ def leading_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     alternative that begins with ``\\A``, or ``^`` without ``re.MULTILINE``, starts), and
     :data:`LINE_START`, the start of the text or of a line (``^`` with it)."""
     try:
-        found = _leading(list(_parser.parse(pattern.pattern, pattern.flags)),
-                         bool(pattern.flags & re.MULTILINE))
+        found = _leading(_parsed(pattern), bool(pattern.flags & re.MULTILINE))
     except Exception:
         return None
     words = [len(w) for w in found if w not in (START, LINE_START)] if found is not None else []
@@ -307,7 +319,7 @@ class FirstChar:
             found = None
             if not pattern.flags & re.IGNORECASE:
                 try:
-                    found = _first(list(_parser.parse(pattern.pattern, pattern.flags)))
+                    found = _first(_parsed(pattern))
                 except Exception:
                     found = None
             if found is None:
@@ -346,7 +358,7 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if found is not None:
         return found[1]
     try:
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
+        items = _parsed(pattern)
         slow = bool(pattern.flags & re.IGNORECASE) or _opens_with_assertion(items)
         first = _first(items) if slow else None
     except Exception:

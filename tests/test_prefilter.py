@@ -279,6 +279,29 @@ def test_prefilter_is_made_once_per_pattern() -> None:
     assert prefilter(shall).pattern is shall and prefilter(may).pattern is may
 
 
+def test_a_pattern_is_parsed_once_for_its_words_its_leading_words_and_its_quick_search(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from legcompare import prefilter as module
+
+    pattern = re.compile(r"\bby\s+striking\s+(?:the\s+)?item", re.I)  # new to this process
+    parses: list[str] = []
+    real = module._parser.parse
+
+    def counted(text: str, flags: int = 0) -> object:
+        parses.append(text)
+        return real(text, flags)
+
+    monkeypatch.setattr(module._parser, "parse", counted)
+    assert required_words(pattern) == ("striking",)
+    assert leading_words(pattern) == ("by",)
+    assert quick(pattern) is not pattern  # (behind a look-ahead for "b" and "B", compiled anew)
+    assert quick(pattern).search("Section 2 is amended by striking the item").start() == 21
+    assert parses.count(pattern.pattern) == 1
+    # each reader gets its own list: emptying one leaves the next reader's whole
+    module._parsed(pattern).clear()
+    assert required_words(pattern) == ("striking",) and parses.count(pattern.pattern) == 1
+
+
 def test_a_tables_prefilters_are_made_once_and_kept_in_order() -> None:
     for table in (sig.REMEDIES, sig.ENFORCEMENT, sig.PREEMPTION, sig.OVERSIGHT,
                   sig.EXCEPTION_SIGNALS):
