@@ -12,8 +12,9 @@ numbers restart (omnibus bills); enumerations print as ``(x)`` whatever their pr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .model import CitationForm, Kind
 
@@ -46,6 +47,18 @@ class Step:
 APPROPRIATING = frozenset({Kind.TITLE, Kind.DIVISION})
 """What an appropriations act prints its accounts in, under headings (see
 :func:`headings_over`)."""
+
+_N = TypeVar("_N")
+
+
+def headings_under(kind: Kind, children: Sequence[_N],
+                   entry: Callable[[_N], tuple[Kind, str | None]]) -> list[tuple[str, ...]]:
+    """For each of the ``children`` of a clause of this ``kind``, the headings it is printed
+    under: :func:`headings_over` of their ``entry`` (kind, heading) in a title or a division
+    (:data:`APPROPRIATING`), none elsewhere (where nothing is read)."""
+    if kind not in APPROPRIATING:
+        return [()] * len(children)
+    return headings_over([entry(c) for c in children])
 
 
 def headings_over(children: Sequence[tuple[Kind, str | None]]) -> list[tuple[str, ...]]:

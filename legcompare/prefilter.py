@@ -167,6 +167,7 @@ def _parsed(pattern: re.Pattern[str]) -> list[tuple[Any, Any]]:
 
 
 _PARSED: dict[tuple[str, int], tuple[tuple[Any, Any], ...]] = {}
+"""The items of each pattern read so far, by its text and flags (see :func:`_parsed`)."""
 
 
 def leading_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

@@ -62,17 +62,30 @@ def test_the_cli_imports_no_stage_until_a_command_needs_it() -> None:
     assert out == "[]"
 
 
+def _imported_by(*args: str) -> tuple[str, set[str]]:
+    """What ``legcompare ARGS`` prints, and the modules it imports (``-X importtime``)."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "legcompare", *args],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout, {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
+                         if line.startswith("import time:")}
+
+
+def _diff_of(tmp_path: Path, old_text: str, new_text: str, *args: str) -> tuple[str, set[str]]:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(old_text, encoding="utf-8")
+    new.write_text(new_text, encoding="utf-8")
+    return _imported_by("diff", str(old), str(new), *args)
+
+
+_BAN_OLD = "SEC. 1. BAN.\n(a) No agency shall use face recognition.\n"
+_BAN_NEW = "SEC. 1. BAN.\n(a) No agency may use face recognition.\n"
+
+
 def test_a_diff_of_short_texts_imports_no_process_machinery(tmp_path: Path) -> None:
     # a second process is only for long texts; a short diff does not even import it
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text("SEC. 1. BAN.\n(a) No agency shall use face recognition.\n", encoding="utf-8")
-    new.write_text("SEC. 1. BAN.\n(a) No agency may use face recognition.\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "legcompare", "diff",
-                           str(old), str(new)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert "1 provision weaker" in done.stdout
-    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
-                if line.startswith("import time:")}
+    out, imported = _diff_of(tmp_path, _BAN_OLD, _BAN_NEW)
+    assert "1 provision weaker" in out
     assert "legcompare.parallel" in imported and "multiprocessing" not in imported
 
 
@@ -80,27 +93,14 @@ def test_only_a_changed_amending_instruction_imports_the_instruction_grammar(
         tmp_path: Path) -> None:
     # the grammar of amending instructions (legcompare.amend, 52 patterns) is read only where a
     # changed instruction is judged as the edit it makes; quoted matter's target is not in it
-    def imported_by_diff(old_text: str, new_text: str) -> tuple[str, set[str]]:
-        old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-        old.write_text(old_text, encoding="utf-8")
-        new.write_text(new_text, encoding="utf-8")
-        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "legcompare", "diff",
-                               str(old), str(new), "--format", "markdown"],
-                              capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
-        return done.stdout, {line.rsplit("|", 1)[-1].strip()
-                             for line in done.stderr.splitlines()
-                             if line.startswith("import time:")}
-
-    out, imported = imported_by_diff(
-        "SEC. 1. BAN.\n(a) No agency shall use face recognition.\n",
-        "SEC. 1. BAN.\n(a) No agency may use face recognition.\n")
+    _, imported = _diff_of(tmp_path, _BAN_OLD, _BAN_NEW, "--format", "markdown")
     assert "legcompare.quoted_matter" in imported and "legcompare.amend" not in imported
-    out, imported = imported_by_diff(
+    out, imported = _diff_of(
+        tmp_path,
         "SEC. 2. PENALTY.\nSection 5 of the Privacy Act is amended by striking “$500” and "
         "inserting “$1,000”.\n",
         "SEC. 2. PENALTY.\nSection 5 of the Privacy Act is amended by striking “$500” and "
-        "inserting “$5,000”.\n")
+        "inserting “$5,000”.\n", "--format", "markdown")
     assert "legcompare.amend" in imported
     assert "The instruction strikes “$500” and inserts “$5,000”" in out
 
@@ -109,16 +109,11 @@ def test_outline_reads_roles_without_importing_the_judge(tmp_path: Path) -> None
     # the splitter gives every clause its role (legcompare.assess.roles); the judge, its rule
     # files and its engine are for comparisons
     doc = tmp_path / "ban.txt"
-    doc.write_text("SEC. 1. BAN.\n(a) No agency shall use face recognition.\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "legcompare", "outline",
-                           str(doc), "--format", "json"], capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    section = json.loads(done.stdout)["clauses"][0]
+    doc.write_text(_BAN_OLD, encoding="utf-8")
+    out, imported = _imported_by("outline", str(doc), "--format", "json")
+    section = json.loads(out)["clauses"][0]
     assert (section["id"], section["children"][0]["id"], section["children"][0]["role"]) == (
         "s1", "s1/a", "prohibition")
-    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
-                if line.startswith("import time:")}
     assert "legcompare.assess.roles" in imported
     assert not imported & {"legcompare.assess.judge", "legcompare.assess.engine",
                            "legcompare.assess.rules", "legcompare.amend"}

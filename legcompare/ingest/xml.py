@@ -36,11 +36,10 @@ from itertools import pairwise
 from lxml import etree
 
 from ..citation import (
-    APPROPRIATING,
     Repeats,
     Step,
     cite,
-    headings_over,
+    headings_under,
     law_form,
     place,
     quoted_matter,
@@ -308,13 +307,10 @@ def _assign_ids(root: Node) -> dict[int, tuple[str, int]]:
     return ids
 
 
-def _headed(node: Node) -> list[tuple[str, ...]]:
-    """For each child, the headings it is printed under, as the text splitter has them
-    (:func:`~legcompare.citation.headings_over` in a title or a division, none elsewhere)."""
-    if node.kind not in APPROPRIATING:
-        return [()] * len(node.children)
-    return headings_over([(c.kind if not c.value else Kind.SECTION, c.heading)
-                          for c in node.children])
+def _entry(node: Node) -> tuple[Kind, str | None]:
+    """A child as :func:`~legcompare.citation.headings_over` reads it, as the text splitter
+    gives it: a labelled provision ends what the headings above it name, as a section does."""
+    return (node.kind if not node.value else Kind.SECTION, node.heading)
 
 
 def _id_part(node: Node, ordinal: int) -> str:
@@ -371,7 +367,8 @@ class _ClauseBuilder:
         else:
             citation = self.repeats(cite(self.form, fallback, [*path, step], quoted, outer))
             children = tuple(self.build(c, [*path, step], outer, quoted, over)
-                             for c, over in zip(node.children, _headed(node), strict=True))
+                             for c, over in zip(node.children, headings_under(
+                                 node.kind, node.children, _entry), strict=True))
         start, end = node.start, self.ends[id(node)]
         return Clause(id=ident, label=node.label, kind=kind,
                       heading=node.heading if node.label else (node.heading or node.term),

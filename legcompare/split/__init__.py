@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .. import citation
 from ..assess.roles import assign_roles, placed_role, role_of, settled_role
-from ..citation import APPROPRIATING, Parts, Step, cite, law_form
+from ..citation import Parts, Step, cite, law_form
 from ..ids import Paths, unnumbered_part
 from ..model import (
     CitationForm,
@@ -203,7 +203,8 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
                 cited = repeats(
                     f"{outer} ({action} {citation.render(inner, '', new_parts)})".rstrip())
             children = tuple(build(c, new_path, quoted, new_parts, role, over)
-                             for c, over in zip(node.children, _headed(node), strict=True))
+                             for c, over in zip(node.children, citation.headings_under(
+                                 node.kind, node.children, _entry), strict=True))
             quoted_in = None
         return made(
             Clause,
@@ -225,14 +226,10 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
     return tuple(build(c, [], None, citation.start(form), None) for c in root.children)
 
 
-def _headed(node: Node) -> list[tuple[str, ...]]:
-    """For each child, the headings it is printed under: :func:`~legcompare.citation.
-    headings_over` in a title or a division (where an appropriations act prints its accounts
-    under headings), none elsewhere."""
-    if node.kind not in APPROPRIATING:
-        return [()] * len(node.children)
-    return citation.headings_over([(c.kind if c.label is None else Kind.SECTION, c.heading)
-                                   for c in node.children])
+def _entry(node: Node) -> tuple[Kind, str | None]:
+    """A child as :func:`~legcompare.citation.headings_over` reads it: a labelled provision
+    ends what the headings above it name, as a section does."""
+    return (node.kind if node.label is None else Kind.SECTION, node.heading)
 
 
 def _section_number(node: Node) -> str | None:
