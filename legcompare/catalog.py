@@ -21,7 +21,7 @@ from typing import Any
 from .errors import LegcompareError
 from .model import CitationForm, Provenance
 
-__all__ = ["Catalog", "CatalogError", "Entry", "default_catalog", "load_catalog"]
+__all__ = ["Catalog", "CatalogError", "Entry", "catalogued", "default_catalog", "load_catalog"]
 
 _DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 _HEX = re.compile(r"[0-9a-f]{64}")
@@ -210,10 +210,26 @@ def load_catalog(data: bytes | str) -> Catalog:
 @functools.cache
 def default_catalog() -> Catalog:
     """The catalog shipped with the package, loaded once per process."""
+    return load_catalog(_packaged_bytes())
+
+
+@functools.cache
+def _packaged_bytes() -> bytes:
     resource = files("legcompare") / "data" / "catalog.toml"
     try:
-        data = resource.read_bytes()
+        return resource.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read the packaged catalog: {exc.strerror or exc}",
                            where=str(resource)) from None
-    return load_catalog(data)
+
+
+def catalogued(name: str, sha256: str) -> Entry | None:
+    """``default_catalog().match_file(name, sha256)``, without parsing the catalog (about 15
+    ms) for a file it cannot hold: one whose digest and base name its text does not contain.
+    Exact, since a digest or a file name stands in the TOML as written, unless the text has
+    an escape (a backslash), and then it is parsed."""
+    data = _packaged_bytes()
+    if sha256.lower().encode() not in data and _base(name).encode("utf-8") not in data and \
+            b"\\" not in data:
+        return None
+    return default_catalog().match_file(name, sha256)

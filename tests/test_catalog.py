@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from legcompare.catalog import Catalog, CatalogError, default_catalog, load_catalog
+from legcompare import catalog as catalog_module
+from legcompare.catalog import Catalog, CatalogError, catalogued, default_catalog, load_catalog
 from legcompare.errors import LegcompareError
+from legcompare.ingest import load_path
 from legcompare.model import CitationForm, Provenance
 
 REPO = Path(__file__).resolve().parent.parent
@@ -154,6 +156,48 @@ def test_renamed_copy_matches_by_digest(corpus: Path, catalog: Catalog, tmp_path
     assert entry.ref == "us-ny/s4457-2023@a"
     assert catalog.match_file(copy.name, digest.upper()) is entry
     assert catalog.match_file("unknown.txt", "0" * 64) is None
+
+
+def test_catalogued_matches_as_the_catalog_does(corpus: Path, catalog: Catalog) -> None:
+    for name in manifest_files(corpus):
+        digest = hashlib.sha256((corpus / name).read_bytes()).hexdigest()
+        base = Path(name).name
+        assert catalogued(base, digest) is catalog.match_file(base, digest) is not None
+        assert catalogued(f"elsewhere/{base}", "0" * 64) is catalog.match_file(base, "0" * 64)
+        assert catalogued("renamed.txt", digest.upper()) is catalog.match_file(base, digest)
+    assert catalogued("H2157_IH.XML", "f" * 64) is catalog.match_file("H2157_IH.XML", "f" * 64)
+    assert catalogued("H2157_IH.XML", "f" * 64).ref == "us-federal/hr2157-116@ih"
+
+
+def test_a_file_the_catalog_cannot_hold_is_not_looked_up(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    # Neither its digest nor its name occurs in the catalog's text: no entry, and the catalog
+    # is not parsed for it (the one place it would be is default_catalog).
+    def unparsed() -> Catalog:
+        raise AssertionError("the catalog was parsed")
+
+    monkeypatch.setattr(catalog_module, "default_catalog", unparsed)
+    assert catalogued("my-city-ordinance.txt", "ab" * 32) is None
+    mine = tmp_path / "my-city-ordinance.txt"
+    mine.write_text("SECTION 1. No department shall acquire face surveillance technology.\n",
+                    encoding="utf-8")
+    document = load_path(mine)
+    assert document.provenance.title == "my-city-ordinance.txt"
+    assert document.provenance.source == "file"
+    with pytest.raises(AssertionError, match="parsed"):
+        catalogued("H2157_IH.XML", "ab" * 32)  # a name it holds: looked up
+
+
+def test_catalogued_parses_a_catalog_with_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "\\u0041.txt" in TOML is the name "A.txt", which the catalog's text does not hold as written
+    text = CATALOG_TOML.read_text(encoding="utf-8").replace(
+        '"us-ca-oakland-omc-9.64.txt"', '"\\u0041.txt"')
+    assert b"A.txt" not in text.encode()
+    escaped = load_catalog(text)
+    monkeypatch.setattr(catalog_module, "_packaged_bytes", lambda: text.encode())
+    monkeypatch.setattr(catalog_module, "default_catalog", lambda: escaped)
+    found = catalogued("A.txt", "ab" * 32)
+    assert found is not None and found.ref == "us-ca-oakland/omc-9.64@current"
 
 
 def test_changed_file_with_known_name_matches_by_name(catalog: Catalog) -> None:

@@ -102,7 +102,7 @@ def _with_citation(document: Document, citation: CitationForm | None) -> Documen
 def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
               encoding: str | None = None) -> Document:
     """Read a file; provenance and citation form come from the catalog when it knows the file."""
-    from ..catalog import default_catalog
+    from ..catalog import catalogued
 
     p = Path(path)
     where = str(path)
@@ -121,7 +121,7 @@ def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     except OSError as exc:
         raise InputError(exc.strerror or "cannot be read", where=where) from None
     sha = hashlib.sha256(data).hexdigest()
-    entry = default_catalog().match_file(p.name, sha)
+    entry = catalogued(p.name, sha)
     if entry is not None:
         provenance = entry.provenance(source="file")
         note = Note(NoteKind.PROVENANCE, f"metadata from the catalog entry {entry.ref}", None)
