@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks import build_pairs as bp
-from benchmarks import hotspots, shapes
+from benchmarks import hotspots, shapes, timeline
 from benchmarks import run as bench
 from legcompare.chardiff import tokenize
+from legcompare.ingest import load_path
 
 SMALL = 200_000
 SEED = 7
@@ -290,6 +291,56 @@ def test_hotspots_says_in_one_line_when_the_command_fails(
     assert "failed (exit 2): legcompare: error:" in err[0]
     with pytest.raises(SystemExit):
         hotspots.main(["--reference", str(tmp_path), "outline", str(missing)])  # no package
+
+
+@pytest.mark.corpus
+def test_timeline_shows_each_stage_in_its_process(
+        corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 450 KB a side: long enough for a forked process to split the old text
+    bp.build_pairs(corpus, tmp_path, [450_000], seed=SEED)
+    old, new = tmp_path / "pair-450kb-old.txt", tmp_path / "pair-450kb-new.txt"
+    assert timeline.main(["diff", str(old), str(new), "--format", "json"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:5] == [f"`legcompare diff {old} {new} --format json`", "", "This tree:", "",
+                       "| process | stage | from s | to s | seconds |"]
+    rows = [line.split(" | ") for line in out[6:] if line.startswith("| ")]
+    stages = [(row[0][2:], row[1]) for row in rows]
+    old_chars, new_chars = (len(load_path(side).text) for side in (old, new))
+    assert stages == [
+        ("this", "imports"), ("this", f"read ({old})"), ("this", f"read ({new})"),
+        ("forked 1", "its share"), ("forked 1", f"· split ({old_chars:,} characters)"),
+        ("this", f"split ({new_chars:,} characters)"), ("this", "alignment keys"),
+        ("this", "rules"), ("this", "receive the second process's result"),
+        ("this", "judge set-up"), ("this", "mode"), ("this", "align"),
+        ("this", "pairs: diff and judge"), ("forked 2", "pairs: diff and judge: its share"),
+        ("this", "· receive the second process's result"), ("this", "report"),
+        ("this", "write"), ("this", "exit")] or stages[:13] == [
+        # (the forked process may start its share of the pairs after this one's receipt)
+        ]
+    starts = [float(row[2]) for row in rows]
+    assert starts == sorted(starts)
+    for row in rows:  # from, to, seconds
+        start, end, seconds = float(row[2]), float(row[3]), float(row[4].rstrip(" |"))
+        assert start <= end and abs(end - start - seconds) <= 0.011, row
+    assert re.fullmatch(r"- wall \d+\.\d\d s \(exit code 0\); CPU \d+\.\d\d s in all its "
+                        r"processes, so at least \d+\.\d\d s on \d+ cores however the work "
+                        r"were shared", out[-2])
+    assert re.fullmatch(r"- after the texts were split, this process worked \d+\.\d\d s more",
+                        out[-1])
+
+
+def test_timeline_names_a_stage_it_cannot_find(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    text = tmp_path / "law.txt"
+    text.write_text(OLD_SNIPPET, encoding="utf-8")
+    monkeypatch.setattr(timeline, "STAGES", (*timeline.STAGES,
+                                             ("legcompare.compare", "renamed_away", "gone")))
+    assert timeline.main(["diff", str(text), str(text)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [(f"timeline: legcompare diff {text} {text} (in {timeline.REPO}) failed "
+                    "(exit 3): timeline: legcompare.compare has no renamed_away (renamed? "
+                    "update STAGES)")]
 
 
 def test_shapes_writes_each_pattern_n_times_and_reports_every_command(
