@@ -224,7 +224,7 @@ def _packaged_bytes() -> bytes:
 
 
 def catalogued(name: str, sha256: str) -> Entry | None:
-    """``default_catalog().match_file(name, sha256)``, without parsing the catalog (about 15
+    """``default_catalog().match_file(name, sha256)``, without parsing the catalog (about 11
     ms) for a file it cannot hold: one whose digest and base name its text does not contain.
     Exact, since a digest or a file name stands in the TOML as written, unless the text has
     an escape (a backslash), and then it is parsed."""
