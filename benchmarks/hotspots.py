@@ -23,7 +23,7 @@ import pstats
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -54,9 +54,7 @@ def profile(code: Path, args: Sequence[str]) -> pstats.Stats:
                               env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True, check=False)
         if proc.returncode not in (0, 1) or not stats.is_file():
-            last = proc.stderr.strip().splitlines()[-1:] or ["no statistics written"]
-            raise RuntimeError(f"legcompare {' '.join(args)} (in {code}) failed "
-                               f"(exit {proc.returncode}): {last[0]}")
+            raise failure(args, code, proc.returncode, proc.stderr)
         return pstats.Stats(str(stats))
 
 
@@ -105,21 +103,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--top must be at least 1")
     if args.reference is not None and not (args.reference / "legcompare").is_dir():
         parser.error(f"no legcompare package in {args.reference}")
-    # the child runs in the package's folder: files named from here are passed whole
-    given = [str(Path(a).resolve()) if Path(a).exists() else a for a in args.args]
     command = "legcompare " + " ".join(args.args)
-    lines = [f"`{command}`, one process", ""]
+    return before_and_after("hotspots", args.reference, args.args, [f"`{command}`, one process"],
+                            lambda label, code, given: report(label, profile(code, given),
+                                                              args.top))
+
+
+def before_and_after(tool: str, reference: Path | None, args: Sequence[str], heading: list[str],
+                     tables: Callable[[str, Path, list[str]], list[str]]) -> int:
+    """Print ``heading``, then ``tables(label, code, args)`` for the package in ``reference``
+    (labelled "Before (DIR)") if given and for this tree ("After (this tree)", or "This
+    tree" alone), as one Markdown text; a run that raises ``RuntimeError`` is one line on
+    stderr, ``TOOL: message``, and exit status 2. The command runs in the package's folder,
+    so files named from here are passed as absolute paths."""
+    given = [str(Path(a).resolve()) if Path(a).exists() else a for a in args]
+    lines = [*heading, ""]
     try:
-        if args.reference is not None:
-            lines += report("Before (" + str(args.reference) + ")",
-                            profile(args.reference, given), args.top)
-        lines += report("After (this tree)" if args.reference is not None else "This tree",
-                        profile(REPO, given), args.top)
+        if reference is not None:
+            lines += tables(f"Before ({reference})", reference, given)
+        lines += tables("After (this tree)" if reference is not None else "This tree", REPO,
+                        given)
     except RuntimeError as exc:
-        print(f"hotspots: {exc}", file=sys.stderr)
+        print(f"{tool}: {exc}", file=sys.stderr)
         return 2
     print("\n".join(lines).rstrip())
     return 0
+
+
+def failure(args: Sequence[str], code: Path, returncode: int, stderr: str) -> RuntimeError:
+    """The error of ``legcompare ARGS`` run with the package in ``code``: its exit status and
+    the last line it wrote on stderr."""
+    last = stderr.strip().splitlines()[-1:] or ["no message"]
+    return RuntimeError(f"legcompare {' '.join(args)} (in {code}) failed (exit {returncode}): "
+                        f"{last[0]}")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.hotspots import before_and_after, failure  # noqa: E402
 
 # The stages: (module, attribute, stage name). A class's method is named "Class.method". Each
 # is wrapped where the pipeline looks it up (a name a module imported is that module's own).
@@ -188,9 +191,7 @@ def run(code: Path, args: Sequence[str]) -> Timeline:
         wall = time.time() - launched
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if proc.returncode not in (0, 1):
-            last = proc.stderr.strip().splitlines()[-1:] or ["no message"]
-            raise RuntimeError(f"legcompare {' '.join(args)} (in {code}) failed "
-                               f"(exit {proc.returncode}): {last[0]}")
+            raise failure(args, code, proc.returncode, proc.stderr)
         raw = [json.loads(line) for line in events_path.read_text(encoding="utf-8").splitlines()]
     second: dict[int, str] = {}
     events = []
@@ -232,18 +233,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("name the legcompare command to time (e.g. diff OLD NEW --format json)")
     if args.reference is not None and not (args.reference / "legcompare").is_dir():
         parser.error(f"no legcompare package in {args.reference}")
-    given = [str(Path(a).resolve()) if Path(a).exists() else a for a in args.args]
-    lines = [f"`legcompare {' '.join(args.args)}`", ""]
-    try:
-        if args.reference is not None:
-            lines += report(f"Before ({args.reference})", run(args.reference, given))
-        lines += report("After (this tree)" if args.reference is not None else "This tree",
-                        run(REPO, given))
-    except RuntimeError as exc:
-        print(f"timeline: {exc}", file=sys.stderr)
-        return 2
-    print("\n".join(lines).rstrip())
-    return 0
+    return before_and_after("timeline", args.reference, args.args,
+                            [f"`legcompare {' '.join(args.args)}`"],
+                            lambda label, code, given: report(label, run(code, given)))
 
 
 if __name__ == "__main__":
