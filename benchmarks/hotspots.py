@@ -90,23 +90,37 @@ def report(label: str, stats: pstats.Stats, top: int) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser = command_parser(__doc__, "profile")
     parser.add_argument("--top", type=int, default=5, help="functions to list (default: 5)")
-    parser.add_argument("--reference", type=Path,
-                        help="also profile DIR/legcompare (a copy of the package): before")
-    parser.add_argument("args", nargs=argparse.REMAINDER,
-                        help="the legcompare command and its arguments")
-    args = parser.parse_args(argv)
-    if not args.args:
-        parser.error("name the legcompare command to profile (e.g. covers FILE)")
+    args = parse(parser, argv, "profile", "covers FILE")
     if args.top < 1:
         parser.error("--top must be at least 1")
-    if args.reference is not None and not (args.reference / "legcompare").is_dir():
-        parser.error(f"no legcompare package in {args.reference}")
     command = "legcompare " + " ".join(args.args)
     return before_and_after("hotspots", args.reference, args.args, [f"`{command}`, one process"],
                             lambda label, code, given: report(label, profile(code, given),
                                                               args.top))
+
+
+def command_parser(doc: str | None, verb: str) -> argparse.ArgumentParser:
+    """The options of a script that runs one legcompare command (``args``), on this tree and
+    on a copy of the package before a change (``--reference``)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0] if doc else None)
+    parser.add_argument("--reference", type=Path,
+                        help=f"also {verb} DIR/legcompare (a copy of the package): before")
+    parser.add_argument("args", nargs=argparse.REMAINDER,
+                        help="the legcompare command and its arguments")
+    return parser
+
+
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None, verb: str,
+          example: str) -> argparse.Namespace:
+    """``parser``'s arguments, with a command named and a package in ``--reference``."""
+    args = parser.parse_args(argv)
+    if not args.args:
+        parser.error(f"name the legcompare command to {verb} (e.g. {example})")
+    if args.reference is not None and not (args.reference / "legcompare").is_dir():
+        parser.error(f"no legcompare package in {args.reference}")
+    return args
 
 
 def before_and_after(tool: str, reference: Path | None, args: Sequence[str], heading: list[str],

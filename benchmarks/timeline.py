@@ -26,7 +26,6 @@ No timing is asserted anywhere: the numbers are this machine's, and vary from ru
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import resource
@@ -42,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.hotspots import before_and_after, failure  # noqa: E402
+from benchmarks.hotspots import before_and_after, command_parser, failure, parse  # noqa: E402
 
 # The stages: (module, attribute, stage name). A class's method is named "Class.method". Each
 # is wrapped where the pipeline looks it up (a name a module imported is that module's own).
@@ -223,16 +222,7 @@ def report(label: str, timeline: Timeline) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--reference", type=Path,
-                        help="also time DIR/legcompare (a copy of the package): before")
-    parser.add_argument("args", nargs=argparse.REMAINDER,
-                        help="the legcompare command and its arguments")
-    args = parser.parse_args(argv)
-    if not args.args:
-        parser.error("name the legcompare command to time (e.g. diff OLD NEW --format json)")
-    if args.reference is not None and not (args.reference / "legcompare").is_dir():
-        parser.error(f"no legcompare package in {args.reference}")
+    args = parse(command_parser(__doc__, "time"), argv, "time", "diff OLD NEW --format json")
     return before_and_after("timeline", args.reference, args.args,
                             [f"`legcompare {' '.join(args.args)}`"],
                             lambda label, code, given: report(label, run(code, given)))
