@@ -43,6 +43,8 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.hotspots import before_and_after, command_parser, failure, parse  # noqa: E402
 
+RECEIVE = "receive a forked process's result"
+
 # The stages: (module, attribute, stage name). A class's method is named "Class.method". Each
 # is wrapped where the pipeline looks it up (a name a module imported is that module's own).
 STAGES: tuple[tuple[str, str, str], ...] = (
@@ -51,7 +53,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("legcompare.parallel", "split", "split"),
     ("legcompare.compare", "remember_keys", "alignment keys"),
     ("legcompare.compare", "load_rules", "rules"),
-    ("legcompare.parallel", "_Child.outcome", "receive the second process's result"),
+    ("legcompare.parallel", "_Child.outcome", RECEIVE),
     ("legcompare.compare", "Judge", "judge set-up"),
     ("legcompare.compare", "decide_mode", "mode"),
     ("legcompare.compare", "align_versions", "align"),
@@ -62,8 +64,6 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("legcompare.render.outline", "outline_text", "report"),
     ("legcompare.cli", "write_output", "write"),
 )
-
-RECEIVE = "receive the second process's result"
 
 # The child: note the interpreter's start and the imports, wrap the stages, run the command.
 # Each event is one line of JSON appended to the file named by argv[1] with one write (a forked
@@ -165,7 +165,7 @@ class Timeline:
 
     def serial_after_splits(self) -> float | None:
         """How long this process worked after both texts were split: from the end of the
-        last split (in either process) or of reading the second process's outline back, to
+        last split (in either process) or of reading the forked process's outline back, to
         the command's exit."""
         done = [e.end for e in self.events if e.stage == "split" or (
             e.stage == RECEIVE and e.process == "this" and e.depth == 0)]
@@ -192,10 +192,10 @@ def run(code: Path, args: Sequence[str]) -> Timeline:
         if proc.returncode not in (0, 1):
             raise failure(args, code, proc.returncode, proc.stderr)
         raw = [json.loads(line) for line in events_path.read_text(encoding="utf-8").splitlines()]
-    second: dict[int, str] = {}
+    forked: dict[int, str] = {}
     events = []
     for e in raw:
-        process = "this" if e["main"] else second.setdefault(e["pid"], f"forked {len(second) + 1}")
+        process = "this" if e["main"] else forked.setdefault(e["pid"], f"forked {len(forked) + 1}")
         events.append(Event(process, e["stage"], e["start"] - launched, e["end"] - launched,
                             e["depth"], e["detail"]))
     events.sort(key=lambda e: (e.start, -e.end))

@@ -312,8 +312,8 @@ def test_timeline_shows_each_stage_in_its_process(
     # starts first is a matter of microseconds)
     assert [stage for process, stage in stages if process == "this"] == [
         "imports", f"read ({old})", f"read ({new})", f"split ({new_chars:,} characters)",
-        "alignment keys", "rules", "receive the second process's result", "judge set-up",
-        "mode", "align", "pairs: diff and judge", "· receive the second process's result",
+        "alignment keys", "rules", "receive a forked process's result", "judge set-up",
+        "mode", "align", "pairs: diff and judge", "· receive a forked process's result",
         "report", "write", "exit"]
     assert [(process, stage) for process, stage in stages if process != "this"] == [
         ("forked 1", "its share"), ("forked 1", f"· split ({old_chars:,} characters)"),
