@@ -37,6 +37,7 @@ from rapidfuzz import fuzz, process
 from .chardiff import sequence_diff
 from .model import DESCRIBING, Clause, Kind, Op, Outline
 from .normalize import key
+from .parallel import cores
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -338,18 +339,18 @@ def _gap_greedy(a: _Side, b: _Side, gap_a: list[int], gap_b: list[int]
             if s is not None:
                 paired[x] = (y, s)
     taken = {y for y, _ in paired.values()}
-    pool = {y: b.own[y] for y in gap_b if y not in taken}  # (in order; a paired one leaves)
+    xs = [x for x in gap_a if x not in paired]
+    pool = _Pool({y: b.own[y] for y in gap_b if y not in taken},  # (in order; a paired one
+                 [a.own[x] for x in xs], VERSION_THRESHOLD)       # leaves)
     order = _Order(gap_a)
     for x, (y, _) in paired.items():
         order.add(x, y)
-    for x in gap_a:
-        if x in paired:
-            continue
-        best = _best(a.own[x], pool, VERSION_THRESHOLD)
+    for i, x in enumerate(xs):
+        best = pool.best(i)
         if best is not None and order.keeps(x, best[0]):
             paired[x] = best
             order.add(x, best[0])
-            del pool[best[0]]
+            pool.take(best[0])
     return paired
 
 
@@ -395,6 +396,76 @@ class _Order:
         return smallest >= y
 
 
+class _Pool:
+    """The candidates of a greedy pairing (``{y: key}``, in the order they are tried), and the
+    keys of the provisions that try them, in turn: :meth:`best` is :func:`_best` of the
+    ``i``-th of those keys among the candidates not yet taken (:meth:`take`).
+
+    Many keys against many candidates (a bill rewritten by a substitute amendment: thousands of
+    provisions against thousands) are scored by rapidfuzz's ``cdist`` on all the cores
+    :func:`~legcompare.parallel.cores` allows, a block of keys at a time against the
+    candidates left, and each key's best is read from its row among those still left: the
+    same answers as ``extractOne`` (the best score, the first of equals in the candidates'
+    order), since every score that reaches the cutoff is the exact one. Otherwise each key is
+    tried on its own (:func:`_best`), as for most gaps, where numpy and the threads would cost
+    more than they save."""
+
+    def __init__(self, pool: dict[int, str], keys: list[str], threshold: float) -> None:
+        self.pool, self.keys, self.threshold = pool, keys, threshold
+        self._workers = cores() if len(pool) * len(keys) >= _ALL_AT_ONCE_CELLS else 1
+        self._first = self._end = 0  # the keys of the block scored
+        self._ys: list[int] = []  # its columns: the candidates left when it was scored
+        self._column: dict[int, int] = {}
+        self._left: NDArray[Any] | None = None
+        self._block: NDArray[Any] | None = None
+
+    def best(self, i: int) -> tuple[int, float] | None:
+        k = self.keys[i]
+        if self._workers == 1 or not k:
+            return _best(k, self.pool, self.threshold)
+        import numpy as np  # (here: only a large gap needs it)
+
+        if not self._first <= i < self._end:
+            self._score_from(i)
+        assert self._block is not None and self._left is not None
+        row = np.where(self._left, self._block[i - self._first], -1.0)
+        j = int(np.argmax(row)) if len(row) else 0  # (the first of equals)
+        score = float(row[j]) if len(row) else 0.0
+        if score <= 0.0 or score / 100.0 < self.threshold:  # (below the cutoff: 0)
+            return None
+        return self._ys[j], score / 100.0
+
+    def _score_from(self, i: int) -> None:
+        """Score the block of keys from the ``i``-th against the candidates left (an eighth
+        of the keys at most, so that the candidates the keys before it took are not scored
+        again)."""
+        import numpy as np
+
+        self._ys = list(self.pool)
+        self._column = {y: j for j, y in enumerate(self._ys)}
+        self._left = np.ones(len(self._ys), dtype=bool)
+        rows = max(1, min(_BLOCK_CELLS // max(len(self._ys), 1), -(-len(self.keys) // 8)))
+        self._first, self._end = i, min(i + rows, len(self.keys))
+        self._block = process.cdist(
+            self.keys[self._first:self._end], list(self.pool.values()), scorer=fuzz.ratio,
+            processor=None, dtype=np.float64, workers=self._workers,
+            score_cutoff=self.threshold * 100.0 - _CUTOFF_MARGIN)
+
+    def take(self, y: int) -> None:
+        """Candidate ``y`` is taken: no later key gets it."""
+        del self.pool[y]
+        j = self._column.pop(y, None)
+        if j is not None and self._left is not None:
+            self._left[j] = False
+
+
+_ALL_AT_ONCE_CELLS = 1_000_000
+"""Keys × candidates from which a :class:`_Pool` scores them all at once, on several cores
+(about half a second's work for ``extractOne``, one key after another)."""
+_BLOCK_CELLS = 4_000_000
+"""Scores a :class:`_Pool` holds at a time (8 bytes each)."""
+
+
 def _best(k: str, pool: dict[int, str], threshold: float) -> tuple[int, float] | None:
     """The key of ``pool`` (``{y: key}``, in the order they are tried) most similar to ``k``
     and at least ``threshold`` similar, the first of equals, as ``(y, similarity)``; ``None``
@@ -431,19 +502,18 @@ def _moves(a: _Side, b: _Side, out: list[Match], left_a: list[int], left_b: list
             left_a.remove(x)
             out.append(Match(a.clauses[x], b.clauses[y], 1.0, moved=True))
     # A provision is known by its whole text, provisos and subdivisions included.
-    pool: dict[int, str] | None = None  # (made when first needed; a moved one leaves)
-    for x in list(left_a):
-        if len(a.own[x]) < 40 or count_a[a.anchor[x]] > 1:
-            continue
-        if pool is None:
-            pool = {y: b.whole(y) for y in left_b if y not in taken and
-                    count_b[b.anchor[y]] == 1}
-        best = _best(a.whole(x), pool, MOVE_THRESHOLD)
-        if best is not None:
-            taken.add(best[0])
-            del pool[best[0]]
-            left_a.remove(x)
-            out.append(Match(a.clauses[x], b.clauses[best[0]], best[1], moved=True))
+    xs = [x for x in left_a if len(a.own[x]) >= 40 and count_a[a.anchor[x]] <= 1]
+    if xs:
+        pool = _Pool({y: b.whole(y) for y in left_b if y not in taken and
+                      count_b[b.anchor[y]] == 1},  # (a moved one leaves)
+                     [a.whole(x) for x in xs], MOVE_THRESHOLD)
+        for i, x in enumerate(xs):
+            best = pool.best(i)
+            if best is not None:
+                taken.add(best[0])
+                pool.take(best[0])
+                left_a.remove(x)
+                out.append(Match(a.clauses[x], b.clauses[best[0]], best[1], moved=True))
     left_b[:] = [y for y in left_b if y not in taken]
 
 

@@ -28,6 +28,10 @@ never forks where forking is unsafe:
 
 Should a child fail (an exception, a crash, a result that cannot be pickled), this process
 does its share itself: the answer, or the exception, is what one process gives.
+
+Work done in C threads needs no child: the aligner scores a large gap's candidates with
+rapidfuzz's ``cdist`` on the :func:`cores` this process may use (one under
+``LEGCOMPARE_JOBS=1``); its threads end with the call, before any fork.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ from typing import Any, Generic, TypeVar
 from .model import Document, Outline
 from .split import split
 
-__all__ = ["PARALLEL_MIN_CHARS", "in_halves", "map_balanced", "map_shared", "split_all",
+__all__ = ["PARALLEL_MIN_CHARS", "cores", "in_halves", "map_balanced", "map_shared", "split_all",
            "split_as_read", "worthwhile"]
 
 PARALLEL_MIN_CHARS = 400_000
@@ -184,6 +188,17 @@ def in_halves(work: Callable[[Sequence[T]], R], items: Sequence[T], *,
     child = _Child(lambda: work(items[middle:]))
     mine = work(items[:middle])
     return [mine, child.result()]
+
+
+def cores() -> int:
+    """How many cores this process may use: 1 under ``LEGCOMPARE_JOBS=1``, else those the
+    operating system lets it run on (for work done in C threads, which need no fork)."""
+    if os.environ.get("LEGCOMPARE_JOBS", "").strip() == "1":
+        return 1
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # (not on every platform)
+        return max(1, os.cpu_count() or 1)
 
 
 def worthwhile(*documents: Document) -> bool:

@@ -6,7 +6,9 @@ import gc
 import math
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -18,6 +20,7 @@ from legcompare.assess.engine import Run
 from legcompare.assess.roles import own_text
 from legcompare.chardiff import _inside, diff_text
 from legcompare.compare import _same_own_text, compare, compare_outlines
+from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import (
     ClausePair,
@@ -362,6 +365,72 @@ def test_the_best_candidate_among_equals_is_the_first() -> None:
         "no agency may use it.", "no agency may use it"))
     assert align._best("no agency may use it.", {9: "", 4: "x"}, 0.6) is None
     assert align._best("", pool, 0.0) is None
+
+
+def _picks(keys: list[str], pool: dict[int, str], threshold: float, all_at_once: bool
+           ) -> list[tuple[int, float] | None]:
+    """What a greedy pairing takes with a :class:`align._Pool`: each key's best in turn, the
+    candidate taken (every other pick taken, so that some candidates stay), scored one key at a
+    time or (``all_at_once``) as a large gap is, a block of keys at a time on two cores."""
+    with pytest.MonkeyPatch.context() as patch:
+        if all_at_once:
+            patch.setattr(align, "_ALL_AT_ONCE_CELLS", 0)
+            patch.setattr(align, "cores", lambda: 2)
+        else:
+            patch.setattr(align, "cores", lambda: 1)
+        chosen = align._Pool(dict(pool), keys, threshold)
+        out = []
+        for i in range(len(keys)):
+            best = chosen.best(i)
+            out.append(best)
+            if best is not None and i % 2 == 0:
+                chosen.take(best[0])
+        return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(KEYS, max_size=30), st.lists(KEYS, max_size=20),
+       st.sampled_from([0.5, 0.6, 0.8]))
+def test_a_large_gap_scored_at_once_picks_as_one_key_at_a_time(
+        keys: list[str], candidates: list[str], threshold: float) -> None:
+    pool = {5 * y + 2: other for y, other in enumerate(candidates)}
+    assert _picks(keys, pool, threshold, True) == _picks(keys, pool, threshold, False)
+
+
+def test_a_large_gap_scored_at_once_takes_the_first_of_equals() -> None:
+    pool = {7: "no agency shall use it", 2: "no agency may use it", 5: "no agency may use it",
+            9: ""}
+    keys = ["no agency may use it.", "no agency may use it.", "", "no agency may use it"]
+    got = _picks(keys, pool, 0.6, True)
+    assert got == _picks(keys, pool, 0.6, False)
+    close = similarity("no agency may use it.", "no agency may use it")
+    # the first key takes 2; the second gets 5, the next of equals, and leaves it (every other
+    # pick is taken), so the last key's own text is there for it
+    assert got == [(2, close), (5, close), None, (5, 1.0)]
+
+
+@pytest.mark.corpus
+def test_two_bills_aligned_as_versions_pair_alike_however_the_gaps_are_scored(
+        corpus: Path) -> None:
+    # Two different bills read as versions: long gaps and many moves, the aligner's greedy
+    # paths. Scored one key at a time or in blocks on two cores, the same pairs.
+    old = split(load_path(corpus / "us-federal-hr2157-116-introduced.txt"))
+    new = split(load_path(corpus / "us-federal-hr264-116-engrossed-house.txt"))
+
+    def pairs(all_at_once: bool) -> list[tuple[str | None, str | None, float | None, bool]]:
+        with pytest.MonkeyPatch.context() as patch:
+            if all_at_once:
+                patch.setattr(align, "_ALL_AT_ONCE_CELLS", 0)
+                patch.setattr(align, "cores", lambda: 2)
+            else:
+                patch.setattr(align, "cores", lambda: 1)
+            return [(m.old.id if m.old else None, m.new.id if m.new else None, m.similarity,
+                     m.moved) for m in align.align_versions(old, new)]
+
+    one_by_one = pairs(False)
+    assert pairs(True) == one_by_one
+    assert sum(1 for _, _, _, moved in one_by_one if moved) == 3
+    assert sum(1 for o, n, _, _ in one_by_one if o and n) == 13
 
 
 def _sides(old: str, new: str) -> tuple[align._Side, align._Side]:

@@ -328,3 +328,13 @@ def test_a_fact_sheet_read_in_two_processes_is_the_sheet_read_in_one(
     assert (len(shared.items), len(actors)) == (458, 10)
     assert ("vendor", "div-a/t-iii/st-a/pt-1/s3001/a/q/298a/b/2/a") in actors
 
+
+
+def test_cores_are_those_the_process_may_run_on_one_under_jobs_1(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LEGCOMPARE_JOBS", raising=False)
+    assert parallel.cores() == len(os.sched_getaffinity(0))
+    monkeypatch.setenv("LEGCOMPARE_JOBS", " 1 ")
+    assert parallel.cores() == 1
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "2")
+    assert parallel.cores() == len(os.sched_getaffinity(0))
