@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import math
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -367,17 +369,23 @@ def test_the_best_candidate_among_equals_is_the_first() -> None:
     assert align._best("", pool, 0.0) is None
 
 
-def _picks(keys: list[str], pool: dict[int, str], threshold: float, all_at_once: bool
-           ) -> list[tuple[int, float] | None]:
-    """What a greedy pairing takes with a :class:`align._Pool`: each key's best in turn, the
-    candidate taken (every other pick taken, so that some candidates stay), scored one key at a
-    time or (``all_at_once``) as a large gap is, a block of keys at a time on two cores."""
+@contextmanager
+def _gaps_scored(all_at_once: bool) -> Iterator[None]:
+    """The aligner's gaps scored one key at a time, or (``all_at_once``) every gap as a large
+    one is, a block of keys at a time on two cores."""
     with pytest.MonkeyPatch.context() as patch:
         if all_at_once:
             patch.setattr(align, "_ALL_AT_ONCE_CELLS", 0)
-            patch.setattr(align, "cores", lambda: 2)
-        else:
-            patch.setattr(align, "cores", lambda: 1)
+        patch.setattr(align, "cores", lambda: 2 if all_at_once else 1)
+        yield
+
+
+def _picks(keys: list[str], pool: dict[int, str], threshold: float, all_at_once: bool
+           ) -> list[tuple[int, float] | None]:
+    """What a greedy pairing takes with a :class:`align._Pool`: each key's best in turn, the
+    candidate taken (every other pick taken, so that some candidates stay), the gap scored as
+    :func:`_gaps_scored` says."""
+    with _gaps_scored(all_at_once):
         chosen = align._Pool(dict(pool), keys, threshold)
         out = []
         for i in range(len(keys)):
@@ -418,12 +426,7 @@ def test_two_bills_aligned_as_versions_pair_alike_however_the_gaps_are_scored(
     new = split(load_path(corpus / "us-federal-hr264-116-engrossed-house.txt"))
 
     def pairs(all_at_once: bool) -> list[tuple[str | None, str | None, float | None, bool]]:
-        with pytest.MonkeyPatch.context() as patch:
-            if all_at_once:
-                patch.setattr(align, "_ALL_AT_ONCE_CELLS", 0)
-                patch.setattr(align, "cores", lambda: 2)
-            else:
-                patch.setattr(align, "cores", lambda: 1)
+        with _gaps_scored(all_at_once):
             return [(m.old.id if m.old else None, m.new.id if m.new else None, m.similarity,
                      m.moved) for m in align.align_versions(old, new)]
 
