@@ -698,7 +698,8 @@ def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:
     limit = max(3, n // 2)
     arrays = {w: np.array(ys, dtype=np.intp) for w, ys in postings.items() if len(ys) <= limit}
     idf = {w: math.log(1 + n / len(ys)) for w, ys in arrays.items()}
-    out: list[tuple[float, int, int]] = []
+    pairs_x: list[int] = []
+    pairs_y: list[int] = []
     for x, k in enumerate(a.own):
         words = sorted(w for w in set(_words(k)) if w in arrays)
         if not words:
@@ -714,10 +715,22 @@ def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:
                 touched, shared = touched[half], shared[half]
             keep = shared >= _kth_heaviest(shared, CROSS_CANDIDATES)
             touched, shared = touched[keep], shared[keep]
-        heaviest = touched[np.argsort(-shared, kind="stable")[:CROSS_CANDIDATES]]
-        for y in heaviest.tolist():
-            out.append((similarity(k, b.own[y]), x, y))
-    return out
+        heaviest = touched[np.argsort(-shared, kind="stable")[:CROSS_CANDIDATES]].tolist()
+        pairs_x += [x] * len(heaviest)
+        pairs_y += heaviest
+    if not pairs_x:
+        return []
+    # each pair's similarity, all at once in C (rapidfuzz's element-wise cpdist, on several
+    # cores when there are many): the scores similarity() gives, fuzz.ratio's in float64
+    scores = process.cpdist([a.own[x] for x in pairs_x], [b.own[y] for y in pairs_y],
+                            scorer=fuzz.ratio, processor=None, dtype=np.float64,
+                            workers=cores() if len(pairs_x) >= _PAIRS_ON_ALL_CORES else 1)
+    return [(s / 100.0, x, y) for s, x, y in zip(scores.tolist(), pairs_x, pairs_y,
+                                                  strict=True)]
+
+
+_PAIRS_ON_ALL_CORES = 20_000
+"""Candidate pairs from which cross mode scores them on several cores."""
 
 
 def _kth_heaviest(weights: NDArray[Any], k: int) -> float:

@@ -528,7 +528,12 @@ def test_cross_candidates_are_what_a_loop_over_the_postings_finds(a: list[str], 
                                                                   ) -> None:
     old, new = align._Side([]), align._Side([])
     old.own, new.own = a, b
-    assert align._candidates(old, new) == _candidates_one_by_one(a, b)
+    expected = _candidates_one_by_one(a, b)
+    assert align._candidates(old, new) == expected
+    with pytest.MonkeyPatch.context() as patch:  # (scored on two cores, as many pairs are)
+        patch.setattr(align, "_PAIRS_ON_ALL_CORES", 0)
+        patch.setattr(align, "cores", lambda: 2)
+        assert align._candidates(old, new) == expected
 
 
 @settings(max_examples=300, deadline=None)
