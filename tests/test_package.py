@@ -105,6 +105,24 @@ def test_only_a_changed_amending_instruction_imports_the_instruction_grammar(
     assert "The instruction strikes “$500” and inserts “$5,000”" in out
 
 
+def test_preempt_of_one_law_compares_nothing_and_imports_no_comparison(tmp_path: Path) -> None:
+    upper, lower = tmp_path / "upper.txt", tmp_path / "lower.txt"
+    upper.write_text("SEC. 1. BAN.\n(a) No agency shall use face recognition.\nSEC. 2. "
+                     "PREEMPTION.\nNothing in this Act shall be construed to preempt any State "
+                     "law that provides greater protection.\n", encoding="utf-8")
+    lower.write_text("SEC. 1. BAN.\n(a) No agency or person shall use face recognition or gait "
+                     "recognition.\n", encoding="utf-8")
+    comparing = {"legcompare.compare", "legcompare.align", "legcompare.assess.judge",
+                 "rapidfuzz"}
+    out, imported = _imported_by("preempt", str(upper))
+    assert "1 preemption clause (1 floor)\n" in out
+    assert not comparing & imported
+    out, imported = _imported_by("preempt", str(upper), str(lower))  # a lower law: compared
+    assert "1 preemption clause (1 floor); 1 finding: 0 erased, 1 saved, 0 undecided" in out
+    assert "SAVED  lower.txt § 1(a)  [lower 1 · s1/a]" in out
+    assert comparing <= imported
+
+
 def test_outline_reads_roles_without_importing_the_judge(tmp_path: Path) -> None:
     # the splitter gives every clause its role (legcompare.assess.roles); the judge, its rule
     # files and its engine are for comparisons

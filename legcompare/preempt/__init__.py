@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..compare import compare
 from ..model import CompareOptions, Document, Kind, Mode, Outline
 from ..split import split
 from .classify import classify, is_lead_in, kinds_of, signals_in
@@ -74,6 +73,8 @@ def preempt(upper: Document, lowers: Sequence[Document] = (), *,
     ids = frozenset(c.clause.id for c in clauses)
     findings: list[Finding] = []
     notes: list[str] = []
+    if lowers:
+        from ..compare import compare  # (the upper law alone needs no comparison: not read)
     for index, lower in enumerate(lowers):
         low = split(lower)
         law_actors = document_actors(low, (c for c in low.walk() if c.role in OPERATIVE))

@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..assess.roles import own_text
-from ..compare import compare_clauses
 from ..model import Clause, Comparison, Kind, Outline, Role, Verdict
 from ..normalize import key
 from .classify import is_lead_in
@@ -115,6 +114,8 @@ def candidates(comparison: Comparison, lower: Outline, law_actors: tuple[str, ..
             continue
         if pair.old is not None and pair.old.id in preemption_ids:
             if new.role in OPERATIVE:
+                from ..compare import compare_clauses  # (imported by preempt with a lower law)
+
                 alone = compare_clauses(comparison.old, comparison.new, None, new.id,
                                         options=comparison.options)
                 chosen.append((new, None, alone.verdict))
