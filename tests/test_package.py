@@ -123,6 +123,18 @@ def test_preempt_of_one_law_compares_nothing_and_imports_no_comparison(tmp_path:
     assert comparing <= imported
 
 
+def test_covers_of_laws_without_a_baseline_imports_no_comparison(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text(_BAN_OLD, encoding="utf-8")
+    two.write_text("SEC. 1. BAN.\n(a) No agency may collect biometric data.\n", encoding="utf-8")
+    comparing = {"legcompare.compare", "legcompare.align", "legcompare.assess.judge"}
+    out, imported = _imported_by("covers", str(one), str(two))
+    assert "Who is covered (actors)\n  one.txt: agency\n  two.txt: agency\n" in out
+    assert not comparing & imported
+    out, imported = _imported_by("covers", str(one), str(two), "--baseline", str(one))
+    assert "[baseline]" in out and comparing <= imported
+
+
 def test_outline_reads_roles_without_importing_the_judge(tmp_path: Path) -> None:
     # the splitter gives every clause its role (legcompare.assess.roles); the judge, its rule
     # files and its engine are for comparisons

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..assess.judge import aggregate
-from ..compare import compare
 from ..errors import UsageError
 from ..model import (
     ClausePair,
@@ -90,6 +88,8 @@ def covers(documents: Sequence[Document], *, baseline: int | None = None,
     for i, sheet in enumerate(sheets):
         comparison = None
         if baseline is not None and i != baseline:
+            from ..compare import compare  # (fact sheets alone compare nothing: not read)
+
             comparison = compare(documents[baseline], documents[i], options=CompareOptions(
                 mode=Mode.CROSS, perspective=options.perspective, rules=options.rules))
         for dimension in Dimension:
@@ -152,6 +152,8 @@ def _row_verdict(pair: ClausePair, dimension: Dimension) -> Verdict:
     """The pair's verdict for the row (see the module docstring)."""
     if pair.old is None or pair.new is None:
         return pair.verdict
+    from ..assess.judge import aggregate  # (imported by the comparison already)
+
     wanted = ROW_REASONS[dimension] + _ALWAYS
     verdict = aggregate(r for r in pair.reasons if r.rule.startswith(wanted))
     return Verdict.NEUTRAL if verdict is None else verdict
