@@ -135,6 +135,17 @@ def test_covers_of_laws_without_a_baseline_imports_no_comparison(tmp_path: Path)
     assert "[baseline]" in out and comparing <= imported
 
 
+def test_only_an_html_history_imports_the_template_engine(tmp_path: Path) -> None:
+    old, new = tmp_path / "h1.txt", tmp_path / "h2.txt"
+    old.write_text(_BAN_OLD, encoding="utf-8")
+    new.write_text(_BAN_NEW, encoding="utf-8")
+    out, imported = _imported_by("history", str(old), str(new))
+    assert "h2 (h1 → h2, versions): 1 provision weaker; 1 modified, 1 unchanged" in out
+    assert "jinja2" not in imported
+    out, imported = _imported_by("history", str(old), str(new), "--format", "html")
+    assert out.startswith("<!DOCTYPE html>") and "jinja2" in imported
+
+
 def test_outline_reads_roles_without_importing_the_judge(tmp_path: Path) -> None:
     # the splitter gives every clause its role (legcompare.assess.roles); the judge, its rule
     # files and its engine are for comparisons

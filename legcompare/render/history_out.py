@@ -44,7 +44,6 @@ from . import json_text, serialize
 from .diff_json import pair_dict
 from .diff_markdown import inline
 from .diff_terminal import Piece, cautions, describe, flags, pieces, quoted, visible
-from .html import document_view, render_template, row
 
 SCHEMA = "legcompare.history/1"
 CONTEXT = 40
@@ -319,6 +318,8 @@ def history_html(h: History) -> str:
     """The history as one self-contained HTML page (the diff report's page, CSS and escaping:
     :mod:`legcompare.render.html`): the versions, a table of what each version did to each
     provision that changed, then each change side by side, both clause texts whole."""
+    from .html import document_view, render_template, row  # (jinja2: for this format alone)
+
     labels = version_labels(h.documents)
     tracks = h.changed_tracks
     steps = [(labels[k], labels[k - 1], c.mode.value, headline(summarize(c)))
