@@ -65,7 +65,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("legcompare.cli", "write_output", "write"),
 )
 
-# The child: note the interpreter's start and the imports, wrap the stages, run the command.
+# The child: wrap the stages, note the imports (from the interpreter's start), run the command.
 # Each event is one line of JSON appended to the file named by argv[1] with one write (a forked
 # process appends to the same file; O_APPEND keeps lines whole).
 _CHILD = r"""
@@ -82,7 +82,6 @@ def note(stage, start, end, detail=""):
                        "start": start, "end": end, "depth": len(current), "detail": detail})
     os.write(events, (line + "\n").encode())
 
-note("interpreter start", started, started)
 import importlib, functools
 from legcompare import cli
 
@@ -207,8 +206,6 @@ def report(label: str, timeline: Timeline) -> list[str]:
     lines = [f"{label}:", "", "| process | stage | from s | to s | seconds |",
              "|---|---|---:|---:|---:|"]
     for e in timeline.events:
-        if e.stage == "interpreter start":
-            continue
         name = "· " * e.depth + e.stage + (f" ({e.detail})" if e.detail else "")
         lines.append(f"| {e.process} | {name} | {e.start:.2f} | {e.end:.2f} | {e.seconds:.2f} |")
     least = timeline.cpu / timeline.cores

@@ -340,8 +340,8 @@ def _gap_greedy(a: _Side, b: _Side, gap_a: list[int], gap_b: list[int]
                 paired[x] = (y, s)
     taken = {y for y, _ in paired.values()}
     xs = [x for x in gap_a if x not in paired]
-    pool = _Pool({y: b.own[y] for y in gap_b if y not in taken},  # (in order; a paired one
-                 [a.own[x] for x in xs], VERSION_THRESHOLD)       # leaves)
+    left = {y: b.own[y] for y in gap_b if y not in taken}  # (in order; a paired one leaves)
+    pool = _Pool(left, [a.own[x] for x in xs], VERSION_THRESHOLD)
     order = _Order(gap_a)
     for x, (y, _) in paired.items():
         order.add(x, y)
@@ -421,16 +421,17 @@ class _Pool:
 
     def best(self, i: int) -> tuple[int, float] | None:
         k = self.keys[i]
-        if self._workers == 1 or not k:
+        if self._workers == 1 or not k or not self.pool:
             return _best(k, self.pool, self.threshold)
         import numpy as np  # (here: only a large gap needs it)
 
         if not self._first <= i < self._end:
             self._score_from(i)
         assert self._block is not None and self._left is not None
+        # (the block's columns hold every candidate left: the row is never empty)
         row = np.where(self._left, self._block[i - self._first], -1.0)
-        j = int(np.argmax(row)) if len(row) else 0  # (the first of equals)
-        score = float(row[j]) if len(row) else 0.0
+        j = int(np.argmax(row))  # (the first of equals)
+        score = float(row[j])
         if score <= 0.0 or score / 100.0 < self.threshold:  # (below the cutoff: 0)
             return None
         return self._ys[j], score / 100.0
@@ -504,9 +505,9 @@ def _moves(a: _Side, b: _Side, out: list[Match], left_a: list[int], left_b: list
     # A provision is known by its whole text, provisos and subdivisions included.
     xs = [x for x in left_a if len(a.own[x]) >= 40 and count_a[a.anchor[x]] <= 1]
     if xs:
-        pool = _Pool({y: b.whole(y) for y in left_b if y not in taken and
-                      count_b[b.anchor[y]] == 1},  # (a moved one leaves)
-                     [a.whole(x) for x in xs], MOVE_THRESHOLD)
+        left = {y: b.whole(y) for y in left_b  # (in order; a moved one leaves)
+                if y not in taken and count_b[b.anchor[y]] == 1}
+        pool = _Pool(left, [a.whole(x) for x in xs], MOVE_THRESHOLD)
         for i, x in enumerate(xs):
             best = pool.best(i)
             if best is not None:

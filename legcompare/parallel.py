@@ -29,9 +29,10 @@ never forks where forking is unsafe:
 Should a child fail (an exception, a crash, a result that cannot be pickled), this process
 does its share itself: the answer, or the exception, is what one process gives.
 
-Work done in C threads needs no child: the aligner scores a large gap's candidates with
-rapidfuzz's ``cdist`` on the :func:`cores` this process may use (one under
-``LEGCOMPARE_JOBS=1``); its threads end with the call, before any fork.
+Work done in C threads needs no child: the aligner scores a large gap's candidates, and cross
+mode its candidate pairs, with rapidfuzz (``cdist``, ``cpdist``) on the :func:`cores` this
+process may use (one under ``LEGCOMPARE_JOBS=1``); its threads end with the call, before any
+fork.
 """
 
 from __future__ import annotations
