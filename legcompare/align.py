@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
@@ -406,17 +406,24 @@ class _Pool:
     :func:`~legcompare.parallel.cores` allows, a block of keys at a time against the
     candidates left, and each key's best is read from its row among those still left: the
     same answers as ``extractOne`` (the best score, the first of equals in the candidates'
-    order), since every score that reaches the cutoff is the exact one. Otherwise each key is
-    tried on its own (:func:`_best`), as for most gaps, where numpy and the threads would cost
-    more than they save."""
+    order), since every score that reaches the cutoff is the exact one. Each text is scored
+    once: a block's rows are its distinct keys, and its columns the distinct texts of the
+    candidates left, each standing for the candidates with that text (of which the first not
+    taken is the one a key gets; among texts that score the same, the one whose first comes
+    first). Provisions that recur word for word ("(2) by adding at the end the following:",
+    "(1) In general.—") are thus scored once. Otherwise each key is tried on its own
+    (:func:`_best`), as for most gaps, where numpy and the threads would cost more than they
+    save."""
 
     def __init__(self, pool: dict[int, str], keys: list[str], threshold: float) -> None:
         self.pool, self.keys, self.threshold = pool, keys, threshold
         self._workers = cores() if len(pool) * len(keys) >= _ALL_AT_ONCE_CELLS else 1
         self._first = self._end = 0  # the keys of the block scored
-        self._ys: list[int] = []  # its columns: the candidates left when it was scored
-        self._column: dict[int, int] = {}
-        self._left: NDArray[Any] | None = None
+        self._row: dict[str, int] = {}  # its rows: its distinct keys
+        self._holders: list[deque[int]] = []  # its columns: by text, the candidates left
+        self._column: dict[str, int] = {}  # (by text)
+        self._rank: dict[int, int] = {}  # each candidate's place in the order they are tried
+        self._left: NDArray[Any] | None = None  # the columns with a candidate left
         self._block: NDArray[Any] | None = None
 
     def best(self, i: int) -> tuple[int, float] | None:
@@ -429,35 +436,49 @@ class _Pool:
             self._score_from(i)
         assert self._block is not None and self._left is not None
         # (the block's columns hold every candidate left: the row is never empty)
-        row = np.where(self._left, self._block[i - self._first], -1.0)
-        j = int(np.argmax(row))  # (the first of equals)
+        row = np.where(self._left, self._block[self._row[k]], -1.0)
+        j = int(np.argmax(row))
         score = float(row[j])
         if score <= 0.0 or score / 100.0 < self.threshold:  # (below the cutoff: 0)
             return None
-        return self._ys[j], score / 100.0
+        tied = np.flatnonzero(row == score)
+        if len(tied) > 1:  # the first tried of the candidates that score the best
+            j = min((int(c) for c in tied), key=lambda c: self._rank[self._holders[c][0]])
+        return self._holders[j][0], score / 100.0
 
     def _score_from(self, i: int) -> None:
         """Score the block of keys from the ``i``-th against the candidates left (an eighth
-        of the keys at most, so that the candidates the keys before it took are not scored
-        again)."""
+        of the keys at most, :data:`_BLOCKS`, so that the candidates the keys before it took
+        are not scored again)."""
         import numpy as np
 
-        self._ys = list(self.pool)
-        self._column = {y: j for j, y in enumerate(self._ys)}
-        self._left = np.ones(len(self._ys), dtype=bool)
-        rows = max(1, min(_BLOCK_CELLS // max(len(self._ys), 1), -(-len(self.keys) // 8)))
+        self._rank = {y: r for r, y in enumerate(self.pool)}
+        holders: dict[str, deque[int]] = {}
+        for y, text in self.pool.items():
+            holders.setdefault(text, deque()).append(y)
+        self._holders = list(holders.values())
+        self._column = {text: c for c, text in enumerate(holders)}
+        self._left = np.ones(len(holders), dtype=bool)
+        rows = max(1, min(_BLOCK_CELLS // max(len(holders), 1),
+                          -(-len(self.keys) // _BLOCKS)))
         self._first, self._end = i, min(i + rows, len(self.keys))
+        self._row = {k: r for r, k in enumerate(dict.fromkeys(self.keys[self._first:self._end]))}
         self._block = process.cdist(
-            self.keys[self._first:self._end], list(self.pool.values()), scorer=fuzz.ratio,
-            processor=None, dtype=np.float64, workers=self._workers,
+            list(self._row), list(holders), scorer=fuzz.ratio, processor=None,
+            dtype=np.float64, workers=self._workers,
             score_cutoff=self.threshold * 100.0 - _CUTOFF_MARGIN)
 
     def take(self, y: int) -> None:
         """Candidate ``y`` is taken: no later key gets it."""
-        del self.pool[y]
-        j = self._column.pop(y, None)
-        if j is not None and self._left is not None:
-            self._left[j] = False
+        c = self._column.get(self.pool.pop(y))
+        if c is not None and self._left is not None:
+            holders = self._holders[c]
+            if holders[0] == y:
+                holders.popleft()
+            else:
+                holders.remove(y)
+            if not holders:
+                self._left[c] = False
 
 
 _ALL_AT_ONCE_CELLS = 1_000_000
@@ -465,6 +486,9 @@ _ALL_AT_ONCE_CELLS = 1_000_000
 (about half a second's work for ``extractOne``, one key after another)."""
 _BLOCK_CELLS = 4_000_000
 """Scores a :class:`_Pool` holds at a time (8 bytes each)."""
+_BLOCKS = 8
+"""A :class:`_Pool` scores its keys in this many blocks at least (each against the candidates
+left when it starts)."""
 
 
 def _best(k: str, pool: dict[int, str], threshold: float) -> tuple[int, float] | None:

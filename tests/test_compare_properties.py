@@ -405,6 +405,45 @@ def test_a_large_gap_scored_at_once_picks_as_one_key_at_a_time(
     assert _picks(keys, pool, threshold, True) == _picks(keys, pool, threshold, False)
 
 
+RECURRING = st.sampled_from(["by adding at the end the following:", "in general.—",
+                             "in general", "agency x", "agency y", "x agency", "agency", ""])
+"""Provisions that recur word for word, near copies of them, and texts that score the same
+against another ("agency" against "agency x", "agency y" and "x agency")."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(RECURRING, max_size=30), st.lists(RECURRING, max_size=25),
+       st.permutations(range(25)),
+       st.lists(st.sampled_from(["none", "best", "last"]), min_size=30, max_size=30),
+       st.sampled_from([0.5, 0.6, 0.8]))
+@example(keys=["agency", "agency"], candidates=["agency x", "agency y", "agency x"],
+         places=list(range(25)), takes=["best"] * 30, threshold=0.6)  # (1, then 2: not 3)
+def test_a_large_gap_of_recurring_texts_picks_as_one_key_at_a_time(
+        keys: list[str], candidates: list[str], places: list[int], takes: list[str],
+        threshold: float) -> None:
+    """Each text is scored once for all the candidates that hold it; the one a key gets is
+    the first of them not taken, in the order the candidates are tried (here not the order of
+    their positions), whichever candidates were taken before: after each pick, none, the one
+    picked or the last candidate left. All the keys are scored in one block, so that the
+    takes change which candidate of a text comes first while its scores are read."""
+    pool = {places[y]: other for y, other in enumerate(candidates)}
+
+    def picks(all_at_once: bool) -> list[tuple[int, float] | None]:
+        with _gaps_scored(all_at_once), pytest.MonkeyPatch.context() as patch:
+            patch.setattr(align, "_BLOCKS", 1)
+            chosen = align._Pool(dict(pool), keys, threshold)
+            out = []
+            for i in range(len(keys)):
+                out.append(chosen.best(i))
+                if takes[i] == "best" and out[-1] is not None:
+                    chosen.take(out[-1][0])
+                elif takes[i] == "last" and chosen.pool:
+                    chosen.take(list(chosen.pool)[-1])
+            return out
+
+    assert picks(True) == picks(False)
+
+
 def test_a_large_gap_scored_at_once_takes_the_first_of_equals() -> None:
     pool = {7: "no agency shall use it", 2: "no agency may use it", 5: "no agency may use it",
             9: ""}
