@@ -21,7 +21,7 @@ from legcompare.ingest import load_path
 from legcompare.model import Clause, Document, Outline
 from legcompare.render import docx_out
 from legcompare.render.diff_json import diff_json
-from legcompare.render.html import CONTENTS_OVER, diff_html
+from legcompare.render.html import CONTENTS_OVER, diff_html, diff_html_bytes
 from legcompare.split import split
 
 
@@ -154,8 +154,11 @@ def test_an_html_report_rendered_in_halves_is_the_same_bytes(
         monkeypatch: pytest.MonkeyPatch) -> None:
     comparison = compare(*pair)
     halves = diff_html(comparison)
+    # the report file: the rows as the two processes encoded them, between the page's ends
+    assert diff_html_bytes(comparison) == halves.encode()
     monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
     assert diff_html(comparison) == halves
+    assert diff_html_bytes(comparison) == halves.encode()
     assert halves.count('<tbody class="pair ') == len(comparison.pairs)
     # the second process also made the table of contents
     assert len(comparison.pairs) > CONTENTS_OVER and '<h2 id="contents">Contents</h2>' in halves

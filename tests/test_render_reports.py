@@ -34,6 +34,7 @@ from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Comparison, Direction, Provenance, Reason, Verdict
 from legcompare.render import docx_out, html_rows
+from legcompare.render import html as html_report
 from legcompare.render.csv_out import (
     CELL_LIMIT,
     COLUMNS,
@@ -44,7 +45,14 @@ from legcompare.render.csv_out import (
 )
 from legcompare.render.diff_json import diff_json
 from legcompare.render.docx_out import diff_docx, revision_date
-from legcompare.render.html import PRINT_LINE, PRINT_PAGE, diff_html, is_long, printed_lines
+from legcompare.render.html import (
+    PRINT_LINE,
+    PRINT_PAGE,
+    diff_html,
+    diff_html_bytes,
+    is_long,
+    printed_lines,
+)
 from legcompare.render.pdf import MISSING, print_pdf
 
 S4457 = ("us-ny-s4457-2023-original.txt", "us-ny-s4457a-2024-amended.txt")
@@ -261,6 +269,25 @@ def test_html_contents_by_title_over_100_pairs(corpus: Path) -> None:
 
 def test_html_is_deterministic(s4457: Comparison) -> None:
     assert diff_html(s4457) == diff_html(s4457)
+    assert diff_html_bytes(s4457) == diff_html(s4457).encode()
+
+
+def test_a_name_that_holds_the_rows_marker_is_reported_whole() -> None:
+    """The report file is written around a marker where the rows go; a page whose own words
+    hold that very marker (private-use characters, here in the bill's title and its text) is
+    rendered with the rows in it, the same page as the one string."""
+    marker = html_report._ROWS
+    text = "SEC. 1. TITLE.\n(a) No agency shall use it " + marker + ".\n"
+    c = build(text, text.replace("shall", "may"), prov("ih", title="Act " + marker),
+              prov("rh", title="Act " + marker))
+    head, rows, tail = html_report._page(c)
+    assert rows == [] and tail == ""  # (the rows are in the page)
+    page = diff_html(c)
+    assert diff_html_bytes(c) == page.encode() == head.encode()
+    assert page.count('<tbody class="pair ') == len(c.pairs) == 2
+    assert page.count(marker) >= 3  # the title, the old text and the new
+    plain = build(text.replace(marker, ""), text.replace(marker, "").replace("shall", "may"))
+    assert html_report._page(plain)[1] != []  # (otherwise the rows go around the marker)
 
 
 def test_html_rows_markup() -> None:

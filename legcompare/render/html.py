@@ -184,18 +184,47 @@ def short(p: Provenance) -> str:
 
 def diff_html(comparison: Comparison) -> str:
     """The diff as one self-contained HTML page (see the module docstring for the guarantees)."""
-    c = comparison
+    head, rows, tail = _page(comparison)
+    return head + "".join(part.decode() for part in rows) + tail
+
+
+def diff_html_bytes(comparison: Comparison) -> bytes:
+    """:func:`diff_html` as the UTF-8 bytes a report file holds. The rows, most of a long bill's
+    page, are encoded where they are rendered (the second part in the child process that
+    renders it) and are neither decoded nor copied into one string."""
+    head, rows, tail = _page(comparison)
+    return b"".join([head.encode(), *rows, tail.encode()])
+
+
+def _page(c: Comparison) -> tuple[str, list[bytes], str]:
+    """The page before the side-by-side table's rows, the rows (UTF-8, in parts) and the page
+    after them: the template is rendered with :data:`_ROWS` where the rows go. Should a text
+    or a name hold that marker itself, the rows go in as one string (the page, then no rows
+    and nothing after them)."""
     old, new = c.old.provenance, c.new.provenance
     summary = summarize(c)
     verdicts = [(v.value, summary.verdicts[v.value]) for v in VERDICT_ORDER]
     statuses = [(k, n) for k, n in summary.statuses.items() if n]
-    return render_template(
-        "diff.html.j2", title=title(c), columns=columns(c),
-        old=document_view("Old", old), new=document_view("New", new),
-        cautions=cautions(c), headline=headline(summary), verdicts=verdicts, statuses=statuses,
-        descriptive=summary.descriptive, moved=summary.moved, renumbered=summary.renumbered,
-        mode=c.mode.value, perspective=c.perspective.value, judged=judged(c),
-        **table(c), notes=[visible(n) for n in c.notes])
+    contents, rows = table(c)
+    context = {
+        "title": title(c), "columns": columns(c),
+        "old": document_view("Old", old), "new": document_view("New", new),
+        "cautions": cautions(c), "headline": headline(summary), "verdicts": verdicts,
+        "statuses": statuses, "descriptive": summary.descriptive, "moved": summary.moved,
+        "renumbered": summary.renumbered, "mode": c.mode.value,
+        "perspective": c.perspective.value, "judged": judged(c), "contents": contents,
+        "notes": [visible(n) for n in c.notes]}
+    page = render_template("diff.html.j2", pair_rows=Markup(_ROWS), **context)
+    head, found, tail = page.partition(_ROWS)
+    if found and _ROWS not in tail:
+        return head, rows, tail
+    whole = "".join(part.decode() for part in rows)
+    return render_template("diff.html.j2", pair_rows=Markup(whole), **context), [], ""
+
+
+_ROWS = "\ue001\ue000rows\ue000\ue001"
+"""Where :func:`_page` puts the rows: private-use characters, which a text seldom holds (one
+that does is rendered the other way, see there)."""
 
 
 CONTENTS_SHARE = 0.57
@@ -203,24 +232,23 @@ CONTENTS_SHARE = 0.57
 contents (which takes about as long as a seventh of the rows)."""
 
 
-def table(c: Comparison) -> dict[str, Any]:
+def table(c: Comparison) -> tuple[list[ContentsEntry], list[bytes]]:
     """The table of contents (over :data:`CONTENTS_OVER` pairs) and the rows of the side-by-side
-    table (:func:`.html_rows.row_html`), one per pair in order, as the template's ``contents``
-    and ``pair_rows``. On long texts a second process renders the second part of the rows, and
-    the table of contents: they come back as one string and a list."""
+    table (:func:`.html_rows.row_html`), one per pair in order, as UTF-8 in one part or two. On
+    long texts a second process renders the second part of the rows, and the table of
+    contents."""
     cite = prefixes(c)
     made = len(c.pairs) > CONTENTS_OVER
 
     def rendered(part: Sequence[tuple[int, ClausePair] | None]
-                 ) -> tuple[str, list[ContentsEntry] | None]:
+                 ) -> tuple[bytes, list[ContentsEntry] | None]:
         rows = "".join([row_html(row(*item, cite)) for item in part if item is not None])
-        return rows, contents(c) if made and part and part[-1] is None else None
+        return rows.encode(), contents(c) if made and part and part[-1] is None else None
 
     items: list[tuple[int, ClausePair] | None] = [*enumerate(c.pairs, 1), None]  # None: contents
     done = in_halves(rendered, items, parallel=worthwhile(c.old, c.new),
                      first=CONTENTS_SHARE if made else 0.5)
-    return {"contents": done[-1][1] or [],
-            "pair_rows": Markup("".join(rows for rows, _ in done))}
+    return done[-1][1] or [], [rows for rows, _ in done]
 
 
 def prefixes(c: Comparison) -> tuple[str, str]:

@@ -20,7 +20,7 @@ _TABLE: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         "markdown": ("diff_markdown", "diff_markdown", (_U,)),
         "json": ("diff_json", "diff_json", (_O, _U)),
         "csv": ("csv_out", "diff_csv", ()),
-        "html": ("html", "diff_html", ()),
+        "html": ("html", "diff_html_bytes", ()),
         "pdf": ("pdf", "diff_pdf", ()),
         "docx": ("docx_out", "diff_docx", ()),
     },

@@ -273,8 +273,8 @@ def compute(task: Task, documents: list[Document]) -> Any:
 
 def report(kind: str, payload: Any) -> tuple[str, str | None, str]:
     """(title, headline, HTML report) of a result."""
-    html = _render(kind, payload, "html")
-    assert isinstance(html, str)
+    rendered = _render(kind, payload, "html")
+    html = rendered.decode() if isinstance(rendered, bytes) else rendered  # (a diff's is bytes)
     if kind == "compare":
         from ..render.html import title
         from ..summary import headline, summarize
