@@ -27,7 +27,7 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -180,24 +180,30 @@ def _provisions(doc: DocumentObject, c: Comparison, when: datetime | None
     markup is what lxml writes for those elements (``tests/test_render_reports.py`` parses it
     back and compares, holds a paragraph of each kind, and compares the comments with
     python-docx's ``add_comment``). Comment ids are 0, 1, ...; revision ids follow, in the
-    provisions' order. On long texts a second process writes the second half (ids are numbered
-    within each half, then shifted: :func:`_rendered`)."""
+    provisions' order. On long texts a second process writes the second half, whose ids are
+    numbered from 0 and shifted once the first half's are counted (:func:`_rendered`); the
+    first half, or the whole, writes its own."""
     date = f' w:date="{stamp(when)}"' if when is not None else ""
     pairs = c.pairs
+    first = (len(pairs) + 1, 0)  # the first revision id and the first comment id
 
     def rendered(part: Sequence[ClausePair]) -> tuple[str, list[str], int]:
-        return _rendered(part, date)
+        # (the part that starts at the first pair knows its ids; a later one numbers its own)
+        return _rendered(part, date, first if part and part[0] is pairs[0] else None)
 
     provisions: list[str] = []
     comments: list[str] = []
-    revision, comment = len(pairs) + 1, 0  # the first ids
+    revision, comment = first
     for xml, notes, revisions in in_halves(rendered, pairs, parallel=worthwhile(c.old, c.new)):
-        def ident(m: re.Match[str], revision: int = revision, comment: int = comment) -> str:
-            rev = m.group(1)
-            return str(int(rev) + revision if rev is not None else int(m.group(2)) + comment)
+        if (revision, comment) != first:
+            def ident(m: re.Match[str], revision: int = revision, comment: int = comment
+                      ) -> str:
+                rev = m.group(1)
+                return str(int(rev) + revision if rev is not None else int(m.group(2)) + comment)
 
-        provisions.append(_IDS.sub(ident, xml))
-        comments += [_IDS.sub(ident, note) for note in notes]
+            xml, notes = _IDS.sub(ident, xml), [_IDS.sub(ident, note) for note in notes]
+        provisions.append(xml)
+        comments += notes
         revision, comment = revision + revisions, comment + len(notes)
     splices = {"/word/document.xml": (_placeholder(doc.element.body, "provisions"),
                                       "".join(provisions))}
@@ -213,13 +219,26 @@ def _provisions(doc: DocumentObject, c: Comparison, when: datetime | None
 _IDS = re.compile("\x00([0-9]+)\x01|\x02([0-9]+)\x03")
 
 
-def _rendered(pairs: Sequence[ClausePair], date: str) -> tuple[str, list[str], int]:
-    """The paragraphs of ``pairs`` and their comments, with ids numbered from 0 as
-    :data:`_IDS` writes them, and how many revision ids they use."""
-    marks = (f"\x00{k}\x01" for k in itertools.count())
+def _rendered(pairs: Sequence[ClausePair], date: str, first: tuple[int, int] | None = None
+              ) -> tuple[str, list[str], int]:
+    """The paragraphs of ``pairs`` and their comments, and how many revision ids they use:
+    ids from ``first`` (the first revision id, the first comment id), or, without it,
+    numbered from 0 as :data:`_IDS` writes them, to be shifted once the part's place is
+    known."""
+    if first is None:
+        marks: Iterator[str] = (f"\x00{k}\x01" for k in itertools.count())
+
+        def comment_id(k: int) -> str:
+            return f"\x02{k}\x03"
+    else:
+        marks, base = map(str, itertools.count(first[0])), first[1]
+
+        def comment_id(k: int) -> str:
+            return str(base + k)
     comments: list[str] = []
-    xml = "".join([_provision(pair, marks, date, comments) for pair in pairs])
-    used = int(next(marks)[1:-1])
+    xml = "".join([_provision(pair, marks, date, comments, comment_id) for pair in pairs])
+    end = next(marks)
+    used = int(end[1:-1]) if first is None else int(end) - first[0]
     return xml, comments, used
 
 
@@ -235,16 +254,17 @@ def _placeholder(parent: etree._Element, name: str) -> bytes:
     return etree.tostring(mark)
 
 
-def _provision(pair: ClausePair, marks: Iterator[str], date: str, comments: list[str]) -> str:
+def _provision(pair: ClausePair, marks: Iterator[str], date: str, comments: list[str],
+               comment_id: Callable[[int], str]) -> str:
     """One paragraph: citation runs (with the comment, appended to ``comments``), a line
     break, the tracked text; ``marks`` gives the revision ids, ``date`` is the revisions'
-    ``w:date`` attribute (or nothing); comment ids are as :data:`_IDS` writes them."""
+    ``w:date`` attribute (or nothing); the ``k``-th comment's id is ``comment_id(k)``."""
     whole = None if pair.old and pair.new else (Op.DELETE if pair.old else Op.INSERT)
     heads = [_tracked(_run(text, deleted=(whole or op) is Op.DELETE, bold=True), whole or op,
                       marks, date)
              for op, text in _citation(pair) if text]
     if _commented(pair) and heads:
-        n = f"\x02{len(comments)}\x03"
+        n = comment_id(len(comments))
         comments.append(_comment_xml(n, _comment(pair), date))
         heads = [f'<w:commentRangeStart w:id="{n}"/>', *heads,
                  f'<w:commentRangeEnd w:id="{n}"/>', _REFERENCE.format(n)]
