@@ -13,6 +13,9 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from hypothesis import example as example_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from legcompare.compare import compare
 from legcompare.ingest.text import parse_text
@@ -20,11 +23,13 @@ from legcompare.model import (
     ClausePair,
     Comparison,
     Direction,
+    Op,
     Provenance,
     Reason,
     Status,
     Verdict,
 )
+from legcompare.render import diff_markdown as diff_markdown_module
 from legcompare.render.diff_json import diff_json
 from legcompare.render.diff_markdown import diff_markdown, inline
 from legcompare.render.diff_terminal import diff_terminal, visible
@@ -379,6 +384,44 @@ def test_markdown_delimiters_hold_between_a_letter_and_punctuation() -> None:
 
 def test_inline_is_one_line_and_escaped() -> None:
     assert inline("a  *b*\n_c_ <d> & e|f") == "a \\*b\\* \\_c\\_ &lt;d&gt; &amp; e\\|f"
+
+
+def _line_char_by_char(runs: list[tuple[Op, str]]) -> str:
+    """What ``diff_markdown._line`` writes, made one character at a time (its first form)."""
+    table = str.maketrans(diff_markdown_module._ESCAPES)
+    atoms: list[tuple[str | None, str]] = []
+    for op, text in runs:
+        if op is Op.EQUAL:
+            atoms += [(ch, ch.translate(table)) for ch in text]
+            continue
+        core = text.strip()
+        lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        if not core:
+            atoms += [(ch, ch) for ch in text] if op is Op.INSERT else []
+            continue
+        mark = "~~" if op is Op.DELETE else "**"
+        atoms += [(ch, ch) for ch in lead] + [(None, mark)]
+        atoms += [(ch, ch.translate(table)) for ch in core]
+        atoms += [(None, mark)] + [(ch, ch) for ch in trail]
+    diff_markdown_module._fix_flanking(atoms)
+    diff_markdown_module._neutralise_line_start(atoms)
+    return "".join(src for _, src in atoms)
+
+
+LINE_TEXT = st.text(st.sampled_from(list(" \t#+-=.)1²9aZé,;*_&<>|~`[]\\")), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([Op.EQUAL, Op.DELETE, Op.INSERT]), LINE_TEXT),
+                max_size=6))
+@example_of([(Op.EQUAL, "  12. Sec"), (Op.INSERT, " a,"), (Op.EQUAL, "b")])
+@example_of([(Op.INSERT, " 3"), (Op.EQUAL, "9) x *y*")])
+def test_a_markdown_line_is_written_as_character_by_character(runs: list[tuple[Op, str]]
+                                                              ) -> None:
+    """Only the characters next to a delimiter and at the line's start are read one at a
+    time; the line is the same as when every character was (blanks, signs, numbers, escapes,
+    letters against punctuation at a delimiter)."""
+    assert diff_markdown_module._line(runs) == _line_char_by_char(runs)
 
 
 @pytest.mark.parametrize(("flags", "shown", "said"), [

@@ -17,6 +17,7 @@ Guarantees of :func:`diff_markdown`:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import ClausePair, Comparison, Op, Provenance, Reason, Verdict
@@ -35,18 +36,28 @@ from .diff_terminal import (
     visible,
 )
 
-_INLINE = str.maketrans({"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "~": "\\~",
-                         "[": "\\[", "]": "\\]", "|": "\\|", "<": "&lt;", ">": "&gt;",
-                         "&": "&amp;"})
+_ESCAPES = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "~": "\\~", "[": "\\[",
+            "]": "\\]", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+"""How Markdown's special characters in a text are written so that they print as themselves."""
+_INLINE = str.maketrans(_ESCAPES)
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _DELIMITERS = {Op.DELETE: "~~", Op.INSERT: "**"}
 _JUDGED = (Verdict.WEAKER, Verdict.STRONGER, Verdict.MIXED, Verdict.UNCLEAR)
 Atom = tuple[str | None, str]
-"""A raw character (``None`` for an emphasis delimiter) and the Markdown that prints it."""
+"""Raw text (``None`` for an emphasis delimiter) and the Markdown that prints it: one character
+where a delimiter or the line's start may read it, else a run of characters (see
+:func:`_atoms`)."""
 
 
 def inline(text: str) -> str:
     """``text`` on one line, escaped so it renders as itself (white space runs become one space)."""
-    return visible(" ".join(text.split())).translate(_INLINE)
+    return escaped(visible(" ".join(text.split())))
+
+
+def escaped(text: str) -> str:
+    """``text`` with :data:`_ESCAPES` made (most bill text has none of those characters: it
+    is then looked through once, in C, and kept)."""
+    return text.translate(_INLINE) if _SPECIAL.search(text) else text
 
 
 def diff_markdown(comparison: Comparison, *, only_changed: bool = False) -> str:
@@ -139,23 +150,59 @@ def _quote(lines: list[str]) -> list[str]:
 
 def _line(runs: Sequence[tuple[Op, str]]) -> str:
     """One line of clause text as Markdown, deletions and insertions delimited."""
-    atoms: list[Atom] = []
+    parts: list[tuple[str, bool] | None] = []  # (text, escaped) or None for a delimiter
+    marks: list[str] = []
     for op, text in runs:
         if op is Op.EQUAL:
-            atoms += [(ch, ch.translate(_INLINE)) for ch in text]
+            parts.append((text, True))
             continue
         core = text.strip()
         lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
         if not core:  # a change of white space alone: show the new side's
-            atoms += [(ch, ch) for ch in text] if op is Op.INSERT else []
+            if op is Op.INSERT:
+                parts.append((text, False))
             continue
-        mark = _DELIMITERS[op]
-        atoms += [(ch, ch) for ch in lead] + [(None, mark)]
-        atoms += [(ch, ch.translate(_INLINE)) for ch in core]
-        atoms += [(None, mark)] + [(ch, ch) for ch in trail]
+        parts += [(lead, False), None, (core, True), None, (trail, False)]
+        marks += [_DELIMITERS[op]] * 2
+    atoms = _atoms(parts, marks)
     _fix_flanking(atoms)
     _neutralise_line_start(atoms)
     return "".join(src for _, src in atoms)
+
+
+def _atoms(parts: Sequence[tuple[str, bool] | None], marks: Sequence[str]) -> list[Atom]:
+    """The atoms of a line's parts (text, escaped or not, and delimiters, whose marks are
+    ``marks`` in order): a character on its own where :func:`_fix_flanking` or
+    :func:`_neutralise_line_start` may read or rewrite it (next to a delimiter; at the line's
+    start, its blanks and then a sign or a number and the character after it), and the
+    characters between as one atom (its raw text and its Markdown): a long bill's report
+    holds millions of characters, nearly all of which neither looks at."""
+    before = ""  # the text before the first delimiter
+    for part in parts:
+        if part is None:
+            break
+        before += part[0]
+    blanks = len(before) - len(before.lstrip(" \t"))
+    end = blanks
+    while end < len(before) and before[end].isdigit():
+        end += 1
+    alone = end + 1  # the characters from the start read one at a time
+    atoms: list[Atom] = []
+    delimiters = iter(marks)
+    for part in parts:
+        if part is None:
+            atoms.append((None, next(delimiters)))
+            continue
+        text, escape = part
+        head, alone = max(alone, 1), max(alone - len(text), 0)
+        if len(text) <= head + 1:
+            atoms += [(ch, _ESCAPES.get(ch, ch) if escape else ch) for ch in text]
+            continue
+        middle = text[head:-1]
+        atoms += [(ch, _ESCAPES.get(ch, ch) if escape else ch) for ch in text[:head]]
+        atoms.append((middle, escaped(middle) if escape else middle))
+        atoms.append((text[-1], _ESCAPES.get(text[-1], text[-1]) if escape else text[-1]))
+    return atoms
 
 
 def _fix_flanking(atoms: list[Atom]) -> None:
