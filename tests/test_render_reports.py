@@ -447,6 +447,24 @@ def test_csv_is_deterministic(s4457: Comparison) -> None:
     assert diff_csv(s4457) == diff_csv(s4457)
 
 
+def test_csv_rows_at_the_cell_limit() -> None:
+    """A text of exactly 32,767 characters is one cell; one more character, a second row; a
+    text a spreadsheet would read as a formula gets its apostrophe, and room for it."""
+    c = build(OLD, NEW)
+    new = c.pairs[0].new
+    assert new is not None
+
+    def rows(text: str) -> list[list[str]]:
+        one = replace(c, pairs=(replace(c.pairs[0], old=None, new=replace(new, text=text)),))
+        return list(csv.reader(io.StringIO(diff_csv(one).decode("utf-8-sig"))))[1:]
+
+    text_at = COLUMNS.index("new text")
+    assert [(r[1], len(r[text_at])) for r in rows("x" * CELL_LIMIT)] == [("1", CELL_LIMIT)]
+    assert [(r[1], len(r[text_at])) for r in rows("x" * (CELL_LIMIT + 1))] == [
+        ("1", CELL_LIMIT), ("2", 1)]
+    assert [r[text_at] for r in rows("=1+1")] == ["'=1+1"]
+
+
 # --- DOCX -----------------------------------------------------------------------------------
 
 

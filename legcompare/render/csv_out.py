@@ -139,21 +139,26 @@ def record_rows(cells: dict[str, str], columns: Sequence[str], key_columns: Sequ
     leave the others empty; ``notes`` says what was done to which column."""
     pieces: dict[str, list[str]] = {}
     notes: list[str] = []
+    count = 1
     for column, value in cells.items():
         if column in ("part", "notes"):
             continue
+        if len(value) <= CELL_LIMIT and not _FORMULA.match(value):
+            pieces[column] = [value]  # (most cells: one, as it is; what _pieces gives them)
+            continue
         parts, note = _pieces(column, value)
         pieces[column] = parts
+        count = max(count, len(parts))
         if note:
             notes.append(note)
     pieces["notes"] = ["; ".join(notes)] if notes else [""]
     pieces["part"] = [""]
-    count = max(len(parts) for parts in pieces.values())
+    part = list(columns).index("part")
     rows = []
     for i in range(count):
         row = [_at(pieces[col], i) if i == 0 or col not in key_columns else pieces[col][0]
                for col in columns]
-        row[list(columns).index("part")] = str(i + 1)
+        row[part] = str(i + 1)
         rows.append(row)
     return rows, notes
 
