@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import io
 import os
+import re
 import threading
 import time
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -18,7 +21,8 @@ from legcompare.compare import compare
 from legcompare.errors import LegcompareError
 from legcompare.history import history
 from legcompare.ingest import load_path
-from legcompare.model import Clause, Document, Outline
+from legcompare.ingest.text import parse_text
+from legcompare.model import Clause, Document, Outline, Provenance
 from legcompare.render import docx_out
 from legcompare.render.diff_json import diff_json
 from legcompare.render.html import CONTENTS_OVER, diff_html, diff_html_bytes
@@ -181,6 +185,29 @@ def test_a_word_report_written_in_halves_is_the_same_bytes(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     shared = docx_out.diff_docx(comparison)
     assert len(halves) == 2 and all(halves)  # two halves, each with comments
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
+    assert docx_out.diff_docx(comparison) == shared
+
+
+def _bill(version: str) -> Provenance:
+    return Provenance("us", "hr1-118", version, "H.R. 1", "file")
+
+
+def test_a_word_report_whose_first_half_has_no_ids_shifts_the_second(
+        always: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first half writes its own ids, the second numbers from 0 and is shifted, even past
+    a first half of unchanged provisions that used none."""
+    same = "".join(f"SEC. {n}. PART {n}.\nEach agency shall report {n}.\n" for n in range(1, 9))
+    old = parse_text(same + "SEC. 9. BAN.\nNo agency shall use it.\n", _bill("ih"))
+    new = parse_text(same + "SEC. 9. BAN.\nNo agency may use it.\n", _bill("rh"))
+    comparison = compare(old, new)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    shared = docx_out.diff_docx(comparison)
+    with zipfile.ZipFile(io.BytesIO(shared)) as z:
+        body = z.read("word/document.xml").decode()
+    assert "\x00" not in body and "\x02" not in body
+    assert re.findall(r'<w:(?:ins|del) w:id="(\d+)"', body) == [
+        str(len(comparison.pairs) + k) for k in range(1, 3)]  # "shall" struck, "may" inserted
     monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
     assert docx_out.diff_docx(comparison) == shared
 

@@ -194,8 +194,9 @@ def _provisions(doc: DocumentObject, c: Comparison, when: datetime | None
     provisions: list[str] = []
     comments: list[str] = []
     revision, comment = first
-    for xml, notes, revisions in in_halves(rendered, pairs, parallel=worthwhile(c.old, c.new)):
-        if (revision, comment) != first:
+    parts = in_halves(rendered, pairs, parallel=worthwhile(c.old, c.new))
+    for later, (xml, notes, revisions) in enumerate(parts):
+        if later:  # (numbered from 0: shifted past the ids of the parts before it)
             def ident(m: re.Match[str], revision: int = revision, comment: int = comment
                       ) -> str:
                 rev = m.group(1)
