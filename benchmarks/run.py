@@ -462,9 +462,11 @@ def _targets(results: Sequence[Result]) -> list[str]:
 
 def _run_all(pairs: Sequence[tuple[str, Path, Path]], commands: Sequence[Command], repeat: int,
              timeout: float | None, code: Path) -> tuple[list[Result], dict[str, str]]:
-    """Every command on every pair, ``repeat`` times round-robin; the results and the machine."""
+    """Every command on every pair, ``repeat`` times round-robin; the results and the machine
+    (read before the runs: the commit is the one measured, even if the tree moves meanwhile)."""
     pattern, flags = token_regex()
     load_before = _load()
+    info = machine(code)
     results: list[Result] = []
     for name, old, new in pairs:
         values = {"python": sys.executable, "old": str(old.resolve()), "new": str(new.resolve()),
@@ -482,7 +484,6 @@ def _run_all(pairs: Sequence[tuple[str, Path, Path]], commands: Sequence[Command
                       + ("" if result.ok(run) else f" FAILED ({run.error})"),
                       file=sys.stderr, flush=True)
         results += batch
-    info = machine(code)
     info["load average"] = (f"{load_before} before, {_load()} after (1, 5, 15 min; other "
                             "processes on the machine slow the runs down)")
     return results, info

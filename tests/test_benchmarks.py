@@ -219,6 +219,20 @@ def test_report_is_a_markdown_table_with_ratios_to_the_floor() -> None:
     assert "- **CPU**: test" in text
 
 
+def test_the_machine_and_commit_are_read_before_the_runs(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full run takes twenty minutes; the commit it names is the one at its start."""
+    calls: list[str] = []
+    monkeypatch.setattr(bench, "machine", lambda code: calls.append("machine") or {})
+    monkeypatch.setattr(bench, "measure", lambda *a, **k: calls.append("measure") or
+                        bench.Run(0.0, 0, 0))
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("a\n")
+    new.write_text("b\n")
+    bench._run_all([("1mb", old, new)], bench.COMMANDS[:2], 1, None, tmp_path)
+    assert calls == ["machine", "measure", "measure"]
+
+
 def test_commands_are_a_list_a_peer_is_one_entry() -> None:
     assert [c.floor for c in bench.COMMANDS].count(True) == 1
     assert [c.name.startswith("Python words") for c in bench.COMMANDS].count(True) == 1
