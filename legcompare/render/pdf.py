@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import LegcompareError, ToolMissing
 from ..model import Comparison
-from .html import diff_html
+from .html import diff_html_bytes
 
 if TYPE_CHECKING:  # the other reports load only when printed
     from ..covers.model import CoverageReport
@@ -56,7 +56,7 @@ def find_browser() -> str | None:
 
 def diff_pdf(comparison: Comparison, *, timeout: float = TIMEOUT) -> bytes:
     """The diff report as PDF bytes (see the module docstring)."""
-    return print_pdf(diff_html(comparison), timeout=timeout)
+    return print_pdf(diff_html_bytes(comparison), timeout=timeout)
 
 
 def preempt_pdf(result: Preemption, *, timeout: float = TIMEOUT) -> bytes:
@@ -77,15 +77,16 @@ def history_pdf(h: History, *, timeout: float = TIMEOUT) -> bytes:
     return print_pdf(history_html(h), timeout=timeout)
 
 
-def print_pdf(html: str, *, timeout: float = TIMEOUT) -> bytes:
-    """Any self-contained HTML page printed to PDF by headless Chromium."""
+def print_pdf(html: str | bytes, *, timeout: float = TIMEOUT) -> bytes:
+    """Any self-contained HTML page (text, or its UTF-8 bytes) printed to PDF by headless
+    Chromium."""
     browser = find_browser()
     if browser is None:
         raise ToolMissing(MISSING)
     with tempfile.TemporaryDirectory(prefix="legcompare-pdf-") as tmp:
         folder = Path(tmp)
         page, out = folder / "report.html", folder / "report.pdf"
-        page.write_text(html, encoding="utf-8")
+        page.write_bytes(html.encode() if isinstance(html, str) else html)
         command = [browser, *HEADLESS_FLAGS, f"--user-data-dir={folder / 'profile'}",
                    f"--print-to-pdf={out}", "--no-pdf-header-footer", page.as_uri()]
         returncode, stderr = run(command, timeout=timeout)
