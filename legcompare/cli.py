@@ -209,11 +209,11 @@ def outline(doc: str, fmt: str, max_bytes: int, encoding: str | None, partial: b
             store: str | None, offline: bool, base_url: str | None, allow_private: bool,
             config: str | None, output: str | None) -> None:
     """Show the clause tree of DOC (a file, a source id or a stored text)."""
+    from .parallel import split_one
     from .render.outline import outline_json, outline_text
-    from .split import split
 
-    tree = split(_resolver(max_bytes, encoding, partial, store, base_url, offline,
-                           allow_private, config)(doc))
+    tree = split_one(_resolver(max_bytes, encoding, partial, store, base_url, offline,
+                               allow_private, config)(doc))
     if fmt == "json":
         options = {"format": fmt, "max_bytes": max_bytes, "partial": partial}
         write_output(outline_json(tree, options), output)

@@ -4,7 +4,9 @@ table and the Word report's provisions written and a law's fact sheet read in tw
 Splitting a text into its clause tree is most of the work of a diff, and the two sides do not
 depend on each other: :func:`split_all` has a forked child split every other text (the new
 side of a comparison) while this process splits the rest, and :func:`split_as_read` starts
-the child on the first text as soon as it is read, so that the second is read meanwhile.
+the child on the first text as soon as it is read, so that the second is read meanwhile. A
+text split on its own (``outline``, ``covers``, a text compared with XML) is read through in
+one pass, and then :func:`split_one` has the child make the clauses of its second half.
 Diffing and judging the aligned pairs is a map over pairs of very uneven cost:
 :func:`map_balanced` keeps the cheap ones (the same text on both sides) here and shares the
 others with a forked child, each process taking a few at a time (:func:`map_shared`, every
@@ -50,7 +52,7 @@ from .model import Document, Outline
 from .split import split
 
 __all__ = ["PARALLEL_MIN_CHARS", "cores", "in_halves", "map_balanced", "map_shared", "split_all",
-           "split_as_read", "worthwhile"]
+           "split_as_read", "split_one", "worthwhile"]
 
 PARALLEL_MIN_CHARS = 400_000
 """Combined characters of the two texts from which using a second process pays off."""
@@ -59,10 +61,23 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def split_one(document: Document) -> Outline:
+    """``split(document)``; on a long text, the clauses of its second half (by its top-level
+    provisions) are made by a forked child while this process makes those of the first, once
+    the text has been read through (that reading is one pass, here)."""
+    if document.structure is not None or not worthwhile(document):
+        return split(document)
+    return split(document, halves=lambda work, items, first: in_halves(
+        work, items, parallel=True, first=first))
+
+
 def split_all(documents: Sequence[Document]) -> list[Outline]:
     """``[split(d) for d in documents]``, every other one split by a forked child when
-    worthwhile (see the module doc; XML carries its own tree and needs no splitting)."""
+    worthwhile (see the module doc; XML carries its own tree and needs no splitting); a single
+    text among them is split with :func:`split_one`."""
     texts = [d for d in documents if d.structure is None]
+    if len(texts) == 1:
+        return [split_one(d) for d in documents]
     return map_shared(lambda some: [split(d) for d in some], documents,
                       send=_outline_parts, receive=_outline_of,
                       parallel=len(texts) >= 2 and worthwhile(*texts))

@@ -212,6 +212,51 @@ def test_a_word_report_whose_first_half_has_no_ids_shifts_the_second(
     assert docx_out.diff_docx(comparison) == shared
 
 
+def test_a_text_split_in_halves_is_the_text_split_in_one(corpus: Path, always: None) -> None:
+    """The second half's clauses made by a child are the same objects' equals, citation
+    ordinals counted across the whole text included (H.R. 1's two paragraphs "(3)" of
+    § 5101(f))."""
+    for name in ("us-federal-hr1-116-reported-house.txt", "us-federal-hr2157-116-enrolled.txt",
+                 "us-ny-s4457a-2024-amended.txt"):
+        document = load_path(corpus / name)
+        assert parallel.worthwhile(document)
+        assert parallel.split_one(document) == split(document), name
+    hr1 = parallel.split_one(load_path(corpus / "us-federal-hr1-116-reported-house.txt"))
+    assert any(c.citation.endswith("§ 5101(f)(3) (2nd)") for c in hr1.walk())
+
+
+def test_a_citation_of_the_first_half_given_again_in_the_second_is_counted(
+        always: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A section printed twice with one number, one in each half: the second is "(2nd)", as
+    when one process counts them all."""
+    sections = ["SEC. 1. FIRST.\nNo agency shall use it.\n(a) It shall report.\n",
+                "SEC. 2. SECOND.\nEach agency shall report.\n",
+                "SEC. 1. AGAIN.\nNo agency may use it.\n(a) It may report.\n",
+                "SEC. 3. THIRD.\nEach agency may report.\n"]
+    document = parse_text("".join(sections), _bill("ih"))
+    seen: list[int] = []
+    real = parallel.in_halves
+
+    def spy(work: Any, items: Sequence[Any], *, parallel: bool, first: float = 0.5) -> Any:
+        done = real(work, items, parallel=parallel, first=first)
+        seen.extend(len(part) for part, _ in done)
+        return done
+
+    monkeypatch.setattr(parallel, "in_halves", spy)
+    halves = parallel.split_one(document)
+    assert seen == [2, 2]  # (cut by length: two sections on each side)
+    assert halves == split(document)
+    assert [(c.id, c.citation) for c in halves.walk()] == [
+        ("s1", "H.R. 1 § 1"), ("s1/a", "H.R. 1 § 1(a)"), ("s2", "H.R. 1 § 2"),
+        ("s1~2", "H.R. 1 § 1 (2nd)"), ("s1~2/a", "H.R. 1 § 1(a) (2nd)"), ("s3", "H.R. 1 § 3")]
+
+    def no_fork() -> int:
+        raise OSError("no process to be had")
+
+    monkeypatch.setattr(os, "fork", no_fork)  # this process makes the second half too
+    assert parallel.split_one(document) == halves
+
+
 def test_a_history_splits_each_version_once(corpus: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []

@@ -34,7 +34,7 @@ from ..model import (
     Status,
     Verdict,
 )
-from ..split import split
+from ..parallel import split_one
 from .extract import fact_sheet
 from .model import (
     LABELS,
@@ -83,7 +83,7 @@ def covers(documents: Sequence[Document], *, baseline: int | None = None,
     options = options or CoversOptions()
     if baseline is not None and not 0 <= baseline < len(documents):
         raise UsageError(f"no document {baseline} to use as the baseline")
-    sheets = tuple(fact_sheet(split(d)) for d in documents)
+    sheets = tuple(fact_sheet(split_one(d)) for d in documents)
     cells: list[Cell] = []
     for i, sheet in enumerate(sheets):
         comparison = None

@@ -14,8 +14,9 @@ Stage guarantees (``split``):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .. import citation
 from ..assess.roles import assign_roles, placed_role, role_of, settled_role
@@ -43,15 +44,23 @@ from .scan import Scanner
 __all__ = ["Skeleton", "skeleton", "split"]
 
 
-def split(document: Document) -> Outline:
-    """The clause tree of ``document`` (see the module docstring for the guarantees)."""
+Halves = Callable[[Callable[[Sequence[Any]], Any], Sequence[Any], float], list[Any]]
+"""How :func:`split` may share out work: ``halves(work, items, first)`` is ``[work(items[:k]),
+work(items[k:])]`` with ``k = ceil(first * len(items))``, the second part perhaps computed in
+another process (:func:`legcompare.parallel.in_halves`)."""
+
+
+def split(document: Document, *, halves: Halves | None = None) -> Outline:
+    """The clause tree of ``document`` (see the module docstring for the guarantees). With
+    ``halves``, the clauses of the second half of the text (by its top-level provisions) are
+    made by ``halves``' second part: the same tree."""
     if document.structure is not None:
         return Outline(document, assign_roles(document.structure))
     if not document.text:
         return Outline(document, ())
     family = family_of(document)
     root, nodes = _scan(document, family)
-    clauses = _materialize(document, family, root, nodes)
+    clauses = _materialize(document, family, root, nodes, halves)
     for node in nodes:  # the only cycles of the node tree: freed now, without the collector
         node.parent = None
     return Outline(document, clauses)
@@ -133,8 +142,8 @@ def _absorb_leading(text: str, root: Node, nodes: list[Node]) -> None:
     nodes.insert(0, front)
 
 
-def _materialize(document: Document, family: Family, root: Node, nodes: list[Node]
-                 ) -> tuple[Clause, ...]:
+def _materialize(document: Document, family: Family, root: Node, nodes: list[Node],
+                 halves: Halves | None = None) -> tuple[Clause, ...]:
     text = document.text
     ends = _ends(text, nodes)
     ids = _assign_ids(root)
@@ -142,7 +151,8 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
     offsets = [m.offset for m in marks]
 
     form, fallback = document.citation, _fallback(document)
-    repeats = citation.Repeats()  # (in document order: a clause is cited before its children)
+    # (in document order: a clause is cited before its children; see _in_halves for [0])
+    repeats: list[citation.Repeats] = [citation.Repeats()]
 
     def build(node: Node, path: list[Step], quoted: tuple[str, CitationForm, str] | None,
               parts: Parts, parent_role: Role | None, under: tuple[str, ...] = ()) -> Clause:
@@ -189,18 +199,18 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             sections = [_section_number(c) for c in node.children]
             prefix = law_cited.prefix if law_cited else None
             quoted_in = prefix or law or None
-            cited = repeats(citation.quoted_matter(outer, target.action_on(sections), prefix))
+            cited = repeats[0](citation.quoted_matter(outer, target.action_on(sections), prefix))
             children = tuple(build(c, [], (target.action_for(n), inner, outer), at, role)
                              for c, n in zip(node.children, sections, strict=True))
         else:
             new_path = path + [step]
             if quoted is None:
                 new_parts = citation.extend(form, parts, step)
-                cited = repeats(citation.render(form, fallback, new_parts))
+                cited = repeats[0](citation.render(form, fallback, new_parts))
             else:  # "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-b(1))", as cite writes it
                 action, inner, outer = quoted
                 new_parts = citation.extend(inner, parts, step)
-                cited = repeats(
+                cited = repeats[0](
                     f"{outer} ({action} {citation.render(inner, '', new_parts)})".rstrip())
             children = tuple(build(c, new_path, quoted, new_parts, role, over)
                              for c, over in zip(node.children, citation.headings_under(
@@ -223,7 +233,72 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             quoted_in=quoted_in,
         )
 
-    return tuple(build(c, [], None, citation.start(form), None) for c in root.children)
+    def built(tops: Sequence[Node]) -> list[Clause]:
+        return [build(c, [], None, citation.start(form), None) for c in tops]
+
+    middle = _middle(root.children, ends) if halves is not None else None
+    if halves is None or middle is None:
+        return tuple(built(root.children))
+    return _in_halves(built, root.children, middle, repeats, halves)
+
+
+def _middle(tops: Sequence[Node], ends: dict[int, int]) -> int | None:
+    """Where to cut the top-level provisions in two of about the same length of text (the
+    index of the first of the second part), or ``None`` when there are fewer than two."""
+    if len(tops) < 2:
+        return None
+    start, end = tops[0].start, _subtree_end(tops[-1], ends)
+    for k, node in enumerate(tops[1:], 1):
+        if node.start - start >= (end - start) / 2:
+            return k
+    return len(tops) - 1
+
+
+def _subtree_end(node: Node, ends: dict[int, int]) -> int:
+    while node.children:
+        node = node.children[-1]
+    return ends[id(node)]
+
+
+class _Given(citation.Repeats):
+    """Citation ordinals counted from nothing, with each citation as it was given (before its
+    ordinal), in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.given: list[str] = []
+
+    def __call__(self, cited: str) -> str:
+        self.given.append(cited)
+        return super().__call__(cited)
+
+
+def _in_halves(built: Callable[[Sequence[Node]], list[Clause]], tops: Sequence[Node], middle: int,
+               repeats: list[citation.Repeats], halves: Halves) -> tuple[Clause, ...]:
+    """The clauses of ``tops``, the first ``middle`` made here and the rest by ``halves``'
+    second part. A citation given twice is told apart by its ordinal (``(2nd)``), counted in
+    document order across the whole text: the second part counts from nothing and says what
+    it gave, and its citations are counted again here, after the first part's, and corrected
+    where a citation of the first part recurs in it."""
+    counted = repeats[0]
+
+    def work(part: Sequence[Node]) -> tuple[list[Clause], list[str] | None]:
+        if part[0] is tops[0]:
+            return built(part), None
+        repeats[0] = given = _Given()  # (in the child; here too, should the child fail)
+        try:
+            return built(part), given.given
+        finally:
+            repeats[0] = counted
+
+    (first, _), (second, given) = halves(work, tops, (middle - 0.5) / len(tops))
+    assert given is not None
+    clauses = (c for top in second for c in top.walk())  # (the order they were cited in)
+    for clause, cited in zip(clauses, given, strict=True):
+        again = counted(cited)
+        if again != clause.citation:  # (these clauses are this call's own, not yet shared)
+            object.__setattr__(clause, "citation", again)
+    return (*first, *second)
 
 
 def _entry(node: Node) -> tuple[Kind, str | None]:
