@@ -10,9 +10,11 @@ local law), the lower (or the upper) law is a short snippet written for the test
 
 from __future__ import annotations
 
+import importlib
 import pickle
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -678,3 +680,25 @@ def test_any_text_gives_quoted_scopes_and_a_fate_with_a_note(upper: str, lower: 
         assert (f.fate is Fate.SAVED) == f.note.endswith(
             "implied conflict preemption remains possible.")
     assert (not result.findings) == bool(result.notes)
+
+
+def test_each_law_is_split_once(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The upper law is split once however many lower laws it is set against, each of which is
+    split once too (their comparisons use those outlines)."""
+    calls: Counter[str] = Counter()
+    for name in ("legcompare.preempt", "legcompare.parallel"):
+        module = importlib.import_module(name)
+        real = module.split
+
+        def counted(document: Document, real: Any = real, **options: Any) -> Outline:
+            calls[document.provenance.document] += 1
+            return real(document, **options)
+
+        monkeypatch.setattr(module, "split", counted)
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
+    upper = load(str(corpus / HR4695))
+    result = preempt(upper, [load(str(corpus / PEN_832_19)), load(str(corpus / A3712))])
+    assert len(calls) == 3 and set(calls.values()) == {1}
+    # (what the test above finds: five of A. 3712's provisions saved, none of § 832.19's)
+    assert [f.lower for f in result.findings] == [1] * 5
+    assert result.notes[0].startswith("Cal. Penal Code § 832.19: no provision is stronger")

@@ -74,11 +74,13 @@ def preempt(upper: Document, lowers: Sequence[Document] = (), *,
     findings: list[Finding] = []
     notes: list[str] = []
     if lowers:
-        from ..compare import compare  # (the upper law alone needs no comparison: not read)
+        # (the upper law alone needs no comparison: not read)
+        from ..compare import compare_outlines
     for index, lower in enumerate(lowers):
         low = split(lower)
         law_actors = document_actors(low, (c for c in low.walk() if c.role in OPERATIVE))
-        comparison = compare(upper, lower, options=options)
+        # (compare(upper, lower) on the outlines already made: each text split once)
+        comparison = compare_outlines(up, low, options=options)
         found = [finding(index, p, info, lower.provenance.jurisdiction)
                  for p in candidates(comparison, low, law_actors, ids)]
         if not found:
