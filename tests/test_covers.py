@@ -8,12 +8,14 @@ in ``test_covers_gold.py``.
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import itertools
 import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -414,6 +416,25 @@ def test_matrix_against_a_whole_baseline(corpus: Path) -> None:
     assert a1891[Dimension.REMEDIES] is Versus.EQUAL
     assert a1891[Dimension.PREEMPTION] is Versus.EQUAL
     assert report.cell(2, Dimension.PREEMPTION).note == "Neither law addresses this."
+
+
+def test_each_law_of_a_matrix_is_split_once(corpus: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The baseline's comparisons with the other laws use the outlines of their fact sheets:
+    three laws, three splits (seven before)."""
+    calls: list[str] = []
+    parallel = importlib.import_module("legcompare.parallel")  # (split_one and compare split there)
+    real = parallel.split
+
+    def counted(document: Document, **options: Any) -> Any:
+        calls.append(document.provenance.document)
+        return real(document, **options)
+
+    monkeypatch.setattr(parallel, "split", counted)
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
+    report = covers([load_path(corpus / n) for n in (A3712, S3226, A1891)], baseline=0)
+    assert sorted(calls) == sorted(["a3712-2023", "s3226-2023", "a1891-2023"])
+    assert {report.cell(1, d).versus_baseline for d in Dimension} == {Versus.EQUAL}
 
 
 # --- formats --------------------------------------------------------------------------------

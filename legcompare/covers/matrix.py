@@ -83,15 +83,18 @@ def covers(documents: Sequence[Document], *, baseline: int | None = None,
     options = options or CoversOptions()
     if baseline is not None and not 0 <= baseline < len(documents):
         raise UsageError(f"no document {baseline} to use as the baseline")
-    sheets = tuple(fact_sheet(split_one(d)) for d in documents)
+    outlines = tuple(split_one(d) for d in documents)
+    sheets = tuple(fact_sheet(outline) for outline in outlines)
     cells: list[Cell] = []
     for i, sheet in enumerate(sheets):
         comparison = None
         if baseline is not None and i != baseline:
-            from ..compare import compare  # (fact sheets alone compare nothing: not read)
+            # (fact sheets alone compare nothing: not read; each law is split once, above)
+            from ..compare import compare_outlines
 
-            comparison = compare(documents[baseline], documents[i], options=CompareOptions(
-                mode=Mode.CROSS, perspective=options.perspective, rules=options.rules))
+            comparison = compare_outlines(
+                outlines[baseline], outlines[i], options=CompareOptions(
+                    mode=Mode.CROSS, perspective=options.perspective, rules=options.rules))
         for dimension in Dimension:
             cells.append(_cell(i, sheet, dimension, sheets[baseline] if baseline is not None
                                else None, comparison))
