@@ -699,6 +699,7 @@ def test_each_law_is_split_once(corpus: Path, monkeypatch: pytest.MonkeyPatch) -
     upper = load(str(corpus / HR4695))
     result = preempt(upper, [load(str(corpus / PEN_832_19)), load(str(corpus / A3712))])
     assert len(calls) == 3 and set(calls.values()) == {1}
-    # (what the test above finds: five of A. 3712's provisions saved, none of § 832.19's)
+    # (as test_hr4695_saves_every_stronger_provision_of_832_19_and_a3712 finds: five of
+    # A. 3712's provisions saved, none of § 832.19's)
     assert [f.lower for f in result.findings] == [1] * 5
     assert result.notes[0].startswith("Cal. Penal Code § 832.19: no provision is stronger")
