@@ -236,28 +236,23 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
     def built(tops: Sequence[Node]) -> list[Clause]:
         return [build(c, [], None, citation.start(form), None) for c in tops]
 
-    middle = _middle(root.children, ends) if halves is not None else None
+    middle = _middle(root.children, len(text)) if halves is not None else None
     if halves is None or middle is None:
         return tuple(built(root.children))
     return _in_halves(built, root.children, middle, repeats, halves)
 
 
-def _middle(tops: Sequence[Node], ends: dict[int, int]) -> int | None:
-    """Where to cut the top-level provisions in two of about the same length of text (the
-    index of the first of the second part), or ``None`` when there are fewer than two."""
+def _middle(tops: Sequence[Node], end: int) -> int | None:
+    """Where to cut the top-level provisions (which run to ``end``, the text's) in two of
+    about the same length of text: the index of the first of the second part, or ``None``
+    when there are fewer than two."""
     if len(tops) < 2:
         return None
-    start, end = tops[0].start, _subtree_end(tops[-1], ends)
+    start = tops[0].start
     for k, node in enumerate(tops[1:], 1):
         if node.start - start >= (end - start) / 2:
             return k
     return len(tops) - 1
-
-
-def _subtree_end(node: Node, ends: dict[int, int]) -> int:
-    while node.children:
-        node = node.children[-1]
-    return ends[id(node)]
 
 
 class _Given(citation.Repeats):
