@@ -33,7 +33,7 @@ from legcompare.covers import (
     covers,
     fact_sheet,
 )
-from legcompare.covers.terms import party_name
+from legcompare.covers.terms import party_name, party_names
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Document, Provenance
@@ -257,6 +257,32 @@ def test_a_word_broken_at_a_line_end_is_read_whole_and_pointed_at_as_printed() -
 ])
 def test_party_name(phrase: str, name: str) -> None:
     assert party_name(phrase) == name
+
+
+@pytest.mark.parametrize(("phrase", "names"), [  # (phrases as comparison keys: lower case)
+    ("no agency or person", ["agency", "person"]),  # a person is none: the caller drops it
+    ("agencies or persons", ["agency", "person"]),
+    # a name that names a party is kept whole
+    ("any department or agency", ["department or agency"]),
+    ("the agency or entity funded", ["agency or entity funded"]),
+    ("the department of health and human services", ["department of health and human services"]),
+    # what comes before "or" names no party by itself
+    ("any city or county staff", ["city or county staff"]),
+    ("acting through the chief election official", []),
+])
+def test_party_names(phrase: str, names: list[str]) -> None:
+    assert party_names(phrase) == names
+
+
+def test_a_party_joined_to_a_person_is_covered() -> None:
+    """"No agency or person shall use ..." named no one covered: the name "agency or person"
+    ends in a word for the people such laws protect, so it was no regulated party."""
+    document = snippet("Section 1. Ban. No agency or person shall use a face recognition "
+                       "system.\n")
+    (party,) = [i for i in fact_sheet(split(document)).items if i.dimension is Dimension.ACTORS]
+    assert (party.value, party.summary, party.quote, party.clause) == (
+        "agency", "agency", "agency", "s1")
+    assert document.text[party.span[0]:party.span[1]] == "agency"
 
 
 def test_a_silent_dimension_is_not_addressed_in_a_whole_text_and_not_retrieved_in_a_partial()\

@@ -37,7 +37,7 @@ from .exceptions import exceptions
 from .items import Context, Hit, at, item, matches, table_items, unique
 from .model import Dimension, FactSheet, Item
 from .reading import Reading, read
-from .terms import Term, clause_defines, defined_terms, is_party, party_name, same_party
+from .terms import Term, clause_defines, defined_terms, is_party, party_names, same_party
 
 _SKIP_KINDS = frozenset({Kind.FRONT, Kind.TOC, Kind.HISTORY, Kind.HEADING})
 _DESCRIPTIVE = re.compile(r"\bfindings?\b|\bpurposes?\b|\bshort title\b|\blegislative intent\b"
@@ -226,20 +226,25 @@ def _parties(sheet: _Sheet) -> None:
     it (a name that contains a known party's name, or nearly equals it, is that party)."""
     known = [t.slug.replace("-", " ") for t in sheet.terms if t.kind is Dimension.ACTORS]
     for clause, start, phrase in sheet.subjects.found:
-        name = party_name(phrase)
-        if not name or not sig.ACTOR_WORDS.search(name) or not is_party(name):
-            continue
-        if same_party(name, known):
-            continue
-        known.append(name)
-        reading = read(clause, sheet.page)
-        m = re.search(_printed(name.split()[0]), reading.key[start:])
-        begin = start + (m.start() if m else 0)
-        span = reading.span(begin, _name_end(reading.key, begin, name, phrase)) if m else \
-            reading.span(start, start)
-        quote = readable(reading.page[span[0]:span[1]], reading.page) or name
-        sheet.items.append(item(reading, Dimension.ACTORS, re.sub(r"[^a-z0-9]+", "-", name)
-                                .strip("-"), name, quote, span))
+        for name in party_names(phrase):
+            _party(sheet, known, clause, start, phrase, name)
+
+
+def _party(sheet: _Sheet, known: list[str], clause: Clause, start: int, phrase: str,
+           name: str) -> None:
+    """An actors item for the party ``name``, read from the subject ``phrase`` at ``start``
+    in ``clause``, unless it is no regulated party or one of those ``known`` already."""
+    if not sig.ACTOR_WORDS.search(name) or not is_party(name) or same_party(name, known):
+        return
+    known.append(name)
+    reading = read(clause, sheet.page)
+    m = re.search(_printed(name.split()[0]), reading.key[start:])
+    begin = start + (m.start() if m else 0)
+    span = reading.span(begin, _name_end(reading.key, begin, name, phrase)) if m else \
+        reading.span(start, start)
+    quote = readable(reading.page[span[0]:span[1]], reading.page) or name
+    sheet.items.append(item(reading, Dimension.ACTORS, re.sub(r"[^a-z0-9]+", "-", name)
+                            .strip("-"), name, quote, span))
 
 
 def _printed(word: str) -> str:

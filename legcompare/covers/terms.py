@@ -194,6 +194,26 @@ def party_name(phrase: str) -> str:
     return " ".join(words)
 
 
+_CONJUNCTION = re.compile(r"\s+(?:and/or|or|and|nor)\s+")
+
+
+def party_names(phrase: str) -> list[str]:
+    """The regulated parties a subject phrase names, as :func:`party_name` names them: that
+    name when it names one; when it joins a party to someone who is none ("agency or
+    person": a person is the one such laws protect), each of those joined, for the caller to
+    keep those that are parties. The name is taken as joining parties only when what comes
+    before its first "or" or "and" names a party by itself (its last word is one a party is
+    named by: in "city or county staff" it is not)."""
+    name = party_name(phrase)
+    if not name or (sig.ACTOR_WORDS.search(name) and is_party(name)):
+        return [name] if name else []
+    parts = _CONJUNCTION.split(name)
+    if len(parts) < 2 or not sig.ACTOR_WORDS.fullmatch(parts[0].split()[-1] if parts[0] else ""):
+        return [name]
+    return [" ".join([*words[:-1], singular(words[-1])])
+            for part in parts if (words := part.split())]
+
+
 def singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
