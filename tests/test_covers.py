@@ -33,7 +33,7 @@ from legcompare.covers import (
     covers,
     fact_sheet,
 )
-from legcompare.covers.terms import party_name, party_names
+from legcompare.covers.terms import classify, party_name, party_names
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import Document, Provenance
@@ -93,6 +93,27 @@ def test_definitions_name_parties_technologies_and_data() -> None:
     assert [(i.dimension.value, i.value) for i in exclusion] == [("exceptions", "exclusion")]
     assert exclusion[0].quote == '"Face scanner" does not include a lock on a personal device.'
 
+
+
+@pytest.mark.parametrize(("term", "meaning", "kind"), [
+    # Virginia's § 23.1-815.1: a meaning that opens with a modifier told nothing, and the
+    # law's one technology was "not addressed"; the term names it
+    ("facial recognition technology", "an electronic system for enrolling, capturing",
+     Dimension.TECHNOLOGY),
+    ("biometric information", "regardless of how it is captured, converted, stored",
+     Dimension.DATA),
+    ("chief state election administration official", "the highest state official with",
+     Dimension.ACTORS),
+    # the meaning, where it tells, goes first; a use or an act is no technology
+    ("covered system", "any information derived from", Dimension.DATA),
+    ("face surveillance system", "use of a face recognition program", None),
+    # a term named by no such word, or by a word for the people protected, is none of them
+    ("dwelling", "a building occupied as a residence", None),
+    ("affected person", "an individual whose face is scanned", None),
+])
+def test_a_term_is_classified_by_its_meaning_then_its_name(
+        term: str, meaning: str, kind: Dimension | None) -> None:
+    assert classify(term, meaning) is kind
 
 
 def test_list_items_carry_what_their_lead_in_only_introduces() -> None:
@@ -357,13 +378,15 @@ def test_parties_the_law_binds_without_defining_them(corpus: Path) -> None:
     assert [name for name, _ in actors] == [
         "appropriate state or local election official", "chief state election official",
         "appropriate election official", "state and unit of local government",
-        "chief state election administration official", "vendor",
+        "Chief State Election Administration Official", "vendor",
         "highest ranking official of the corporation", "provider of cable or satellite television",
         "officer", "Federal agency"]
-    # (the new FECA § 319A(a), whose print lost its opening quotation mark, is quoted matter:
-    # "It shall be unlawful for a chief State election administration official to ...")
-    assert actors[4] == ("chief state election administration official",
-                         "div-a/t-i/st-m/s1821/a/q/319a/a")
+    # (the new FECA § 319A, whose print lost its opening quotation mark, is quoted matter: its
+    # (a) binds "a chief State election administration official", whom its (b) defines: "means
+    # the highest State official ...", a meaning that opens with no word for a party, the term
+    # named as one is; it was the party its (a) binds before its definition was read so)
+    assert actors[4] == ("Chief State Election Administration Official",
+                         "div-a/t-i/st-m/s1821/a/q/319a/b")
     assert actors[5] == ("vendor", "div-a/t-iii/st-a/pt-1/s3001/a/q/298a/b/2/a")
 
 

@@ -5,8 +5,10 @@ A term is defined where a clause says what it means (``"X" means``, ``The term X
 definition headed by the term). A clause that only narrows a term (``"X" does not include``)
 defines nothing. What a term is comes from the start of its meaning ("any computer software",
 "a physiological ... characteristic", "any police department"); a term defined as a *use* ("means
-the use of") is none of the three; a term defined by reference to another law is read by its own
-last word ("police agency" names a party).
+the use of") is none of the three; a term defined by reference to another law, or whose meaning
+opens with words that tell none of the three ("an electronic system", "the highest State
+official"), is read by its own name ("police agency" names a party, "facial recognition
+technology" a technology).
 """
 
 from __future__ import annotations
@@ -107,7 +109,8 @@ def _body(rest: str, child: Reading | None) -> str:
 
 
 def classify(term: str, body: str) -> Dimension | None:
-    """What a defined term names, from the start of its meaning (see the module docstring)."""
+    """What a defined term names, from the start of its meaning, else from its name (see the
+    module docstring)."""
     if sig.CROSS_REFERENCE.match(body):
         return _by_words(term)
     if sig.USE_BODY.match(body):
@@ -118,7 +121,7 @@ def classify(term: str, body: str) -> Dimension | None:
         return Dimension.DATA
     if sig.ACTOR_BODY.match(body) and is_party(term):
         return Dimension.ACTORS
-    return None
+    return _by_words(term)
 
 
 def _by_words(term: str) -> Dimension | None:
