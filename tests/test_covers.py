@@ -306,6 +306,17 @@ def test_a_party_joined_to_a_person_is_covered() -> None:
     assert document.text[party.span[0]:party.span[1]] == "agency"
 
 
+def test_a_partys_name_is_shown_with_its_hyphens() -> None:
+    """Va. H.B. 2031's "local law-enforcement agency" was shown "local lawenforcement agency"
+    (the comparison key joins the parts of a hyphenated word); the value stays the key's."""
+    document = snippet("Section 1. Approval. No local law-enforcement agencies shall purchase "
+                       "a face recognition system.\n")
+    (party,) = [i for i in fact_sheet(split(document)).items if i.dimension is Dimension.ACTORS]
+    assert (party.value, party.summary, party.quote) == (
+        "local-lawenforcement-agency", "local law-enforcement agency",
+        "local law-enforcement agencies")
+
+
 def test_a_silent_dimension_is_not_addressed_in_a_whole_text_and_not_retrieved_in_a_partial()\
         -> None:
     whole = fact_sheet(split(snippet(ACT)))

@@ -244,7 +244,14 @@ def _party(sheet: _Sheet, known: list[str], clause: Clause, start: int, phrase: 
         reading.span(start, start)
     quote = readable(reading.page[span[0]:span[1]], reading.page) or name
     sheet.items.append(item(reading, Dimension.ACTORS, re.sub(r"[^a-z0-9]+", "-", name)
-                            .strip("-"), name, quote, span))
+                            .strip("-"), _as_printed(name, quote), quote, span))
+
+
+def _as_printed(name: str, quote: str) -> str:
+    """A party's ``name`` (a comparison key) to show: each word as the ``quote`` prints it
+    where the key changed more than its case ("law-enforcement", not "lawenforcement")."""
+    printed = {key(w): w.lower() for w in quote.split()}
+    return " ".join(printed.get(w, w) for w in name.split())
 
 
 def _printed(word: str) -> str:
