@@ -9,7 +9,7 @@ import gc
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -430,17 +430,32 @@ def covers_command(docs: tuple[str, ...], baseline: str | None, fmt: str, perspe
 
     _binary_needs_file(fmt, output)
     names = list(docs)
-    if baseline is not None and baseline not in names:
+    at = None if baseline is None else _named_among(baseline, names)
+    if baseline is not None and at is None:
         names.insert(0, baseline)
+        at = 0
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
                      config)
     documents = [read(d) for d in names]
     _warn_documents(*documents)
-    result = covers(documents, baseline=names.index(baseline) if baseline else None,
+    result = covers(documents, baseline=at,
                     options=CoversOptions(perspective=Perspective(perspective), rules=rules))
     opts: dict[str, object] = {"format": fmt, "baseline": baseline, "perspective": perspective,
                                "rules": list(rules), "partial": partial}
     write_output(render("covers", result, fmt, options=opts, color=_use_color(output)), output)
+
+
+def _named_among(doc: str, names: Sequence[str]) -> int | None:
+    """Where ``doc`` is among ``names``: the same words, or the same file by another path
+    (``c1.txt`` and ``/tmp/c1.txt``); ``None`` when it is not."""
+    for i, name in enumerate(names):
+        if name == doc:
+            return i
+    for i, name in enumerate(names):
+        with contextlib.suppress(OSError, ValueError):
+            if os.path.samefile(name, doc):
+                return i
+    return None
 
 
 @main.command()

@@ -592,6 +592,21 @@ def test_cli_baseline_outside_the_docs_becomes_the_first_column(corpus: Path) ->
     assert data["generator"]["options"]["baseline"] == str(corpus / S3226)
 
 
+def test_cli_baseline_named_by_another_path_is_that_doc(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``covers a.txt b.txt --baseline /abs/a.txt`` read a.txt twice, as two laws ("a.txt #1
+    [baseline]" and "a.txt #2")."""
+    (tmp_path / "a.txt").write_text("Section 1. Ban. No agency shall use a face scanner.\n")
+    (tmp_path / "b.txt").write_text("Section 1. Ban. No agency may use a face scanner.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["covers", "a.txt", "b.txt", "--baseline",
+                                       str(tmp_path / "a.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [d["document"] for d in data["documents"]] == ["a", "b"]
+    assert data["matrix"]["baseline"] == 0
+
+
 @pytest.mark.corpus
 def test_cli_writes_html_to_a_file(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "covers.html"
