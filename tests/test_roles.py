@@ -39,6 +39,11 @@ def roles(path: Path, *ids: str) -> list[tuple[str, str | None]]:
       "(e) The stock vests on the date it is not subject to a substantial risk of forfeiture.\n"),
      {"s5": "exemption", "s5/a": "exemption", "s5/b": "exemption", "s5/c": "exemption",
       "s5/d": "prohibition", "s5/e": "other"}),
+    # an appropriation's limitation prohibits ("may" alone read it as a permission)
+    (("SEC. 6. LIMITATIONS.\n(a) None of the funds made available by this Act may be used to "
+      "acquire a facial recognition system.\n(b) None of the funds appropriated by this Act "
+      "shall be available for travel.\n"),
+     {"s6": "prohibition", "s6/a": "prohibition", "s6/b": "prohibition"}),
 ])
 def test_roles_of_snippets(text: str, expected: dict[str, str]) -> None:
     document = parse_text(text, Provenance("us", "t", None, None, "file"))
