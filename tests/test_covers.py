@@ -155,6 +155,25 @@ def test_a_period_counted_from_the_effective_date_is_a_deadline() -> None:
         ("dates", "s3", "effective:90-days")]
 
 
+def test_a_title_of_amendments_is_read_part_by_part() -> None:
+    """A title with no text of its own takes the role its sections mostly have; one of two
+    amending sections and a ban was an amendment, of which only quoted matter was read, and
+    the ban went unlisted (H.R. 1's title I and H.R. 2157's titles of headings were skipped
+    so)."""
+    text = ("TITLE I—PRIVACY\n"
+            "SEC. 101. Section 5 of the Privacy Act is amended by striking “may” and inserting "
+            "“shall”.\n"
+            "SEC. 102. Section 6 of the Privacy Act is amended by striking “30” and inserting "
+            "“60”.\n"
+            "SEC. 103. No agency may use a face recognition system.\n")
+    outline = split(snippet(text))
+    assert [(c.id, c.role.value) for c in outline.walk()] == [
+        ("t-i", "amendment"), ("t-i/s101", "amendment"), ("t-i/s102", "amendment"),
+        ("t-i/s103", "prohibition")]
+    assert items(fact_sheet(outline)) == [
+        ("prohibited", "t-i/s103", "prohibition"), ("actors", "t-i/s103", "agency")]
+
+
 def test_a_party_named_in_the_singular_is_quoted_as_printed() -> None:
     """H.R. 2157's "the agencies receiving funds ... shall provide a detailed operating plan":
     named "agency receiving funds" (e2221b5), the item's quote was that name and its span empty
@@ -381,24 +400,32 @@ def test_ny_print_reads_words_broken_at_line_ends_whole(corpus: Path) -> None:
 
 @pytest.mark.corpus
 def test_parties_the_law_binds_without_defining_them(corpus: Path) -> None:
-    """H.R. 1 names the officials and businesses it binds without defining most of them; a
-    phrase before a modal that is a qualifier ("acting through ...") or a clause ("if a State
+    """H.R. 1 names the officials and businesses it binds, defining some of them; a phrase
+    before a modal that is a qualifier ("acting through ...") or a clause ("if a State
     accepts ...", "an entity is eligible to ...") is no party."""
     sheet = fact_sheet(split(load_path(corpus / "us-federal-hr1-116-reported-house.txt")))
     actors = [(i.summary, i.clause) for i in sheet.items if i.dimension is Dimension.ACTORS]
     assert [name for name, _ in actors] == [
-        "appropriate state or local election official", "chief state election official",
-        "appropriate election official", "state and unit of local government",
+        "appropriate state or local election official", "contributing agency",
+        "chief executive officer of the state", "appropriate election official",
+        "chief State election official", "state and unit of local government",
         "Chief State Election Administration Official", "vendor",
+        "head of appropriate departments and agencies of the executive branch",
+        "election service provider", "chief State election official", "election agency",
         "highest ranking official of the corporation", "provider of cable or satellite television",
-        "officer", "Federal agency"]
+        "Federal agency"]
+    # (title I's part 2, automatic voter registration, binds "the chief executive officer of
+    # the State" and defines a "contributing agency": division A and its title I took the role
+    # of an amendment from their parts, and of them only the matter they quote was read)
+    assert actors[1:3] == [("contributing agency", "div-a/t-i/st-a/pt-2/s1012/e"), (
+        "chief executive officer of the state", "div-a/t-i/st-a/pt-2/s1015/e/5/a")]
     # (the new FECA § 319A, whose print lost its opening quotation mark, is quoted matter: its
     # (a) binds "a chief State election administration official", whom its (b) defines: "means
     # the highest State official ...", a meaning that opens with no word for a party, the term
     # named as one is; it was the party its (a) binds before its definition was read so)
-    assert actors[4] == ("Chief State Election Administration Official",
+    assert actors[6] == ("Chief State Election Administration Official",
                          "div-a/t-i/st-m/s1821/a/q/319a/b")
-    assert actors[5] == ("vendor", "div-a/t-iii/st-a/pt-1/s3001/a/q/298a/b/2/a")
+    assert actors[7] == ("vendor", "div-a/t-iii/st-a/pt-1/s3001/a/q/298a/b/2/a")
 
 
 @pytest.mark.corpus
@@ -761,8 +788,18 @@ def test_a_proviso_completes_no_lead_in(corpus: Path) -> None:
     ("Emergency"); H.R. 264's § 721 passed "Use allowed" to each of its four provisos. A
     proviso is no item of the list a lead-in opens."""
     sheet = fact_sheet(split(load_path(corpus / "us-federal-hr2157-116-enrolled.txt")))
-    assert [i.clause for i in sheet.items if i.dimension is Dimension.EXCEPTIONS] == [
-        "t-vii/p10/proviso-1", "t-vii/p10/proviso-2", "t-xii/s1202", "t-xii/s1203"]
+    found = [(i.clause, i.value) for i in sheet.items if i.dimension is Dimension.EXCEPTIONS]
+    assert found[4:6] == [("t-vii/p10/proviso-1", "permitted-use"),
+                          ("t-vii/p10/proviso-2", "permitted-use")]
+    # (every title is read: each was skipped whole while its headings outnumbered its
+    # paragraphs, the title then taking the role of a heading)
+    assert [clause for clause, _ in found] == [
+        "t-i/s103/a/2", "t-ii/p7/proviso-2", "t-iv/p2/proviso-2", "t-iv/p2/proviso-6",
+        "t-vii/p10/proviso-1", "t-vii/p10/proviso-2", "t-viii/p2/proviso-1",
+        "t-viii/p2/proviso-3", "t-viii/p3/proviso-4", "t-viii/p3/proviso-5",
+        "t-viii/p3/proviso-6", "t-viii/p4/proviso-2", "t-viii/p5/proviso-1",
+        "t-xi/p4/proviso-21", "t-xi/p4/proviso-22", "t-xi/p4/proviso-23", "t-xii/s1202",
+        "t-xii/s1203"]
     sheet = fact_sheet(split(load_path(corpus / "us-federal-hr264-116-engrossed-house.txt")))
     assert [(i.clause, i.summary) for i in sheet.items if i.clause.startswith("t-vii/s721/")
             and i.dimension is not Dimension.DATES] == [

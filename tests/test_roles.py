@@ -44,6 +44,17 @@ def roles(path: Path, *ids: str) -> list[tuple[str, str | None]]:
       "acquire a facial recognition system.\n(b) None of the funds appropriated by this Act "
       "shall be available for travel.\n"),
      {"s6": "prohibition", "s6/a": "prohibition", "s6/b": "prohibition"}),
+    # a provision with no text of its own takes the role its parts that make law mostly have,
+    # the first in the text between roles as common (it was the first in the alphabet:
+    # "permission" before "prohibition")
+    (("SEC. 7. BAN.\n(a) In general.—No agency shall use a face recognition system.\n"
+      "(b) Exception.—An agency may use such a system under a warrant.\n"),
+     {"s7": "prohibition", "s7/a": "prohibition", "s7/b": "permission"}),
+    # a heading makes no law: a title that holds more headings than provisions is none
+    (("TITLE I—DEPARTMENT OF AGRICULTURE\nAGRICULTURAL PROGRAMS\nOFFICE OF THE SECRETARY\n"
+      "SEC. 101. The Secretary shall report to Congress within 30 days.\n"),
+     {"t-i": "obligation", "t-i/h-agricultural-programs": "non-operative",
+      "t-i/h-office-of-the-secretary": "non-operative", "t-i/s101": "obligation"}),
 ])
 def test_roles_of_snippets(text: str, expected: dict[str, str]) -> None:
     document = parse_text(text, Provenance("us", "t", None, None, "file"))

@@ -2,7 +2,8 @@
 
 Roles are detected once per clause, from its kind, heading and own text (label left out);
 ``assign_roles`` returns the tree with every clause's ``role`` set. A clause with no text of its
-own (a label alone, a quoted-matter container) takes the role its children mostly have. The
+own (a label alone, a quoted-matter container) takes the role its children that make law mostly
+have (see :func:`settled_role`). The
 splitter sets the roles as it makes the clauses, by the same three steps (:func:`role_of`,
 :func:`placed_role`, :func:`settled_role`).
 """
@@ -17,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from ..errors import RulesError
-from ..model import Clause, Kind, Role, changed_copy
+from ..model import DESCRIBING, Clause, Kind, Role, changed_copy
 from ..prefilter import Needles, Prefilter, lower_for_prefilter, prefilter
 
 
@@ -229,11 +230,24 @@ def placed_role(role: Role, labelled: bool, parent: Role | None) -> Role:
     return role
 
 
+def settles(own: str) -> bool:
+    """Is ``own``, a clause's own text (label left out), so short (a heading at most) that a
+    clause with parts and no role of its own takes theirs (:func:`settled_role`)?"""
+    return len(own.split()) <= 3
+
+
 def settled_role(role: Role, own: str, children: tuple[Clause, ...]) -> Role:
     """A clause's role once its ``children`` have theirs: one with next to no text of its own
-    (``own``) and no role takes the role its children mostly have."""
-    if role is Role.OTHER and children and len(own.split()) <= 3:
+    (``own``, :func:`settles`) and no role takes the role its children that make law mostly
+    have (their titles, findings and headings count only where none makes law: a title of
+    the Act that holds more headings than paragraphs is no heading, a part that opens with
+    its findings no finding); between roles as common, the first in the text ("(a) In
+    general.— No agency shall ..." before "(b) Exception.— ... may ...")."""
+    if role is Role.OTHER and children and settles(own):
         counts = Counter(c.role for c in children if c.role not in (None, Role.OTHER))
+        making = Counter({r: n for r, n in counts.items() if r not in DESCRIBING})
+        counts = making or counts
         if counts:
-            return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
+            most = max(counts.values())
+            return next(r for r, n in counts.items() if n == most)  # (in the children's order)
     return role

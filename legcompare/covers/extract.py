@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..assess.roles import own_text, settles
 from ..model import Clause, Kind, Outline, Role
 from ..normalize import key, readable
 from ..parallel import map_balanced, worthwhile
@@ -122,10 +123,24 @@ def _received(top: Clause, sent: tuple[list[Item], list[tuple[str, int, str]]]) 
 
 def _skipped(c: Clause) -> bool:
     """Front matter, headings, contents, history, and confirmed descriptive provisions."""
-    if c.kind in _SKIP_KINDS or c.role is Role.NON_OPERATIVE:
+    if c.kind in _SKIP_KINDS or (c.role is Role.NON_OPERATIVE and not _holds(c)):
         return True
     return c.role is Role.DESCRIPTIVE and bool(
         _DESCRIPTIVE.search(key((c.heading or "") + " " + c.text[:300])))
+
+
+def _amends(c: Clause) -> bool:
+    """Is ``c`` an amending instruction (of which only the matter it quotes is read)?"""
+    return c.role is Role.AMENDMENT and c.kind is not Kind.QUOTED and not _holds(c)
+
+
+def _holds(c: Clause) -> bool:
+    """Is ``c`` a provision that only holds others (a title, a part, a section with no more
+    text of its own than its label and heading)? Its role is the one its parts mostly have
+    (:func:`~legcompare.assess.roles.settled_role`), which does not tell what each of them
+    is: a title of amendments may hold a part that binds on its own, a title of headings a
+    section. Each of its parts is then read for what it is."""
+    return bool(c.children) and settles(own_text(c))
 
 
 def _operative(clauses: tuple[Clause, ...]) -> Iterator[Clause]:
@@ -134,7 +149,7 @@ def _operative(clauses: tuple[Clause, ...]) -> Iterator[Clause]:
     for c in clauses:
         if _skipped(c):
             continue
-        if c.role is Role.AMENDMENT and c.kind is not Kind.QUOTED:
+        if _amends(c):
             yield from _operative(tuple(_quoted(c)))
             continue
         yield c
@@ -152,7 +167,7 @@ def _quoted(clause: Clause) -> Iterator[Clause]:
 def _walk(clause: Clause, ctx: Context, sheet: _Sheet) -> None:
     if _skipped(clause):
         return
-    if clause.role is Role.AMENDMENT and clause.kind is not Kind.QUOTED:
+    if _amends(clause):
         for q in _quoted(clause):
             _walk(q, Context(), sheet)
         return
