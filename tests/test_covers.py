@@ -186,6 +186,16 @@ def test_a_party_named_in_the_singular_is_quoted_as_printed() -> None:
     assert document.text[party.span[0]:party.span[1]] == "agencies receiving funds"
 
 
+def test_a_date_that_names_a_law_is_no_date_the_law_fixes() -> None:
+    """H.R. 2157's "as authorized by section 5 of the Act of August 18, 1941" was a deadline
+    of August 18, 1941 (H.R. 264's "the Act of August 25, 1958" another)."""
+    text = ("Section 1. Repairs. Repairs as authorized by section 5 of the Act of August 18, "
+            "1941, and the Act approved June 22, 1936, shall be completed not later than "
+            "September 30, 2021.\n")
+    assert items(fact_sheet(split(snippet(text))), Dimension.DATES) == [
+        ("dates", "s1", "deadline:2021-09-30")]
+
+
 def test_a_recurrence_is_told_as_one() -> None:
     """H.R. 4695's "Beginning on 180 days after the date of the enactment of this Act, and every
     six months thereafter, ... the custodian ... shall remove" was told "Deadline: 6 months", as

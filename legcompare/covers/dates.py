@@ -6,8 +6,9 @@ value's kind comes from the nearest words before it in its sentence: "take effec
 ``effective``, "expire" or "repealed" ``sunset``, "as of" ``other``, "within" or "no later
 than" right before it a ``deadline`` (a period counted from the effective date is no effective
 date; "shall take effect not later than" is one); anything else is a ``deadline``. Ages ("18
-years of age") are not dates. "Take effect immediately" is ``effective:immediately``; "shall
-be repealed at such time that ..." with no date or period is ``sunset:conditional``.
+years of age") are not dates, nor is a date that names a law ("the Act of August 18, 1941").
+"Take effect immediately" is ``effective:immediately``; "shall be repealed at such time that
+..." with no date or period is ``sunset:conditional``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ _UNITS = {"day": "days", "business-day": "business-days", "week": "weeks", "mont
 _KINDS = {"effective": "Effective", "sunset": "Sunset", "deadline": "Deadline",
           "other": "Date"}
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
+_NAMES_A_LAW = re.compile(r"\b(?:act|law|statute)s?\s+(?:of|approved|enacted)\s+$", re.I)
+"""Before a date that is part of a law's name ("section 5 of the Act of August 18, 1941",
+"the Act approved June 22, 1936"), not a date the law fixes."""
 
 
 def dates(reading: Reading) -> list[tuple[str, str, str, Span]]:
@@ -41,6 +45,8 @@ def dates(reading: Reading) -> list[tuple[str, str, str, Span]]:
     for q in _amounts(text):
         at = start + q.span[0]
         if sig.AGE.match(key(text[q.span[1]:q.span[1] + 12])):
+            continue
+        if q.unit == "date" and _NAMES_A_LAW.search(text, max(0, q.span[0] - 24), q.span[0]):
             continue
         kind = _kind(reading, at)
         when = _when(q)
