@@ -264,8 +264,11 @@ def _party(sheet: _Sheet, known: list[str], clause: Clause, start: int, phrase: 
 
 def _as_printed(name: str, quote: str) -> str:
     """A party's ``name`` (a comparison key) to show: each word as the ``quote`` prints it
-    where the key changed more than its case ("law-enforcement", not "lawenforcement")."""
-    printed = {key(w): w.lower() for w in quote.split()}
+    ("law-enforcement", not "lawenforcement"; "Government Accountability Office"), in lower
+    case where the quote is in capitals (a New York bill's new matter) or the name changed
+    the word ("agency" for "agencies")."""
+    lower = quote.isupper()
+    printed = {key(w): w.lower() if lower else w for w in quote.split()}
     return " ".join(printed.get(w, w) for w in name.split())
 
 
