@@ -196,6 +196,23 @@ def test_a_date_that_names_a_law_is_no_date_the_law_fixes() -> None:
         ("dates", "s1", "deadline:2021-09-30")]
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("No agency shall use a face scanner, except in an emergency involving danger of death.",
+     "emergency"),
+    ("No agency shall use a face scanner, except in exigent circumstances.", "emergency"),
+    # "emergency" as part of a name is no ground: H.R. 2157's "except that references to
+    # dates ... shall be deemed to be the corresponding dates ... for the covered disaster or
+    # emergency", H.R. 264's "a limited term appointee or limited emergency appointee"
+    (("Such funds shall be used for the same programs, except that references to dates shall "
+      "be deemed to be dates for the covered disaster or emergency."), "other"),
+    (("No agency shall use a face scanner, except under a plan of the Federal Emergency "
+      "Management Agency."), "other"),
+])
+def test_an_exceptions_ground_is_named_not_mentioned(text: str, value: str) -> None:
+    sheet = fact_sheet(split(snippet(f"Section 1. Use. {text}\n")))
+    assert items(sheet, Dimension.EXCEPTIONS) == [("exceptions", "s1", value)]
+
+
 def test_a_recurrence_is_told_as_one() -> None:
     """H.R. 4695's "Beginning on 180 days after the date of the enactment of this Act, and every
     six months thereafter, ... the custodian ... shall remove" was told "Deadline: 6 months", as

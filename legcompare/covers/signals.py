@@ -127,7 +127,9 @@ STRUCTURAL = frozenset({"exclusion", "permitted-use"})
 EXCEPTION_GROUNDS = _table({
     "warrant": r"\bwarrant\b|\bsubpoena\b|\bcourt order\b|\bex parte order\b|\ban order is "
                r"obtained\b",
-    "emergency": r"\bemergency\b|\bexigent\b|\bimminent\b|\bimmediate danger\b",
+    "emergency": r"\b(?:an?|the|any|such|of|in) emergency\b(?! requirement)"
+                 r"|\bemergency (?:situation|circumstance)s?\b|\bexigent\b|\bimminent\b"
+                 r"|\bimmediate danger\b",
     "consent": r"\bconsent|\bwritten release\b|\b(?:requested|authorized) by the subject\b",
     "required-by-law": r"\bmandated\b|\brequired by (?:federal|state|local|law|the law|any "
                        r"law)\b|\bpursuant to a federal (?:regulation|law|order)\b",
