@@ -321,6 +321,8 @@ def test_a_word_broken_at_a_line_end_is_read_whole_and_pointed_at_as_printed() -
     ("if a State accepts and processes a form", ""),
     ("to request the assistance of other agencies", ""),
     ("an entity is eligible to receive a grant", ""),
+    # the end of a citation cut at a comma (H.R. 264's "(section 1–204.50a, D.C. Official Code)")
+    ("d.c. official code)", ""),
 ])
 def test_party_name(phrase: str, name: str) -> None:
     assert party_name(phrase) == name

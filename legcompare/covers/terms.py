@@ -178,6 +178,8 @@ def party_name(phrase: str) -> str:
     dropped, the last word in the singular; empty when the phrase names no one (it is a
     clause or a qualifier, see ``_NOT_A_NAME``)."""
     text = re.sub(r"\([^)]*\)", " ", phrase)
+    if "(" in text or ")" in text:  # the end of a citation ("D.C. Official Code)"), not a name
+        return ""
     text = re.sub(r"\b(?:such|thereof)\b", " ", text)
     text = " ".join(text.split())
     if _NOT_A_NAME.match(_DETERMINERS.sub("", text)):
