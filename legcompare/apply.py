@@ -1,8 +1,12 @@
 """Applying amending instructions to a current text.
 
 ``apply_instructions(current, instructions)`` applies each :class:`~legcompare.amend.Instruction`
-in order to the text the ones before it left, re-splitting after each change (so "in
-subparagraph (F) (as redesignated ...)" finds the new (F)). Its guarantees:
+in order to the text the ones before it left, finding each target in the provisions as they
+stand after the changes before it (so "in subparagraph (F) (as redesignated ...)" finds the new
+(F)). A change of words that touches no label, line start or quotation carries the provisions'
+places forward; any other change reads the text again, and the text is read again at the end:
+if that reading differs from the places carried, the instructions since the last reading are
+applied again, reading the text after each. Its guarantees:
 
 * An instruction is applied only when its target is found exactly: the place each target
   phrase names (``Section 1108(g)(5)``, then ``subparagraph (A)``, then ``the matter preceding
@@ -40,6 +44,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -165,16 +170,38 @@ def designation(clause: Clause | Skeleton) -> str:
 
 
 def apply_instructions(current: Document,
-                       instructions: Sequence[tuple[Clause | None, Instruction]]) -> Amended:
+                       instructions: Sequence[tuple[Clause | None, Instruction]], *,
+                       carry: bool = True) -> Amended:
     """``current`` with ``instructions`` applied in order, each re-reading the text the ones
     before it left (a redesignated subparagraph is found by its new letter); an instruction
-    that cannot be applied leaves the text as it was and says why."""
-    editor = Editor(replace(current, structure=None))
-    apps = []
-    for i, (clause, ins) in enumerate(instructions):
-        outcome, detail, target = editor.apply(ins, i)
+    that cannot be applied leaves the text as it was and says why.
+
+    With ``carry`` (the default), the text is not split again after a change of words within
+    a line: its clause tree is carried through the change (:meth:`Editor.edit`), and split
+    again only where a change may move a provision, and at the end, where the tree carried
+    must be the one the text reads as. Should it not be, the instructions since the tree was
+    last read are applied again, each reading the text anew, as without ``carry``: the same
+    result, in time that grows with the text once per change of structure rather than once
+    per instruction."""
+    editor = Editor(replace(current, structure=None), carry=carry)
+    apps: list[Application] = []
+    since = editor.checkpoint(0, apps)
+    i = 0
+    while i <= len(instructions):
+        try:
+            if i == len(instructions):
+                editor.settle()
+                break
+            if editor.settled():
+                since = editor.checkpoint(i, apps)
+            clause, ins = instructions[i]
+            outcome, detail, target = editor.apply(ins, i)
+        except _Stale:
+            i = editor.restore(since, apps)
+            continue
         apps.append(Application(ins, clause.id if clause else None,
                                 clause.citation if clause else None, outcome, detail, target))
+        i += 1
     p = current.provenance
     applied = sum(a.outcome is Outcome.APPLIED for a in apps)
     said = Note(NoteKind.PROVENANCE, f"current text with {applied} of {len(apps)} amending "
@@ -184,37 +211,112 @@ def apply_instructions(current: Document,
     return Amended(editor.original, amended, tuple(apps), editor.touched())
 
 
-class Editor:
-    """The current text being amended: re-split after each change, and what each change wrote
-    (kept in step with later changes)."""
+class _Stale(Exception):
+    """The clause tree carried through changes of words is not the one the text reads as."""
 
-    def __init__(self, document: Document) -> None:
+
+@dataclass(frozen=True)
+class _Checkpoint:
+    """Where :func:`apply_instructions` goes back to should a carried tree prove stale: the
+    instruction to apply next, the text and what was written, and the applications so far."""
+
+    index: int
+    text: str
+    touched: tuple[tuple[int, int, int], ...]
+    applied: int
+
+
+class Editor:
+    """The current text being amended: its clause tree (read again after a change that may
+    move a provision, else carried through the change), and what each change wrote (kept in
+    step with later changes)."""
+
+    def __init__(self, document: Document, *, carry: bool = True) -> None:
         self.original = document
         self.text = document.text
+        self.carry = carry
         self._outline: tuple[Skeleton, ...] | None = None
+        self._moves: list[tuple[int, int, int]] = []  # (start, end, new length), in order
+        self._carried = False  # is the outline carried through changes, not read?
         self._touched: list[list[int]] = []
+        self._labels: tuple[tuple[Skeleton, ...], list[int], list[int]] | None = None
 
     def document(self) -> Document:
         return replace(self.original, text=self.text, notes=(), lines=(), marks=(), before=None)
 
     def clauses(self) -> tuple[Skeleton, ...]:
         """The text's clause tree as :func:`~legcompare.split.split` reads it (ids, labels and
-        spans: :func:`~legcompare.split.skeleton`)."""
+        spans: :func:`~legcompare.split.skeleton`), or as carried through changes of words
+        since it was read (see :meth:`edit`)."""
         if self._outline is None:
             self._outline = skeleton(self.document())
+        elif self._moves:
+            self._outline = _moved(self._outline, self._moves)
+            self._moves = []
+            self._carried = True
         return self._outline
 
     def touched(self) -> tuple[tuple[int, int, int], ...]:
         return tuple((i, a, b) for i, a, b in self._touched)
 
     def edit(self, start: int, end: int, new: str, index: int) -> None:
+        """Write ``new`` over ``text[start:end]``. A change of words within a line, where no
+        line starts and nothing that reads as a label, a quotation or a section is struck or
+        written (:func:`_keeps_tree`), keeps the clause tree, whose spans are moved with the
+        text; any other is read again when next asked for, once the tree carried so far is
+        found to be the text's own (else :class:`_Stale`)."""
+        keeps = (self.carry and self._outline is not None and not self._at_label(start, end)
+                 and _keeps_tree(self.text, start, end, new))
+        if not keeps:
+            self.settle()
         self.text = self.text[:start] + new + self.text[end:]
         delta = len(new) - (end - start)
         for t in self._touched:
             t[1] = t[1] + delta if t[1] >= end else min(t[1], start + len(new))
             t[2] = t[2] + delta if t[2] >= end else min(t[2], start + len(new))
         self._touched.append([index, start, start + len(new)])
-        self._outline = None
+        if keeps:
+            self._moves.append((start, end, len(new)))
+        else:
+            self._outline, self._moves, self._carried = None, [], False
+
+    def _at_label(self, start: int, end: int) -> bool:
+        """Does ``text[start:end]`` touch a label of the clause tree (``(1)`` redesignated)?"""
+        tree = self.clauses()
+        if self._labels is None or self._labels[0] is not tree:
+            spans = [c.label_span for root in tree for c in root.walk() if c.label_span]
+            self._labels = (tree, [a for a, _ in spans], [b for _, b in spans])
+        _, starts, ends = self._labels
+        i = bisect_right(starts, end) - 1  # (labels do not overlap: the last to start ends last)
+        return i >= 0 and ends[i] >= start
+
+    def settled(self) -> bool:
+        """Is the clause tree, if any, the one the text reads as (none carried)?"""
+        return not self._carried and not self._moves
+
+    def settle(self) -> None:
+        """Check a carried clause tree against the text's own; :class:`_Stale` if they differ."""
+        if self.settled():
+            return
+        assert self._outline is not None
+        carried = _moved(self._outline, self._moves)
+        read = skeleton(self.document())
+        if read != carried:
+            raise _Stale
+        self._outline, self._moves, self._carried = read, [], False
+
+    def checkpoint(self, index: int, apps: Sequence[Application]) -> _Checkpoint:
+        return _Checkpoint(index, self.text, self.touched(), len(apps))
+
+    def restore(self, since: _Checkpoint, apps: list[Application]) -> int:
+        """Go back to ``since``, no longer carrying the clause tree; the instruction to apply
+        next."""
+        self.text = since.text
+        self._touched = [list(t) for t in since.touched]
+        self._outline, self._moves, self._carried = None, [], False
+        self.carry = False
+        del apps[since.applied:]
+        return since.index
 
     # -- finding the target --------------------------------------------------------------
 
@@ -588,8 +690,51 @@ def _parent(roots: Sequence[Skeleton], clause: Skeleton) -> Skeleton | None:
 
 
 def _end(clause: Skeleton) -> int:
-    """Where a clause and its descendants end."""
-    return max(c.span[1] for c in clause.walk())
+    """Where a clause and its descendants end: where its last descendant ends (the clauses'
+    spans follow one another in document order)."""
+    while clause.children:
+        clause = clause.children[-1]
+    return clause.span[1]
+
+
+_MAY_MOVE = re.compile(r"[\n“”\"§]|\((?:[A-Za-z]{1,5}|\d{1,3}[A-Za-z]?)\)|\bsec\b", re.I)
+"""What, struck or written, may make or move a provision: a line, a quotation mark, a section
+sign, a label in parentheses, "Sec"."""
+
+
+def _keeps_tree(text: str, start: int, end: int, new: str) -> bool:
+    """May writing ``new`` over ``text[start:end]`` be taken to keep the text's clause tree
+    (its spans moved)? Only within a line, after its first word, with no :data:`_MAY_MOVE`
+    struck or written. (The tree is checked against the text's own before it is relied on
+    after a change that may move a provision, and at the end: see :meth:`Editor.settle`.)"""
+    line = text.rfind("\n", 0, start) + 1
+    return (bool(text[line:start].strip()) and _MAY_MOVE.search(new) is None
+            and _MAY_MOVE.search(text, start, end) is None)
+
+
+def _moved(tree: tuple[Skeleton, ...], moves: Sequence[tuple[int, int, int]]
+           ) -> tuple[Skeleton, ...]:
+    """``tree`` with its spans moved through ``moves`` (start, end, new length: each change
+    in the text the ones before it left). A position at or before a change stays; one after it
+    moves with the text (one within struck text goes to the end of what was written)."""
+    if not moves:
+        return tree
+    first = min(s for s, _, _ in moves)
+
+    def at(p: int) -> int:
+        for s, e, n in moves:
+            if p > s:
+                p = p + n - (e - s) if p >= e else s + n
+        return p
+
+    def move(c: Skeleton) -> Skeleton:
+        if _end(c) <= first:
+            return c
+        ls = c.label_span
+        return Skeleton(c.id, c.label, (at(ls[0]), at(ls[1])) if ls is not None else None,
+                        (at(c.span[0]), at(c.span[1])), tuple(move(k) for k in c.children))
+
+    return tuple(move(c) for c in tree)
 
 
 def region_text(editor: Editor, ins: Instruction, problem: Outcome) -> str:

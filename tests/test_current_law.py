@@ -4,6 +4,7 @@ citations; the Ramseyer print and New York prints compared with the current law 
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from pathlib import Path
@@ -14,6 +15,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import legcompare.apply
+import legcompare.current_law
 from legcompare.amend import (
     Action,
     Instruction,
@@ -1545,3 +1548,98 @@ def test_no_instruction_makes_current_fail(words: str) -> None:
     result = against_current(bill, law=law)
     assert result.amended is not None and result.applications
     assert all(isinstance(a.outcome, Outcome) and a.detail for a in result.applications)
+
+
+# --- carrying the clause tree through changes of words ---------------------------------------
+
+
+def splits_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the times the current text is split to find a target (one entry each)."""
+    calls: list[int] = []
+    real = legcompare.apply.skeleton
+
+    def counted(document: Any) -> Any:
+        calls.append(1)
+        return real(document)
+
+    monkeypatch.setattr(legcompare.apply, "skeleton", counted)
+    return calls
+
+
+def read_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make :func:`against_current` split the text again after every change (no carrying)."""
+    monkeypatch.setattr(legcompare.current_law, "apply_instructions",
+                        functools.partial(apply_instructions, carry=False))
+
+
+def both_ways(law: Any, bill: Any) -> tuple[Any, Any]:
+    """``against_current`` carrying the tree, then splitting after every change."""
+    with pytest.MonkeyPatch.context() as m:
+        carried = against_current(bill, law=law)
+        read_each_time(m)
+        return carried, against_current(bill, law=law)
+
+
+CHAINED_LAW = "".join(f"({i}) The agency shall file the report numbered w{i}x each year.\n"
+                      for i in range(1, 13))
+CHAINED_BILL = "SECTION 1. AMENDMENT.\nSection 5 of the Act is amended—\n" + "".join(
+    f"({i}) in paragraph ({i}), by striking “w{i}x” and inserting “v{i}-{i}”"
+    f"{'.' if i == 12 else '; and' if i == 11 else ';'}\n" for i in range(1, 13))
+
+
+def test_changes_of_words_carry_the_tree_and_the_text_is_split_again_at_the_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = splits_counted(monkeypatch)
+    law, bill = law5(CHAINED_LAW), bill_doc(CHAINED_BILL)
+    carried = against_current(bill, law=law)
+    assert len(calls) == 2  # the text as it was, and as amended (the tree carried must be it)
+    read_each_time(monkeypatch)
+    again = against_current(bill, law=law)
+    assert len(calls) == 2 + 12  # once per instruction
+    assert carried == again
+    assert [(a.outcome.value, a.clause) for a in carried.applications] == [
+        ("applied", f"s5/{i}") for i in range(1, 13)]
+    assert carried.amended is not None
+    assert carried.amended.text.splitlines()[12] == (
+        "(12) The agency shall file the report numbered v12-12 each year.")
+
+
+def test_a_change_of_words_that_moves_a_provision_is_applied_as_if_read_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A defined term's provision is named by its term: striking the term's word changes the
+    tree carried. The tree is found stale at the end, and the instructions are applied again,
+    each reading the text anew."""
+    calls = splits_counted(monkeypatch)
+    law = law5("In this section:\n“Agency” means the agency that files.\n"
+               "“Board” means the board of the agency.\n")
+    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended by striking "
+                    "“Agency” and inserting “Office”, and by striking “board” and inserting "
+                    "“panel”.\n")
+    carried, again = both_ways(law, bill)
+    # carried: read, found stale at the end, then read before each instruction; again: twice
+    assert len(calls) == 2 + 2 + 2
+    assert carried == again
+    assert carried.amended is not None
+    assert [c.id for c in split(carried.amended).clauses[0].walk()] == [
+        "s5", "s5/def-office", "s5/def-board"]
+
+
+@pytest.mark.corpus
+def test_hr2157_section_701_applies_alike_carried_or_read_again(corpus: Path) -> None:
+    bill = load_path(corpus / "us-federal-hr2157-116-introduced.txt")
+    found = [(c, i) for c, i in in_outline(split(bill)) if c.id.startswith("t-vii/s701/a")]
+    carried = apply_instructions(ssa(), found)
+    assert carried == apply_instructions(ssa(), found, carry=False)
+    assert [a.outcome.value for a in carried.applications] == ["applied"] * 9
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_STRIKE, _OTHER), min_size=1, max_size=4).map(", and ".join))
+def test_carrying_the_tree_changes_nothing(words: str) -> None:
+    """Whatever the instructions, carrying the clause tree through changes of words gives
+    what splitting the text after every change gives."""
+    law = law5("(a) Filing.—\n(1) The agency shall file x;\n(2) it may "
+               "file y; and\n(3) it shall keep z.\n(b) Other.\n")
+    bill = bill_doc("SECTION 1. AMENDMENT.\nSection 5 of the Act is amended " + words + ".\n")
+    carried, again = both_ways(law, bill)
+    assert carried == again
