@@ -198,11 +198,14 @@ def on_each(args: Sequence[str], codes: Sequence[Path]) -> tuple[list[str], list
 
 
 def rows(sizes: Sequence[int], folder: Path, corpus: Path | None,
-         reference: Path | None) -> list[list[str]]:
-    """One row per shape and command (and per real pair): sizes, seconds, growth."""
+         reference: Path | None, only: str | None = None) -> list[list[str]]:
+    """One row per shape and command (and per real pair): sizes, seconds, growth. With
+    ``only``, just the shapes whose name holds it (and no real pairs)."""
     out: list[list[str]] = []
     codes = [REPO] + ([reference] if reference is not None else [])
     for shape in SHAPES:
+        if only is not None and only not in shape.name:
+            continue
         times: list[list[float]] = []  # per size, per copy
         cells: list[str] = []
         for n in sizes:
@@ -220,7 +223,7 @@ def rows(sizes: Sequence[int], folder: Path, corpus: Path | None,
                   for first, last in zip(times[0], times[-1], strict=True)]
         out.append([shape.name, " ".join((shape.command, *shape.options)),
                     " / ".join(str(n) for n in sizes), *cells, *growth])
-    if corpus is None:
+    if corpus is None or only is not None:
         return out
     for name, pair, options in REAL:
         old_path, new_path = (corpus / p for p in pair)
@@ -253,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help="for the real pairs (left out when it is missing)")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
+    parser.add_argument("--only", metavar="TEXT",
+                        help="just the shapes whose name holds TEXT (\"chained\"), no real pairs")
     args = parser.parse_args(argv)
     try:
         sizes = [int(s) for s in args.sizes.split(",")]
@@ -264,7 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--reference: no legcompare package in {args.reference}")
     corpus = args.corpus if (args.corpus / "MANIFEST.tsv").is_file() else None
     with tempfile.TemporaryDirectory(prefix="legcompare-shapes-") as folder:
-        report = table(sizes, rows(sizes, Path(folder), corpus, args.reference), args.reference)
+        found = rows(sizes, Path(folder), corpus, args.reference, args.only)
+        report = table(sizes, found, args.reference)
     print(report)
     if args.out is not None:
         args.out.write_text(report + "\n", encoding="utf-8")

@@ -391,6 +391,13 @@ def test_shapes_writes_each_pattern_n_times_and_reports_every_command(
         assert all(re.fullmatch(r"\d+\.\d\d", cell) for cell in (row[3], row[4], row[6], row[7]))
 
 
+def test_shapes_only_runs_the_shapes_named(capsys: pytest.CaptureFixture[str]) -> None:
+    assert shapes.main(["--sizes", "10,20", "--only", "chained"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3  # (the head, its rule, one shape; no real pairs)
+    assert lines[2].startswith("| chained instructions (n ÷ 10) | current | 10 / 20 | ")
+
+
 def test_shapes_refuses_sizes_it_cannot_use(capsys: pytest.CaptureFixture[str]) -> None:
     for sizes in ("2", "2,x", "0,4"):
         with pytest.raises(SystemExit) as exit_:
