@@ -110,6 +110,10 @@ def test_definitions_name_parties_technologies_and_data() -> None:
     # a term named by no such word, or by a word for the people protected, is none of them
     ("dwelling", "a building occupied as a residence", None),
     ("affected person", "an individual whose face is scanned", None),
+    # a word for a party that only qualifies what the meaning names (H.R. 264's "the term
+    # “regulatory” means agency actions to implement ..." named no party)
+    ("regulatory", "agency actions to implement, interpret or enforce", None),
+    ("supervisory", "government functions of examination", None),
 ])
 def test_a_term_is_classified_by_its_meaning_then_its_name(
         term: str, meaning: str, kind: Dimension | None) -> None:
@@ -323,6 +327,15 @@ def test_a_word_broken_at_a_line_end_is_read_whole_and_pointed_at_as_printed() -
     ("an entity is eligible to receive a grant", ""),
     # the end of a citation cut at a comma (H.R. 264's "(section 1–204.50a, D.C. Official Code)")
     ("d.c. official code)", ""),
+    # H.R. 264: what is said of a party is no part of its name ("each agency or entity funded
+    # in this Act shall consult", "the agency with authority"); nor is "both"; a phrase that
+    # opens with "of" qualifies what came before it; "claims against the Government" name
+    # claims
+    ("the agency or entity funded in this act", "agency or entity"),
+    ("the agency with authority", "agency"),
+    ("both federal and district government agencies", "federal and district government agency"),
+    ("of the small business administration", ""),
+    ("claims against the government", "claim"),
 ])
 def test_party_name(phrase: str, name: str) -> None:
     assert party_name(phrase) == name
@@ -333,7 +346,7 @@ def test_party_name(phrase: str, name: str) -> None:
     ("agencies or persons", ["agency", "person"]),
     # a name that names a party is kept whole
     ("any department or agency", ["department or agency"]),
-    ("the agency or entity funded", ["agency or entity funded"]),
+    ("the agency or entity funded", ["agency or entity"]),
     ("the department of health and human services", ["department of health and human services"]),
     # what comes before "or" names no party by itself
     ("any city or county staff", ["city or county staff"]),
@@ -341,6 +354,18 @@ def test_party_name(phrase: str, name: str) -> None:
 ])
 def test_party_names(phrase: str, names: list[str]) -> None:
     assert party_names(phrase) == names
+
+
+def test_a_number_is_no_place_to_cut_a_sentence_for_its_subject() -> None:
+    """H.R. 264 § 524's "claims against the Government of less than $250,000 ... may be
+    liquidated" named the party "claims against the Government of less than $250": the
+    sentence was cut at every comma, the one in the number too, and the piece that held
+    "Government" was read as whom the modal binds."""
+    document = snippet("Sec. 524. From funds made available under the heading Federal "
+                       "Buildings Fund, claims against the Government of less than $250,000 "
+                       "arising from direct construction projects may be liquidated from "
+                       "savings.\n")
+    assert items(fact_sheet(split(document)), Dimension.ACTORS) == []
 
 
 def test_a_party_joined_to_a_person_is_covered() -> None:
@@ -477,8 +502,8 @@ def test_a_partys_quote_is_its_whole_name_as_printed(corpus: Path) -> None:
     for value, printed in [
             ("custodian-of-arrest-photo-database", "custodian of such arrest photo database"),
             ("federal-agency", "Federal agencies"),
-            ("both-federal-and-district-government-agency",
-             "both Federal and District government agencies"),
+            ("federal-and-district-government-agency",
+             "Federal and District government agencies"),
             ("owner", "OWNERS"),
             ("provider-or-provider-of-thirdparty-infrastructure-services",
              "PROVIDER OR PROVIDERS OF THIRD-PARTY INFRASTRUCTURE SERVICES")]:

@@ -253,6 +253,9 @@ def _party(sheet: _Sheet, known: list[str], clause: Clause, start: int, phrase: 
         return
     known.append(name)
     reading = read(clause, sheet.page)
+    # (from where the phrase stands: its sentence may name the same word before it, "Federal
+    # funds provided ... to the agencies funded by this Act, both Federal and District ...")
+    start = max(reading.key.find(phrase, start), start) if phrase else start
     m = re.search(_printed(name.split()[0]), reading.key[start:])
     begin = start + (m.start() if m else 0)
     span = reading.span(begin, _name_end(reading.key, begin, name, phrase)) if m else \

@@ -52,7 +52,8 @@ ACTOR_BODY = _p(_LEAD + r"(?:police|sheriff'?s?|law enforcement|department|agenc
                 r"officer|deputy|employee|individual who|individual, partnership|person or "
                 r"entity|person who|entity|partnership|corporation|business|company|principal "
                 r"prosecuting attorney|prosecutor|government|state or local government|public "
-                r"body|unit of)\b")
+                r"body|unit of)\b(?!\s+(?:actions?|activities|functions?|operations?|programs?|"
+                r"purposes?|policies|policy|rules?|decisions?|records?|data|information|use)\b)")
 ACTOR_WORDS = _p(r"\b(?:agency|agencies|officers?|officials?|entity|entities|department|police|"
                  r"prosecutors?|sheriffs?|employers?|business|company|contractors?|vendors?|"
                  r"providers?|operators?|custodian|controllers?|processors?|landlords?|owners?|"

@@ -144,15 +144,19 @@ def is_party(name: str) -> bool:
 # --- parties the law does not define --------------------------------------------------------
 
 _CUT = re.compile(r"\s(?:[a-z]+ed by|that|who|whose|which|using|utilizing|seeking|intending|"
-                  r"in possession|acting|deploying|operating|responsible|with respect|under|"
+                  r"in possession|acting|deploying|operating|responsible|with|against|under|"
                   r"pursuant|in|on|at|for|to|from|by|within|during|after|before|if|when|whether|"
                   r"as)\b.*$")
-_DETERMINERS = re.compile(r"^(?:(?:no|any|a|an|the|each|every|all|such|other)\s+)+")
+_DETERMINERS = re.compile(r"^(?:(?:no|any|a|an|the|each|every|all|such|other|both|either|"
+                          r"neither)\s+)+")
+_PARTICIPLES = re.compile(r"(?:\s+[a-z]{3,}ed)+$")
+"""Trailing words of a past participle: what is said of the party, not its name ("agency or
+entity funded [in this Act]", cut at its "in")."""
 # A phrase that opens with one of these is a clause or a qualifier, not a name ("if a State
 # accepts ...", "to request the assistance of ...", "acting through the chief ... official");
 # one that holds a verb like these is a sentence ("an entity is eligible to ...").
 _NOT_A_NAME = re.compile(r"(?:if|when|whenever|where|whether|unless|until|while|because|upon|"
-                         r"to|acting|in|on|for|from|by|with|within|during|after|before|as|"
+                         r"to|of|acting|in|on|for|from|by|with|within|during|after|before|as|"
                          r"under|pursuant|through|except)\b")
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|shall|may|must|will|would|"
                    r"should|can|could|does|do|did)\b")
@@ -164,7 +168,8 @@ def subject(sentence: str, at: int) -> str:
     m = sig.UNLAWFUL_FOR.search(sentence)
     if m and m.start() < at + 40:
         return m.group("s")
-    segments = [s.strip() for s in sentence[:at].split(",")]
+    # (cut at its commas, but not within a number: "claims of less than $250,000 ... may")
+    segments = [s.strip() for s in re.split(r",(?!\d)", sentence[:at])]
     for seg in reversed(segments):
         if re.match(r"(?:and|or)\b", seg):
             continue
@@ -187,6 +192,7 @@ def party_name(phrase: str) -> str:
     text = _CUT.sub("", text)
     # ("Provided further, That the Chief Information Officer ... shall")
     text = _DETERMINERS.sub("", re.sub(r"^(?:and|or|[Tt]hat)\s+", "", text)).strip(" ,-")
+    text = _PARTICIPLES.sub("", text)
     if _VERB.search(text):
         return ""
     words = text.split()
