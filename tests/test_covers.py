@@ -368,6 +368,31 @@ def test_a_number_is_no_place_to_cut_a_sentence_for_its_subject() -> None:
     assert items(fact_sheet(split(document)), Dimension.ACTORS) == []
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    # where money is for is no duty (H.R. 264: "Appropriations to the Department of the
+    # Treasury in this Act shall be available for uniforms", "$57,000,000 ... shall be for the
+    # purchase of information technology")
+    (("Appropriations to the Department of the Treasury in this Act shall be available for "
+     "uniforms or allowances therefor."), []),
+    (("For necessary expenses of the Commission, $281,500,000, of which not less than "
+     "$57,000,000 shall be for the purchase of information technology."), []),
+    # ...but making a policy available to the public is
+    ("The agency shall make its policy available to the public.",
+     [("prohibited", "s1", "duty")]),
+    # a limitation rider is a prohibition however long its subject (H.R. 264 § 608: 330
+    # characters from "None of the funds" to "shall be available"; it was a duty)
+    (("None of the funds provided in this Act, provided by previous appropriations Acts to the "
+     "agencies or entities funded in this Act that remain available for obligation or "
+     "expenditure in fiscal year 2019, or provided from any accounts in the Treasury derived "
+     "by the collection of fees and available to the agencies funded by this Act, shall be "
+     "available for obligation or expenditure through a reprogramming of funds."),
+     [("prohibited", "s1", "prohibition")]),
+])
+def test_money_and_its_limits_are_read_as_such(sentence: str, found: list[Any]) -> None:
+    sheet = fact_sheet(split(snippet(f"Sec. 1. Funds. {sentence}\n")))
+    assert items(sheet, Dimension.PROHIBITED) + items(sheet, Dimension.PERMITTED) == found
+
+
 def test_a_party_joined_to_a_person_is_covered() -> None:
     """"No agency or person shall use ..." named no one covered: the name "agency or person"
     ends in a word for the people such laws protect, so it was no regulated party."""

@@ -83,11 +83,17 @@ _NOT_CONDUCT = (r"(?! (?:include|be construed|be deemed|be immune|be commenced|b
 PROHIBITION = _p(r"\b(?:shall|may|must|will) not\b" + _NOT_CONDUCT +
                  r"|\b(?:no|none of)\b(?! (?:later|sooner|less|more|longer)\b)[^.;:]{0,160}?"
                  r"\b(?:shall|may|must)\b(?! not)(?! be (?:construed|deemed|received|subject))"
+                 # (a limitation rider's subject runs long: "None of the funds provided in this
+                 # Act, provided by previous appropriations Acts to ..., shall be available")
+                 r"|\bnone of the (?:[a-z]+ )?funds\b[^.;:]{0,600}?\b(?:shall|may)\b(?! not)"
                  r"|\bit (?:shall be|is) unlawful\b|\bmay only\b|\bonly pursuant to\b"
                  r"|\b(?:is|are) prohibited\b|\bprohibited from\b")
 DUTY = _p(r"\b(?:shall|must)\b(?! not)(?! (?:take effect|expire|be deemed|be repealed|remain|"
           r"have the|mean|be known|be cited|be subject|have a right|apply|be construed|consist|"
-          r"be one of|have become|be treated))|\b(?:is|are) required to\b")
+          r"be one of|have become|be treated|be for|be available (?:for|until|through|without|"
+          r"to carry)))|\b(?:is|are) required to\b")
+"""A duty; not where a modal says what a law is or does, nor where money is for ("shall be
+for the purchase of ...", "shall be available until expended": an appropriation's)."""
 PERMISSION = _p(r"\bmay\b(?! not)(?! only)(?! (?:be cited|bring|recover|sue|be subject|deem|"
                 r"be construed|award|assess|be received|(?:institute|commence|file) (?:a |an )?"
                 r"(?:civil )?(?:action|suit|proceeding|claim|complaint)))"
