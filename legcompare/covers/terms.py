@@ -169,7 +169,7 @@ def subject(sentence: str, at: int) -> str:
     if m and m.start() < at + 40:
         return m.group("s")
     # (cut at its commas, but not within a number: "claims of less than $250,000 ... may")
-    segments = [s.strip() for s in re.split(r",(?!\d)", sentence[:at])]
+    segments: list[str] = [s.strip() for s in re.split(r",(?!\d)", sentence[:at])]
     for seg in reversed(segments):
         if re.match(r"(?:and|or)\b", seg):
             continue
