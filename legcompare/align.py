@@ -248,7 +248,7 @@ def align_versions(old: Outline, new: Outline) -> list[Match]:
     _splits_and_merges(a, b, matches, left_a, left_b)
     matches += [Match(a.clauses[x], None) for x in left_a]
     matches += [Match(None, b.clauses[y]) for y in left_b]
-    return _in_document_order(matches, a, b)
+    return _in_document_order(_with_parents(a, b, matches), a, b)
 
 
 _GAP_DP_CELLS = 40000
@@ -587,6 +587,83 @@ def _moved_with_parents(matches: list[Match]) -> None:
             m.moved = False
 
 
+def _with_parents(a: _Side, b: _Side, matches: list[Match]) -> list[Match]:
+    """Identical provisions kept under their parents' partners. Text that recurs (an emergency
+    designation closing every paragraph) is matched in document order, which may pair the
+    proviso of one paragraph with that of the next where a paragraph and its proviso were
+    added between them. An identical pair whose parents are not each other's partners takes
+    instead the identical child of its old parent's partner (or, the other way, of its new
+    parent's) that is unpaired or itself so mispaired; the clause it leaves goes to the pair
+    it swapped with, or to an unpaired identical child of its parent's partner, or is left
+    unpaired."""
+    parent = {id(k): c for side in (a, b) for c in side.clauses for k in c.children}
+    pair_of = {id(c): m for m in matches for c in (m.old, m.new) if c is not None}
+    dropped: set[int] = set()
+
+    def same(x: Clause, y: Clause) -> bool:
+        return a.anchor[a.index[id(x)]] == b.anchor[b.index[id(y)]]
+
+    def side(m: Match, new: bool) -> Clause | None:
+        return m.new if new else m.old
+
+    def partner(clause: Clause, new: bool) -> Clause | None:
+        """The other side's partner of ``clause`` (a clause of the new text if ``new``)."""
+        m = pair_of.get(id(clause))
+        return side(m, not new) if m is not None else None
+
+    def mispaired(m: Match) -> bool:
+        if m.old is None or m.new is None or m.group is not None or not same(m.old, m.new):
+            return False
+        po, pn = parent.get(id(m.old)), parent.get(id(m.new))
+        return po is not pn if po is None or pn is None else partner(po, False) is not pn
+
+    def pair(m: Match, x: Clause, y: Clause) -> None:
+        m.old, m.new, m.moved = x, y, False
+        m.similarity = similarity(a.own[a.index[id(x)]], b.own[b.index[id(y)]])
+        pair_of[id(x)] = pair_of[id(y)] = m
+
+    def twins(clause: Clause, new: bool) -> list[Clause]:
+        """The children of the partner of ``clause``'s parent that are identical to it."""
+        up = parent.get(id(clause))
+        there = partner(up, new) if up is not None else None
+        return [c for c in there.children if (same(c, clause) if new else same(clause, c))] \
+            if there is not None else []
+
+    def leave(clause: Clause, new: bool) -> None:
+        """``clause`` (of the new text if ``new``) is left by its pair: it goes to an unpaired
+        identical child of its parent's partner, else it is unpaired."""
+        for c in twins(clause, new):
+            alone = pair_of[id(c)]
+            if side(alone, new) is None and alone.group is None:
+                pair(alone, *((c, clause) if new else (clause, c)))
+                return
+        freed = Match(None, clause) if new else Match(clause, None)
+        matches.append(freed)
+        pair_of[id(clause)] = freed
+
+    for m in list(matches):
+        if id(m) in dropped or not mispaired(m):
+            continue
+        # the old clause looks for a new twin under its parent's partner, then the other way
+        for new in (True, False):
+            mine, left = side(m, not new), side(m, new)
+            assert mine is not None and left is not None
+            took = next((c for c in twins(mine, not new) if c is not left and (
+                side(pair_of[id(c)], not new) is None or mispaired(pair_of[id(c)]))), None)
+            if took is None:
+                continue
+            other = pair_of[id(took)]
+            theirs = side(other, not new)
+            pair(m, *((mine, took) if new else (took, mine)))
+            if theirs is None:  # (took was unpaired: ``left`` now is, or goes to its twin)
+                dropped.add(id(other))
+                leave(left, new)
+            else:  # (the two pairs swap)
+                pair(other, *((theirs, left) if new else (left, theirs)))
+            break
+    return [m for m in matches if id(m) not in dropped]
+
+
 def _words(k: str) -> list[str]:
     return _WORD.findall(k)
 
@@ -699,7 +776,7 @@ def align_cross(old: Outline, new: Outline) -> list[Match]:
     _splits_and_merges(a, b, matches, left_a, left_b)
     matches += [Match(a.clauses[x], None) for x in left_a]
     matches += [Match(None, b.clauses[y]) for y in left_b]
-    return _in_document_order(matches, a, b)
+    return _in_document_order(_with_parents(a, b, matches), a, b)
 
 
 def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:

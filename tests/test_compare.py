@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from legcompare import align
 from legcompare.compare import compare
 from legcompare.ingest import load_path
+from legcompare.ingest.text import parse_text
 from legcompare.model import (
     ClausePair,
     CompareOptions,
@@ -24,10 +26,12 @@ from legcompare.model import (
     Document,
     Mode,
     Op,
+    Provenance,
     Role,
     Status,
 )
 from legcompare.normalize import key
+from legcompare.split import split
 from legcompare.summary import changed, headline, summarize
 
 pytestmark = pytest.mark.corpus
@@ -328,13 +332,40 @@ def test_cross_pairs_do_not_depend_on_string_hashing(corpus: Path) -> None:
     assert paired == [("modified", "t-i/st-a/pt-ii/s11011/a/q/199a/e/3")]
 
 
+def test_identical_provisions_stay_under_their_parents_partners() -> None:
+    """Text printed word for word under several provisions (an emergency designation) is
+    paired in document order, which may give one provision's proviso to another's partner
+    (H.R. 2157 below); it goes back under its parent's partner, from whichever side."""
+    designation = "Provided, That such amount is designated as an emergency requirement.\n"
+    text = (f"Sec. 1. Forest. For the forest restoration program, $480,000,000: {designation}"
+            f"Sec. 2. Watershed. For flood prevention operations, $125,000,000: {designation}")
+    old, new = (split(parse_text(text, Provenance("us-test", "snippet", v, "Test Act", "test")))
+                for v in ("a", "b"))
+    a, b = align._Side.of(old), align._Side.of(new)
+    o, n = ({c.id: c for c in side.clauses} for side in (a, b))
+    pairs = [("s1", "s1"), ("s2", "s2")]
+    for mispaired in ([("s1/proviso-1", "s2/proviso-1"), ("s2/proviso-1", None),
+                       (None, "s1/proviso-1")],
+                      [("s1/proviso-1", "s2/proviso-1"), ("s2/proviso-1", "s1/proviso-1")],
+                      [("s2/proviso-1", "s1/proviso-1"), ("s1/proviso-1", None),
+                       (None, "s2/proviso-1")]):
+        matches = [align.Match(o.get(x or ""), n.get(y or ""), 1.0)
+                   for x, y in pairs + mispaired]
+        kept = align._with_parents(a, b, matches)
+        assert sorted((m.old.id if m.old else "", m.new.id if m.new else "") for m in kept) == [
+            ("s1", "s1"), ("s1/proviso-1", "s1/proviso-1"), ("s2", "s2"),
+            ("s2/proviso-1", "s2/proviso-1")]
+
+
 def test_hr2157_lists_a_renumbering_where_it_happened(corpus: Path) -> None:
     """Sec. 104 as introduced is Sec. 103 as enrolled: its (a), (a)(1) and (a)(2) carry new
     citations only because of that, so a list of what changed leaves them to the section's
-    line; its (c) is now (b), a number of its own (the old (b) was struck). A proviso whose
-    old section was paired elsewhere (Sec. 107 with a paragraph) is listed on its own. Of the
-    189 unchanged pairs with another citation, 21 are listed; the rest follow a provision that
-    is (the provisos of moved sections too: they moved with their section)."""
+    line; its (c) is now (b), a number of its own (the old (b) was struck). Sec. 107 is now a
+    paragraph of title I, and its proviso (an emergency designation, printed word for word
+    under every paragraph) goes with it: it was paired with the new Sec. 108's, by document
+    order, and listed on its own, while the proviso of the paragraph before it read as added.
+    Of the 190 unchanged pairs with another citation, 19 are listed; the rest follow a
+    provision that is (the provisos of moved sections too: they moved with their section)."""
     c = run(corpus, "us-federal-hr2157-116-introduced.txt", "us-federal-hr2157-116-enrolled.txt")
     by_old = {p.old.id: p for p in c.pairs if p.old is not None and p.new is not None}
     along = [(old, by_old[old].new.id) for old in ("t-i/s104/a", "t-i/s104/a/1", "t-i/s104/a/2")]
@@ -343,12 +374,16 @@ def test_hr2157_lists_a_renumbering_where_it_happened(corpus: Path) -> None:
     for old, _ in along:
         assert by_old[old].renumbered and by_old[old].renumbered_with_parent
         assert not changed(by_old[old])
-    for old, new in [("t-i/s104", "t-i/s103"), ("t-i/s104/c", "t-i/s103/b"),
-                     ("t-i/s107/proviso-1", "t-i/s108/proviso-1")]:
+    for old, new in [("t-i/s104", "t-i/s103"), ("t-i/s104/c", "t-i/s103/b")]:
         pair = by_old[old]
         assert pair.new.id == new and pair.status is Status.UNCHANGED
         assert pair.renumbered and not pair.renumbered_with_parent and changed(pair)
     assert by_old["t-i/s107"].new.id == "t-i/p3"
+    went = by_old["t-i/s107/proviso-1"]
+    assert (went.new.id, went.status, went.renumbered_with_parent, changed(went)) == (
+        "t-i/p3/proviso-1", Status.UNCHANGED, True, False)
+    assert by_old["t-i/p2/proviso-1"].new.id == "t-i/p2/proviso-1"
+    assert "t-i/s108/proviso-1" not in {p.new.id for p in c.pairs if p.old and p.new}
     # Sec. 1106 moved (now Sec. 1102) and its provisos with it: only the section is a move
     went, along = by_old["t-xi/s1106"], by_old["t-xi/s1106/proviso-2"]
     assert (went.new.id, went.moved, along.new.id, along.moved, along.status) == (
@@ -356,7 +391,7 @@ def test_hr2157_lists_a_renumbering_where_it_happened(corpus: Path) -> None:
     assert not changed(along)
     flagged = [p for p in c.pairs if p.status is Status.UNCHANGED and p.renumbered]
     # (190: the block § 701(a)(5)(A) inserts, "“title XIX—" / "“(i) during”;", is quoted matter)
-    assert (len(flagged), sum(changed(p) for p in flagged)) == (190, 21)
+    assert (len(flagged), sum(changed(p) for p in flagged)) == (190, 19)
 
 
 def test_hr2157_relief_a_court_grants_and_an_effective_date_that_reaches_back(
