@@ -218,14 +218,21 @@ def outline(doc: str, fmt: str, max_bytes: int, encoding: str | None, partial: b
         options = {"format": fmt, "max_bytes": max_bytes, "partial": partial}
         write_output(outline_json(tree, options), output)
     else:
-        p = tree.document.provenance
-        if p.in_force is False:
-            click.echo(f"warning: {p.title or p.document} is not in force", err=True)
+        _warn_documents(tree.document, shown=True, output=output)
         write_output(outline_text(tree), output)
 
 
-def _warn_documents(*documents: object) -> None:
-    """One stderr line per document that is not in force."""
+_SHOWS_WARNINGS = ("terminal", "markdown")
+"""The formats whose reports print a line for each document not in force."""
+
+
+def _warn_documents(*documents: object, shown: bool = False, output: str | None = None
+                    ) -> None:
+    """One stderr line per document that is not in force; none where the report, which
+    ``shown`` says prints the same line, goes to the terminal that stderr goes to (the line
+    was printed twice)."""
+    if shown and output is None and sys.stdout.isatty() and sys.stderr.isatty():
+        return
     for d in documents:
         p = getattr(d, "provenance", None)
         if p is not None and p.in_force is False:
@@ -270,7 +277,7 @@ def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple
         a = read(old)
         yield a  # on a long text, splitting OLD starts now, while NEW is read
         b = read(new)
-        _warn_documents(a, b)
+        _warn_documents(a, b, shown=fmt in _SHOWS_WARNINGS, output=output)
         yield b
 
     options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
@@ -326,7 +333,7 @@ def history_command(docs: tuple[str, ...], fmt: str, mode: str, perspective: str
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
                      config)
     documents = [read(d) for d in docs]
-    _warn_documents(*documents)
+    _warn_documents(*documents, shown=fmt in _SHOWS_WARNINGS, output=output)
     options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
                              select=select)
     result = history(documents, options=options)
@@ -366,7 +373,7 @@ def current_command(bill: str, law: str | None, fmt: str, perspective: str,
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
                      config)
     documents = [read(d) for d in ((bill, law) if law else (bill,))]
-    _warn_documents(*documents)
+    _warn_documents(*documents, shown=fmt in _SHOWS_WARNINGS, output=output)
     options = CompareOptions(perspective=Perspective(perspective), rules=rules)
     result = against_current(documents[0], law=documents[1] if law else None,
                              options=options, only=select)
@@ -403,7 +410,7 @@ def preempt_command(upper: str, lowers: tuple[str, ...], fmt: str, rules: tuple[
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
                      config)
     documents = [read(d) for d in (upper, *lowers)]
-    _warn_documents(*documents)
+    _warn_documents(*documents, shown=fmt in _SHOWS_WARNINGS, output=output)
     result = preempt(documents[0], documents[1:], options=CompareOptions(rules=rules))
     opts: dict[str, object] = {"format": fmt, "rules": list(rules), "partial": partial}
     write_output(render("preempt", result, fmt, options=opts, color=_use_color(output)), output)
@@ -437,7 +444,7 @@ def covers_command(docs: tuple[str, ...], baseline: str | None, fmt: str, perspe
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
                      config)
     documents = [read(d) for d in names]
-    _warn_documents(*documents)
+    _warn_documents(*documents, shown=fmt in _SHOWS_WARNINGS, output=output)
     result = covers(documents, baseline=at,
                     options=CoversOptions(perspective=Perspective(perspective), rules=rules))
     opts: dict[str, object] = {"format": fmt, "baseline": baseline, "perspective": perspective,

@@ -14,7 +14,8 @@ Its guarantees: an instruction that cannot be applied is reported with the reaso
 (:class:`Outcome`: target not found, ambiguous, conflict, unsupported; an instruction legcompare
 cannot read is unsupported, with its words), never skipped or guessed;
 every change carries two citations, the law's provision and the bill provision that makes it;
-a bill or law not fully retrieved, and a bill with no instruction found, are said in the notes;
+a bill or law not fully retrieved, a law not in force, and a bill with no instruction found,
+are said in the notes;
 sections the bill restates, adds or repeals whole are listed (:class:`Restatement`) with both
 citations, each with its own new text (where the bill quotes several sections after one
 instruction, the one so numbered; none, rather than another's). The comparison is
@@ -211,8 +212,8 @@ def against_current(bill: Document, *, law: Document | None = None,
 
 def _gaps(bill: Document, law: Document | None, found: Sequence[tuple[Clause, Instruction]],
           only: str | None) -> tuple[str, ...]:
-    """What a reader must know of the texts' own gaps: a bill or law not fully retrieved, and
-    a bill in which no instruction was found."""
+    """What a reader must know of the texts' own gaps: a bill or law not fully retrieved, a law
+    not in force, and a bill in which no instruction was found."""
     out = []
     if bill.provenance.partial:
         out.append("the bill's text was not fully retrieved: instructions in the parts missing "
@@ -220,6 +221,9 @@ def _gaps(bill: Document, law: Document | None, found: Sequence[tuple[Clause, In
     if law is not None and law.provenance.partial:
         out.append("the current text was not fully retrieved: an instruction aimed at a part "
                    "missing is not found")
+    if law is not None and law.provenance.in_force is False:
+        out.append("the current text is not in force: the bill is compared with a law no "
+                   "longer (or not yet) in effect")
     if not found:
         out.append("no amending instruction was found in " + (
             f"the bill's provision {only}" if only else "the bill"))

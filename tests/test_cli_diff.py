@@ -212,3 +212,53 @@ def test_the_web_server_command_stops_cleanly_on_sigterm(tmp_path: Path) -> None
         errors = server.stderr.read().decode()
     assert "legcompare: stopped" in errors and "leaked" not in errors, errors
     assert not list(tmp_path.glob("legcompare-worker-*"))
+
+
+def _on_a_terminal(*args: str) -> str:
+    """What ``legcompare ARGS`` prints with its stdout and stderr on one terminal (a pty)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    with subprocess.Popen([sys.executable, "-m", "legcompare", *args], stdin=subprocess.DEVNULL,
+                          stdout=follower, stderr=follower,
+                          env={**os.environ, "NO_COLOR": "1"}) as child:
+        os.close(follower)
+        out = b""
+        while True:  # (read as it writes: a terminal holds only a few kilobytes)
+            try:
+                chunk = os.read(leader, 1 << 16)
+            except OSError:  # (EIO: the child closed the terminal)
+                break
+            if not chunk:
+                break
+            out += chunk
+        assert child.wait(timeout=300) == 0
+    os.close(leader)
+    return out.decode()
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("args", [
+    ("diff", "{ca}", "{a3712}"),
+    ("covers", "{ca}", "--format", "markdown"),
+    ("preempt", "{hr4695}", "{ca}"),
+    ("outline", "{ca}"),
+    ("current", "{ab1034}", "{ca}"),
+])
+def test_a_law_not_in_force_is_said_once_on_a_terminal(corpus: Path, args: tuple[str, ...]
+                                                       ) -> None:
+    """Cal. Penal Code § 832.19 was repealed by its own terms: the report says so, and so did
+    a line on stderr, both on the same screen. On a terminal the report's line is enough;
+    where the report goes elsewhere (a pipe, a file) stderr still says it."""
+    names = {"ca": corpus / "us-ca-pen-832.19-2019-chaptered.txt",
+             "a3712": corpus / "us-ny-a3712-2023-introduced.txt",
+             "hr4695": corpus / "us-federal-hr4695-119-introduced.txt",
+             "ab1034": corpus / "us-ca-ab1034-2023-amended-asm-2023-05-01.txt"}
+    filled = [a.format(**{k: str(v) for k, v in names.items()}) for a in args]
+    seen = _on_a_terminal(*filled)
+    assert sum(seen.count(said) for said in (
+        "repealed by its own terms January 1, 2023 is not in force",
+        "warning: this text is not in force", "note: the current text is not in force")) == 1
+    piped = subprocess.run([sys.executable, "-m", "legcompare", *filled], capture_output=True,
+                           text=True, timeout=300, check=True)
+    assert "is not in force" in piped.stderr and "not in force" in piped.stdout
