@@ -36,6 +36,7 @@ from .apply import Amended, Application, Outcome, apply_instructions, describe, 
 from .chardiff import diff_text
 from .citation import law_form
 from .compare import compare
+from .errors import SelectError
 from .markup import BEFORE_CURRENT_LAW, side
 from .model import (
     Clause,
@@ -185,6 +186,8 @@ def against_current(bill: Document, *, law: Document | None = None,
     instructions and sections of that bill clause's subtree."""
     options = replace(options or CompareOptions(), mode=Mode.VERSIONS)
     outline = split(bill)
+    if only is not None and not any(c.id == only for c in outline.walk()):
+        raise SelectError(f"no clause with id {only!r} in the bill")
     found = [(c, i) for c, i in in_outline(outline) if _under(c.id, only)]
     stated = _restatements(bill, found)
     gaps = _gaps(bill, law, found, only)

@@ -1510,6 +1510,11 @@ def test_cli_current_against_a_law_file(tmp_path: Path) -> None:
     assert "[-(c) This section shall remain in effect only until January 1, 2023" in result.stdout
     bad = CliRunner().invoke(main, ["current", str(bill), str(tmp_path / "missing.txt")])
     assert bad.exit_code == 2 and bad.stderr.startswith("legcompare: error: ")
+    # a --select naming no provision of the bill is an error, as diff's is (it read "no
+    # amending instruction was found in the bill's provision s9", exit 0)
+    none = CliRunner().invoke(main, ["current", str(bill), str(law), "--select", "s9"])
+    assert (none.exit_code, none.stdout, none.stderr) == (
+        2, "", "legcompare: error: no clause with id 's9' in the bill\n")
 
 
 _STRIKE = st.builds(
