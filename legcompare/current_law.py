@@ -202,7 +202,7 @@ def against_current(bill: Document, *, law: Document | None = None,
     apps = tuple(Application(i, c.id, c.citation, Outcome.NO_TEXT, f"{describe(i)}: {why}")
                  for c, i in found if not _whole(i))
     if bill.before == BEFORE_CURRENT_LAW:
-        before, after = before_side(bill), side(bill, "after")
+        before, after = before_side(bill, outline.clauses), side(bill, "after")
         comparison = compare(before, after, options=options)
         changes = tuple(_markup_change(p) for p in comparison.pairs
                         if _under((p.new or p.old).id, only))  # type: ignore[union-attr]
@@ -237,15 +237,17 @@ def _under(clause_id: str, only: str | None) -> bool:
     return only is None or clause_id == only or clause_id.startswith(only + "/")
 
 
-def before_side(bill: Document) -> Document:
+def before_side(bill: Document, clauses: tuple[Clause, ...] | None = None) -> Document:
     """The bill's ``before`` side (:func:`legcompare.markup.side`) with the bill's own clause
-    tree carried over to it (its XML structure, else its split), so each provision meets itself
+    tree carried over to it (its XML structure, else its split: ``clauses``, where the caller
+    has split it already), so each provision meets itself
     rather than a re-split of the before text, which can read a provision differently. Spans
     are mapped through the marks (:func:`_position_map`); a provision that is new (its label
     or all its text inserted) is dropped and its remaining text goes to the provision before
     it; matter struck whole stays with the provision it follows."""
     before = side(bill, "before")
-    tree = bill.structure if bill.structure is not None else split(bill).clauses
+    tree = bill.structure if bill.structure is not None else clauses if clauses is not None \
+        else split(bill).clauses
     at = _position_map(bill, before.text)
     return replace(before, structure=_carried(tree, at, before.text))
 
