@@ -447,6 +447,25 @@ def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> N
         ["exceptions.exemption-removed"], "stronger"), describe(p)
 
 
+def test_an_emergency_designation_is_said_to_be_one() -> None:
+    """H.R. 2157's paragraphs close with "Provided, That such amount is designated by the
+    Congress as being for an emergency requirement pursuant to section 251(b)(2)(A)(i) ...":
+    nine were added or removed between its prints, each "unclear: No rule places this change;
+    read it". It says how the budget counts the amount: still unclear as to protection, as an
+    appropriation's terms are, but now the reason says what the words are."""
+    designation = ("Provided, That such amount is designated by the Congress as being for an "
+                   "emergency requirement pursuant to section 251(b)(2)(A)(i) of the Balanced "
+                   "Budget and Emergency Deficit Control Act of 1985.\n")
+    old = "SEC. 1. RELIEF.\nFor an additional amount for disaster relief, $5,000,000: "
+    said = "designated by the Congress as being for an emergency requirement"
+    for before, after, status in [(old + designation, old, "removed"),
+                                  (old, old + designation, "added")]:
+        p = pair_of(run(before, after, Mode.VERSIONS), "s1/proviso-1")
+        assert (p.status.value, p.verdict.value, [(r.rule, r.old or r.new) for r in p.reasons]
+                ) == (status, "unclear", [(f"scope.emergency-designation-{status}", said)]), \
+            describe(p)
+
+
 def test_a_use_allowed_is_an_appropriation_s_term_only_where_money_is_spoken_of() -> None:
     """ "may be used for" earmarks funds in an appropriation ("such funds may be used for
     repairs"), but lets a regulated party use a system in a ban: there it is a permission."""
