@@ -10,7 +10,10 @@ their texts are at least ``ID_THRESHOLD`` similar) and then by similarity (at le
 ``VERSION_THRESHOLD``), in order. What is left is matched across the whole text: identical or
 ``MOVE_THRESHOLD``-similar provisions elsewhere are *moved*, and their leftover parts are paired
 with the parts of the provision they moved to. A provision whose text now sits in
-two (or more) provisions is a *split*, sharing a group; the converse a *merge*.
+two (or more) provisions is a *split*, sharing a group; the converse a *merge*. Last, text
+printed word for word under many provisions (an emergency designation closing every paragraph
+of an appropriation) is put back under its parent's partner where document order gave it to
+another's.
 
 ``cross`` (two laws on one subject) — by content: every pair of provisions sharing informative
 words is scored by similarity of their comparison keys; pairs are taken best first, one to one,
