@@ -207,6 +207,8 @@ def test_html_header_summary_and_links_come_first(s4457: Comparison) -> None:
 def test_html_cautions_and_marks() -> None:
     page = diff_html(pinned())
     assert "Warning:</strong> this text is not in force." in page
+    # said once, in the document's own box (the page's cautions said it again below, by name)
+    assert page.count("Warning:</strong>") == 1
     assert "CC BY 4.0 (LegiScan)" in page
     assert "January 1, 2023" in page and "March 5, 2023" in page
     # shall → may: struck, underlined, and the reason's words marked in both columns
