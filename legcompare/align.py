@@ -598,36 +598,52 @@ def _with_parents(a: _Side, b: _Side, matches: list[Match]) -> list[Match]:
     instead the identical child of its old parent's partner (or, the other way, of its new
     parent's) that is unpaired or itself so mispaired; the clause it leaves goes to the pair
     it swapped with, or to an unpaired identical child of its parent's partner, or is left
-    unpaired."""
-    parent = {id(k): c for side in (a, b) for c in side.clauses for k in c.children}
-    pair_of = {id(c): m for m in matches for c in (m.old, m.new) if c is not None}
+    unpaired. A clause's parent is found by id (its own, up to the last "/"), as
+    :func:`_moved_with_parents` finds it."""
+    # each clause's pair, by its id: the old text's, then the new text's (``[new]``)
+    pair_of = ({m.old.id: m for m in matches if m.old is not None},
+               {m.new.id: m for m in matches if m.new is not None})
     dropped: set[int] = set()
-
-    def same(x: Clause, y: Clause) -> bool:
-        return a.anchor[a.index[id(x)]] == b.anchor[b.index[id(y)]]
 
     def side(m: Match, new: bool) -> Clause | None:
         return m.new if new else m.old
 
+    def parent(clause: Clause, new: bool) -> Clause | None:
+        """The parent of ``clause`` (of the new text if ``new``), ``None`` at the top."""
+        m = pair_of[new].get(clause.id.rpartition("/")[0])
+        return side(m, new) if m is not None else None
+
     def partner(clause: Clause, new: bool) -> Clause | None:
-        """The other side's partner of ``clause`` (a clause of the new text if ``new``)."""
-        m = pair_of.get(id(clause))
-        return side(m, not new) if m is not None else None
+        return side(pair_of[new][clause.id], not new)
+
+    def same(x: Clause, y: Clause) -> bool:
+        return a.anchor[a.index[id(x)]] == b.anchor[b.index[id(y)]]
 
     def mispaired(m: Match) -> bool:
-        if m.old is None or m.new is None or m.group is not None or not same(m.old, m.new):
+        """Is ``m`` an identical pair whose parents are not each other's partners (or one side
+        top-level and the other not)?"""
+        if m.old is None or m.new is None or m.group is not None:
             return False
-        po, pn = parent.get(id(m.old)), parent.get(id(m.new))
-        return po is not pn if po is None or pn is None else partner(po, False) is not pn
+        po, pn = parent(m.old, False), parent(m.new, True)
+        kept = po is pn if po is None or pn is None else partner(po, False) is pn
+        return not kept and same(m.old, m.new)
+
+    # (most pairs' parents are partners: told by their ids alone, before any other test)
+    by_old = pair_of[False]
+    suspects = [m for m in matches if m.old is not None and m.new is not None and (
+        (up := by_old.get(m.old.id.rpartition("/")[0])) is None or up.new is None or
+        up.new.id != m.new.id.rpartition("/")[0]) and mispaired(m)]
+    if not suspects:
+        return matches
 
     def pair(m: Match, x: Clause, y: Clause) -> None:
         m.old, m.new, m.moved = x, y, False
         m.similarity = similarity(a.own[a.index[id(x)]], b.own[b.index[id(y)]])
-        pair_of[id(x)] = pair_of[id(y)] = m
+        pair_of[False][x.id] = pair_of[True][y.id] = m
 
     def twins(clause: Clause, new: bool) -> list[Clause]:
         """The children of the partner of ``clause``'s parent that are identical to it."""
-        up = parent.get(id(clause))
+        up = parent(clause, new)
         there = partner(up, new) if up is not None else None
         return [c for c in there.children if (same(c, clause) if new else same(clause, c))] \
             if there is not None else []
@@ -636,15 +652,15 @@ def _with_parents(a: _Side, b: _Side, matches: list[Match]) -> list[Match]:
         """``clause`` (of the new text if ``new``) is left by its pair: it goes to an unpaired
         identical child of its parent's partner, else it is unpaired."""
         for c in twins(clause, new):
-            alone = pair_of[id(c)]
+            alone = pair_of[not new][c.id]
             if side(alone, new) is None and alone.group is None:
                 pair(alone, *((c, clause) if new else (clause, c)))
                 return
         freed = Match(None, clause) if new else Match(clause, None)
         matches.append(freed)
-        pair_of[id(clause)] = freed
+        pair_of[new][clause.id] = freed
 
-    for m in list(matches):
+    for m in suspects:
         if id(m) in dropped or not mispaired(m):
             continue
         # the old clause looks for a new twin under its parent's partner, then the other way
@@ -652,10 +668,11 @@ def _with_parents(a: _Side, b: _Side, matches: list[Match]) -> list[Match]:
             mine, left = side(m, not new), side(m, new)
             assert mine is not None and left is not None
             took = next((c for c in twins(mine, not new) if c is not left and (
-                side(pair_of[id(c)], not new) is None or mispaired(pair_of[id(c)]))), None)
+                side(pair_of[new][c.id], not new) is None or
+                mispaired(pair_of[new][c.id]))), None)
             if took is None:
                 continue
-            other = pair_of[id(took)]
+            other = pair_of[new][took.id]
             theirs = side(other, not new)
             pair(m, *((mine, took) if new else (took, mine)))
             if theirs is None:  # (took was unpaired: ``left`` now is, or goes to its twin)
@@ -779,7 +796,7 @@ def align_cross(old: Outline, new: Outline) -> list[Match]:
     _splits_and_merges(a, b, matches, left_a, left_b)
     matches += [Match(a.clauses[x], None) for x in left_a]
     matches += [Match(None, b.clauses[y]) for y in left_b]
-    return _in_document_order(_with_parents(a, b, matches), a, b)
+    return _in_document_order(matches, a, b)
 
 
 def _candidates(a: _Side, b: _Side) -> list[tuple[float, int, int]]:

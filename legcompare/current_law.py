@@ -246,8 +246,9 @@ def before_side(bill: Document, clauses: tuple[Clause, ...] | None = None) -> Do
     or all its text inserted) is dropped and its remaining text goes to the provision before
     it; matter struck whole stays with the provision it follows."""
     before = side(bill, "before")
-    tree = bill.structure if bill.structure is not None else clauses if clauses is not None \
-        else split(bill).clauses
+    tree = bill.structure if bill.structure is not None else clauses
+    if tree is None:
+        tree = split(bill).clauses
     at = _position_map(bill, before.text)
     return replace(before, structure=_carried(tree, at, before.text))
 
