@@ -25,8 +25,9 @@ from dataclasses import replace
 from ..assess.roles import own_text
 from ..model import Clause, Kind, Outline, Role
 from ..normalize import key
+from ..prefilter import Needles, lower_for_prefilter, prefilter, quick
 from .model import KIND_ORDER, Level, PreemptionClause, PreemptionKind, Signal
-from .patterns import Patterns, patterns
+from .patterns import Patterns, SignalPattern, patterns
 from .phrases import actor_terms, lawmaker_of, scope_of, split_actors
 
 _LEAD_IN = re.compile(r"(?:—|--|-|:)\W*$")
@@ -38,19 +39,19 @@ _BY = re.compile(r"\b(?:by|on|upon)\s+(?P<a>[^,.;:]{1,80})", re.I)
 def units(outline: Outline) -> Iterator[tuple[Clause, str, tuple[int, int]]]:
     """Each clause to read, with the text read and its span in the display text (see the
     module docstring)."""
-    text = outline.document.text
-
-    def visit(clause: Clause) -> Iterator[tuple[Clause, str, tuple[int, int]]]:
-        if clause.children and is_lead_in(clause):
-            end = max(c.span[1] for c in clause.walk())
-            yield clause, text[clause.span[0]:end], (clause.span[0], end)
-            return
-        yield clause, clause.text, clause.span
-        for child in clause.children:
-            yield from visit(child)
-
     for clause in outline.clauses:
-        yield from visit(clause)
+        yield from units_of(clause, outline.document.text)
+
+
+def units_of(clause: Clause, text: str) -> Iterator[tuple[Clause, str, tuple[int, int]]]:
+    """:func:`units` of one clause and its parts; ``text`` is the document's display text."""
+    if clause.children and is_lead_in(clause):
+        end = max(c.span[1] for c in clause.walk())
+        yield clause, text[clause.span[0]:end], (clause.span[0], end)
+        return
+    yield clause, clause.text, clause.span
+    for child in clause.children:
+        yield from units_of(child, text)
 
 
 def is_lead_in(clause: Clause) -> bool:
@@ -63,11 +64,19 @@ def is_lead_in(clause: Clause) -> bool:
 
 
 def signals_in(text: str, offset: int = 0, pats: Patterns | None = None) -> tuple[Signal, ...]:
-    """The first match of every signal pattern that its guards allow, in text order."""
+    """The first match of every signal pattern that its guards allow, in text order.
+
+    A pattern none of whose required words occurs in ``text`` (:mod:`legcompare.prefilter`,
+    all of them looked for in one pass) is not searched: its answer would be "no match"."""
     pats = pats or patterns()
+    needles, filtered = _prefilters(pats)
+    lowered = lower_for_prefilter(text)
+    present = needles.found(lowered) if lowered is not None else None
     found = []
-    for sp in pats.signals:
-        for m in sp.pattern.finditer(text):
+    for sp, required in filtered:
+        if present is not None and required is not None and present.isdisjoint(required):
+            continue
+        for m in quick(sp.pattern).finditer(text):
             start, end = _sentence(text, m.start(), m.end())
             before, after = text[start:m.start()], text[m.end():end]
             if sp.not_before is not None and sp.not_before.search(before):
@@ -81,6 +90,23 @@ def signals_in(text: str, offset: int = 0, pats: Patterns | None = None) -> tupl
                                 sp.conditional))
             break
     return tuple(sorted(found, key=lambda s: (s.span, s.rule)))
+
+
+_PREFILTERS: dict[int, tuple[Patterns, Needles,
+                             tuple[tuple[SignalPattern, frozenset[str] | None], ...]]] = {}
+"""By ``id`` of the :class:`Patterns` (held, so that no other takes the ``id``): one automaton
+for the required words of all its signal patterns, and each pattern with its words."""
+
+
+def _prefilters(pats: Patterns) -> tuple[
+        Needles, tuple[tuple[SignalPattern, frozenset[str] | None], ...]]:
+    cached = _PREFILTERS.get(id(pats))
+    if cached is None:
+        filters = [prefilter(sp.pattern) for sp in pats.signals]
+        words = tuple((sp, frozenset(f.needles) if f.needles is not None else None)
+                      for sp, f in zip(pats.signals, filters, strict=True))
+        cached = _PREFILTERS[id(pats)] = (pats, Needles(filters), words)
+    return cached[1], cached[2]
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
