@@ -442,6 +442,89 @@ def test_an_empty_document_addresses_nothing() -> None:
 # --- the real texts -------------------------------------------------------------------------
 
 
+USC_PREEMPTION = {
+    "15usc1461.txt": [("p1", "ceiling")],
+    "15usc1692n.txt": [("p1", "floor"), ("p1", "conflict")],
+    "15usc1693q.txt": [("p1", "floor"), ("p1", "conflict")],
+    "15usc2075-a-b.txt": [("a", "ceiling"), ("b", "floor"), ("b", "carve-out")],
+    "18usc2710-f.txt": [("f", "conflict")],
+    "29usc218-a.txt": [("a", "floor")],
+    "42usc7543-a-b2.txt": [("a", "ceiling"), ("b/1", "carve-out")],
+    "47usc227-f.txt": [("f/1", "floor"), ("f/2", "ceiling")],
+    "49usc32919.txt": [("a", "ceiling"), ("b", "ceiling"), ("c", "carve-out")],
+    "49usc5125-a.txt": [("a/1", "conflict")],
+    "7usc136v-a-b.txt": [("a", "floor"), ("b", "ceiling")],
+}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", sorted(USC_PREEMPTION))
+def test_a_preemption_provisions_fact_sheet_gives_the_kinds_preempt_gives(corpus: Path,
+                                                                           name: str) -> None:
+    """covers read preemption with words of its own and said "not addressed" of nine of these
+    eleven provisions of the US Code (15 U.S.C. § 2075(a): "no State or political subdivision
+    of a State shall have any authority either to establish or to continue in effect" was a
+    prohibition and its "unless ... identical" an exception). It now reads them with
+    ``preempt``'s classifier: one item per kind, at the clause holding the deciding words."""
+    from legcompare.preempt.classify import classify as preempt_classify
+
+    tree = split(load_path(corpus / "preemption" / name))
+    sheet = fact_sheet(tree)
+    assert [(c, v) for _, c, v in items(sheet, Dimension.PREEMPTION)] == USC_PREEMPTION[name]
+    kinds = {k.value for p in preempt_classify(tree) for k in p.kinds}
+    assert {v for _, v in USC_PREEMPTION[name]} == kinds
+    for i in sheet.items:  # what the preemption clauses say is no conduct and no exception
+        if i.dimension in (Dimension.PROHIBITED, Dimension.PERMITTED, Dimension.EXCEPTIONS):
+            assert i.clause not in {c for c, _ in USC_PREEMPTION[name]}, i
+
+
+@pytest.mark.corpus
+def test_each_preemption_item_quotes_the_words_that_decide_it(corpus: Path) -> None:
+    tree = split(load_path(corpus / "preemption" / "15usc2075-a-b.txt"))
+    by_value = {i.value: i for i in fact_sheet(tree).items
+                if i.dimension is Dimension.PREEMPTION}
+    assert "no State or political subdivision of a State shall have any authority either to " \
+        "establish or to continue in effect" in by_value["ceiling"].quote
+    assert "does not prevent the Federal Government" in by_value["carve-out"].quote
+    assert "more stringent" in by_value["floor"].quote
+    page = tree.document.text
+    for i in by_value.values():
+        assert readable(page[i.span[0]:i.span[1]], page) in i.quote
+
+
+@pytest.mark.corpus
+def test_a_lead_ins_exception_to_a_preemption_clause_is_no_exception(corpus: Path) -> None:
+    """49 U.S.C. § 5125(a): "Except as provided in subsections (b), (c), and (e) ..., a
+    requirement of a State ... is preempted if—" was an exception on the fact sheet."""
+    sheet = fact_sheet(split(load_path(corpus / "preemption" / "49usc5125-a.txt")))
+    assert items(sheet) == [("preemption", "a/1", "conflict")]
+
+
+@pytest.mark.corpus
+def test_what_hr1_says_to_states_and_to_house_rules(corpus: Path) -> None:
+    """The HAVA § 307(a) that H.R. 1 quotes ("the State may not impose any additional
+    conditions or requirements on the eligibility ... to cast the vote ... by absentee ballot")
+    is a ceiling, not a prohibition with an exception; rules that "supersede other rules only
+    to the extent that they are inconsistent therewith" (the rulemaking power of the House) are
+    no conflict preemption."""
+    sheet = fact_sheet(split(load_path(corpus / "us-federal-hr1-116-reported-house.txt")))
+    hava = "div-a/t-i/st-i/s1621/a/2/q/307/a"
+    assert [(c, v) for d, c, v in items(sheet) if c == hava] == [(hava, "ceiling")]
+    assert [(c, v) for _, c, v in items(sheet, Dimension.PREEMPTION)] == [
+        (hava, "ceiling"), ("div-a/t-i/st-n/pt-3/s1922/a", "savings")]
+
+
+def test_a_carve_out_without_a_ceiling_to_except_from_is_none() -> None:
+    text = ("Section 1. Standards.\n(a) Subsection (b) of this section does not prevent any "
+            "State or political subdivision of a State from establishing a requirement for its "
+            "own use.\n(b) The Secretary shall issue standards.\n")
+    assert items(fact_sheet(split(snippet(text))), Dimension.PREEMPTION) == []
+    ceiling = text + ("(c) No State may adopt or enforce a standard different from the "
+                      "standards issued under subsection (b).\n")
+    assert items(fact_sheet(split(snippet(ceiling))), Dimension.PREEMPTION) == [
+        ("preemption", "s1/a", "carve-out"), ("preemption", "s1/c", "ceiling")]
+
+
 @pytest.mark.corpus
 def test_springfield_fact_sheet(corpus: Path) -> None:
     sheet = fact_sheet(split(load_path(corpus / SPRINGFIELD)))

@@ -1,6 +1,6 @@
 """The regex prefilters (``legcompare.prefilter``) give the answers of the searches they
-replace, on the real role patterns, the splitter's patterns and label patterns and the covers
-tables, over the lines and clauses of real texts and over snippets written to break them."""
+replace, on the real role patterns, the splitter's patterns and label patterns, the preemption
+signals and the covers tables, over the lines and clauses of real texts and over snippets written to break them."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from legcompare.covers import signals as sig
 from legcompare.ingest import load_path
 from legcompare.model import Kind, Role
 from legcompare.normalize import key
+from legcompare.preempt.patterns import patterns as preemption_patterns
 from legcompare.prefilter import (
     LINE_START,
     START,
@@ -49,6 +50,9 @@ TRICKY = [
     "the table of contents of this Act is as follows:",
     "to read as follows:",
     "Nothing in this Act shall be construed to limit",
+    "No State or political subdivision of a State may adopt or enforce",
+    "only to the extent of the inconsistency",
+    "supersedes any State law",
     "no person shall",
     "AS USED IN THIS ARTICLE:",
     "The term “facial recognition” means",
@@ -64,13 +68,18 @@ def _patterns() -> list[re.Pattern[str]]:
     for p in role_table().patterns:
         out += [x for x in (p.heading, p.text) if x is not None]
     return out + [P.ENACTING, P.TOC_START, P.QUOTING_INSTRUCTION, P.CROSS_REF_TAIL,
-                  P.TERMINAL_TAIL, P.DEFINITION_INTRO]
+                  P.TERMINAL_TAIL, P.DEFINITION_INTRO] + _preemption_patterns()
+
+
+def _preemption_patterns() -> list[re.Pattern[str]]:
+    """The signal patterns of ``data/preemption.toml`` (``preempt`` and ``covers`` skip those
+    whose required words a clause lacks)."""
+    return [sp.pattern for sp in preemption_patterns().signals]
 
 
 def _covers_patterns() -> list[re.Pattern[str]]:
     """The covers tables searched through prefilters (covers/items, conduct, exceptions)."""
-    tables = (sig.EXCEPTION_SIGNALS, sig.OVERSIGHT, sig.REMEDIES, sig.ENFORCEMENT,
-              sig.PREEMPTION)
+    tables = (sig.EXCEPTION_SIGNALS, sig.OVERSIGHT, sig.REMEDIES, sig.ENFORCEMENT)
     return [p for table in tables for _, p in table]
 
 
@@ -303,8 +312,7 @@ def test_a_pattern_is_parsed_once_for_its_words_its_leading_words_and_its_quick_
 
 
 def test_a_tables_prefilters_are_made_once_and_kept_in_order() -> None:
-    for table in (sig.REMEDIES, sig.ENFORCEMENT, sig.PREEMPTION, sig.OVERSIGHT,
-                  sig.EXCEPTION_SIGNALS):
+    for table in (sig.REMEDIES, sig.ENFORCEMENT, sig.OVERSIGHT, sig.EXCEPTION_SIGNALS):
         got = filters(table)
         assert filters(table) is got  # made once
         assert [(v, f.pattern) for v, f in got] == list(table)

@@ -66,12 +66,14 @@ def conduct(reading: Reading, ctx: Context, subjects: Subjects, found: list[Item
     if structural or pure_lead_in(reading):
         return out
     inherited = ctx.conduct is not None and _completes(reading, ctx)
+    preempts = [i.span for i in found if i.dimension is Dimension.PREEMPTION]
     for a, b in reading.sentences:
         s = reading.key[a:b]
         modal = sig.MODAL.search(s)
         if (modal is None and not inherited) or len(re.findall(r"[a-z]+", s)) < 3:
             continue
-        if _claimed(s) or sig.OVERSIGHT_CONTEXT.search(s):
+        if _claimed(s) or sig.OVERSIGHT_CONTEXT.search(s) or _overlaps(reading.span(a, b),
+                                                                       preempts):
             continue
         value = _value(s, modal, ctx.conduct if inherited else None, exception,
                        subjects.defined)
@@ -119,12 +121,17 @@ def _completes(reading: Reading, ctx: Context) -> bool:
 
 
 def _claimed(sentence: str) -> bool:
-    """Does the sentence belong to a remedy, enforcement, preemption or the law's dates?"""
-    tables = (sig.REMEDIES, sig.ENFORCEMENT, sig.PREEMPTION)
+    """Does the sentence belong to a remedy, enforcement or the law's dates? (A sentence of a
+    preemption clause is known by its preemption item, :func:`_overlaps`.)"""
+    tables = (sig.REMEDIES, sig.ENFORCEMENT)
     lowered = lower_for_prefilter(sentence)
     if any(f.search(sentence, lowered) for table in tables for _, f in filters(table)):
         return True
     return bool(sig.EFFECTIVE.search(sentence) or sig.SUNSET.search(sentence))
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
 
 
 def _value(s: str, modal: re.Match[str] | None, inherited: str | None, exception: bool,

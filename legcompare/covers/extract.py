@@ -35,8 +35,9 @@ from . import signals as sig
 from .conduct import Subjects, child_context, conduct, oversight
 from .dates import dates
 from .exceptions import exceptions
-from .items import Context, Hit, at, item, matches, table_items, unique
+from .items import Context, at, item, matches, table_items, unique
 from .model import Dimension, FactSheet, Item
+from .preemption import Found, claimed, preemption_found, preemption_items, without_stray_carve_outs
 from .reading import Reading, read
 from .terms import Term, clause_defines, defined_terms, is_party, party_names, same_party
 
@@ -58,6 +59,8 @@ class _Sheet:
     defined_in: dict[str, list[Term]] = field(default_factory=dict)
     """``terms`` by the id of the clause defining them, in order (a law with thousands of
     definitions would look through all of them for each)."""
+    preemption: Found = field(default_factory=dict)
+    """The preemption values each clause of the top-level clause being read decides."""
 
 
 def fact_sheet(outline: Outline) -> FactSheet:
@@ -81,7 +84,7 @@ def fact_sheet(outline: Outline) -> FactSheet:
         sheet.subjects.found += part_found
     _parties(sheet)
     order = list(Dimension)
-    items = tuple(sorted(unique(sheet.items), key=lambda i: (i.span[0],
+    items = tuple(sorted(unique(without_stray_carve_outs(sheet.items)), key=lambda i: (i.span[0],
                                                              order.index(i.dimension))))
     silent = tuple(d for d in Dimension if not any(i.dimension is d for i in items))
     partial = outline.document.partial
@@ -96,6 +99,8 @@ def _walked(clause: Clause, sheet: _Sheet) -> _Part:
     """The items of a top-level clause and its parts, and the subjects its conduct binds."""
     part = _Sheet(sheet.page, sheet.terms, [], Subjects(sheet.subjects.defined),
                   sheet.defined_in)
+    if not _skipped(clause):
+        part.preemption = preemption_found(clause, sheet.page)
     _walk(clause, Context(), part)
     return part.items, part.subjects.found
 
@@ -180,7 +185,9 @@ def _walk(clause: Clause, ctx: Context, sheet: _Sheet) -> None:
         child_ctx = Context(exception=passed, parent=reading.key)
     else:
         found += _clause_items(reading, ctx, sheet)
-        child_ctx = child_context(reading, ctx, found)
+        # (a preemption clause's list items complete it: they inherit no conduct or exception)
+        child_ctx = Context(parent=reading.key) if claimed(reading, sheet.preemption) else \
+            child_context(reading, ctx, found)
     sheet.items += found
     for child in clause.children:
         # a proviso ("...: Provided further, That ...") completes no lead-in: it is no list item
@@ -189,9 +196,11 @@ def _walk(clause: Clause, ctx: Context, sheet: _Sheet) -> None:
 
 
 def _clause_items(reading: Reading, ctx: Context, sheet: _Sheet) -> list[Item]:
-    found = table_items(reading, Dimension.PREEMPTION, _preemption(reading))
+    found = preemption_items(reading, sheet.preemption)
     found += oversight(reading, ctx)
-    if not any(i.dimension is Dimension.PREEMPTION for i in found):
+    # (what a preemption clause says binds other law, not a party: no exceptions, no conduct)
+    preempts = claimed(reading, sheet.preemption)
+    if not preempts and not any(i.dimension is Dimension.PREEMPTION for i in found):
         found += exceptions(reading, ctx, found)[0]
     enforcement = matches(reading, sig.ENFORCEMENT)
     remedies = matches(reading, sig.REMEDIES)
@@ -202,7 +211,8 @@ def _clause_items(reading: Reading, ctx: Context, sheet: _Sheet) -> list[Item]:
     found += _statutory_damages(reading, ctx)
     found += table_items(reading, Dimension.ENFORCEMENT, enforcement)
     found += [item(reading, Dimension.DATES, v, s, q, span) for v, s, q, span in dates(reading)]
-    found += conduct(reading, ctx, sheet.subjects, found)
+    if not preempts:
+        found += conduct(reading, ctx, sheet.subjects, found)
     return found
 
 
@@ -214,16 +224,6 @@ def _definitions(reading: Reading, terms: list[Term]) -> list[Item]:
         kinds = [Dimension.DEFINITIONS] + ([term.kind] if term.kind is not None else [])
         out += [item(reading, k, term.slug, term.name, term.name, term.span) for k in kinds]
     return out
-
-
-def _preemption(reading: Reading) -> list[Hit]:
-    """One kind per clause: floor, conflict or ceiling if named, else a savings clause ("more
-    stringent" alone, with no word of preemption, is not one)."""
-    hits = matches(reading, sig.PREEMPTION)
-    kinds = {v for v, _, _ in hits}
-    if kinds & {"floor", "conflict"} and not sig.PREEMPTION_WORDS.search(reading.key):
-        hits = [h for h in hits if h[0] not in ("floor", "conflict")]
-    return hits[:1]
 
 
 def _statutory_damages(reading: Reading, ctx: Context) -> list[Item]:

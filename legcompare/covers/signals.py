@@ -144,7 +144,7 @@ EXCEPTION_GROUNDS = _table({
 BOILERPLATE = _p(r"\bunless the context (?:clearly )?(?:requires|indicates) otherwise\b")
 """Words that look like an exception and are not one."""
 
-# --- remedies, enforcement, preemption ------------------------------------------------------
+# --- remedies and enforcement --------------------------------------------------------------
 
 REMEDIES = _table({
     "private-right-of-action": r"\bright of action\b|\bcause of action\b|\bmay bring (?:a|an) "
@@ -179,20 +179,14 @@ ENFORCEMENT = _table({
     "suspension": r"\bcease using\b|\bcease use\b|\bshall cease\b",
     "administrative": r"\bin accordance with its usual practices\b",
 })
-PREEMPTION = _table({
-    "floor": r"\bmore stringent\b|\bgreater protection\b",
-    "conflict": r"\babsent (?:an )?actual conflict\b|\bto the extent (?:of|that)\b[^.;]{0,30}"
-                r"\binconsisten|\bonly to the extent\b",
-    "ceiling": r"\bno (?:state|political subdivision)\b[^.;]{0,60}\bmay (?:adopt|enact|maintain|"
-               r"enforce)\b|\bsupersedes? any (?:state|local)\b|\bmay not impose any "
-               r"requirement\b",
-    "savings": r"\bnothing in (?:this|the) [a-z ]{1,30}?(?:shall|may) be construed to (?:limit|"
-               r"impair|diminish|restrict|supersede|preempt|authorize)\b[^.;]{0,120}?\b(?:rights?|"
-               r"laws?|state|local)\b|\bstate law preserved\b|\bunless (?:the laws of that state|"
-               r"state law)\b[^.;]{0,60}\b(?:expressly|authoriz)",
-})
-"""The first of floor, conflict, ceiling that matches names the kind; savings otherwise."""
-PREEMPTION_WORDS = _p(r"\bpreempt|\bsupersede|\bstate law\b|\blocal law\b|\bconstrued\b")
+SAVINGS = _p(r"\bnothing in (?:this|the) [a-z ]{1,30}?(?:shall|may) be construed to (?:limit|"
+             r"impair|diminish|restrict|supersede|preempt|authorize)\b[^.;]{0,120}?\b(?:rights?|"
+             r"laws?|state|local)\b|\bstate law preserved\b|\bunless (?:the laws of that state|"
+             r"state law)\b[^.;]{0,60}\b(?:expressly|authoriz)")
+"""A rule of construction that keeps other law, or rights under it, in place ("Nothing in this
+section shall be construed to limit any individual's rights under state or federal law"): a
+savings clause on a fact sheet even where ``preempt``, which weighs what a law does to lower
+law, finds no preemption clause."""
 
 # --- dates ---------------------------------------------------------------------------------
 
