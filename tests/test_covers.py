@@ -483,8 +483,8 @@ def test_each_preemption_item_quotes_the_words_that_decide_it(corpus: Path) -> N
     tree = split(load_path(corpus / "preemption" / "15usc2075-a-b.txt"))
     by_value = {i.value: i for i in fact_sheet(tree).items
                 if i.dimension is Dimension.PREEMPTION}
-    assert "no State or political subdivision of a State shall have any authority either to " \
-        "establish or to continue in effect" in by_value["ceiling"].quote
+    assert ("no State or political subdivision of a State shall have any authority either to "
+            "establish or to continue in effect") in by_value["ceiling"].quote
     assert "does not prevent the Federal Government" in by_value["carve-out"].quote
     assert "more stringent" in by_value["floor"].quote
     page = tree.document.text

@@ -1,6 +1,7 @@
 """The regex prefilters (``legcompare.prefilter``) give the answers of the searches they
 replace, on the real role patterns, the splitter's patterns and label patterns, the preemption
-signals and the covers tables, over the lines and clauses of real texts and over snippets written to break them."""
+signals and the covers tables, over the lines and clauses of real texts and over snippets
+written to break them."""
 
 from __future__ import annotations
 
