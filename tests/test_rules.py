@@ -309,6 +309,27 @@ def test_an_article_replaced_is_not_an_article_added() -> None:
         ("formal.article", "the ", None, None, "neutral")], describe(p)
 
 
+def test_a_change_no_rule_places_points_at_the_most_words_changed() -> None:
+    """A. 48-A's "authentication data" changed "AT A POINT" to "AT THE POINT" and, further on,
+    "OR COMMON AREA WITH AN ..." to ", DWELLING UNIT OF SUCH BUILDING, OR COMMON AREA OF SUCH
+    BUILDING THROUGH A ...": no rule placed either, and the reason quoted the first ("A" →
+    "THE"), as if it were the only change. It quotes the run that changes the most words and
+    says how many others there are."""
+    old = """SEC. 1. DUTIES.
+(a) Each owner shall delete data collected at a point of entry to a building or common area with
+an entry system.
+"""
+    new = old.replace("at a point", "at the point").replace(
+        "to a building or common area with\nan", "to a building, dwelling unit of such building, "
+        "or common area of such building\nthrough an")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    assert [(r.rule, r.old, r.new, r.explanation) for r in p.reasons] == [
+        ("unassessed", " or common area with", (", dwelling unit of such building, or common "
+         "area of such building\nthrough"), ("No rule places this change (nor 1 other change); "
+         "read them."))], describe(p)
+    assert p.verdict.value == "unclear"
+
+
 def test_a_term_renamed_is_told_where_the_term_is_named() -> None:
     """A. 48's A print renamed "electronic or computerized entry system" "smart access system":
     where the provisions name it, that is a defined term renamed. But "AT A POINT OF

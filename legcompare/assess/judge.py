@@ -409,8 +409,10 @@ def _described(pair: ClausePair, changed: list[Run]) -> Reason:
 
 
 def _evidence(pair: ClausePair, changed: list[Run], *, also: bool = False) -> Reason:
-    """The first run of changed words, for a change no rule places (``also``: beside changes
-    rules did place)."""
+    """The run of changed words no rule places that changes the most words (the first of
+    those), for a change no rule places (``also``: beside changes rules did place); how many
+    others there are is told. (An article swapped, "a" → "the", is not the words to read first
+    when a list gained an item beside it.)"""
     if not changed:
         clause = pair.new or pair.old
         assert clause is not None
@@ -419,13 +421,17 @@ def _evidence(pair: ClausePair, changed: list[Run], *, also: bool = False) -> Re
                       None if side_new else clause.text, clause.text if side_new else None,
                       None if side_new else clause.span, clause.span if side_new else None,
                       "No rule places this provision; read it.")
-    run = changed[0]
+    run = max(changed, key=_weight)
     old_span = (run.del_at, run.del_at + len(run.deleted)) if run.deleted else None
     new_span = (run.ins_at, run.ins_at + len(run.inserted)) if run.inserted else None
-    more = len(changed) - 1
-    told = ("No rule places this change; read it." if not also else
-            "Also changed, and no rule places it; read it." if not more else
-            f"Also changed, and no rule places it (nor {more} more change"
-            f"{'s' if more > 1 else ''} after it); read them.")
+    others = len(changed) - 1
+    more = f" (nor {others} other change{'s' if others > 1 else ''})" if others else ""
+    told = (f"No rule places this change{more}; read " if not also else
+            f"Also changed, and no rule places it{more}; read ") + ("them." if others else "it.")
     return Reason("unassessed", "unknown", Direction.UNCLEAR, run.deleted or None,
                   run.inserted or None, old_span, new_span, told)
+
+
+def _weight(run: Run) -> int:
+    """How many letters and digits a run deletes and inserts."""
+    return len(letters(run.deleted)) + len(letters(run.inserted))
