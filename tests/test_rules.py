@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from legcompare.assess.engine import heading_span
 from legcompare.assess.rules import flexible_spaces, load_rules
 from legcompare.compare import compare
 from legcompare.ingest.text import parse_text
@@ -328,6 +329,29 @@ an entry system.
          "area of such building\nthrough"), ("No rule places this change (nor 1 other change); "
          "read them."))], describe(p)
     assert p.verdict.value == "unclear"
+
+
+def test_a_heading_printed_spaced_out_over_two_lines_is_a_heading() -> None:
+    """New York prints pad words with spaces and break lines anywhere: A. 3712's "§ 837-X. USE
+    OF FACIAL  RECOGNITION  IN  CONNECTION  WITH  AN  OFFICER" / "CAMERA  PROHIBITED." was cut
+    where the one-line heading would end, and "OHIBITED." read as the section's own words: a
+    new prohibition (and S. 4457-A's § 676-C a new remedy, for "ENFORCEMENT")."""
+    old = """§ 5. USE  OF  CAMERAS  BY  THE  POLICE
+ PROHIBITED.  1. No police agency shall use a camera to identify a person.
+"""
+    new = old.replace("BY  THE  POLICE\n PROHIBITED", "BY  ANY  POLICE  AGENCY\n PROHIBITED") + (
+        "§ 6. USE OF FACIAL  RECOGNITION  IN  CONNECTION  WITH  AN  OFFICER\n CAMERA  PROHIBITED.  "
+        "1. No police agency shall use facial recognition with an officer camera.\n")
+    c = run(old, new, Mode.VERSIONS)
+    assert [((p.new or p.old).id, p.status.value, p.verdict.value, [r.rule for r in p.reasons])
+            for p in c.pairs] == [
+        ("s5", "modified", "neutral", ["no-own-text"]),
+        ("s5/1", "unchanged", "neutral", []),
+        ("s6", "added", "neutral", ["no-own-text"]),
+        ("s6/1", "added", "stronger", ["scope.prohibition-added"])]
+    s6 = pair_of(c, "s6").new
+    assert s6 is not None and heading_span(s6) == (
+        s6.span[0] + 5, s6.span[0] + s6.text.index("PROHIBITED") + len("PROHIBITED"))
 
 
 def test_a_term_renamed_is_told_where_the_term_is_named() -> None:

@@ -61,13 +61,10 @@ def content_start(clause: Clause) -> int:
     at = clause.label_span[1] if clause.label_span else clause.span[0]
     text = clause.text
     rel = at - clause.span[0]
-    if clause.heading:
-        m = _HEADING_LEAD.match(text, rel)
-        lead = m.end() if m else rel
-        if key(text[lead:lead + len(clause.heading) + 20]).startswith(key(clause.heading)):
-            rel = lead + len(clause.heading)
-            m = _HEADING_END.match(text, rel)
-            rel = m.end() if m else rel
+    printed = heading_span(clause)
+    if printed is not None:
+        m = _HEADING_END.match(text, printed[1] - clause.span[0])
+        rel = m.end() if m else printed[1] - clause.span[0]
     if clause.term:
         m = _TERM_LEAD.match(text, rel)
         rel = m.end() if m else rel
@@ -77,6 +74,27 @@ def content_start(clause: Clause) -> int:
             while rel < len(text) and not text[rel].isspace():
                 rel += 1
     return clause.span[0] + rel
+
+
+def heading_span(clause: Clause) -> tuple[int, int] | None:
+    """Where the clause's heading is printed, right after its label (display offsets), or
+    ``None``. The heading is kept as one line ("USE OF FACIAL RECOGNITION IN CONNECTION WITH AN
+    OFFICER CAMERA PROHIBITED"); a print may space its words out and break its line (A. 3712:
+    "§ 837-X. USE OF FACIAL  RECOGNITION ... OFFICER" / "CAMERA  PROHIBITED."), so it is found
+    by its comparison key and measured as printed."""
+    if not clause.heading:
+        return None
+    at = clause.label_span[1] if clause.label_span else clause.span[0]
+    text = clause.text
+    rel = at - clause.span[0]
+    m = _HEADING_LEAD.match(text, rel)
+    lead = m.end() if m else rel
+    heading = key(clause.heading)
+    window = text[lead:lead + 2 * len(clause.heading) + 40]
+    if not heading or not key(window).startswith(heading):
+        return None
+    end = lead + fold(window).origin[len(heading) - 1] + 1
+    return (clause.span[0] + lead, clause.span[0] + end)
 
 
 def runs(pair: ClausePair, *, content_only: bool = False) -> list[Run]:

@@ -34,6 +34,7 @@ from .engine import (
     Texts,
     content_start,
     cut_off,
+    heading_span,
     in_term,
     judge,
     letters,
@@ -101,8 +102,10 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
         accounted = _Accounted(reasons)
         open_runs = [r for r in open_runs if not accounted.explains(r)]
     verdict = aggregate(reasons)
-    if verdict in (None, Verdict.UNCLEAR) or (verdict is Verdict.NEUTRAL and open_runs):
-        # (an unclear provision that breaks off says so too: what is missing may decide it)
+    cut = any(r.rule == "formal.cut-off" for r in reasons)
+    if verdict in (None, Verdict.UNCLEAR) or (verdict is Verdict.NEUTRAL and (open_runs or cut)):
+        # (an unclear provision that breaks off says so too: what is missing may decide it;
+        # so does one whose words agree as far as both go, the one cut off sooner)
         broken = _breaks_off(pair, texts)
         if broken is not None:
             return replace(pair, verdict=Verdict.UNCLEAR, descriptive=descriptive,
@@ -349,15 +352,12 @@ def _in_heading(clause: Clause | None, at: int, words: str) -> bool:
     """Do ``words`` (at ``at``) lie inside the clause's heading line?"""
     if not words.strip():
         return True
-    if clause is None or not clause.heading:
+    printed = heading_span(clause) if clause is not None else None
+    if printed is None:
         return False
-    found = clause.text.find(clause.heading)
-    if found < 0:
-        return False
-    start = clause.span[0] + found
     first = at + len(words) - len(words.lstrip())
     last = at + len(words.rstrip().rstrip(".:;—-–"))
-    return start <= first and last <= start + len(clause.heading)
+    return printed[0] <= first and last <= printed[1]
 
 
 def _mirror(pair: ClausePair) -> ClausePair:
