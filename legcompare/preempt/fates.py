@@ -4,7 +4,9 @@ Which lower provisions are weighed (:func:`candidates`): comparing the upper law
 lower one (new) in cross mode, every lower provision whose pair is judged ``stronger`` — or
 ``mixed``, stronger in at least one respect, since that part is what a higher law could take
 away — and every lower provision with no counterpart whose role is operative and protective
-(a prohibition, obligation, right, remedy, enforcement or oversight provision). Headings without
+(a prohibition, obligation, right, remedy, enforcement or oversight provision), unless the
+comparison judges it weaker (a remedy that caps recovery, "at most, one recovery", takes
+protection away: erasing it would take nothing from anyone). Headings without
 text of their own, and the items of a lead-in already weighed with it, are left out.
 
 The fate (:func:`decide`), PRODUCT.md "Preemption":
@@ -120,7 +122,7 @@ def candidates(comparison: Comparison, lower: Outline, law_actors: tuple[str, ..
                                         options=comparison.options)
                 chosen.append((new, None, alone.verdict))
         elif (pair.old is not None and pair.verdict in STRONGER) or (
-                pair.old is None and new.role in OPERATIVE):
+                pair.old is None and new.role in OPERATIVE and pair.verdict is not Verdict.WEAKER):
             chosen.append((new, pair.old, pair.verdict))
     ids = {c.id for c, _, _ in chosen}
     for clause, counterpart, verdict in chosen:
