@@ -202,7 +202,8 @@ def test_pdf_names_both_citations(s4457: Comparison, tmp_path: Path) -> None:
                           text=True, check=True).stdout
     flat = " ".join(text.split())
     assert "S. 4457 § 1 (adding N.Y. Gen. Bus. Law § 676-c) (removed)" in flat
-    assert "S. 4457-A § 1 (adding N.Y. Gen. Bus. Law § 676-c) (added)" in flat
+    # (the new § 676-c itself is a heading over its paragraphs, neutral: not listed)
+    assert "S. 4457-A § 1 (adding N.Y. Gen. Bus. Law § 676-c(1)(a)) (added)" in flat
     assert "Page 1 of" in flat
     assert "ANY PERSON AGGRIEVED BY A VIOLATION OF THIS" in flat  # the removed § 676-c, printed
 
