@@ -104,7 +104,7 @@ def _decided(kind: PreemptionKind, signals: tuple[Signal, ...]) -> tuple[str, Si
     return "floor", qualifier if qualifier is not None else signals[0]
 
 
-def _holder(clause: Clause, at: int) -> Clause:
-    """The clause of ``clause``'s tree whose own text holds display offset ``at`` (own texts
-    do not overlap); ``clause`` itself when none does."""
-    return next((c for c in clause.walk() if c.span[0] <= at < c.span[1]), clause)
+def _holder(clause: Clause, offset: int) -> Clause:
+    """The clause of ``clause``'s tree whose own text holds display offset ``offset`` (own
+    texts do not overlap); ``clause`` itself when none does."""
+    return next((c for c in clause.walk() if c.span[0] <= offset < c.span[1]), clause)
