@@ -64,11 +64,11 @@ def preemption_items(reading: Reading, found: Found) -> list[Item]:
     if not claimed(reading, found):
         m = sig.SAVINGS.search(reading.key)
         return [at(reading, Dimension.PREEMPTION, "savings", m.start(), m.end())] if m else []
-    origin = reading.origin[:len(reading.key)]
+    origin, n = reading.origin, len(reading.key)
     out = []
     for value, start, end in found.get(reading.clause.id, ()):
-        a = min(bisect_left(origin, start), len(reading.key))
-        b = max(a, min(bisect_left(origin, end), len(reading.key)))
+        a = bisect_left(origin, start, 0, n)
+        b = max(a, bisect_left(origin, end, 0, n))
         out.append(at(reading, Dimension.PREEMPTION, value, a, b))
     return out
 

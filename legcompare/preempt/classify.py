@@ -25,9 +25,9 @@ from dataclasses import replace
 from ..assess.roles import own_text
 from ..model import Clause, Kind, Outline, Role
 from ..normalize import key
-from ..prefilter import Needles, lower_for_prefilter, prefilter, quick
+from ..prefilter import lower_for_prefilter, quick
 from .model import KIND_ORDER, Level, PreemptionClause, PreemptionKind, Signal
-from .patterns import Patterns, SignalPattern, patterns
+from .patterns import Patterns, patterns
 from .phrases import actor_terms, lawmaker_of, scope_of, split_actors
 
 _LEAD_IN = re.compile(r"(?:—|--|-|:)\W*$")
@@ -69,12 +69,11 @@ def signals_in(text: str, offset: int = 0, pats: Patterns | None = None) -> tupl
     A pattern none of whose required words occurs in ``text`` (:mod:`legcompare.prefilter`,
     all of them looked for in one pass) is not searched: its answer would be "no match"."""
     pats = pats or patterns()
-    needles, filtered = _prefilters(pats)
     lowered = lower_for_prefilter(text)
-    present = needles.found(lowered) if lowered is not None else None
+    present = pats.needles.found(lowered) if lowered is not None else None
     found = []
-    for sp, required in filtered:
-        if present is not None and required is not None and present.isdisjoint(required):
+    for sp in pats.signals:
+        if present is not None and sp.required is not None and present.isdisjoint(sp.required):
             continue
         for m in quick(sp.pattern).finditer(text):
             start, end = _sentence(text, m.start(), m.end())
@@ -90,23 +89,6 @@ def signals_in(text: str, offset: int = 0, pats: Patterns | None = None) -> tupl
                                 sp.conditional))
             break
     return tuple(sorted(found, key=lambda s: (s.span, s.rule)))
-
-
-_PREFILTERS: dict[int, tuple[Patterns, Needles,
-                             tuple[tuple[SignalPattern, frozenset[str] | None], ...]]] = {}
-"""By ``id`` of the :class:`Patterns` (held, so that no other takes the ``id``): one automaton
-for the required words of all its signal patterns, and each pattern with its words."""
-
-
-def _prefilters(pats: Patterns) -> tuple[
-        Needles, tuple[tuple[SignalPattern, frozenset[str] | None], ...]]:
-    cached = _PREFILTERS.get(id(pats))
-    if cached is None:
-        filters = [prefilter(sp.pattern) for sp in pats.signals]
-        words = tuple((sp, frozenset(f.needles) if f.needles is not None else None)
-                      for sp, f in zip(pats.signals, filters, strict=True))
-        cached = _PREFILTERS[id(pats)] = (pats, Needles(filters), words)
-    return cached[1], cached[2]
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import RulesError
+from ..prefilter import Needles, prefilter
 from .model import Level, PreemptionKind
 
 _WHERE = "data/preemption.toml"
@@ -36,6 +37,9 @@ class SignalPattern:
     not_after: re.Pattern[str] | None
     needs: re.Pattern[str] | None
     conditional: bool = False
+    required: frozenset[str] | None = None
+    """Words one of which every match contains (:func:`legcompare.prefilter.required_words`);
+    ``None`` when the pattern's parse does not tell."""
 
     @property
     def kind(self) -> PreemptionKind | None:
@@ -63,6 +67,8 @@ class Patterns:
     actor_limits: re.Pattern[str]
     levels: tuple[tuple[Level, re.Pattern[str]], ...]
     lawmaker: re.Pattern[str]
+    needles: Needles
+    """The ``required`` words of all the signal patterns, found in one pass over a clause."""
 
 
 def compile_pattern(source: str, macros: dict[str, str], where: str) -> re.Pattern[str]:
@@ -95,9 +101,10 @@ def patterns() -> Patterns:
     for name, body in _table(raw, "macros").items():
         macros[name] = compile_source(str(body), macros)
     scope, actors = _table(raw, "scope"), _table(raw, "actors")
+    signals = tuple(_signal(item, group, macros, i)
+                    for group in _GROUPS for i, item in enumerate(raw.get(group, [])))
     return Patterns(
-        signals=tuple(_signal(item, group, macros, i)
-                      for group in _GROUPS for i, item in enumerate(raw.get(group, []))),
+        signals=signals,
         scope=tuple(compile_pattern(p, macros, f"scope pattern {i + 1}")
                     for i, p in enumerate(scope["patterns"])),
         introducer=compile_pattern(scope["introducer"], macros, "scope introducer"),
@@ -114,6 +121,7 @@ def patterns() -> Patterns:
                       compile_pattern(item["pattern"], macros, f"level {item['level']}"))
                      for item in actors["levels"]),
         lawmaker=compile_pattern(actors["lawmaker"], macros, "actors lawmaker"),
+        needles=Needles([prefilter(sp.pattern) for sp in signals]),
     )
 
 
@@ -140,7 +148,9 @@ def _signal(item: dict[str, Any], group: str, macros: dict[str, str], i: int) ->
         value = item.get(key)
         return compile_pattern(value, macros, f"{where} {key}") if value else None
 
-    return SignalPattern(item["id"], group, compile_pattern(item["pattern"], macros, where),
-                         str(item.get("explanation", "")), optional("not_before"),
-                         optional("not_after"), optional("needs"),
-                         bool(item.get("conditional", False)))
+    pattern = compile_pattern(item["pattern"], macros, where)
+    needles = prefilter(pattern).needles
+    return SignalPattern(item["id"], group, pattern, str(item.get("explanation", "")),
+                         optional("not_before"), optional("not_after"), optional("needs"),
+                         bool(item.get("conditional", False)),
+                         frozenset(needles) if needles is not None else None)
