@@ -473,6 +473,65 @@ def test_a_changed_amending_instruction_is_judged_as_the_edit_it_makes() -> None
     assert "limits.appropriations" not in [r.rule for r in (*first.reasons, *second.reasons)]
 
 
+def test_an_amending_instruction_added_or_removed_is_judged_as_the_edit_it_makes() -> None:
+    # H.R. 2157 as introduced amended a law "by striking “may” and inserting “shall”"; the
+    # enrolled bill dropped the section. The law keeps "may": a duty it would have imposed is
+    # not imposed, weaker where "may" binds those the law regulates, which only the amended law
+    # says (unclear, with the rule that reads the swap); an added one is the edit itself
+    old = ("SEC. 1. FUNDS.\nAmounts are appropriated for relief.\nSEC. 2. DUTY.\nSection 7 of "
+           "the Relief Act is amended by striking “may” and inserting “shall”.\n")
+    new = "SEC. 1. FUNDS.\nAmounts are appropriated for relief.\n"
+    p = pair_of(run(old, new, Mode.VERSIONS), "s2")
+    assert (p.status.value, p.verdict.value) == ("removed", "unclear")
+    assert [(r.rule, r.direction.value, r.old, old[slice(*r.old_span)], r.new, r.new_span)
+            for r in p.reasons] == [(
+                "obligation.shall-to-may", "unclear",
+                "by striking “may” and inserting “shall”",
+                "by striking “may” and inserting “shall”", None, None)]
+    assert p.reasons[0].explanation == (
+        "The removed instruction struck “may” and inserted “shall” in Section 7 of the Relief "
+        "Act; now that text keeps “may”: “shall” became “may”: a duty became a discretion "
+        "(weaker where it binds those the law regulates; what the words govern is in the "
+        "amended law, so read it).")
+    added = pair_of(run(new, old, Mode.VERSIONS), "s2")
+    assert [(r.rule, r.direction.value, r.new, r.explanation.split(":")[0])
+            for r in added.reasons] == [(
+                "obligation.may-to-shall", "unclear",
+                "by striking “may” and inserting “shall”",
+                ("The added instruction strikes “may” and inserts “shall” in Section 7 of the "
+                "Relief Act"))]
+    # a changed instruction is judged as the edit it now makes, words as amounts are
+    should = old.replace("“shall”", "“should”")
+    p = pair_of(run(should, old, Mode.VERSIONS), "s2")
+    assert [(r.rule, r.direction.value, r.new, old[slice(*r.new_span)])
+            for r in p.reasons] == [("obligation.may-to-shall", "unclear", "shall", "shall")]
+    # an amount: the old version would have made it $1,000, the new leaves $500
+    fine = old.replace("“may” and inserting “shall”", "“$500” and inserting “$1,000”")
+    p = pair_of(run(fine, new, Mode.VERSIONS), "s2")
+    assert [(r.rule, r.direction.value, r.explanation) for r in p.reasons] == [(
+        "limits.value-unplaced", "unclear",
+        ("The removed instruction struck “$500” and inserted “$1,000” in Section 7 of the Relief "
+        "Act; now that text keeps “$500”: $1,000 became $500; what the amount governs could "
+        "not be placed, so read it."))]
+
+
+def test_a_piece_merged_into_another_is_said_to_be_what_it_is_and_no_loss(corpus: Path) -> None:
+    # H.R. 2157 IH § 503's two provisos became ENR § 601's one: the first, an emergency
+    # designation, has no counterpart of its own. Its words went into the merged proviso, so no
+    # rule may say protection went with them; one that says what they are does, instead of
+    # "no rule places this change"
+    c = run((corpus / "us-federal-hr2157-116-introduced.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr2157-116-enrolled.txt").read_text(encoding="utf-8"),
+            Mode.VERSIONS)
+    p = pair_of(c, "t-v/s503/proviso-1", reverse=True)
+    assert (p.status.value, p.new, p.verdict.value) == ("merged", None, "unclear")
+    assert [(r.rule, r.direction.value, r.old) for r in p.reasons] == [(
+        "scope.emergency-designation-removed", "unclear",
+        "designated by the Congress as being for an emergency requirement")]
+    assert [r.rule for r in pair_of(c, "t-v/s503", reverse=True).reasons] == [
+        "obligation.shall-to-may"]
+
+
 def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> None:
     """ "such funds ... shall not be subject to the matching or cost share requirements" (H.R.
     2157's Region 2 proviso, struck in the enrolled bill) was read as a prohibition, its removal

@@ -244,9 +244,12 @@ LEADING_ARTICLE = re.compile(r"\s*(?:an?|the)\s+(?=\S)", re.I)
 def judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> list[Reason]:
     """The reasons the rules give for this pair (may be empty)."""
     if pair.status in (Status.ADDED, Status.REMOVED):
-        return list(_whole_clause(pair, rules, texts))
+        return [*_instructions_alone(pair, rules), *_whole_clause(pair, rules, texts)]
     if pair.old is None or pair.new is None:
-        return []
+        # a piece of a merge (split) that has no counterpart of its own: its words went into
+        # (came from) the group's other clause, so no rule may say that protection went or
+        # came with them; one that says what they are (an emergency designation) may
+        return list(_whole_clause(pair, rules, texts, undirected=True))
     changed = [r for r in runs(pair, content_only=True)
                if r.wording_changed and not cut_off(r, texts)]
     if not changed:
@@ -532,16 +535,21 @@ def _document_ok_uncached(rule: Rule, document: str) -> bool:
                 rule.document_not_context.search(document))
 
 
-def _whole_clause(pair: ClausePair, rules: RuleSet, texts: Texts) -> Iterator[Reason]:
-    clause: Clause | None = pair.new if pair.status is Status.ADDED else pair.old
+def _whole_clause(pair: ClausePair, rules: RuleSet, texts: Texts, *, undirected: bool = False
+                  ) -> Iterator[Reason]:
+    """The first ``added-clause`` (``removed-clause``) rule that fits the clause of a pair
+    with only a new (old) side; ``undirected``: only a neutral or unclear one."""
+    clause: Clause | None = pair.new if pair.old is None else pair.old
     if clause is None:
         return
-    match = "added-clause" if pair.status is Status.ADDED else "removed-clause"
+    match = "added-clause" if pair.old is None else "removed-clause"
     text = own_text(clause)
     document = texts.new if match == "added-clause" else texts.old
     # Rules that name words come before rules that go by role alone.
     ordered = sorted(rules.of(match), key=lambda r: (r.new or r.old or r.before) is None)
     for rule in ordered:
+        if undirected and rule.direction in (Direction.STRONGER, Direction.WEAKER):
+            continue
         pattern = rule.new if match == "added-clause" else rule.old
         if not rule.applies_to(clause.role) or not _context_ok(rule, text) or \
                 not _subject_ok(rule, text) or not _document_ok(rule, document, texts):
@@ -750,11 +758,78 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         # what the amount governs is in the law, not here: the instruction's own words before
         # the struck ones are the only context (an empty one would pass for a bare amount)
         lead = pair.new.text[:ins.struck_span[0]]
-        for q_old, q_new in _paired(quantities(ins.struck), quantities(ins.inserted)):
+        told = (f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”"
+                f"{' in ' + target if target else ''}: ")
+        values = list(_paired(quantities(ins.struck), quantities(ins.inserted)))
+        for q_old, q_new in values:
             r = _value_reason(rules, None, (lead, lead), q_old, q_new, run)
             yield Reason(r.rule, r.dimension, r.direction, r.old, r.new, None, r.new_span,
-                         f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”"
-                         f"{' in ' + target if target else ''}: " + r.explanation)
+                         told + r.explanation)
+        swap = None if values else _edit_reason(rules, lead, ins.struck, ins.inserted)
+        if swap is not None:  # (words: "may" → "shall")
+            rule, dimension, direction, explanation = swap
+            yield Reason(rule, dimension, direction, None, ins.inserted, None,
+                         (run.ins_at, run.ins_at + len(ins.inserted)), told + explanation)
+
+
+def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
+    """The instructions of an amending provision added (removed) with it, each judged as the
+    edit it makes (no longer makes): under the old version the amended law would say what the
+    removed instruction inserts, under the new it keeps what it strikes. What the words govern
+    is in the amended law, not here, so whom an edit of words protects is not known: a swap
+    rule says what the edit does, and the reason is unclear."""
+    added = pair.old is None
+    clause = pair.new if added else pair.old
+    if clause is None or clause.role is not Role.AMENDMENT:
+        return
+    for ins in _replacements(clause.text):
+        assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
+        at = clause.span[0]
+        where = f" in {ins.target[-1]}" if ins.target else ""
+        if added:
+            told = (f"The added instruction strikes “{ins.struck}” and inserts "
+                    f"“{ins.inserted}”{where}")
+            before, after = ins.struck, ins.inserted
+        else:
+            told = (f"The removed instruction struck “{ins.struck}” and inserted "
+                    f"“{ins.inserted}”{where}; now that text keeps “{ins.struck}”")
+            before, after = ins.inserted, ins.struck
+        span = (at + ins.span[0], at + ins.span[1])
+        words = clause.text[ins.span[0]:ins.span[1]]
+        reason = _edit_reason(rules, clause.text[:ins.struck_span[0]], before, after)
+        if reason is None:
+            continue
+        rule, dimension, direction, explanation = reason
+        yield Reason(rule, dimension, direction, None if added else words,
+                     words if added else None, None if added else span, span if added else None,
+                     f"{told}: {explanation}")
+
+
+def _edit_reason(rules: RuleSet, lead: str, before: str, after: str
+                 ) -> tuple[str, str, Direction, str] | None:
+    """(rule, dimension, direction, explanation) for words of a law that read ``before`` and
+    read ``after`` (an instruction's edit, with the instruction's words ``lead`` before its
+    struck words as their only context), or ``None`` when no rule reads them."""
+    pairs = list(_paired(quantities(before), quantities(after)))
+    if pairs:
+        run = Run(before, 0, after, 0)
+        r = _value_reason(rules, None, (lead, lead), pairs[0][0], pairs[0][1], run)
+        return r.rule, r.dimension, r.direction, r.explanation
+    for rule in rules.of("swap"):
+        if rule.old is None or rule.new is None:
+            continue
+        old, new = rule.old.fullmatch(before.strip()), rule.new.fullmatch(after.strip())
+        if old is None or new is None:
+            continue
+        direction = rule.direction_for(None)
+        explanation = _reason(rule, None, old.group(0), new.group(0), None, None).explanation
+        if direction is Direction.NEUTRAL:
+            return rule.id, rule.dimension, direction, explanation
+        whom = " where it binds those the law regulates" if rule.subject == "regulated" else ""
+        return (rule.id, rule.dimension, Direction.UNCLEAR,
+                (f"{explanation.rstrip('.')} ({direction.value}{whom}; what the words govern is "
+                "in the amended law, so read it)."))
+    return None
 
 
 def _replacements(text: str) -> list[Instruction]:
