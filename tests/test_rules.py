@@ -515,6 +515,32 @@ def test_an_amending_instruction_added_or_removed_is_judged_as_the_edit_it_makes
         "not be placed, so read it."))]
 
 
+def test_an_amending_lead_in_and_conforming_instructions_carry_no_change_of_their_own() -> None:
+    # H.R. 2157 IH § 703 (dropped from the enrolled bill): "... is amended— (1) in paragraph
+    # (2)— (A) ... by striking “and” after the semicolon; ... (3) by redesignating paragraph (10)
+    # as paragraph (11); and (4) by inserting after paragraph (9) the following:" were each
+    # "No rule places this change"; the change is the quoted matter's, judged on its own
+    old = ("SEC. 1. FUNDS.\nAmounts are appropriated for relief.\nSEC. 2. AMENDMENTS.\nSection 7 "
+           "of the Relief Act is amended—\n(1) in paragraph (2), by striking “and” after the "
+           "semicolon;\n(2) by redesignating paragraph (3) as paragraph (4); and\n(3) by "
+           "inserting after paragraph (2) the following:\n“(3) No agency shall use face "
+           "recognition.”.\n")
+    new = "SEC. 1. FUNDS.\nAmounts are appropriated for relief.\n"
+    c = run(old, new, Mode.VERSIONS)
+    assert [(p.old.id, p.verdict.value, [r.rule for r in p.reasons])  # type: ignore[union-attr]
+            for p in c.pairs if p.new is None] == [
+        ("s2", "neutral", ["formal.amendment-lead-in"]),
+        ("s2/1", "neutral", ["formal.conforming-amendment"]),
+        ("s2/2", "neutral", ["formal.conforming-amendment"]),
+        ("s2/3", "neutral", ["formal.amendment-lead-in"]),
+        ("s2/3/q", "neutral", ["no-own-text"]),
+        ("s2/3/q/3", "weaker", ["scope.prohibition-removed"])]
+    lead = pair_of(c, "s2", reverse=True).reasons[0]
+    assert (lead.old_span, lead.explanation) == ((old.index("SEC. 2."), old.index("(1) in")), (
+        "It says what the provisions under it amend, or where the matter it quotes goes; they "
+        "are judged one by one."))
+
+
 def test_a_piece_merged_into_another_is_said_to_be_what_it_is_and_no_loss(corpus: Path) -> None:
     # H.R. 2157 IH § 503's two provisos became ENR § 601's one: the first, an emergency
     # designation, has no counterpart of its own. Its words went into the merged proviso, so no

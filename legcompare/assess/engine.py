@@ -782,6 +782,12 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     clause = pair.new if added else pair.old
     if clause is None or clause.role is not Role.AMENDMENT:
         return
+    formal = _formal_instructions(clause)
+    if formal is not None:
+        yield Reason(formal[0], "formal", Direction.NEUTRAL,
+                     None if added else clause.text, clause.text if added else None,
+                     None if added else clause.span, clause.span if added else None, formal[1])
+        return
     for ins in _replacements(clause.text):
         assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
         at = clause.span[0]
@@ -803,6 +809,34 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         yield Reason(rule, dimension, direction, None if added else words,
                      words if added else None, None if added else span, span if added else None,
                      f"{told}: {explanation}")
+
+
+_CONFORMING_WORDS = re.compile(r"[\s;:,.]*(?:(?:and|or)[\s;:,.]*)?", re.I)
+"""What a conforming amendment strikes or inserts: a conjunction, punctuation, or both."""
+_LEAD_IN = ("It says what the provisions under it amend, or where the matter it quotes goes; "
+            "they are judged one by one.")
+_CONFORMING = ("A conforming amendment (a conjunction or a punctuation mark struck or inserted, "
+               "provisions redesignated): it makes room for the instructions beside it, which "
+               "carry the change.")
+
+
+def _formal_instructions(clause: Clause) -> tuple[str, str] | None:
+    """(rule, explanation) for an amending provision with no edit of its own to judge: a
+    lead-in whose instructions, or quoted matter, are the provisions under it ("(1) in
+    paragraph (2)—", "(4) by inserting after paragraph (9) the following:"), or conforming
+    instructions only (striking "and" after a semicolon, redesignating paragraph (10) as
+    paragraph (11)), which make room for the instruction beside them; else ``None``."""
+    from ..amend import Action, parse
+
+    found = parse(clause.text)
+    if clause.children and all(i.action is Action.UNREAD for i in found):
+        return "formal.amendment-lead-in", _LEAD_IN
+    if found and all(i.action is Action.REDESIGNATE or (
+            i.action in (Action.STRIKE, Action.INSERT, Action.REPLACE) and not i.provision
+            and all(w is None or _CONFORMING_WORDS.fullmatch(w) for w in (i.struck, i.inserted))
+    ) for i in found):
+        return "formal.conforming-amendment", _CONFORMING
+    return None
 
 
 def _edit_reason(rules: RuleSet, lead: str, before: str, after: str
