@@ -407,6 +407,17 @@ entrance, such system shall accept keys.
     p = pair_of(run(tenants, users, Mode.VERSIONS), "s1/c")
     assert (p.verdict.value, [(r.rule, r.old, r.new) for r in p.reasons]) == (
         "neutral", [("formal.term-introduced", "tenants", "users")]), describe(p)
+    # a term named in passing, in parentheses after what it names (H.R. 2157's "(referred to
+    # under this heading as “covered disaster or emergency”)")
+    passing = """SEC. 1. RELIEF.
+(a) For an additional amount for relief from hurricanes and floods, $9,000,000.
+(b) The Secretary shall report on the response to such consequences.
+"""
+    named = passing.replace("and floods,", "and floods (referred to in this section as a "
+                            "“covered disaster”),").replace("consequences", "covered disaster")
+    p = pair_of(run(passing, named, Mode.VERSIONS), "s1/b")
+    assert (p.verdict.value, [(r.rule, r.old, r.new) for r in p.reasons]) == (
+        "neutral", [("formal.term-introduced", "consequences", "covered disaster")]), describe(p)
     # "the" → "a" is no agreement of the article with its word
     p = pair_of(run(old, old.replace("Where a landlord", "Where the owner"), Mode.VERSIONS),
                 "s1/b")

@@ -192,7 +192,17 @@ class _Spans:
 
 
 def _terms(outline: Outline) -> frozenset[str]:
-    return frozenset(key(c.term) for c in outline.walk() if c.term)
+    """The comparison keys of the terms a text defines: those its definitions define, and
+    those it names in passing ("(referred to under this heading as “covered disaster or
+    emergency”)", "(in this Act referred to as the “PHS Act”)")."""
+    named = (m.group("term") for m in _REFERRED_TO.finditer(outline.document.text))
+    return frozenset(key(t) for t in (*(c.term for c in outline.walk() if c.term), *named))
+
+
+_REFERRED_TO = re.compile(
+    r"\((?:in this \w+ |hereinafter )?referred to(?: (?:in|under) this \w+)? as (?:an? |the )?"
+    r"[“\"](?P<term>[^”\"\n]{2,80})[”\"]\)")
+"""A term named in passing, in the parentheses after what it names."""
 
 
 def _gaps(outline: Outline) -> tuple[int, ...]:
