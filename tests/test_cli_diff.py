@@ -118,7 +118,7 @@ def test_only_changed_shows_a_renumbering_once_where_it_happened(tmp_path: Path)
     assert code == 0
     heads = [line for line in out.splitlines() if line[:2] in ("= ", "~ ", "+ ", "- ")]
     assert heads == [
-        "+ new.txt § 2  UNCLEAR  descriptive",
+        "+ new.txt § 2  descriptive",  # (findings added: neutral, and said so)
         "= old.txt § 2 → new.txt § 3  renumbered (s2 → s3)",
         "- old.txt § 2(b)  UNCLEAR",
         "= old.txt § 2(c) → new.txt § 3(b)  renumbered (s2/c → s3/b)",

@@ -552,6 +552,26 @@ def test_an_amending_lead_in_and_conforming_instructions_carry_no_change_of_thei
         "are judged one by one."))
 
 
+def test_findings_added_or_removed_are_descriptive_and_said_to_be(corpus: Path) -> None:
+    # BIPA's legislative findings (740 ILCS 14/5) have no counterpart in S. 4457; they were
+    # each "unclear: No rule places this change", as a reworded finding no longer is
+    c = run((corpus / "us-il-bipa-740ilcs14-current.txt").read_text(encoding="utf-8"),
+            (corpus / "us-ny-s4457-2023-original.txt").read_text(encoding="utf-8"), Mode.CROSS)
+    gone = [p for p in c.pairs if p.new is None and p.old is not None
+            and p.old.id.startswith("s5/") and p.old.id != "s5/history"]
+    assert [(p.old.id, p.verdict.value, p.descriptive, [r.rule for r in p.reasons])  # type: ignore[union-attr]
+            for p in gone] == [(f"s5/{x}", "neutral", True, ["descriptive-removed"])
+                               for x in "abcdefg"]
+    old = "SEC. 1. BAN.\nNo agency shall use face recognition.\n"
+    new = "SEC. 1. FINDINGS.\nCameras are everywhere.\n" + old.replace("SEC. 1.", "SEC. 2.")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1")
+    assert (p.status.value, p.verdict.value, p.descriptive) == ("added", "neutral", True)
+    assert [(r.rule, r.new, r.explanation) for r in p.reasons] == [(
+        "descriptive-added", "SEC. 1. FINDINGS.\nCameras are everywhere.\n",
+        ("Descriptive text (a title, digest, findings or purpose) was added; it does not itself "
+        "change what the law requires."))]
+
+
 def test_a_piece_merged_into_another_is_said_to_be_what_it_is_and_no_loss(corpus: Path) -> None:
     # H.R. 2157 IH § 503's two provisos became ENR § 601's one: the first, an emergency
     # designation, has no counterpart of its own. Its words went into the merged proviso, so no

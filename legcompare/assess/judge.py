@@ -111,7 +111,7 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
             return replace(pair, verdict=Verdict.UNCLEAR, descriptive=descriptive,
                            reasons=(*reasons, broken))
     if verdict is None or (verdict is Verdict.NEUTRAL and open_runs):
-        if descriptive and pair.old is not None and pair.new is not None:
+        if descriptive:
             reasons.append(_described(pair, open_runs or changed))
             verdict = Verdict.NEUTRAL
         else:
@@ -408,7 +408,19 @@ def _non_operative(pair: ClausePair) -> Reason:
 
 
 def _described(pair: ClausePair, changed: list[Run]) -> Reason:
-    """Reworded descriptive text (a digest, findings, a title) that no rule places."""
+    """Descriptive text (a digest, findings, a title) reworded, added or removed, that no rule
+    places."""
+    if pair.old is None or pair.new is None:
+        clause = pair.new if pair.old is None else pair.old
+        assert clause is not None
+        done = "added" if pair.old is None else "removed"
+        return Reason(f"descriptive-{done}", "formal", Direction.NEUTRAL,
+                      clause.text if done == "removed" else None,
+                      clause.text if done == "added" else None,
+                      clause.span if done == "removed" else None,
+                      clause.span if done == "added" else None,
+                      f"Descriptive text (a title, digest, findings or purpose) was {done}; it "
+                      "does not itself change what the law requires.")
     run = changed[0] if changed else Run("", 0, "", 0)
     old_span = (run.del_at, run.del_at + len(run.deleted)) if run.deleted else None
     new_span = (run.ins_at, run.ins_at + len(run.inserted)) if run.inserted else None
