@@ -552,6 +552,22 @@ def test_an_amending_lead_in_and_conforming_instructions_carry_no_change_of_thei
         "are judged one by one."))
 
 
+def test_a_lead_in_over_instructions_is_one_whatever_its_role(corpus: Path) -> None:
+    # H.R. 4695 § 101(b)(6)(A), "in subsection (a)—" over three instructions, has no
+    # instruction of its own and so no role of one ("other"): it was "unclear: No rule places
+    # this change" against RCW 43.386, where § 101(b)(6) and (6)(C) above and beside it were
+    # lead-ins
+    c = run((corpus / "us-wa-rcw-43.386-current.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    assert [(i, pair_of(c, i).new.role.value,  # type: ignore[union-attr]
+             [r.rule for r in pair_of(c, i).reasons])
+            for i in ("s101/b/6", "s101/b/6/a", "s101/b/6/c")] == [
+        ("s101/b/6", "amendment", ["formal.amendment-lead-in"]),
+        ("s101/b/6/a", "other", ["formal.amendment-lead-in"]),
+        ("s101/b/6/c", "amendment", ["formal.amendment-lead-in"])]
+
+
 def test_findings_added_or_removed_are_descriptive_and_said_to_be(corpus: Path) -> None:
     # BIPA's legislative findings (740 ILCS 14/5) have no counterpart in S. 4457; they were
     # each "unclear: No rule places this change", as a reworded finding no longer is

@@ -780,8 +780,9 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     rule says what the edit does, and the reason is unclear."""
     added = pair.old is None
     clause = pair.new if added else pair.old
-    if clause is None or clause.role is not Role.AMENDMENT:
-        return
+    if clause is None or (clause.role is not Role.AMENDMENT and not (  # ("(A) in subsection
+            clause.children and all(c.role is Role.AMENDMENT for c in clause.children))):
+        return  # (a)—" over instructions: no instruction of its own, so no role of one)
     formal = _formal_instructions(clause)
     if formal is not None:
         yield Reason(formal[0], "formal", Direction.NEUTRAL,
