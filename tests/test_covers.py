@@ -446,7 +446,7 @@ USC_PREEMPTION = {
     "15usc1461.txt": [("p1", "ceiling")],
     "15usc1692n.txt": [("p1", "floor"), ("p1", "conflict")],
     "15usc1693q.txt": [("p1", "floor"), ("p1", "conflict")],
-    "15usc2075-a-b.txt": [("a", "ceiling"), ("b", "floor"), ("b", "carve-out")],
+    "15usc2075-a-b.txt": [("a", "ceiling"), ("b", "carve-out"), ("b", "floor")],
     "18usc2710-f.txt": [("f", "conflict")],
     "29usc218-a.txt": [("a", "floor")],
     "42usc7543-a-b2.txt": [("a", "ceiling"), ("b/1", "carve-out")],
@@ -486,7 +486,9 @@ def test_each_preemption_item_quotes_the_words_that_decide_it(corpus: Path) -> N
     assert ("no State or political subdivision of a State shall have any authority either to "
             "establish or to continue in effect") in by_value["ceiling"].quote
     assert "does not prevent the Federal Government" in by_value["carve-out"].quote
-    assert "more stringent" in by_value["floor"].quote
+    # (from (b)'s words, not from its heading, "... more stringent than Federal standards")
+    assert "provides a higher degree of protection" in by_value["floor"].quote
+    assert "more stringent" not in by_value["floor"].quote
     page = tree.document.text
     for i in by_value.values():
         assert readable(page[i.span[0]:i.span[1]], page) in i.quote

@@ -914,3 +914,30 @@ def test_a_definition_scoped_to_its_section_is_a_definition(corpus: Path) -> Non
         (Kind.DEFINITION, "average adjusted gross income"),
         (Kind.DEFINITION, "eligible rural medical facility")]
 
+
+
+# --- the US Code as printed with a subsection's heading on its own line --------------------------
+
+def test_a_subsection_heading_on_its_own_line_where_lines_are_paragraphs(corpus: Path) -> None:
+    """15 U.S.C. § 2075 prints "(b) Consumer product safety requirements which impose
+    performance standards more stringent than Federal standards" / "Subsection (a) of this
+    section does not prevent ...": a heading (its words were read as law: `covers` and
+    `preempt` took "more stringent" for a floor). Only where lines are paragraphs: in a print
+    wrapped at a width, such a line is a sentence's first."""
+    o = by_id(outline_of(corpus, "preemption/15usc2075-a-b.txt"))
+    assert (o["a"].heading, o["b"].heading) == (
+        "State compliance to Federal standards",
+        ("Consumer product safety requirements which impose performance standards more "
+        "stringent than Federal standards"))
+    body = "Subsection (a) does not prevent any State from establishing a requirement " * 3
+    paragraphs = f"SEC. 1. STANDARDS.\n(a) In general\n{body.strip()}.\n"
+    wrapped = "SEC. 1. STANDARDS.\n(a) In general\nSubsection (a) does not prevent any State.\n"
+    def first(text: str) -> Clause:
+        return split(parse_text(text, Provenance("us", "code", "t", "t", "test"))).clauses[0] \
+            .children[0]
+
+    one, two = first(paragraphs), first(wrapped)
+    assert (one.id, one.heading, two.id, two.heading) == ("s1/a", "In general", "s1/a", None)
+    # (a line with a verb in it, or one that ends in a mark, is no heading)
+    assert [first(paragraphs.replace("(a) In general", line)).heading
+            for line in ("(a) The Secretary shall act", "(a) In general:")] == [None, None]

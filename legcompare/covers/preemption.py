@@ -29,7 +29,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..model import Clause
-from ..preempt.classify import kinds_of, signals_in, units_of
+from ..preempt.classify import kinds_of, unit_signals, units_of
 from ..preempt.model import PreemptionKind, Signal
 from . import signals as sig
 from .items import at
@@ -46,7 +46,7 @@ def preemption_found(top: Clause, page: str) -> Found:
     document's display text)."""
     out: Found = {}
     for clause, text, span in units_of(top, page):
-        signals = signals_in(text, span[0])
+        signals = unit_signals(clause, text, span)
         kinds = kinds_of(signals)
         if kinds:
             # (a lead-in is read with its list: the unit spans them all)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..assess.engine import heading_span
 from ..assess.roles import own_text
 from ..model import Clause, Kind, Outline, Role
 from ..normalize import key
@@ -63,8 +64,26 @@ def is_lead_in(clause: Clause) -> bool:
     return bool(_LEAD_IN.search(own_text(clause).rstrip().rstrip("*").rstrip()))
 
 
-def signals_in(text: str, offset: int = 0, pats: Patterns | None = None) -> tuple[Signal, ...]:
-    """The first match of every signal pattern that its guards allow, in text order.
+def unit_signals(clause: Clause, text: str, span: tuple[int, int],
+                 pats: Patterns | None = None) -> tuple[Signal, ...]:
+    """:func:`signals_in` a unit of :func:`units`, less those inside a heading: a heading
+    names what a provision is about ("(b) Consumer product safety requirements which impose
+    performance standards more stringent than Federal standards", over a carve-out for a
+    government's own use), and its words decide nothing."""
+    found = signals_in(text, span[0], pats)
+    if not found:  # (most units: no heading need be looked for)
+        return found
+    headings = tuple(h for c in clause.walk() if (h := heading_span(c)) is not None)
+    if not any(a <= s.span[0] and s.span[1] <= b for s in found for a, b in headings):
+        return found  # (passing over what no signal was found in changes nothing)
+    return signals_in(text, span[0], pats, skip=tuple((a - span[0], b - span[0])
+                                                      for a, b in headings))
+
+
+def signals_in(text: str, offset: int = 0, pats: Patterns | None = None, *,
+               skip: tuple[tuple[int, int], ...] = ()) -> tuple[Signal, ...]:
+    """The first match of every signal pattern that its guards allow, in text order; a match
+    inside one of the spans ``skip`` (of ``text``) is passed over.
 
     A pattern none of whose required words occurs in ``text`` (:mod:`legcompare.prefilter`,
     all of them looked for in one pass) is not searched: its answer would be "no match"."""
@@ -76,6 +95,8 @@ def signals_in(text: str, offset: int = 0, pats: Patterns | None = None) -> tupl
         if present is not None and sp.required is not None and present.isdisjoint(sp.required):
             continue
         for m in quick(sp.pattern).finditer(text):
+            if skip and any(a <= m.start() and m.end() <= b for a, b in skip):
+                continue
             start, end = _sentence(text, m.start(), m.end())
             before, after = text[start:m.start()], text[m.end():end]
             if sp.not_before is not None and sp.not_before.search(before):
@@ -122,7 +143,7 @@ def classify(outline: Outline, pats: Patterns | None = None) -> tuple[Preemption
     defined = actor_terms(outline, pats)
     found: list[PreemptionClause] = []
     for clause, text, span in units(outline):
-        signals = signals_in(text, span[0], pats)
+        signals = unit_signals(clause, text, span, pats)
         kinds = kinds_of(signals)
         if kinds:
             found.append(_build(clause, text, span, kinds, signals, defined, pats))

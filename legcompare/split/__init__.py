@@ -39,7 +39,7 @@ from .builder import Node
 from .family import FEDERAL, Family, family_of, level_kind
 from .headings import defined_term, heading_after
 from .labels import ENUM_RANK
-from .scan import Scanner
+from .scan import WRAPPED_WIDTH, Scanner
 
 __all__ = ["Skeleton", "skeleton", "split"]
 
@@ -153,6 +153,14 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
     form, fallback = document.citation, _fallback(document)
     # (in document order: a clause is cited before its children; see _in_halves for [0])
     repeats: list[citation.Repeats] = [citation.Repeats()]
+    unwrapped: list[bool] = []
+
+    def paragraphs() -> bool:
+        """Are the text's lines paragraphs (no print wrapped at a width: a line is longer
+        than one)? Read when a heading first asks (most texts never do)."""
+        if not unwrapped:
+            unwrapped.append(any(len(line) > WRAPPED_WIDTH for line in text.split("\n")))
+        return unwrapped[0]
 
     def build(node: Node, path: list[Step], quoted: tuple[str, CitationForm, str] | None,
               parts: Parts, parent_role: Role | None, under: tuple[str, ...] = ()) -> Clause:
@@ -169,7 +177,8 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
             head = text[line_start:node.label_span[0]].lstrip()
             markup = "heading" if head.startswith("#") else "bold" if head.startswith("**") \
                 else None
-            heading = node.heading or heading_after(text, node.label_span[1], kind, markup)
+            heading = node.heading or heading_after(text, node.label_span[1], kind, markup,
+                                                    paragraphs)
         term = node.term
         if term is None and node.label_span is not None and kind is not Kind.SECTION:
             term = defined_term(text, node.label_span[1])

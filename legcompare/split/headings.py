@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Kind
 from ..normalize import readable
@@ -21,8 +22,10 @@ _NAMED_KINDS = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE
                           Kind.SUBCHAPTER, Kind.PART, Kind.SUBPART, Kind.ARTICLE})
 
 
-def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | None:
-    """The heading printed after a label ending at ``end``, or ``None``."""
+def heading_after(text: str, end: int, kind: Kind, markup: str | None,
+                  paragraphs: Callable[[], bool] | None = None) -> str | None:
+    """The heading printed after a label ending at ``end``, or ``None``. ``paragraphs``: are
+    the text's lines paragraphs (asked only where the answer matters; see below)?"""
     window = text[end:end + 400]
     line = window.split("\n", 1)[0]
     if markup == "heading":
@@ -41,7 +44,14 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | 
         if kind in _NAMED_KINDS or len(words) <= 6:
             return " ".join(words)
     if kind not in _NAMED_KINDS:
-        return None  # a numbered paragraph's heading is marked (dash, capitals, markup)
+        # a numbered paragraph's heading is marked (dash, capitals, markup), or, where lines
+        # are paragraphs (the US Code as the Office of the Law Revision Counsel prints it),
+        # is a line of its own: "(b) Consumer product safety requirements which impose
+        # performance standards more stringent than Federal standards" / "Subsection (a) ...".
+        # (In a print wrapped at a width, such a line is the first of a sentence.)
+        if paragraphs is not None and _own_line(line, window) and paragraphs():
+            return line.strip()
+        return None
     m = _SECTION_HEADING.match(line)
     if m and not P.PROSE.search(m.group("h")):
         return m.group("h").strip()
@@ -53,6 +63,19 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None) -> str | 
         return rest
     return None
 
+
+
+_LINE_END_MARK = re.compile(r"[.;:,—)”\"'*-]\s*$")
+
+
+def _own_line(line: str, window: str) -> bool:
+    """Is the rest of a label's line a heading of its own: a phrase with no mark at its end and
+    no sentence in it, a line starting with a capital after it?"""
+    rest = line.strip()
+    after = window[len(line) + 1:].lstrip(" \t")
+    return (0 < len(rest) <= 160 and rest[:1].isupper() and after[:1].isupper()
+            and _LINE_END_MARK.search(rest) is None and not re.search(r"[.;:]\s", rest)
+            and P.PROSE.search(rest) is None)
 
 
 _MD_BOLD_LEAD = re.compile(r"^[^*\n]{0,120}\*\*\s*")
