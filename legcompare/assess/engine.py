@@ -772,6 +772,15 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
                          (run.ins_at, run.ins_at + len(ins.inserted)), told + explanation)
 
 
+def one_sided(rule: str, dimension: str, direction: Direction, side: str, words: str | None,
+              span: tuple[int, int] | None, explanation: str) -> Reason:
+    """A reason pointing at ``words`` (at ``span``) on one side of a pair, ``"old"`` or
+    ``"new"``: a provision that one text has and the other has not."""
+    old = side == "old"
+    return Reason(rule, dimension, direction, words if old else None, None if old else words,
+                  span if old else None, None if old else span, explanation)
+
+
 def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     """The instructions of an amending provision added (removed) with it, each judged as the
     edit it makes (no longer makes): under the old version the amended law would say what the
@@ -783,11 +792,11 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     if clause is None or (clause.role is not Role.AMENDMENT and not (  # ("(A) in subsection
             clause.children and all(c.role is Role.AMENDMENT for c in clause.children))):
         return  # (a)—" over instructions: no instruction of its own, so no role of one)
+    side = "new" if added else "old"
     formal = _formal_instructions(clause)
     if formal is not None:
-        yield Reason(formal[0], "formal", Direction.NEUTRAL,
-                     None if added else clause.text, clause.text if added else None,
-                     None if added else clause.span, clause.span if added else None, formal[1])
+        yield one_sided(formal[0], "formal", Direction.NEUTRAL, side, clause.text, clause.span,
+                        formal[1])
         return
     for ins in _replacements(clause.text):
         assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
@@ -807,9 +816,7 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         if reason is None:
             continue
         rule, dimension, direction, explanation = reason
-        yield Reason(rule, dimension, direction, None if added else words,
-                     words if added else None, None if added else span, span if added else None,
-                     f"{told}: {explanation}")
+        yield one_sided(rule, dimension, direction, side, words, span, f"{told}: {explanation}")
 
 
 _CONFORMING_WORDS = re.compile(r"[\s;:,.]*(?:(?:and|or)[\s;:,.]*)?", re.I)

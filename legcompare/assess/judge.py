@@ -38,6 +38,7 @@ from .engine import (
     in_term,
     judge,
     letters,
+    one_sided,
     runs,
 )
 from .rules import RuleSet, load_rules
@@ -243,13 +244,10 @@ def _breaks_off(pair: ClausePair, texts: Texts) -> Reason | None:
     for side in ("old", "new"):
         clause = pair.old if side == "old" else pair.new
         if clause is not None and clause.text.strip() and _broken_side(pair, texts, side):
-            return Reason("incomplete-text", "completeness", Direction.UNCLEAR,
-                          clause.text if side == "old" else None,
-                          clause.text if side == "new" else None,
-                          clause.span if side == "old" else None,
-                          clause.span if side == "new" else None,
-                          f"The {side} provision breaks off where the text was not retrieved; "
-                          "what it says after the gap is unknown.")
+            return one_sided("incomplete-text", "completeness", Direction.UNCLEAR, side,
+                             clause.text, clause.span,
+                             f"The {side} provision breaks off where the text was not "
+                             "retrieved; what it says after the gap is unknown.")
     return None
 
 
@@ -414,13 +412,10 @@ def _described(pair: ClausePair, changed: list[Run]) -> Reason:
         clause = pair.new if pair.old is None else pair.old
         assert clause is not None
         done = "added" if pair.old is None else "removed"
-        return Reason(f"descriptive-{done}", "formal", Direction.NEUTRAL,
-                      clause.text if done == "removed" else None,
-                      clause.text if done == "added" else None,
-                      clause.span if done == "removed" else None,
-                      clause.span if done == "added" else None,
-                      f"Descriptive text (a title, digest, findings or purpose) was {done}; it "
-                      "does not itself change what the law requires.")
+        return one_sided(f"descriptive-{done}", "formal", Direction.NEUTRAL,
+                         "new" if pair.old is None else "old", clause.text, clause.span,
+                         f"Descriptive text (a title, digest, findings or purpose) was {done}; "
+                         "it does not itself change what the law requires.")
     run = changed[0] if changed else Run("", 0, "", 0)
     old_span = (run.del_at, run.del_at + len(run.deleted)) if run.deleted else None
     new_span = (run.ins_at, run.ins_at + len(run.inserted)) if run.inserted else None
