@@ -92,7 +92,7 @@ def test_a_diff_of_short_texts_imports_no_process_machinery(tmp_path: Path) -> N
 def test_only_a_changed_amending_instruction_imports_the_instruction_grammar(
         tmp_path: Path) -> None:
     # the grammar of amending instructions (legcompare.amend, 52 patterns) is read only where a
-    # changed instruction is judged as the edit it makes; quoted matter's target is not in it
+    # changed instruction is judged by what it writes; quoted matter's target is not in it
     _, imported = _diff_of(tmp_path, _BAN_OLD, _BAN_NEW, "--format", "markdown")
     assert "legcompare.quoted_matter" in imported and "legcompare.amend" not in imported
     out, imported = _diff_of(
@@ -102,7 +102,8 @@ def test_only_a_changed_amending_instruction_imports_the_instruction_grammar(
         "SEC. 2. PENALTY.\nSection 5 of the Privacy Act is amended by striking “$500” and "
         "inserting “$5,000”.\n", "--format", "markdown")
     assert "legcompare.amend" in imported
-    assert "The instruction strikes “$500” and inserts “$5,000”" in out
+    assert ("The instruction now inserts “$5,000” for “$500” in Section 5 of the Privacy Act, "
+            "where it inserted “$1,000”: $1,000 became $5,000") in out
 
 
 def test_preempt_of_one_law_compares_nothing_and_imports_no_comparison(tmp_path: Path) -> None:

@@ -461,27 +461,37 @@ def test_the_same_date_in_other_words_is_not_a_change() -> None:
                        "The same value, September 30, 2019, worded differently.")], describe(p)
 
 
-def test_a_changed_amending_instruction_is_judged_as_the_edit_it_makes() -> None:
+def test_a_changed_amending_instruction_is_judged_by_what_each_version_would_write() -> None:
     # the instruction's struck and inserted amounts, read by the parser `current` uses (so
     # "by striking “$5,000” in the first sentence and inserting" is read, with its place); what
     # an amount governs is in the law, not in the instruction: unplaced, never "an
-    # appropriation" for want of any words before it
+    # appropriation" for want of any words before it. Both versions strike $5,000: the old
+    # would write $7,500 there, the new $10,000, so $7,500 became $10,000 (it was judged as
+    # "$5,000 became $10,000", which an old "$10,000" and a new "$7,500" would have made an
+    # increase too)
     old = ("SEC. 1. LIMITS.\nSection 5 of the Act is amended—\n(1) in subsection (a), by striking "
            "“$5,000” in the first sentence and inserting “$7,500”; and\n(2) in subsection (b), "
            "by striking “30 days” and inserting “60 days”.\n")
     new = old.replace("“$7,500”", "“$10,000”").replace("“60 days”", "“45 days”")
     c = run(old, new, Mode.VERSIONS)
     first, second = pair_of(c, "s1/1"), pair_of(c, "s1/2")
-    told = [(r.rule, r.direction.value, r.old, r.new, new[slice(*r.new_span)], r.explanation)
-            for r in first.reasons if r.explanation.startswith("The instruction")]
-    assert told == [("limits.value-unplaced", "unclear", "$5,000", "$10,000", "$10,000",
-                     ("The instruction strikes “$5,000” and inserts “$10,000” in the first "
-                     "sentence: $5,000 became $10,000; what the amount governs could not be "
-                     "placed, so read it."))]
+    told = [(r.rule, r.direction.value, old[slice(*r.old_span)], new[slice(*r.new_span)],
+             r.explanation) for r in first.reasons if r.explanation.startswith("The instruction")]
+    assert told == [("limits.value-unplaced", "unclear", "$7,500", "$10,000",
+                     ("The instruction now inserts “$10,000” for “$5,000” in the first "
+                      "sentence, where it inserted “$7,500”: $7,500 became $10,000; what the "
+                      "amount governs could not be placed, so read it."))]
     assert [r.explanation.split(":")[0] for r in second.reasons
             if r.explanation.startswith("The instruction")] == [
-        "The instruction strikes “30 days” and inserts “45 days” in subsection (b)"]
+        ("The instruction now inserts “45 days” for “30 days” in subsection (b), where it "
+        "inserted “60 days”")]
     assert "limits.appropriations" not in [r.rule for r in (*first.reasons, *second.reasons)]
+    # an instruction that strikes other words than the old version's is the edit it makes
+    other = old.replace("“$5,000”", "“$6,000”")
+    p = pair_of(run(old, other, Mode.VERSIONS), "s1/1")
+    assert [r.explanation.split(":")[0] for r in p.reasons
+            if r.explanation.startswith("The instruction")] == [
+        "The instruction strikes “$6,000” and inserts “$7,500” in the first sentence"]
 
 
 def test_an_amending_instruction_added_or_removed_is_judged_as_the_edit_it_makes() -> None:
@@ -511,11 +521,11 @@ def test_an_amending_instruction_added_or_removed_is_judged_as_the_edit_it_makes
                 "by striking “may” and inserting “shall”",
                 ("The added instruction strikes “may” and inserts “shall” in Section 7 of the "
                 "Relief Act"))]
-    # a changed instruction is judged as the edit it now makes, words as amounts are
+    # a changed instruction is judged by what each version would write, words as amounts are
     should = old.replace("“shall”", "“should”")
     p = pair_of(run(should, old, Mode.VERSIONS), "s2")
-    assert [(r.rule, r.direction.value, r.new, old[slice(*r.new_span)])
-            for r in p.reasons] == [("obligation.may-to-shall", "unclear", "shall", "shall")]
+    assert [(r.rule, r.direction.value, should[slice(*r.old_span)], old[slice(*r.new_span)])
+            for r in p.reasons] == [("obligation.should-to-shall", "unclear", "should", "shall")]
     # an amount: the old version would have made it $1,000, the new leaves $500
     fine = old.replace("“may” and inserting “shall”", "“$500” and inserting “$1,000”")
     p = pair_of(run(fine, new, Mode.VERSIONS), "s2")

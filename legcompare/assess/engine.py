@@ -742,34 +742,51 @@ def _value_reason(rules: RuleSet, role: Role | None, contexts: tuple[str, str],
 
 
 def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
-    """An amending instruction added or changed: judged as the edit it makes."""
+    """An amending instruction added or changed: judged as the edit it makes to the amended
+    law, or, where the old version struck the same words and inserted others, by what each
+    version would write there ("inserting “$10,000”" where it read "inserting “$7,500”": the
+    law would say $10,000 instead of $7,500, whatever it says now)."""
     assert pair.new is not None
     if pair.new.role is not Role.AMENDMENT:
         return
-    old_instructions = {(i.struck, i.inserted) for i in _replacements(pair.old.text)} \
-        if pair.old else set()
+    olds = _replacements(pair.old.text) if pair.old else []
+    same = {(i.struck, i.inserted) for i in olds}
     for ins in _replacements(pair.new.text):
-        if (ins.struck, ins.inserted) in old_instructions:
+        if (ins.struck, ins.inserted) in same:
             continue
         assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
         at = pair.new.span[0]
-        run = Run(ins.struck, at + ins.struck_span[0], ins.inserted, at + ins.inserted_span[0])
         target = ins.target[-1] if ins.target else ""
+        where = f" in {target}" if target else ""
         # what the amount governs is in the law, not here: the instruction's own words before
         # the struck ones are the only context (an empty one would pass for a bare amount)
         lead = pair.new.text[:ins.struck_span[0]]
-        told = (f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”"
-                f"{' in ' + target if target else ''}: ")
-        values = list(_paired(quantities(ins.struck), quantities(ins.inserted)))
+        was = next((o for o in olds if o.struck == ins.struck and o.target == ins.target
+                    and o.inserted != ins.inserted), None)
+        if was is not None and pair.old is not None:
+            assert was.inserted_span is not None and was.inserted is not None
+            before = was.inserted
+            before_at: int | None = pair.old.span[0] + was.inserted_span[0]
+            told = (f"The instruction now inserts “{ins.inserted}” for “{ins.struck}”{where}, "
+                    f"where it inserted “{was.inserted}”: ")
+        else:
+            before, before_at = ins.struck, None  # (the struck words: in the new text)
+            told = f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”{where}: "
+        run = Run(before, before_at if before_at is not None else at + ins.struck_span[0],
+                  ins.inserted, at + ins.inserted_span[0])
+        values = list(_paired(quantities(before), quantities(ins.inserted)))
         for q_old, q_new in values:
             r = _value_reason(rules, None, (lead, lead), q_old, q_new, run)
-            yield Reason(r.rule, r.dimension, r.direction, r.old, r.new, None, r.new_span,
+            yield Reason(r.rule, r.dimension, r.direction, r.old, r.new,
+                         r.old_span if before_at is not None else None, r.new_span,
                          told + r.explanation)
-        swap = None if values else _edit_reason(rules, lead, ins.struck, ins.inserted)
+        swap = None if values else _edit_reason(rules, lead, before, ins.inserted)
         if swap is not None:  # (words: "may" → "shall")
             rule, dimension, direction, explanation = swap
-            yield Reason(rule, dimension, direction, None, ins.inserted, None,
-                         (run.ins_at, run.ins_at + len(ins.inserted)), told + explanation)
+            old_span = (before_at, before_at + len(before)) if before_at is not None else None
+            yield Reason(rule, dimension, direction, before if old_span else None, ins.inserted,
+                         old_span, (run.ins_at, run.ins_at + len(ins.inserted)),
+                         told + explanation)
 
 
 def one_sided(rule: str, dimension: str, direction: Direction, side: str, words: str | None,
