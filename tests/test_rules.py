@@ -526,6 +526,13 @@ def test_an_amending_instruction_added_or_removed_is_judged_as_the_edit_it_makes
     p = pair_of(run(should, old, Mode.VERSIONS), "s2")
     assert [(r.rule, r.direction.value, should[slice(*r.old_span)], old[slice(*r.new_span)])
             for r in p.reasons] == [("obligation.should-to-shall", "unclear", "should", "shall")]
+    # a rule that reads the words around a change has none of them in an instruction: "may
+    # clearly state" is no court's name ("formal.court-named" wants "in", "before" or "to"
+    # before it, in the law), as the 10 MB benchmark pair's H.R. 1 text had it
+    court = old.replace("“may” and inserting “shall”", "“may clearly state” and inserting "
+                        "“shall state in a clear and conspicuous manner”")
+    p = pair_of(run(new, court, Mode.VERSIONS), "s2")
+    assert [r.rule for r in p.reasons] == ["unassessed"], describe(p)
     # an amount: the old version would have made it $1,000, the new leaves $500
     fine = old.replace("“may” and inserting “shall”", "“$500” and inserting “$1,000”")
     p = pair_of(run(fine, new, Mode.VERSIONS), "s2")

@@ -8,7 +8,7 @@ document's display text. Layout-only changes (equal comparison keys) are never e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -763,30 +763,19 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         lead = pair.new.text[:ins.struck_span[0]]
         was = next((o for o in olds if o.struck == ins.struck and o.target == ins.target
                     and o.inserted != ins.inserted), None)
+        inserted_at = at + ins.inserted_span[0]
         if was is not None and pair.old is not None:
             assert was.inserted_span is not None and was.inserted is not None
-            before = was.inserted
-            before_at: int | None = pair.old.span[0] + was.inserted_span[0]
+            run = Run(was.inserted, pair.old.span[0] + was.inserted_span[0], ins.inserted,
+                      inserted_at)
             told = (f"The instruction now inserts “{ins.inserted}” for “{ins.struck}”{where}, "
                     f"where it inserted “{was.inserted}”: ")
-        else:
-            before, before_at = ins.struck, None  # (the struck words: in the new text)
+        else:  # (the struck words stand in the new text: no span in the old one)
+            run = Run(ins.struck, at + ins.struck_span[0], ins.inserted, inserted_at)
             told = f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”{where}: "
-        run = Run(before, before_at if before_at is not None else at + ins.struck_span[0],
-                  ins.inserted, at + ins.inserted_span[0])
-        values = list(_paired(quantities(before), quantities(ins.inserted)))
-        for q_old, q_new in values:
-            r = _value_reason(rules, None, (lead, lead), q_old, q_new, run)
-            yield Reason(r.rule, r.dimension, r.direction, r.old, r.new,
-                         r.old_span if before_at is not None else None, r.new_span,
-                         told + r.explanation)
-        swap = None if values else _edit_reason(rules, lead, before, ins.inserted)
-        if swap is not None:  # (words: "may" → "shall")
-            rule, dimension, direction, explanation = swap
-            old_span = (before_at, before_at + len(before)) if before_at is not None else None
-            yield Reason(rule, dimension, direction, before if old_span else None, ins.inserted,
-                         old_span, (run.ins_at, run.ins_at + len(ins.inserted)),
-                         told + explanation)
+        for r in _edits(rules, lead, run):
+            yield replace(r, old_span=r.old_span if was is not None else None,
+                          explanation=told + r.explanation)
 
 
 def one_sided(rule: str, dimension: str, direction: Direction, side: str, words: str | None,
@@ -809,13 +798,16 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     if clause is None or (clause.role is not Role.AMENDMENT and not (  # ("(A) in subsection
             clause.children and all(c.role is Role.AMENDMENT for c in clause.children))):
         return  # (a)—" over instructions: no instruction of its own, so no role of one)
+    from ..amend import parse  # (see _replacements)
+
     side = "new" if added else "old"
-    formal = _formal_instructions(clause)
+    found = parse(clause.text)
+    formal = _formal_instructions(clause, found)
     if formal is not None:
         yield one_sided(formal[0], "formal", Direction.NEUTRAL, side, clause.text, clause.span,
                         formal[1])
         return
-    for ins in _replacements(clause.text):
+    for ins in _replacing(clause.text, found):
         assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
         at = clause.span[0]
         where = f" in {ins.target[-1]}" if ins.target else ""
@@ -829,11 +821,10 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
             before, after = ins.inserted, ins.struck
         span = (at + ins.span[0], at + ins.span[1])
         words = clause.text[ins.span[0]:ins.span[1]]
-        reason = _edit_reason(rules, clause.text[:ins.struck_span[0]], before, after)
-        if reason is None:
-            continue
-        rule, dimension, direction, explanation = reason
-        yield one_sided(rule, dimension, direction, side, words, span, f"{told}: {explanation}")
+        # (one reason per instruction, pointing at its words: the first edit read in it)
+        for r in _edits(rules, clause.text[:ins.struck_span[0]], Run(before, 0, after, 0))[:1]:
+            yield one_sided(r.rule, r.dimension, r.direction, side, words, span,
+                            f"{told}: {r.explanation}")
 
 
 _CONFORMING_WORDS = re.compile(r"[\s;:,.]*(?:(?:and|or)[\s;:,.]*)?", re.I)
@@ -845,15 +836,16 @@ _CONFORMING = ("A conforming amendment (a conjunction or a punctuation mark stru
                "carry the change.")
 
 
-def _formal_instructions(clause: Clause) -> tuple[str, str] | None:
+def _formal_instructions(clause: Clause, found: Sequence[Instruction]
+                         ) -> tuple[str, str] | None:
     """(rule, explanation) for an amending provision with no edit of its own to judge: a
     lead-in whose instructions, or quoted matter, are the provisions under it ("(1) in
     paragraph (2)—", "(4) by inserting after paragraph (9) the following:"), or conforming
     instructions only (striking "and" after a semicolon, redesignating paragraph (10) as
-    paragraph (11)), which make room for the instruction beside them; else ``None``."""
-    from ..amend import Action, parse
+    paragraph (11)), which make room for the instruction beside them; else ``None``.
+    ``found``: the instructions parsed from its text."""
+    from ..amend import Action
 
-    found = parse(clause.text)
     if clause.children and all(i.action is Action.UNREAD for i in found):
         return "formal.amendment-lead-in", _LEAD_IN
     if found and all(i.action is Action.REDESIGNATE or (
@@ -864,31 +856,43 @@ def _formal_instructions(clause: Clause) -> tuple[str, str] | None:
     return None
 
 
-def _edit_reason(rules: RuleSet, lead: str, before: str, after: str
-                 ) -> tuple[str, str, Direction, str] | None:
-    """(rule, dimension, direction, explanation) for words of a law that read ``before`` and
-    read ``after`` (an instruction's edit, with the instruction's words ``lead`` before its
-    struck words as their only context), or ``None`` when no rule reads them."""
-    pairs = list(_paired(quantities(before), quantities(after)))
-    if pairs:
-        run = Run(before, 0, after, 0)
-        r = _value_reason(rules, None, (lead, lead), pairs[0][0], pairs[0][1], run)
-        return r.rule, r.dimension, r.direction, r.explanation
+def _edits(rules: RuleSet, lead: str, run: Run) -> list[Reason]:
+    """The reasons for words of a law that read ``run.deleted`` and come to read
+    ``run.inserted`` (an instruction's edit, with the instruction's words ``lead`` before its
+    struck words as their only context): one per amount paired across them, else the first
+    swap rule that reads both whole; none when no rule reads them. Spans are the run's. What
+    the words govern is in the amended law, so a swap that would be stronger or weaker is
+    unclear, and says which it would be."""
+    before, after = run.deleted, run.inserted
+    values = list(_paired(quantities(before), quantities(after)))
+    if values:
+        return [_value_reason(rules, None, (lead, lead), a, b, run) for a, b in values]
     for rule in rules.of("swap"):
-        if rule.old is None or rule.new is None:
+        if rule.old is None or rule.new is None or _needs_surroundings(rule):
             continue
         old, new = rule.old.fullmatch(before.strip()), rule.new.fullmatch(after.strip())
         if old is None or new is None:
             continue
         direction = rule.direction_for(None)
         explanation = _reason(rule, None, old.group(0), new.group(0), None, None).explanation
-        if direction is Direction.NEUTRAL:
-            return rule.id, rule.dimension, direction, explanation
-        whom = " where it binds those the law regulates" if rule.subject == "regulated" else ""
-        return (rule.id, rule.dimension, Direction.UNCLEAR,
-                (f"{explanation.rstrip('.')} ({direction.value}{whom}; what the words govern is "
-                "in the amended law, so read it)."))
-    return None
+        if direction is not Direction.NEUTRAL:
+            whom = " where it binds those the law regulates" if rule.subject == "regulated" \
+                else ""
+            explanation = (f"{explanation.rstrip('.')} ({direction.value}{whom}; what the "
+                           "words govern is in the amended law, so read it).")
+            direction = Direction.UNCLEAR
+        return [Reason(rule.id, rule.dimension, direction, before, after,
+                       (run.del_at, run.del_at + len(before)),
+                       (run.ins_at, run.ins_at + len(after)), explanation)]
+    return []
+
+
+def _needs_surroundings(rule: Rule) -> bool:
+    """Does the rule read words around the change (those before it, the provision's or the
+    document's text, the term defined), which an instruction's edit does not have: they are in
+    the amended law ("may clearly state" is no court's name, whatever "state" matches)?"""
+    return any(x is not None for x in (rule.before, rule.term, rule.context, rule.not_context,
+                                       rule.document_context, rule.document_not_context))
 
 
 def _replacements(text: str) -> list[Instruction]:
@@ -896,9 +900,16 @@ def _replacements(text: str) -> list[Instruction]:
     quotation standing in the text as the words it quotes)."""
     # (here: the instruction grammar's 52 patterns are compiled only by a comparison that
     # has an amending instruction to read, not by every run of ``diff``)
-    from ..amend import Action, parse
+    from ..amend import parse
 
-    return [i for i in parse(text) if i.action is Action.REPLACE and not i.provision
+    return _replacing(text, parse(text))
+
+
+def _replacing(text: str, found: Sequence[Instruction]) -> list[Instruction]:
+    """:func:`_replacements` among the instructions ``found`` in ``text``."""
+    from ..amend import Action
+
+    return [i for i in found if i.action is Action.REPLACE and not i.provision
             and i.struck_span is not None and i.inserted_span is not None
             and text[slice(*i.struck_span)] == i.struck
             and text[slice(*i.inserted_span)] == i.inserted]
