@@ -39,7 +39,7 @@ from .builder import Node
 from .family import FEDERAL, Family, family_of, level_kind
 from .headings import defined_term, heading_after
 from .labels import ENUM_RANK
-from .scan import WRAPPED_WIDTH, Scanner
+from .scan import Scanner
 
 __all__ = ["Skeleton", "skeleton", "split"]
 
@@ -59,8 +59,8 @@ def split(document: Document, *, halves: Halves | None = None) -> Outline:
     if not document.text:
         return Outline(document, ())
     family = family_of(document)
-    root, nodes = _scan(document, family)
-    clauses = _materialize(document, family, root, nodes, halves)
+    root, nodes, paragraphs = _scan(document, family)
+    clauses = _materialize(document, family, root, nodes, paragraphs, halves)
     for node in nodes:  # the only cycles of the node tree: freed now, without the collector
         node.parent = None
     return Outline(document, clauses)
@@ -90,7 +90,7 @@ def skeleton(document: Document) -> tuple[Skeleton, ...]:
         return tuple(_bare(c) for c in document.structure)
     if not document.text:
         return ()
-    root, nodes = _scan(document, family_of(document))
+    root, nodes, _ = _scan(document, family_of(document))
     ends = _ends(document.text, nodes)
     ids = _assign_ids(root)
 
@@ -109,15 +109,18 @@ def _bare(clause: Clause) -> Skeleton:
                     tuple(_bare(c) for c in clause.children))
 
 
-def _scan(document: Document, family: Family) -> tuple[Node, list[Node]]:
-    """The node tree of a non-empty text: its root and its nodes in document order."""
+def _scan(document: Document, family: Family) -> tuple[Node, list[Node], bool]:
+    """The node tree of a non-empty text: its root, its nodes in document order, and whether
+    its lines are paragraphs (:attr:`Scanner.unwrapped`: read now, so that the scanner and its
+    lines are not kept while the clauses are made)."""
     code = document.citation is not None and document.citation.style == "code"
     gaps = tuple(n.span[0] for n in document.notes if n.kind is NoteKind.GAP and n.span)
-    builder = Scanner(document.text, family, code_document=code, gaps=gaps).run()
+    scanner = Scanner(document.text, family, code_document=code, gaps=gaps)
+    builder = scanner.run()
     nodes = builder.nodes
     if not nodes or nodes[0].start > 0:
         _absorb_leading(document.text, builder.root, nodes)
-    return builder.root, nodes
+    return builder.root, nodes, scanner.unwrapped
 
 
 def _ends(text: str, nodes: list[Node]) -> dict[int, int]:
@@ -143,7 +146,8 @@ def _absorb_leading(text: str, root: Node, nodes: list[Node]) -> None:
 
 
 def _materialize(document: Document, family: Family, root: Node, nodes: list[Node],
-                 halves: Halves | None = None) -> tuple[Clause, ...]:
+                 paragraphs: bool, halves: Halves | None = None
+                 ) -> tuple[Clause, ...]:
     text = document.text
     ends = _ends(text, nodes)
     ids = _assign_ids(root)
@@ -153,14 +157,6 @@ def _materialize(document: Document, family: Family, root: Node, nodes: list[Nod
     form, fallback = document.citation, _fallback(document)
     # (in document order: a clause is cited before its children; see _in_halves for [0])
     repeats: list[citation.Repeats] = [citation.Repeats()]
-    unwrapped: list[bool] = []
-
-    def paragraphs() -> bool:
-        """Are the text's lines paragraphs (no print wrapped at a width: a line is longer
-        than one)? Read when a heading first asks (most texts never do)."""
-        if not unwrapped:
-            unwrapped.append(any(len(line) > WRAPPED_WIDTH for line in text.split("\n")))
-        return unwrapped[0]
 
     def build(node: Node, path: list[Step], quoted: tuple[str, CitationForm, str] | None,
               parts: Parts, parent_role: Role | None, under: tuple[str, ...] = ()) -> Clause:

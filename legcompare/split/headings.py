@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..model import Kind
 from ..normalize import readable
@@ -23,9 +22,9 @@ _NAMED_KINDS = frozenset({Kind.SECTION, Kind.DIVISION, Kind.TITLE, Kind.SUBTITLE
 
 
 def heading_after(text: str, end: int, kind: Kind, markup: str | None,
-                  paragraphs: Callable[[], bool] | None = None) -> str | None:
+                  paragraphs: bool = False) -> str | None:
     """The heading printed after a label ending at ``end``, or ``None``. ``paragraphs``: are
-    the text's lines paragraphs (asked only where the answer matters; see below)?"""
+    the text's lines paragraphs (see below)?"""
     window = text[end:end + 400]
     line = window.split("\n", 1)[0]
     if markup == "heading":
@@ -49,7 +48,7 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None,
         # is a line of its own: "(b) Consumer product safety requirements which impose
         # performance standards more stringent than Federal standards" / "Subsection (a) ...".
         # (In a print wrapped at a width, such a line is the first of a sentence.)
-        if paragraphs is not None and _own_line(line, window) and paragraphs():
+        if paragraphs and _own_line(line, window):
             return line.strip()
         return None
     m = _SECTION_HEADING.match(line)
@@ -66,6 +65,7 @@ def heading_after(text: str, end: int, kind: Kind, markup: str | None,
 
 
 _LINE_END_MARK = re.compile(r"[.;:,—)”\"'*-]\s*$")
+_SENTENCE_BREAK = re.compile(r"[.;:]\s")
 
 
 def _own_line(line: str, window: str) -> bool:
@@ -74,7 +74,7 @@ def _own_line(line: str, window: str) -> bool:
     rest = line.strip()
     after = window[len(line) + 1:].lstrip(" \t")
     return (0 < len(rest) <= 160 and rest[:1].isupper() and after[:1].isupper()
-            and _LINE_END_MARK.search(rest) is None and not re.search(r"[.;:]\s", rest)
+            and _LINE_END_MARK.search(rest) is None and _SENTENCE_BREAK.search(rest) is None
             and P.PROSE.search(rest) is None)
 
 

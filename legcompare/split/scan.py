@@ -70,7 +70,7 @@ _RUN_IN_ACCOUNT = re.compile(rf"(?P<heading>{_ACCOUNT}[a-z])\s+(?=[A-Z][a-z])")
 # short phrase (with no verb of a provision's sentence, ``P.PROSE``).
 _SENTENCE_CASE_HEADING = re.compile(r"\s*[A-Z][^.:;]{2,100}[.:]\s*")
 _SMALL_WORD_END = re.compile(r"\b(?:of|under|in|to|the|by)\s*$")
-WRAPPED_WIDTH = 150
+_WRAPPED_WIDTH = 150
 """No line of a print wrapped at a width is longer (bills are printed at about 70 characters)."""
 _HOLDS_APPROPRIATIONS = (Kind.TITLE, Kind.DIVISION)
 """Where appropriations are printed under headings, among sections of general provisions."""
@@ -178,7 +178,7 @@ class Scanner:
     def unwrapped(self) -> bool:
         """Are lines paragraphs (no print wrapped at a width, where lines end anywhere)? Read
         when a line first asks (most texts never do)."""
-        return any(line.end - line.start > WRAPPED_WIDTH for line in self.lines)
+        return any(line.end - line.start > _WRAPPED_WIDTH for line in self.lines)
 
     # -- driver ----------------------------------------------------------------------------
 
