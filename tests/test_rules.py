@@ -569,6 +569,118 @@ def test_an_amending_lead_in_and_conforming_instructions_carry_no_change_of_thei
         "are judged one by one."))
 
 
+def test_an_instruction_that_inserts_or_strikes_words_is_judged_by_those_words() -> None:
+    # "by inserting “, unless ...,” after “shall not collect ...”" and "by striking “without a
+    # warrant”" were "No rule places this change": only instructions that strike words and
+    # insert others were read. The words inserted (struck) are read by the rules for words
+    # added (removed), each reason pointing at the words its rule matched; the law's own words
+    # the instruction quotes ("shall not collect": a prohibition) say which rules fit. What the
+    # words govern is in the amended law, so each is unclear and says which way it would go.
+    base = "SEC. 1. FUNDS.\nAmounts are appropriated for relief.\n"
+    new = base + (
+        "SEC. 2. CONSENT.\nSection 6 of the Data Act is amended by inserting “, unless the "
+        "individual consents in writing,” after “shall not collect biometric information”.\n"
+        "SEC. 3. WARRANTS.\nSection 7 of the Data Act is amended by striking “without a "
+        "warrant” each place it appears.\n"
+        "SEC. 4. DISCLOSURE.\nSection 8 of the Data Act is amended by inserting “, except "
+        "pursuant to a court order,” after “may disclose the photograph”.\n"
+        "SEC. 5. SENTENCE.\nSection 9 of the Data Act is amended by adding at the end the "
+        "following: “The Secretary shall report yearly, except in an emergency.”.\n")
+    c = run(base, new, Mode.VERSIONS)
+    told = [(i, pair_of(c, i).verdict.value, [(r.rule, r.direction.value, new[slice(*r.new_span)])
+                                             for r in pair_of(c, i).reasons])
+            for i in ("s2", "s3", "s4", "s5")]
+    assert told == [
+        ("s2", "unclear", [("exceptions.added", "unclear", "unless")]),
+        ("s3", "unclear", [("exceptions.removed", "unclear", "without a warrant")]),
+        # a permission's exception limits it: stronger, the way the rule reads a permission
+        ("s4", "unclear", [("exceptions.added", "unclear", "except")]),
+        # a sentence of its own is a rule added, not words of the one before it
+        ("s5", "unclear", [("unassessed", "unclear", new[new.index("SEC. 5."):])])], told
+    assert pair_of(c, "s2").reasons[0].explanation == (
+        "The added instruction inserts “, unless the individual consents in writing,” after "
+        "“shall not collect biometric information” in Section 6 of the Data Act: An exception "
+        "was added (“unless”): the prohibition reaches less conduct (weaker; what the words "
+        "govern is in the amended law, so read it).")
+    assert pair_of(c, "s3").reasons[0].explanation.startswith(
+        "The added instruction strikes “without a warrant” each place it appears in Section 7 "
+        "of the Data Act: An exception was removed (“without a warrant”): the provision reaches "
+        "more conduct (stronger;")
+    assert "the permission reaches less conduct (stronger;" in \
+        pair_of(c, "s4").reasons[0].explanation
+    # removed: the law keeps what the instruction would have struck, goes without what it
+    # would have inserted
+    back = run(new, base, Mode.VERSIONS)
+    gone = [(i, [(r.rule, new[slice(*r.old_span)]) for r in pair_of(back, i, reverse=True).reasons])
+            for i in ("s2", "s3")]
+    assert gone == [("s2", [("exceptions.removed", "unless")]),
+                    ("s3", [("exceptions.added", "without a warrant")])], gone
+    assert pair_of(back, "s2", reverse=True).reasons[0].explanation.startswith(
+        "The removed instruction inserted “, unless the individual consents in writing,” after "
+        "“shall not collect biometric information” in Section 6 of the Data Act; now that text "
+        "goes without those words: An exception was removed (“unless”): the prohibition "
+        "reaches more conduct (stronger;")
+
+
+def test_a_changed_amending_provision_is_judged_by_the_instructions_it_gained_and_lost() -> None:
+    # the same provision in both versions, one instruction added to it and one dropped: each
+    # is the edit it makes or no longer makes ("striking “may” and inserting “shall”" dropped:
+    # the law keeps "may")
+    old = ("SEC. 3. AMENDMENTS.\nSection 6 of the Data Act is amended—\n(1) by inserting “and "
+           "voiceprints” after “fingerprints”; and\n(2) by striking “may” and inserting "
+           "“shall”.\n")
+    new = ("SEC. 3. AMENDMENTS.\nSection 6 of the Data Act is amended—\n(1) by inserting “and "
+           "voiceprints” after “fingerprints” and by inserting “, except with a warrant,” after "
+           "“may not disclose”; and\n(2) by striking “to the extent practicable”.\n")
+    c = run(old, new, Mode.VERSIONS)
+    first, second = pair_of(c, "s3/1"), pair_of(c, "s3/2")
+    assert [(r.rule, r.direction.value, new[slice(*r.new_span)], r.explanation.split(":")[0])
+            for r in first.reasons] == [(
+                "exceptions.added", "unclear", "except",
+                "An instruction was added")], describe(first)
+    assert [(r.rule, r.direction.value, r.explanation.split(": ")[1].split(";")[0])
+            for r in second.reasons] == [
+        ("obligation.shall-to-may", "unclear",
+         "it struck “may” and inserted “shall”"),
+        ("obligation.hardened", "unclear", "it strikes “to the extent practicable”")], \
+        describe(second)
+    assert old[slice(*second.reasons[0].old_span)] == "by striking “may” and inserting “shall”"
+
+
+def test_hr1_instructions_that_strike_or_insert_words_are_read(corpus: Path) -> None:
+    # H.R. 1 (116th) against H.R. 4695: H.R. 1's amendments to election law have no counterpart,
+    # and those that strike or insert words alone were each "No rule places this change"
+    c = run((corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    text = c.new.text
+    told = [(i, pair_of(c, i).verdict.value,
+             [(r.rule, text[slice(*r.new_span)]) for r in pair_of(c, i).reasons])
+            for i in ("div-a/t-i/st-j/s1703/a/2", "div-b/t-iv/st-d/s4302/c/3",
+                      "div-b/t-iv/st-d/s4302/c/4", "div-b/t-vi/st-a/s6002/a/3")]
+    assert told == [
+        # by striking “except as provided in subsection (g),”
+        ("div-a/t-i/st-j/s1703/a/2", "unclear", [("exceptions.removed", "except")]),
+        # by inserting “which (except to the extent provided in subparagraph (B)) is paid for
+        # ...” after “subsection (a)”: "to the extent provided in" softens no duty
+        ("div-b/t-iv/st-d/s4302/c/3", "unclear", [("exceptions.added", "except")]),
+        # by striking “or other person” each place it appears
+        ("div-b/t-iv/st-d/s4302/c/4", "unclear", [("scope.actors-in-ban-removed", "person")]),
+        ("div-b/t-vi/st-a/s6002/a/3", "unclear", [("exceptions.removed", "other than")])], told
+
+
+def test_to_the_extent_a_cross_reference_provides_softens_no_duty() -> None:
+    # "to the extent practicable" bends a duty; "to the extent provided in subsection (b)"
+    # points at another provision (H.R. 1 § 4302(c)(3) was read as a duty softened)
+    old = "SEC. 1. NOTICE.\n(a) The agency shall notify each person.\n"
+    for words, softened in (("to the extent practicable", True),
+                            ("to the extent provided in subsection (b)", False),
+                            ("to the extent specified under section 5", False)):
+        new = old.replace("shall notify", f"shall, {words}, notify")
+        rules = [r.rule for r in pair_of(run(old, new, Mode.VERSIONS), "s1/a").reasons]
+        assert ("obligation.softened" in rules) is softened, (words, rules)
+
+
 def test_a_lead_in_over_instructions_is_one_whatever_its_role(corpus: Path) -> None:
     # H.R. 4695 § 101(b)(6)(A), "in subsection (a)—" over three instructions, has no
     # instruction of its own and so no role of one ("other"): it was "unclear: No rule places

@@ -16,7 +16,7 @@ from ..chardiff import sequence_diff, token_key, tokenize
 from ..model import Clause, ClausePair, Direction, Kind, Op, Reason, Role, Status
 from ..normalize import fold, key
 from ..prefilter import lower_for_prefilter, prefilter
-from .roles import own_text, subject_of
+from .roles import own_text, role_of, subject_of
 from .rules import Rule, RuleSet
 from .values import Quantity, describe, quantities
 
@@ -742,16 +742,23 @@ def _value_reason(rules: RuleSet, role: Role | None, contexts: tuple[str, str],
 
 
 def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
-    """An amending instruction added or changed: judged as the edit it makes to the amended
-    law, or, where the old version struck the same words and inserted others, by what each
-    version would write there ("inserting “$10,000”" where it read "inserting “$7,500”": the
-    law would say $10,000 instead of $7,500, whatever it says now)."""
+    """An amending instruction added, changed or dropped: judged as the edit it makes to the
+    amended law (no longer makes), or, where the old version struck the same words and
+    inserted others, by what each version would write there ("inserting “$10,000”" where it
+    read "inserting “$7,500”": the law would say $10,000 instead of $7,500, whatever it says
+    now). Instructions that insert or strike words alone are read as :func:`_word_edit` reads
+    them."""
     assert pair.new is not None
     if pair.new.role is not Role.AMENDMENT:
         return
-    olds = _replacements(pair.old.text) if pair.old else []
+    from ..amend import parse  # (see _replacements)
+
+    old_found = parse(pair.old.text) if pair.old else []
+    new_found = parse(pair.new.text)
+    olds = _replacing(pair.old.text, old_found) if pair.old else []
+    news = _replacing(pair.new.text, new_found)
     same = {(i.struck, i.inserted) for i in olds}
-    for ins in _replacements(pair.new.text):
+    for ins in news:
         if (ins.struck, ins.inserted) in same:
             continue
         assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
@@ -776,6 +783,41 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         for r in _edits(rules, lead, run):
             yield replace(r, old_span=r.old_span if was is not None else None,
                           explanation=told + r.explanation)
+    if pair.old is None:
+        return
+    # an instruction the old text gave and the new one does not: the law keeps what it struck
+    kept = {(i.struck, tuple(i.target)) for i in news}
+    for ins in olds:
+        if (ins.struck, tuple(ins.target)) in kept:
+            continue
+        assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
+        where = f" in {ins.target[-1]}" if ins.target else ""
+        told = (f"An instruction was dropped: it struck “{ins.struck}” and inserted "
+                f"“{ins.inserted}”{where}; now that text keeps “{ins.struck}”")
+        yield from _instruction_reasons(
+            pair.old, "old", ins, told,
+            _edits(rules, pair.old.text[:ins.struck_span[0]], Run(ins.inserted, 0, ins.struck, 0)))
+    old_words = {_edit_key(i) for i in _editing_words(pair.old.text, old_found)}
+    new_words = {_edit_key(i) for i in _editing_words(pair.new.text, new_found)}
+    for clause, side, found, other in ((pair.new, "new", new_found, old_words),
+                                       (pair.old, "old", old_found, new_words)):
+        for ins in _editing_words(clause.text, found):
+            if _edit_key(ins) not in other:
+                yield from _word_edit(rules, clause, side, ins,
+                                      "An instruction was added: it" if side == "new" else
+                                      "An instruction was dropped: it")
+
+
+def _instruction_reasons(clause: Clause, side: str, ins: Instruction, told: str,
+                         found: list[Reason]) -> Iterator[Reason]:
+    """The first of ``found`` (the reasons for the edit an instruction of ``clause`` makes),
+    pointing at the instruction's words on ``side``, explained after ``told``: one reason per
+    instruction."""
+    span = (clause.span[0] + ins.span[0], clause.span[0] + ins.span[1])
+    words = clause.text[ins.span[0]:ins.span[1]]
+    for r in found[:1]:
+        yield one_sided(r.rule, r.dimension, r.direction, side, words, span,
+                        f"{told}: {r.explanation}")
 
 
 def one_sided(rule: str, dimension: str, direction: Direction, side: str, words: str | None,
@@ -809,7 +851,6 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         return
     for ins in _replacing(clause.text, found):
         assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
-        at = clause.span[0]
         where = f" in {ins.target[-1]}" if ins.target else ""
         if added:
             told = (f"The added instruction strikes “{ins.struck}” and inserts "
@@ -819,12 +860,12 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
             told = (f"The removed instruction struck “{ins.struck}” and inserted "
                     f"“{ins.inserted}”{where}; now that text keeps “{ins.struck}”")
             before, after = ins.inserted, ins.struck
-        span = (at + ins.span[0], at + ins.span[1])
-        words = clause.text[ins.span[0]:ins.span[1]]
-        # (one reason per instruction, pointing at its words: the first edit read in it)
-        for r in _edits(rules, clause.text[:ins.struck_span[0]], Run(before, 0, after, 0))[:1]:
-            yield one_sided(r.rule, r.dimension, r.direction, side, words, span,
-                            f"{told}: {r.explanation}")
+        yield from _instruction_reasons(
+            clause, side, ins, told,
+            _edits(rules, clause.text[:ins.struck_span[0]], Run(before, 0, after, 0)))
+    for ins in _editing_words(clause.text, found):
+        yield from _word_edit(rules, clause, side, ins, "The added instruction" if added else
+                              "The removed instruction")
 
 
 _CONFORMING_WORDS = re.compile(r"[\s;:,.]*(?:(?:and|or)[\s;:,.]*)?", re.I)
@@ -873,18 +914,112 @@ def _edits(rules: RuleSet, lead: str, run: Run) -> list[Reason]:
         old, new = rule.old.fullmatch(before.strip()), rule.new.fullmatch(after.strip())
         if old is None or new is None:
             continue
-        direction = rule.direction_for(None)
-        explanation = _reason(rule, None, old.group(0), new.group(0), None, None).explanation
-        if direction is not Direction.NEUTRAL:
-            whom = " where it binds those the law regulates" if rule.subject == "regulated" \
-                else ""
-            explanation = (f"{explanation.rstrip('.')} ({direction.value}{whom}; what the "
-                           "words govern is in the amended law, so read it).")
-            direction = Direction.UNCLEAR
+        direction, explanation = _in_amended_law(
+            rule, rule.direction_for(None),
+            _reason(rule, None, old.group(0), new.group(0), None, None).explanation)
         return [Reason(rule.id, rule.dimension, direction, before, after,
                        (run.del_at, run.del_at + len(before)),
                        (run.ins_at, run.ins_at + len(after)), explanation)]
     return []
+
+
+def _in_amended_law(rule: Rule, direction: Direction, explanation: str
+                    ) -> tuple[Direction, str]:
+    """A rule's direction and explanation for an edit an instruction makes: what the words
+    govern is in the amended law, not in the bill, so a direction other than neutral is
+    unclear, the explanation saying which it would be."""
+    if direction in (Direction.NEUTRAL, Direction.UNCLEAR):
+        return direction, explanation
+    whom = " where it binds those the law regulates" if rule.subject == "regulated" else ""
+    return Direction.UNCLEAR, (f"{explanation.rstrip('.')} ({direction.value}{whom}; what the "
+                               "words govern is in the amended law, so read it).")
+
+
+_SENTENCE = re.compile(r"[A-Z][^\n]*[.!?]")
+"""Words that make a sentence of their own: an edit that adds or strikes a rule, not words of
+one (what the added words say of themselves is not what they do to the sentence before)."""
+
+
+def _editing_words(text: str, found: Sequence[Instruction]) -> list[Instruction]:
+    """The instructions among ``found`` that insert words, add them at the end, or strike them
+    (no provision, no "all that follows": the words quoted are all the edit), their quoted
+    words standing in ``text`` on one line (a quoted block is a provision of its own) and
+    making no sentence of their own (:data:`_SENTENCE`)."""
+    from ..amend import Action
+
+    out = []
+    for i in found:
+        if i.provision or i.through or i.to_end or i.precedes:
+            continue
+        if i.action in (Action.INSERT, Action.ADD):
+            words, span = i.inserted, i.inserted_span
+        elif i.action is Action.STRIKE:
+            words, span = i.struck, i.struck_span
+        else:
+            continue
+        if words and span and text[span[0]:span[1]] == words and "\n" not in words and \
+                not _SENTENCE.fullmatch(words.strip()):
+            out.append(i)
+    return out
+
+
+def _edit_key(ins: Instruction) -> tuple[object, ...]:
+    """What makes two instructions that insert or strike words the same edit."""
+    return ins.action, ins.struck, ins.inserted, ins.anchor, ins.position, ins.every
+
+
+def _word_edit(rules: RuleSet, clause: Clause, side: str, ins: Instruction, who: str
+               ) -> Iterator[Reason]:
+    """The reasons for an instruction of ``clause`` (on ``side``) that inserts or strikes words
+    (:func:`_editing_words`), said after ``who`` ("The added instruction"): the ``added`` rules
+    read words it inserts, the ``removed`` rules words it strikes; for an instruction on the
+    old side (one the new text no longer gives) the other way round: the law keeps what it
+    would have struck and goes without what it would have inserted. The role of the words it
+    edits is read from the law's own words it quotes (those it inserts after or before, those
+    it strikes), when they show one; a rule for other roles is then passed over. Each reason
+    points at the words its rule matched."""
+    from ..amend import Action
+
+    inserts = ins.action in (Action.INSERT, Action.ADD)
+    past = side == "old"
+    words, start = (ins.inserted, ins.inserted_span) if inserts else (ins.struck, ins.struck_span)
+    assert words is not None and start is not None
+    quoted_anchor = ins.anchor if ins.anchor and f"“{ins.anchor}”" in clause.text else None
+    if inserts:
+        place = (f" {ins.position} “{quoted_anchor}”" if quoted_anchor and ins.position else
+                 f" {ins.position} {ins.anchor}" if ins.anchor and ins.position else
+                 " at the end" if ins.position == "end" else "")
+        verb = ("inserted" if past else "inserts") if ins.action is Action.INSERT else \
+            ("added" if past else "adds")
+        told = f"{who} {verb} “{words}”{place}"
+    else:
+        told = f"{who} {'struck' if past else 'strikes'} “{words}”"
+        told += f" {ins.where}" if ins.where else ""
+        told += " each place it appears" if ins.every else ""
+    told += f" in {ins.target[-1]}" if ins.target else ""
+    if past:
+        told += "; now that text goes without those words" if inserts else \
+            "; now that text keeps those words"
+    # (the words inserted say nothing of the law's words they go into; struck words are its own)
+    read = quoted_anchor if inserts else words
+    role = role_of(Kind.PARAGRAPH, None, read) if read else Role.OTHER
+    hint = None if role in (Role.OTHER, Role.AMENDMENT, Role.DESCRIPTIVE) else role
+    law_gains = inserts != past
+    at = clause.span[0] + start[0]
+    found: list[Reason] = []
+    for rule in rules.of("added" if law_gains else "removed"):
+        pattern = rule.new if law_gains else rule.old
+        if pattern is None or _needs_surroundings(rule) or (
+                hint is not None and not rule.applies_to(hint)):
+            continue
+        m = pattern.search(words)
+        if m is None or (rule.run_not is not None and rule.run_not.search(words)):
+            continue
+        plain = _reason(rule, hint, m.group(0), m.group(0), None, None)
+        direction, explanation = _in_amended_law(rule, plain.direction, plain.explanation)
+        found.append(one_sided(rule.id, rule.dimension, direction, side, m.group(0),
+                               (at + m.start(), at + m.end()), f"{told}: {explanation}"))
+    yield from _superseded(found, rules)
 
 
 def _needs_surroundings(rule: Rule) -> bool:
