@@ -734,6 +734,39 @@ def test_a_piece_merged_into_another_is_said_to_be_what_it_is_and_no_loss(corpus
         "obligation.shall-to-may"]
 
 
+def test_an_item_that_only_joins_the_next_one_differently_is_formal(corpus: Path) -> None:
+    # H.R. 2157's quoted Social Security Act § 1108(g)(5)(F)(ii) ended "... 2019." as introduced
+    # and "... 2019; and" as enrolled, a clause (iii) added after it: "No rule places this
+    # change". Only how the item joins the next changed; what it says did not.
+    c = run((corpus / "us-federal-hr2157-116-introduced.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr2157-116-enrolled.txt").read_text(encoding="utf-8"),
+            Mode.VERSIONS)
+    p = pair_of(c, "t-viii/s802/a/5/e/q/ii")
+    assert p.old is not None and p.old.id == "t-vii/s701/a/5/e/q/ii"
+    assert (p.verdict.value, [(r.rule, r.old, r.new, r.explanation) for r in p.reasons]) == (
+        "neutral", [("formal.list-joined", ".", "; and",
+                     ("The list now goes on after this item (“; and”): only how it joins the "
+                     "next changed, not what it says."))]), describe(p)
+    old = "SEC. 1. DATA.\n(a) Biometric data means—\n(1) fingerprints; or\n(2) voiceprints.\n"
+    new = old.replace("voiceprints.", "voiceprints; or\n(3) face geometry.")
+    back = pair_of(run(new, old, Mode.VERSIONS), "s1/a/2")
+    assert [(r.rule, r.explanation) for r in back.reasons] == [(
+        "formal.list-joined", ("This item now ends the list (“; or” is gone): only how it joins "
+        "the next changed, not what it says."))], describe(back)
+    # the conjunction moved away from an item that is still not the last
+    mid = old.replace("fingerprints; or", "fingerprints;")
+    p = pair_of(run(old, mid, Mode.VERSIONS), "s1/a/1")
+    assert [r.explanation.split(":")[0] for r in p.reasons] == [
+        "“or” no longer joins this item to the next"], describe(p)
+    # "or" for "and" joins the items otherwise: not this rule
+    both = pair_of(run(old, old.replace("; or", "; and"), Mode.VERSIONS), "s1/a/1")
+    assert "formal.list-joined" not in [r.rule for r in both.reasons], describe(both)
+    # nor is a conjunction inside the item's words
+    inside = pair_of(run(old, old.replace("fingerprints; or", "fingerprints and palms; or"),
+                         Mode.VERSIONS), "s1/a/1")
+    assert "formal.list-joined" not in [r.rule for r in inside.reasons], describe(inside)
+
+
 def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> None:
     """ "such funds ... shall not be subject to the matching or cost share requirements" (H.R.
     2157's Region 2 proviso, struck in the enrolled bill) was read as a prohibition, its removal

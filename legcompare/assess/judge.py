@@ -294,6 +294,15 @@ def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason
                               run.deleted or None, run.inserted or None, old_span, new_span,
                               "Only punctuation, hyphenation or spacing differs; the words are "
                               "the same."))
+        elif _list_joined(run, pair):
+            gone, came = run.deleted.strip(), run.inserted.strip()
+            told = (f"The list now goes on after this item (“{came}”)"
+                    if _CONJUNCTION.search(came) else
+                    f"This item now ends the list (“{gone}” is gone)" if came.endswith(".")
+                    else f"“{gone}” no longer joins this item to the next")
+            out.append(Reason("formal.list-joined", "formal", Direction.NEUTRAL,
+                              run.deleted or None, run.inserted or None, old_span, new_span,
+                              f"{told}: only how it joins the next changed, not what it says."))
         elif _number(a) is not None and _number(a) == _number(b):
             out.append(Reason("formal.number-words", "formal", Direction.NEUTRAL,
                               run.deleted, run.inserted, old_span, new_span,
@@ -324,6 +333,25 @@ def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason
                               "defines; whether it reaches more or less than "
                               f"“{_named(run.deleted, texts.old)}” is judged at its definition."))
     return out
+
+
+_LIST_END = re.compile(r"[\s.;,:]*(?:(?:and|or)[\s.;,:]*)?", re.I)
+"""How an item of a list ends: punctuation, and a conjunction when another item follows."""
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b", re.I)
+_AFTER_LAST = re.compile(r"[\s”\"’'.]*")
+"""What may follow an item's last words in its clause: spacing, closing quotes, a period."""
+
+
+def _list_joined(run: Run, pair: ClausePair) -> bool:
+    """Does ``run`` only join the item to a next one ("." → "; and"), or stop joining it
+    ("; or" → "."), at the end of the item's words on both sides?"""
+    old, new = pair.old, pair.new
+    if old is None or new is None or not (
+            _LIST_END.fullmatch(run.deleted) and _LIST_END.fullmatch(run.inserted)) or \
+            bool(_CONJUNCTION.search(run.deleted)) == bool(_CONJUNCTION.search(run.inserted)):
+        return False
+    return bool(_AFTER_LAST.fullmatch(old.text, run.del_at - old.span[0] + len(run.deleted))
+                and _AFTER_LAST.fullmatch(new.text, run.ins_at - new.span[0] + len(run.inserted)))
 
 
 def _named(words: str, page: str) -> str:
