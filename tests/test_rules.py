@@ -767,6 +767,33 @@ def test_an_item_that_only_joins_the_next_one_differently_is_formal(corpus: Path
     assert "formal.list-joined" not in [r.rule for r in inside.reasons], describe(inside)
 
 
+def test_an_item_of_a_definition_is_no_definition_of_its_own(corpus: Path) -> None:
+    # H.R. 4695 § 3(6) "The term illegitimately obtained information means information
+    # obtained— (A) in a manner that violates Federal, State, or Tribal law; ..." has no
+    # counterpart in RCW 43.386 (§ 3(6) itself is paired with one); each item was "A new
+    # definition", which it is not
+    c = run((corpus / "us-wa-rcw-43.386-current.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    assert [(i, pair_of(c, i).verdict.value, [r.rule for r in pair_of(c, i).reasons])
+            for i in ("s3/6/a", "s3/6/g")] == [
+        ("s3/6/a", "unclear", ["scope.definition-item-added"]),
+        ("s3/6/g", "unclear", ["scope.definition-item-added"])]
+    assert pair_of(c, "s3/6/a").reasons[0].explanation == (
+        "A new item of what a defined term means: the term reaches more, and whether that "
+        "widens or narrows the law depends on the provisions that use it.")
+    old = ("SEC. 1. DEFINITIONS.\nIn this Act:\n(1) “Biometric data” means—\n(A) fingerprints; "
+           "or\n(B) voiceprints.\n")
+    new = old.replace("(B) voiceprints.", "(B) voiceprints; or\n(C) face geometry.") + \
+        "(2) “Agency” means a department.\n"
+    c = run(old, new, Mode.VERSIONS)
+    assert [(i, [r.rule for r in pair_of(c, i).reasons]) for i in ("s1/1/c", "s1/2")] == [
+        ("s1/1/c", ["scope.definition-item-added"]), ("s1/2", ["scope.definition-added"])]
+    back = run(new, old, Mode.VERSIONS)
+    assert [r.rule for r in pair_of(back, "s1/1/c", reverse=True).reasons] == [
+        "scope.definition-item-removed"]
+
+
 def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> None:
     """ "such funds ... shall not be subject to the matching or cost share requirements" (H.R.
     2157's Region 2 proviso, struck in the enrolled bill) was read as a prohibition, its removal

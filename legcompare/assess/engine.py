@@ -608,11 +608,14 @@ def _lead_in(document: str, clause: Clause) -> str:
     That of the amount provided, not less than $20,000,000 shall be transferred ...")."""
     if clause.kind is Kind.PROVISO:
         return " "
-    lead = document[max(0, clause.span[0] - 600):clause.span[0]]
+    lead = document[max(0, clause.span[0] - _LEAD_IN_REACH):clause.span[0]]
     cut = [m for m in _FULL_STOP.finditer(lead) if not _LABEL_END.search(lead, 0, m.start())]
     return " ".join((lead[cut[-1].end():] if cut else lead).split()) + " "
 
 
+_LEAD_IN_REACH = 2000
+"""Characters before a clause searched for the sentence it is part of: a list's lead-in and the
+items before it (H.R. 4695 § 3(6)(G) is 700 characters after "means information obtained—")."""
 _FULL_STOP = re.compile(r"\.(?=\s)")
 _LABEL_END = re.compile(r"(?:^|[\s(])(?:[a-z]{1,2}|[0-9]{1,3}|[ivxlc]{1,6}|[A-Z]{1,2})$")
 """A full stop after this is a label's ("a.", "12.", "iv."), not a sentence's end."""
