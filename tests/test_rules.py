@@ -794,6 +794,22 @@ def test_an_item_of_a_definition_is_no_definition_of_its_own(corpus: Path) -> No
         "scope.definition-item-removed"]
 
 
+def test_a_reference_named_by_its_number_is_the_same_reference(corpus: Path) -> None:
+    # A. 48-A § 50-b(5)(d): "... DESCRIBED ABOVE" became "... DESCRIBED IN PARAGRAPH C OF THIS
+    # SUBDIVISION" and read "No rule places this change"; one number for another is a change
+    c = run((corpus / "us-ny-a48-2023-original.txt").read_text(encoding="utf-8"),
+            (corpus / "us-ny-a48a-2023-amended.txt").read_text(encoding="utf-8"), Mode.VERSIONS)
+    p = pair_of(c, "50-b/5/d")
+    assert (p.verdict.value, [(r.rule, r.old, " ".join((r.new or "").split()))
+                              for r in p.reasons]) == (
+        "neutral", [("formal.reference-named", "ABOVE", "IN PARAGRAPH C OF THIS SUBDIVISION")]), \
+        describe(p)
+    old = "SEC. 1. ENTRY.\n(a) A key.\n(b) The key described in subsection (a) is kept.\n"
+    other = pair_of(run(old, old.replace("subsection (a) is", "subsection (c) is"),
+                        Mode.VERSIONS), "s1/b")
+    assert [r.rule for r in other.reasons] == ["unassessed"], describe(other)
+
+
 def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> None:
     """ "such funds ... shall not be subject to the matching or cost share requirements" (H.R.
     2157's Region 2 proviso, struck in the enrolled bill) was read as a prohibition, its removal
