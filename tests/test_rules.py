@@ -810,6 +810,48 @@ def test_a_reference_named_by_its_number_is_the_same_reference(corpus: Path) -> 
     assert [r.rule for r in other.reasons] == ["unassessed"], describe(other)
 
 
+def test_a_list_of_exceptions_is_one_its_exception_opens(corpus: Path) -> None:
+    # An item's lead-in is its parent's words where they open a list, however many items come
+    # between (it was the 600 characters before the item: the fifth item of "... other than the
+    # following:" was no exception, and an appropriation's item read a sibling's proviso,
+    # "unless advance approval is obtained ...: Provided", as its lead-in). And the exception
+    # must open the list: not a carve-out before the main clause, an exception after the list
+    # the provision makes, or conditions that must all hold.
+    items = "".join(f"({n}) {w} of the committee or of any subcommittee of it, as each is "
+                    "described in the rules of the House for the Congress then sitting;\n"
+                    for n, w in enumerate(("an officer", "an employee", "a member", "an agent",
+                                           "a volunteer", "a contractor"), 1))
+    def item_rules(lead: str, last: str = "(7) a donor.") -> list[str]:
+        old = f"SEC. 1. SOURCES.\n(a) {lead}\n{items}"
+        c = run(old + last + "\n", old.rstrip(";\n") + ".\n", Mode.VERSIONS)
+        return [r.rule for r in pair_of(c, "s1/a/7", reverse=True).reasons]
+
+    assert item_rules("A candidate may accept no contributions from any source, other than the "
+                      "following:") == ["exceptions.exception-item-removed"]
+    for lead in (("Except as provided in section 5, in this Act, the following persons are "
+                 "covered:"),
+                 ("A candidate shall disclose the following sources, unless the candidate "
+                 "withdraws:"),
+                 ("A candidate may not accept a contribution unless each of the following "
+                 "applies:"),
+                 ("A candidate may not accept a contribution unless the candidate has certified "
+                 "the following:")):
+        assert "exceptions.exception-item-removed" not in item_rules(lead), lead
+    # H.R. 1 (116th) against H.R. 4695: the Federal Election Campaign Act § 521(a) H.R. 1 adds
+    # allows contributions from no source "other than the following:" (its items (2) to (6)
+    # were duties and prohibitions removed); § 1013(b)(3)'s items are the information an agency
+    # "shall ... transmit ..., unless ... the individual declined to be registered" (its item
+    # (A) was an exception)
+    c = run((corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    gone = {p.old.id: (p.verdict.value, [r.rule for r in p.reasons]) for p in c.pairs
+            if p.old is not None and p.new is None}
+    assert [gone[f"div-b/t-v/st-b/pt-2/s5111/q/521/a/{n}"] for n in range(1, 7)] == [
+        ("stronger", ["exceptions.exception-item-removed"])] * 6
+    assert gone["div-a/t-i/st-a/pt-2/s1013/b/3/a"] == ("weaker", ["scope.duty-removed"])
+
+
 def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> None:
     """ "such funds ... shall not be subject to the matching or cost share requirements" (H.R.
     2157's Region 2 proviso, struck in the enrolled bill) was read as a prohibition, its removal

@@ -188,6 +188,22 @@ class Texts:
     known: dict[tuple[int, str], bool] = field(default_factory=dict, compare=False, repr=False)
     """Answers of :func:`_document_ok` already found, by rule and side: a rule about the
     whole document is asked once per document, not once per provision."""
+    old_tree: tuple[Clause, ...] = field(default=(), compare=False, repr=False)
+    """Each document's clause tree, for the clause a provision is part of (:meth:`parent`)."""
+    new_tree: tuple[Clause, ...] = field(default=(), compare=False, repr=False)
+    parents: dict[str, dict[str, Clause]] = field(default_factory=dict, compare=False,
+                                                  repr=False)
+    """Each side's clauses by the ids of their parts, read when first asked for."""
+
+    def parent(self, clause: Clause, side: str) -> Clause | None:
+        """The clause that ``clause`` (of the ``side`` text, "old" or "new") is a part of, or
+        ``None`` (a top-level clause, or no tree given)."""
+        found = self.parents.get(side)
+        if found is None:
+            found = self.parents[side] = {
+                part.id: c for top in (self.old_tree if side == "old" else self.new_tree)
+                for c in top.walk() for part in c.children}
+        return found.get(clause.id)
 
 
 def cut_off(run: Run, texts: Texts) -> bool:
@@ -470,7 +486,9 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
         # split into "(ii) X shall not include: (1) Y; (2) Z" keeps its exclusion.
         other, other_text = (pair.old, texts.old) if rule.match == "added" else \
             (pair.new, texts.new)
-        for word, n in _tally(pattern, list_lead_in(other_text, other)).items():
+        lead_in = list_lead_in(other_text, other,
+                               texts.parent(other, "old" if rule.match == "added" else "new"))
+        for word, n in _tally(pattern, lead_in).items():
             fewer = {**fewer, word: fewer.get(word, 0) + n}
         if not any(n > fewer.get(word, 0) for word, n in more.items()):
             continue
@@ -556,7 +574,8 @@ def _whole_clause(pair: ClausePair, rules: RuleSet, texts: Texts, *, undirected:
             continue
         m = pattern.search(clause.text) if pattern is not None else None
         if (pattern is not None and m is None) or (
-                rule.before is not None and not rule.before.search(_lead_in(document, clause))):
+                rule.before is not None and not rule.before.search(_lead_in(
+                    document, clause, texts.parent(clause, "new" if pair.old is None else "old")))):
             continue
         # A neutral rule accounts for the whole provision; others point at their words.
         if m is None or rule.direction is Direction.NEUTRAL:
@@ -588,34 +607,44 @@ def _quantities_at(clause: Clause, at: int, words: str) -> list[Quantity]:
             if q.span[0] < shift + len(words.rstrip()) and shift < q.span[1]]
 
 
-def list_lead_in(document: str, clause: Clause) -> str:
+def list_lead_in(document: str, clause: Clause, parent: Clause | None = None) -> str:
     """The lead-in of the list ``clause`` is an item of ("... shall not include: (1) ..."):
     the words since the last sentence or item end, when they end in a colon or dash; else
-    ``""``."""
+    ``""``. ``parent``: the clause it is a part of (see :func:`_lead_in`)."""
     if not document:
         return ""
-    lead = _lead_in(document, clause).rstrip()
-    if not lead.endswith((":", "—", "-")):
+    lead = _lead_in(document, clause, parent).rstrip()
+    if not lead.endswith(_OPENS_LIST):
         return ""
     return lead[lead.rfind(";") + 1:]
 
 
-def _lead_in(document: str, clause: Clause) -> str:
-    """The document's words before the clause, back to the end of the last full sentence: a
-    list item's lead-in ("... may not use it unless: (a) ...;"). A proviso has none: the
-    colon before "Provided further, That" ends the proviso before it, which leads into no
-    list ("... shall not apply to funds made available under this heading: Provided further,
-    That of the amount provided, not less than $20,000,000 shall be transferred ...")."""
+def _lead_in(document: str, clause: Clause, parent: Clause | None = None) -> str:
+    """The words before the clause, back to the end of the last full sentence: a list item's
+    lead-in ("... may not use it unless: (a) ...;"). An item of ``parent`` (the clause it is a
+    part of), whose own words open a list (end in a colon or dash), has those words for its
+    lead-in, however many items come between (H.R. 4695 § 3(6)(G), 733 characters after "means
+    information obtained—"), and not the items before it: an appropriation's items hold
+    provisos of their own ("... unless advance approval is obtained ...: Provided"), which
+    lead into no later item. Otherwise the document's words before the clause are read, at
+    most :data:`_LEAD_IN_REACH` characters. A proviso has none: the colon before "Provided
+    further, That" ends the proviso before it, which leads into no list ("... shall not apply
+    to funds made available under this heading: Provided further, That of the amount
+    provided, not less than $20,000,000 shall be transferred ...")."""
     if clause.kind is Kind.PROVISO:
         return " "
-    lead = document[max(0, clause.span[0] - _LEAD_IN_REACH):clause.span[0]]
+    if parent is not None and parent.text.rstrip().endswith(_OPENS_LIST):
+        lead = parent.text
+    else:
+        lead = document[max(0, clause.span[0] - _LEAD_IN_REACH):clause.span[0]]
     cut = [m for m in _FULL_STOP.finditer(lead) if not _LABEL_END.search(lead, 0, m.start())]
     return " ".join((lead[cut[-1].end():] if cut else lead).split()) + " "
 
 
-_LEAD_IN_REACH = 2000
-"""Characters before a clause searched for the sentence it is part of: a list's lead-in and the
-items before it (H.R. 4695 § 3(6)(G) is 700 characters after "means information obtained—")."""
+_OPENS_LIST = (":", "—", "–", "-")
+"""How the words that open a list end."""
+_LEAD_IN_REACH = 600
+"""Characters before a clause read for the sentence it is part of, where no parent opens it."""
 _FULL_STOP = re.compile(r"\.(?=\s)")
 _LABEL_END = re.compile(r"(?:^|[\s(])(?:[a-z]{1,2}|[0-9]{1,3}|[ivxlc]{1,6}|[A-Z]{1,2})$")
 """A full stop after this is a label's ("a.", "12.", "iv."), not a sentence's end."""

@@ -64,7 +64,7 @@ class Judge:
                  rules: tuple[str, ...]) -> None:
         self.rules = load_rules(tuple(rules))
         self.texts = Texts(old.document.text, new.document.text, _terms(old), _terms(new),
-                           _gaps(old), _gaps(new))
+                           _gaps(old), _gaps(new), old_tree=old.clauses, new_tree=new.clauses)
         self.perspective = perspective
 
     def __call__(self, pairs: Iterable[ClausePair]) -> tuple[ClausePair, ...]:
