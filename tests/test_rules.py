@@ -354,6 +354,27 @@ def test_a_heading_printed_spaced_out_over_two_lines_is_a_heading() -> None:
         s6.span[0] + 5, s6.span[0] + s6.text.index("PROHIBITED") + len("PROHIBITED"))
 
 
+def test_a_heading_after_a_dash_is_a_heading(corpus: Path) -> None:
+    """ "DIVISION B— CAMPAIGN FINANCE" (H.R. 1) and "RCW 43.386.020 - Notice of intent—
+    Accountability report." hold no words of their own: the heading was looked for right after
+    the label, before the dash, and not found, so its words were judged as law ("weaker: a
+    reporting, audit or approval requirement was removed", for "Accountability report")."""
+    c = run((corpus / "us-wa-rcw-43.386-current.txt").read_text(encoding="utf-8"),
+            (corpus / "us-ny-a1891-2023-introduced.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    gone = {p.old.id: (p.verdict.value, [r.rule for r in p.reasons]) for p in c.pairs
+            if p.old is not None and p.new is None}
+    assert [gone[i] for i in ("43.386.020", "43.386.050", "43.386.070", "43.386.080")] == [
+        ("neutral", ["no-own-text"])] * 4
+    old = "DIVISION A— FUNDS\nSEC. 1. FUNDS.\nAmounts are appropriated.\n"
+    new = old + "DIVISION B— OVERSIGHT AND AUDITS\nSEC. 2. AUDIT.\nThe Secretary shall audit.\n"
+    c = run(old, new, Mode.VERSIONS)
+    assert [(p.new.id, p.verdict.value, [r.rule for r in p.reasons])  # type: ignore[union-attr]
+            for p in c.pairs if p.old is None] == [
+        ("div-b", "neutral", ["no-own-text"]),
+        ("div-b/s2", "stronger", ["oversight.clause-added"])]
+
+
 def test_a_term_renamed_is_told_where_the_term_is_named() -> None:
     """A. 48's A print renamed "electronic or computerized entry system" "smart access system":
     where the provisions name it, that is a defined term renamed. But "AT A POINT OF

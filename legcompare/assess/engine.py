@@ -49,7 +49,7 @@ def letters(text: str) -> str:
 
 
 _TERM_LEAD = re.compile(r"""[\s*#]*(?:the\s+term\s+)?[“"‘'`]{0,2}""", re.I)
-_HEADING_LEAD = re.compile(r"""[\s*#]*""")
+_HEADING_LEAD = re.compile(r"""[\s*#]*(?:[—–:-]+[\s*#]*)?""")
 _HEADING_END = re.compile(r"""[*\s]*(?:\.?\s*[—–-]+|[.:])?[*\s]*""")
 _HEADING_TAIL = re.compile(r"""[^\n]{0,120}?(?:\.—|\.--|\.(?=\s)|\*\*)""")
 
