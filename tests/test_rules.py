@@ -375,6 +375,32 @@ def test_a_heading_after_a_dash_is_a_heading(corpus: Path) -> None:
         ("div-b/s2", "stronger", ["oversight.clause-added"])]
 
 
+def test_an_applicability_clause_is_no_duty(corpus: Path) -> None:
+    # H.R. 2157 IH § 501(b), "The Federal share provided by subsection (a) shall apply to
+    # disaster assistance applied for before, on, or after the date of enactment of this Act",
+    # is gone from the enrolled bill; it was "weaker: a duty of the regulated party was
+    # removed". It says to what the Federal share applies.
+    c = run((corpus / "us-federal-hr2157-116-introduced.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr2157-116-enrolled.txt").read_text(encoding="utf-8"),
+            Mode.VERSIONS)
+    p = pair_of(c, "t-v/s501/b", reverse=True)
+    assert (p.status.value, p.verdict.value, [(r.rule, r.old) for r in p.reasons]) == (
+        "removed", "unclear", [("duration.applicability-clause-removed",
+                                "apply to disaster assistance applied for before")]), \
+        describe(p)
+    # an exception is not one ("shall not apply to a State in which ... on and after ...")
+    old = "SEC. 1. BAN.\n(a) No State shall keep the list.\n"
+    new = old + ("(b) Subsection (a) shall not apply to a State in which a law in effect on and "
+                 "after that date bars the list.\n")
+    rules = [r.rule for r in pair_of(run(old, new, Mode.VERSIONS), "s1/b").reasons]
+    assert "duration.applicability-clause-added" not in rules, rules
+    # a program that ends is said to; a duty to end an activity is not a termination
+    duty = old + ("(b) A member who holds another office shall terminate or liquidate such "
+                  "activity no later than 90 days after appointment.\n")
+    rules = [r.rule for r in pair_of(run(old, duty, Mode.VERSIONS), "s1/b").reasons]
+    assert "duration.termination-clause-added" not in rules, rules
+
+
 def test_a_term_renamed_is_told_where_the_term_is_named() -> None:
     """A. 48's A print renamed "electronic or computerized entry system" "smart access system":
     where the provisions name it, that is a defined term renamed. But "AT A POINT OF
