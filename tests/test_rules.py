@@ -728,6 +728,51 @@ def test_to_the_extent_a_cross_reference_provides_softens_no_duty() -> None:
         assert ("obligation.softened" in rules) is softened, (words, rules)
 
 
+def test_words_replaced_by_others_no_swap_reads_are_read_word_by_word(corpus: Path) -> None:
+    # "by striking “Each State” and inserting “Except as provided in subsection (b)(5), each
+    # State”" read "No rule places this change": no swap rule reads both sides whole. The words
+    # only the inserted side has are read by the rules for words added, those only the struck
+    # side had by those for words removed.
+    base = "SEC. 1. FUNDS.\nAmounts are appropriated for relief.\n"
+    new = base + ("SEC. 2. STATES.\nSection 303 of the Act is amended by striking “Each State” "
+                  "and inserting “Except as provided in subsection (b)(5), each State”.\n"
+                  "SEC. 3. DATA.\nSection 5 of the Act is amended by striking “shall not "
+                  "collect biometric data” and inserting “shall not collect biometric data or "
+                  "facial templates”.\nSEC. 4. HEADING.\nSection 6 of the Act is amended by "
+                  "striking “By radio” in the heading and inserting “Audio format”.\n")
+    c = run(base, new, Mode.VERSIONS)
+    assert [(i, pair_of(c, i).verdict.value, [r.rule for r in pair_of(c, i).reasons])
+            for i in ("s2", "s3", "s4")] == [
+        ("s2", "unclear", ["exceptions.added"]), ("s3", "unclear", ["scope.technology-added"]),
+        ("s4", "neutral", ["formal.heading"])]
+    assert pair_of(c, "s2").reasons[0].explanation == (
+        "The added instruction strikes “Each State” and inserts “Except as provided in "
+        "subsection (b)(5), each State” in Section 303 of the Act: An exception was added "
+        "(“Except”): the provision reaches less conduct (weaker; what the words govern is in "
+        "the amended law, so read it).")
+    # a changed instruction: the reason points at the words its rule read, in the new text
+    old = base + ("SEC. 2. STATES.\nSection 303 of the Act is amended by striking “may” and "
+                  "inserting “shall”.\n")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s2")
+    found = [(r.rule, r.new, new[slice(*r.new_span)]) for r in p.reasons
+             if r.rule == "exceptions.added"]
+    assert found == [("exceptions.added", "Except", "Except")], describe(p)
+    # H.R. 1 (116th) against H.R. 4695, three of its instructions
+    c = run((corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    assert [(i, [r.rule for r in pair_of(c, i).reasons]) for i in (
+        "div-a/t-i/st-a/pt-1/s1001/b/3", "div-b/t-iv/st-c/s4207/c/2/a",
+        "div-b/t-iv/st-c/s4207/c/1/b", "div-b/t-v/st-c/pt-1/s5202/a/2")] == [
+        ("div-a/t-i/st-a/pt-1/s1001/b/3", ["exceptions.added"]),
+        # "which is transmitted through television" → "which is in video format"
+        ("div-b/t-iv/st-c/s4207/c/2/a", ["scope.technology-added"]),
+        # "by striking “By radio” in the heading and inserting “Audio format”"
+        ("div-b/t-iv/st-c/s4207/c/1/b", ["formal.heading"]),
+        # "(disregarding ... to the extent that the total ... exceeds $200)" softens no duty
+        ("div-b/t-v/st-c/pt-1/s5202/a/2", ["unassessed"])]
+
+
 def test_a_lead_in_over_instructions_is_one_whatever_its_role(corpus: Path) -> None:
     # H.R. 4695 § 101(b)(6)(A), "in subsection (a)—" over three instructions, has no
     # instruction of its own and so no role of one ("other"): it was "unclear: No rule places

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..chardiff import sequence_diff, token_key, tokenize
@@ -797,6 +799,11 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         at = pair.new.span[0]
         target = ins.target[-1] if ins.target else ""
         where = f" in {target}" if target else ""
+        if _heading_edit(ins):
+            yield one_sided("formal.heading", "formal", Direction.NEUTRAL, "new",
+                            pair.new.text[ins.span[0]:ins.span[1]],
+                            (at + ins.span[0], at + ins.span[1]), _HEADING_EDIT)
+            continue
         # what the amount governs is in the law, not here: the instruction's own words before
         # the struck ones are the only context (an empty one would pass for a bare amount)
         lead = pair.new.text[:ins.struck_span[0]]
@@ -813,8 +820,9 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
             run = Run(ins.struck, at + ins.struck_span[0], ins.inserted, inserted_at)
             told = f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”{where}: "
         for r in _edits(rules, lead, run):
-            yield replace(r, old_span=r.old_span if was is not None else None,
-                          explanation=told + r.explanation)
+            if was is None:  # (the struck words stand in the new text: point at them there)
+                r = replace(r, old_span=None, new_span=r.new_span or r.old_span)
+            yield replace(r, explanation=told + r.explanation)
     if pair.old is None:
         return
     # an instruction the old text gave and the new one does not: the law keeps what it struck
@@ -877,6 +885,8 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     side = "new" if added else "old"
     found = parse(clause.text)
     formal = _formal_instructions(clause, found)
+    if formal is None and found and all(_heading_edit(i) for i in found):
+        formal = "formal.heading", _HEADING_EDIT
     if formal is not None:
         yield one_sided(formal[0], "formal", Direction.NEUTRAL, side, clause.text, clause.span,
                         formal[1])
@@ -884,6 +894,12 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     for ins in _replacing(clause.text, found):
         assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
         where = f" in {ins.target[-1]}" if ins.target else ""
+        if _heading_edit(ins):
+            yield one_sided("formal.heading", "formal", Direction.NEUTRAL, side,
+                            clause.text[ins.span[0]:ins.span[1]],
+                            (clause.span[0] + ins.span[0], clause.span[0] + ins.span[1]),
+                            _HEADING_EDIT)
+            continue
         if added:
             told = (f"The added instruction strikes “{ins.struck}” and inserts "
                     f"“{ins.inserted}”{where}")
@@ -898,6 +914,16 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     for ins in _editing_words(clause.text, found):
         yield from _word_edit(rules, clause, side, ins, "The added instruction" if added else
                               "The removed instruction")
+
+
+_HEADING_EDIT = ("The instruction changes a heading of the amended law; headings do not change "
+                 "what the law requires.")
+
+
+def _heading_edit(ins: Instruction) -> bool:
+    """Does the instruction edit a heading ("by striking “By television” in the heading and
+    inserting “Video format”")?"""
+    return bool(ins.target) and "heading" in ins.target[-1].lower()
 
 
 _CONFORMING_WORDS = re.compile(r"[\s;:,.]*(?:(?:and|or)[\s;:,.]*)?", re.I)
@@ -952,7 +978,69 @@ def _edits(rules: RuleSet, lead: str, run: Run) -> list[Reason]:
         return [Reason(rule.id, rule.dimension, direction, before, after,
                        (run.del_at, run.del_at + len(before)),
                        (run.ins_at, run.ins_at + len(after)), explanation)]
-    return []
+    return _replaced_words(rules, run)
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
+
+
+def _replaced_words(rules: RuleSet, run: Run) -> list[Reason]:
+    """Words replaced by others that no swap rule reads whole ("Each State" → "Except as
+    provided in subsection (b)(5), each State"), read word by word: what only the inserted
+    words have by the ``added`` rules, what only the struck words had by the ``removed`` ones
+    (:func:`_read_words`), each reason pointing at the words its rule matched (in the inserted
+    words, or in the struck ones)."""
+    old, new = _TOKEN.findall(run.deleted), _TOKEN.findall(run.inserted)
+    old_at = [0, *accumulate(len(t) for t in old)]
+    new_at = [0, *accumulate(len(t) for t in new)]
+    hint = _amended_role(run.deleted)
+    found: list[Reason] = []
+    matcher = SequenceMatcher(None, [t.lower() for t in old], [t.lower() for t in new],
+                              autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for gains, words, at in ((True, "".join(new[j1:j2]), run.ins_at + new_at[j1]),
+                                 (False, "".join(old[i1:i2]), run.del_at + old_at[i1])):
+            if not words.strip():
+                continue
+            for rule, m, direction, explanation in _read_words(rules, hint, words, gains):
+                span = (at + m.start(), at + m.end())
+                found.append(Reason(rule.id, rule.dimension, direction,
+                                    None if gains else m.group(0), m.group(0) if gains else None,
+                                    None if gains else span, span if gains else None,
+                                    explanation))
+    return _superseded(found, rules)
+
+
+def _read_words(rules: RuleSet, hint: Role | None, words: str, gains: bool
+                ) -> list[tuple[Rule, re.Match[str], Direction, str]]:
+    """The ``added`` rules (``gains``: words an instruction puts into the amended law) or the
+    ``removed`` ones (words it takes out) that read ``words``, each with its first match, its
+    direction and its explanation as an instruction's edit has them (:func:`_in_amended_law`):
+    rules that read the words around a change are passed over (they are in the amended law),
+    and so are rules for other roles than ``hint``, the role the law's own words quoted show
+    (``None``: not known)."""
+    out = []
+    for rule in rules.of("added" if gains else "removed"):
+        pattern = rule.new if gains else rule.old
+        if pattern is None or _needs_surroundings(rule) or (
+                hint is not None and not rule.applies_to(hint)):
+            continue
+        m = pattern.search(words)
+        if m is None or (rule.run_not is not None and rule.run_not.search(words)):
+            continue
+        plain = _reason(rule, hint, m.group(0), m.group(0), None, None)
+        direction, explanation = _in_amended_law(rule, plain.direction, plain.explanation)
+        out.append((rule, m, direction, explanation))
+    return out
+
+
+def _amended_role(words: str | None) -> Role | None:
+    """The role the amended law's own words an instruction quotes show (those it strikes, or
+    inserts after or before), when they show one law-making role."""
+    role = role_of(Kind.PARAGRAPH, None, words) if words else Role.OTHER
+    return None if role in (Role.OTHER, Role.AMENDMENT, Role.DESCRIPTIVE) else role
 
 
 def _in_amended_law(rule: Rule, direction: Direction, explanation: str
@@ -1033,24 +1121,12 @@ def _word_edit(rules: RuleSet, clause: Clause, side: str, ins: Instruction, who:
         told += "; now that text goes without those words" if inserts else \
             "; now that text keeps those words"
     # (the words inserted say nothing of the law's words they go into; struck words are its own)
-    read = quoted_anchor if inserts else words
-    role = role_of(Kind.PARAGRAPH, None, read) if read else Role.OTHER
-    hint = None if role in (Role.OTHER, Role.AMENDMENT, Role.DESCRIPTIVE) else role
-    law_gains = inserts != past
+    hint = _amended_role(quoted_anchor if inserts else words)
     at = clause.span[0] + start[0]
-    found: list[Reason] = []
-    for rule in rules.of("added" if law_gains else "removed"):
-        pattern = rule.new if law_gains else rule.old
-        if pattern is None or _needs_surroundings(rule) or (
-                hint is not None and not rule.applies_to(hint)):
-            continue
-        m = pattern.search(words)
-        if m is None or (rule.run_not is not None and rule.run_not.search(words)):
-            continue
-        plain = _reason(rule, hint, m.group(0), m.group(0), None, None)
-        direction, explanation = _in_amended_law(rule, plain.direction, plain.explanation)
-        found.append(one_sided(rule.id, rule.dimension, direction, side, m.group(0),
-                               (at + m.start(), at + m.end()), f"{told}: {explanation}"))
+    found = [one_sided(rule.id, rule.dimension, direction, side, m.group(0),
+                       (at + m.start(), at + m.end()), f"{told}: {explanation}")
+             for rule, m, direction, explanation in _read_words(rules, hint, words,
+                                                                 inserts != past)]
     yield from _superseded(found, rules)
 
 
