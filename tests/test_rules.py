@@ -773,6 +773,23 @@ def test_words_replaced_by_others_no_swap_reads_are_read_word_by_word(corpus: Pa
         ("div-b/t-v/st-c/pt-1/s5202/a/2", ["unassessed"])]
 
 
+def test_a_rule_of_construction_says_what_it_is(corpus: Path) -> None:
+    # H.R. 1's "Nothing in this section shall be construed to waive or otherwise affect any
+    # other requirement of this Act ..." and H.R. 4695's "Nothing in this paragraph shall be
+    # construed to prohibit an investigative or law enforcement officer from using a database
+    # for other investigative procedures" name no State law and no preemption: they were "No
+    # rule places this change"
+    c = run((corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    gone = pair_of(c, "div-b/t-iv/st-b/pt-2/s4111/a/1/q/324/g", reverse=True)
+    came = pair_of(c, "s101/a/2/b")
+    assert [(p.verdict.value, [(r.rule, r.old or r.new) for r in p.reasons])
+            for p in (gone, came)] == [
+        ("unclear", [("preemption.construction-clause-removed", "shall be construed")]),
+        ("unclear", [("preemption.construction-clause-added", "shall be construed")])]
+
+
 def test_a_lead_in_over_instructions_is_one_whatever_its_role(corpus: Path) -> None:
     # H.R. 4695 § 101(b)(6)(A), "in subsection (a)—" over three instructions, has no
     # instruction of its own and so no role of one ("other"): it was "unclear: No rule places
