@@ -193,19 +193,25 @@ class Texts:
     old_tree: tuple[Clause, ...] = field(default=(), compare=False, repr=False)
     """Each document's clause tree, for the clause a provision is part of (:meth:`parent`)."""
     new_tree: tuple[Clause, ...] = field(default=(), compare=False, repr=False)
-    parents: dict[str, dict[str, Clause]] = field(default_factory=dict, compare=False,
-                                                  repr=False)
-    """Each side's clauses by the ids of their parts, read when first asked for."""
 
     def parent(self, clause: Clause, side: str) -> Clause | None:
         """The clause that ``clause`` (of the ``side`` text, "old" or "new") is a part of, or
-        ``None`` (a top-level clause, or no tree given)."""
-        found = self.parents.get(side)
-        if found is None:
-            found = self.parents[side] = {
-                part.id: c for top in (self.old_tree if side == "old" else self.new_tree)
-                for c in top.walk() for part in c.children}
-        return found.get(clause.id)
+        ``None`` (a top-level clause, or no tree given). An id is its parent's id, a slash and
+        its own part (:class:`~legcompare.ids.Paths`), so the parent is found by going down
+        the tree along the id, reading only the clauses on the way: an index of the whole tree
+        would touch every clause, and a forked process that shares them would copy them all."""
+        target, _, _ = clause.id.rpartition("/")
+        level = self.old_tree if side == "old" else self.new_tree
+        while target:
+            for c in level:
+                if c.id == target:
+                    return c
+                if target.startswith(c.id) and target[len(c.id):len(c.id) + 1] == "/":
+                    level = c.children
+                    break
+            else:
+                return None
+        return None
 
 
 def cut_off(run: Run, texts: Texts) -> bool:
