@@ -961,6 +961,26 @@ def test_a_list_of_exceptions_is_one_its_exception_opens(corpus: Path) -> None:
     assert gone["div-a/t-i/st-a/pt-2/s1013/b/3/a"] == ("weaker", ["scope.duty-removed"])
 
 
+def test_the_words_that_open_definitions_define_nothing(corpus: Path) -> None:
+    # § 832.19(a), "For the purposes of this section, the following terms have the following
+    # meanings:", has no counterpart in H.R. 4695; it read "A definition was removed". It
+    # defines nothing; the definitions under it are judged one by one. "In this subsection, the
+    # term ‘immediate family member’ means, with respect to a candidate—" is a definition.
+    c = run((corpus / "us-ca-pen-832.19-2019-chaptered.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    p = pair_of(c, "832.19/a", reverse=True)
+    assert (p.verdict.value, [r.rule for r in p.reasons]) == (
+        "neutral", ["scope.definitions-lead-in-removed"]), describe(p)
+    assert [r.rule for r in pair_of(c, "832.19/a/1", reverse=True).reasons] == [
+        "scope.definition-removed"]
+    old = "SEC. 1. BAN.\nNo candidate shall hire a relative.\n"
+    new = old + ("(b) In this subsection, the term “relative” means, with respect to a "
+                 "candidate—\n(1) a spouse; or\n(2) a child.\n")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/b")
+    assert "scope.definitions-lead-in-added" not in [r.rule for r in p.reasons], describe(p)
+
+
 def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> None:
     """ "such funds ... shall not be subject to the matching or cost share requirements" (H.R.
     2157's Region 2 proviso, struck in the enrolled bill) was read as a prohibition, its removal
