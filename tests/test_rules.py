@@ -790,6 +790,26 @@ def test_a_rule_of_construction_says_what_it_is(corpus: Path) -> None:
         ("unclear", [("preemption.construction-clause-added", "shall be construed")])]
 
 
+def test_a_provision_amended_to_read_as_quoted_is_judged_by_what_it_quotes(corpus: Path) -> None:
+    # H.R. 1 § 4111(a)(1), "Section 324 of the Federal Election Campaign Act of 1971 (52 U.S.C.
+    # 30126) is amended to read as follows:", has no counterpart in H.R. 4695 and read "No rule
+    # places this change"; the section it quotes is judged provision by provision
+    c = run((corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
+            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    p = pair_of(c, "div-b/t-iv/st-b/pt-2/s4111/a/1", reverse=True)
+    assert (p.verdict.value, [r.rule for r in p.reasons]) == (
+        "neutral", ["formal.amendment-lead-in"]), describe(p)
+    old = "SEC. 1. FUNDS.\nAmounts are appropriated for relief.\n"
+    new = old + ("SEC. 2. BAN.\nSection 7 of the Relief Act is amended to read as follows:\n"
+                 "“SEC. 7. No agency shall use face recognition.”.\n")
+    c = run(old, new, Mode.VERSIONS)
+    assert [(q.new.id, [r.rule for r in q.reasons])  # type: ignore[union-attr]
+            for q in c.pairs if q.old is None] == [
+        ("s2", ["formal.amendment-lead-in"]), ("s2/q", ["no-own-text"]),
+        ("s2/q/7", ["scope.prohibition-added"])], describe(pair_of(c, "s2"))
+
+
 def test_a_lead_in_over_instructions_is_one_whatever_its_role(corpus: Path) -> None:
     # H.R. 4695 § 101(b)(6)(A), "in subsection (a)—" over three instructions, has no
     # instruction of its own and so no role of one ("other"): it was "unclear: No rule places

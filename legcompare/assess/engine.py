@@ -945,13 +945,15 @@ def _formal_instructions(clause: Clause, found: Sequence[Instruction]
                          ) -> tuple[str, str] | None:
     """(rule, explanation) for an amending provision with no edit of its own to judge: a
     lead-in whose instructions, or quoted matter, are the provisions under it ("(1) in
-    paragraph (2)—", "(4) by inserting after paragraph (9) the following:"), or conforming
+    paragraph (2)—", "(4) by inserting after paragraph (9) the following:", "Section 324 of
+    the Federal Election Campaign Act of 1971 is amended to read as follows:"), or conforming
     instructions only (striking "and" after a semicolon, redesignating paragraph (10) as
     paragraph (11)), which make room for the instruction beside them; else ``None``.
     ``found``: the instructions parsed from its text."""
     from ..amend import Action
 
-    if clause.children and all(i.action is Action.UNREAD for i in found):
+    if clause.children and all(i.action is Action.UNREAD or (
+            i.action is Action.RESTATE and i.inserted is None) for i in found):
         return "formal.amendment-lead-in", _LEAD_IN
     if found and all(i.action is Action.REDESIGNATE or (
             i.action in (Action.STRIKE, Action.INSERT, Action.REPLACE) and not i.provision
