@@ -401,6 +401,26 @@ def test_an_applicability_clause_is_no_duty(corpus: Path) -> None:
     assert "duration.termination-clause-added" not in rules, rules
 
 
+def test_a_placeholder_is_no_words_of_its_own(corpus: Path) -> None:
+    """The Washington code's rendering prints "a. [Empty]" where a subsection's words are all
+    in its paragraphs; RCW 43.386.020(2)(a) was "weaker: a reporting, audit or approval
+    requirement was removed", pointing at “[Empty]”."""
+    c = run((corpus / "us-wa-rcw-43.386-current.txt").read_text(encoding="utf-8"),
+            (corpus / "us-ny-a1891-2023-introduced.txt").read_text(encoding="utf-8"),
+            Mode.CROSS)
+    assert [(i, pair_of(c, i, reverse=True).verdict.value,
+             [r.rule for r in pair_of(c, i, reverse=True).reasons])
+            for i in ("43.386.010/3", "43.386.020/2/a", "43.386.050/1")] == [
+        (i, "neutral", ["no-own-text"])
+        for i in ("43.386.010/3", "43.386.020/2/a", "43.386.050/1")]
+    old = "SEC. 1. FUNDS.\nAmounts are appropriated.\n"
+    new = old + "SEC. 2. [Reserved].\nSEC. 3. BAN.\nNo agency shall use face recognition.\n"
+    c = run(old, new, Mode.VERSIONS)
+    assert [(q.new.id, [r.rule for r in q.reasons])  # type: ignore[union-attr]
+            for q in c.pairs if q.old is None] == [
+        ("s2", ["no-own-text"]), ("s3", ["scope.prohibition-added"])]
+
+
 def test_a_term_renamed_is_told_where_the_term_is_named() -> None:
     """A. 48's A print renamed "electronic or computerized entry system" "smart access system":
     where the provisions name it, that is a defined term renamed. But "AT A POINT OF

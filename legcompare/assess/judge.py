@@ -80,7 +80,7 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
         if pair.verdict is Verdict.NEUTRAL and pair.descriptive is descriptive:
             return pair  # as it came (most pairs of a long bill)
         return changed_copy(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
-    if all(c is None or not c.text[content_start(c) - c.span[0]:].strip()
+    if all(c is None or _no_words(c.text[content_start(c) - c.span[0]:])
            for c in (pair.old, pair.new)):  # (nothing but a label and a heading)
         return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive,
                        reasons=(_no_own_text(),))
@@ -413,6 +413,16 @@ def _incomplete(pair: ClausePair) -> Reason:
                   clause.span if pair.old else None, clause.span if pair.new else None,
                   f"The {side} text is partial: this provision may sit in the part that was not "
                   "retrieved, so it is not reported as added or removed.")
+
+
+_PLACEHOLDER = re.compile(r"\s*\[(?:empty|reserved)\]\s*\.?\s*", re.I)
+"""A print's mark for a provision with no words of its own: "[Empty]" (the Washington code's
+rendering, where a subsection's text is all in its paragraphs), "[Reserved]"."""
+
+
+def _no_words(own: str) -> bool:
+    """Is a clause's own text (after its label and heading) empty, or only a placeholder?"""
+    return not own.strip() or _PLACEHOLDER.fullmatch(own) is not None
 
 
 def _no_own_text() -> Reason:
