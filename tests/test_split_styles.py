@@ -913,6 +913,16 @@ def test_a_definition_scoped_to_its_section_is_a_definition(corpus: Path) -> Non
     assert [(hr2157[k].kind, hr2157[k].term) for k in ("t-i/s104/c", "t-v/s504/e")] == [
         (Kind.DEFINITION, "average adjusted gross income"),
         (Kind.DEFINITION, "eligible rural medical facility")]
+    # an article before the term: H.R. 1's quoted FECA § 513(d), "(d) Participating Candidate
+    # Defined.—In this title, a ‘participating candidate’ means a candidate ...", was a
+    # subsection with no term
+    article = ("SEC. 7. TERMS.\n(a) Participating Candidate Defined.—In this title, a "
+               "‘participating candidate’ means a candidate who is certified.\n(b) In this "
+               "section, an “agency” means a department.\n(c) In this title, a candidate may "
+               "withdraw.\n")
+    assert [(k, v.kind, v.term) for k, v in by_id(bill(article)).items()] == [
+        ("s7", Kind.SECTION, None), ("s7/a", Kind.DEFINITION, "participating candidate"),
+        ("s7/b", Kind.DEFINITION, "agency"), ("s7/c", Kind.SUBSECTION, None)]
 
 
 

@@ -89,6 +89,9 @@ _SCOPE_LEAD = re.compile(r"(?:In|For (?:the )?purposes of|As used in) (?:this|su
                          r"[^,.;:“\"]{0,60},\s+", re.I)
 
 
+_ARTICLE_BEFORE_TERM = re.compile(r"(?:an?|any)\s+(?=[“\"‘'`])", re.I)
+
+
 def defined_term(text: str, pos: int) -> str | None:
     """The term a provision defines, if its own text (from ``pos``) is a definition."""
     window = text[pos:pos + 400]
@@ -97,6 +100,9 @@ def defined_term(text: str, pos: int) -> str | None:
     window = _HEADING_LEAD.sub("", window).lstrip()
     if window[:1] in "IiFfAa" and (lead := _SCOPE_LEAD.match(window)) is not None:
         window = window[lead.end():]
+        # "In this title, a ‘participating candidate’ means ..." (an article before the term)
+        if (article := _ARTICLE_BEFORE_TERM.match(window)) is not None:
+            window = window[article.end():]
     # A definition opens with a quotation mark or "the term" (in any case: re.IGNORECASE
     # folds no other character into t, h or e), so most texts need no matching at all.
     if window[:1] not in _QUOTES and window[:3].lower() != "the":
