@@ -144,6 +144,12 @@ def test_a_prohibition_reworded_is_told_in_its_own_words() -> None:
         assert new[slice(*reason.new_span)] == ("may" if before == "shall not" else after)
 
 
+def run_corpus(corpus: Path, old: str, new: str, mode: Mode) -> Comparison:
+    """:func:`run` on two corpus texts, by file name."""
+    return run((corpus / old).read_text(encoding="utf-8"),
+               (corpus / new).read_text(encoding="utf-8"), mode)
+
+
 def pair_of(c: Comparison, clause: str, *, reverse: bool = False) -> ClausePair:
     """The pair holding ``clause``: its new provision's id, or the old one's where the provision
     was removed (``reverse``: the comparison runs the case the other way round)."""
@@ -359,9 +365,8 @@ def test_a_heading_after_a_dash_is_a_heading(corpus: Path) -> None:
     Accountability report." hold no words of their own: the heading was looked for right after
     the label, before the dash, and not found, so its words were judged as law ("weaker: a
     reporting, audit or approval requirement was removed", for "Accountability report")."""
-    c = run((corpus / "us-wa-rcw-43.386-current.txt").read_text(encoding="utf-8"),
-            (corpus / "us-ny-a1891-2023-introduced.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-wa-rcw-43.386-current.txt",
+                   "us-ny-a1891-2023-introduced.txt", Mode.CROSS)
     gone = {p.old.id: (p.verdict.value, [r.rule for r in p.reasons]) for p in c.pairs
             if p.old is not None and p.new is None}
     assert [gone[i] for i in ("43.386.020", "43.386.050", "43.386.070", "43.386.080")] == [
@@ -380,9 +385,8 @@ def test_an_applicability_clause_is_no_duty(corpus: Path) -> None:
     # disaster assistance applied for before, on, or after the date of enactment of this Act",
     # is gone from the enrolled bill; it was "weaker: a duty of the regulated party was
     # removed". It says to what the Federal share applies.
-    c = run((corpus / "us-federal-hr2157-116-introduced.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr2157-116-enrolled.txt").read_text(encoding="utf-8"),
-            Mode.VERSIONS)
+    c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
+                   "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
     p = pair_of(c, "t-v/s501/b", reverse=True)
     assert (p.status.value, p.verdict.value, [(r.rule, r.old) for r in p.reasons]) == (
         "removed", "unclear", [("duration.applicability-clause-removed",
@@ -405,9 +409,8 @@ def test_a_placeholder_is_no_words_of_its_own(corpus: Path) -> None:
     """The Washington code's rendering prints "a. [Empty]" where a subsection's words are all
     in its paragraphs; RCW 43.386.020(2)(a) was "weaker: a reporting, audit or approval
     requirement was removed", pointing at “[Empty]”."""
-    c = run((corpus / "us-wa-rcw-43.386-current.txt").read_text(encoding="utf-8"),
-            (corpus / "us-ny-a1891-2023-introduced.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-wa-rcw-43.386-current.txt",
+                   "us-ny-a1891-2023-introduced.txt", Mode.CROSS)
     assert [(i, pair_of(c, i, reverse=True).verdict.value,
              [r.rule for r in pair_of(c, i, reverse=True).reasons])
             for i in ("43.386.010/3", "43.386.020/2/a", "43.386.050/1")] == [
@@ -717,9 +720,8 @@ def test_a_changed_amending_provision_is_judged_by_the_instructions_it_gained_an
 def test_hr1_instructions_that_strike_or_insert_words_are_read(corpus: Path) -> None:
     # H.R. 1 (116th) against H.R. 4695: H.R. 1's amendments to election law have no counterpart,
     # and those that strike or insert words alone were each "No rule places this change"
-    c = run((corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-federal-hr4695-119-introduced.txt",
+                   "us-federal-hr1-116-reported-house.txt", Mode.CROSS)
     text = c.new.text
     told = [(i, pair_of(c, i).verdict.value,
              [(r.rule, text[slice(*r.new_span)]) for r in pair_of(c, i).reasons])
@@ -778,9 +780,8 @@ def test_words_replaced_by_others_no_swap_reads_are_read_word_by_word(corpus: Pa
              if r.rule == "exceptions.added"]
     assert found == [("exceptions.added", "Except", "Except")], describe(p)
     # H.R. 1 (116th) against H.R. 4695, three of its instructions
-    c = run((corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-federal-hr4695-119-introduced.txt",
+                   "us-federal-hr1-116-reported-house.txt", Mode.CROSS)
     assert [(i, [r.rule for r in pair_of(c, i).reasons]) for i in (
         "div-a/t-i/st-a/pt-1/s1001/b/3", "div-b/t-iv/st-c/s4207/c/2/a",
         "div-b/t-iv/st-c/s4207/c/1/b", "div-b/t-v/st-c/pt-1/s5202/a/2")] == [
@@ -799,9 +800,8 @@ def test_a_rule_of_construction_says_what_it_is(corpus: Path) -> None:
     # construed to prohibit an investigative or law enforcement officer from using a database
     # for other investigative procedures" name no State law and no preemption: they were "No
     # rule places this change"
-    c = run((corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-federal-hr1-116-reported-house.txt",
+                   "us-federal-hr4695-119-introduced.txt", Mode.CROSS)
     gone = pair_of(c, "div-b/t-iv/st-b/pt-2/s4111/a/1/q/324/g", reverse=True)
     came = pair_of(c, "s101/a/2/b")
     assert [(p.verdict.value, [(r.rule, r.old or r.new) for r in p.reasons])
@@ -814,9 +814,8 @@ def test_a_provision_amended_to_read_as_quoted_is_judged_by_what_it_quotes(corpu
     # H.R. 1 § 4111(a)(1), "Section 324 of the Federal Election Campaign Act of 1971 (52 U.S.C.
     # 30126) is amended to read as follows:", has no counterpart in H.R. 4695 and read "No rule
     # places this change"; the section it quotes is judged provision by provision
-    c = run((corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-federal-hr1-116-reported-house.txt",
+                   "us-federal-hr4695-119-introduced.txt", Mode.CROSS)
     p = pair_of(c, "div-b/t-iv/st-b/pt-2/s4111/a/1", reverse=True)
     assert (p.verdict.value, [r.rule for r in p.reasons]) == (
         "neutral", ["formal.amendment-lead-in"]), describe(p)
@@ -835,9 +834,8 @@ def test_a_lead_in_over_instructions_is_one_whatever_its_role(corpus: Path) -> N
     # instruction of its own and so no role of one ("other"): it was "unclear: No rule places
     # this change" against RCW 43.386, where § 101(b)(6) and (6)(C) above and beside it were
     # lead-ins
-    c = run((corpus / "us-wa-rcw-43.386-current.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-wa-rcw-43.386-current.txt",
+                   "us-federal-hr4695-119-introduced.txt", Mode.CROSS)
     assert [(i, pair_of(c, i).new.role.value,  # type: ignore[union-attr]
              [r.rule for r in pair_of(c, i).reasons])
             for i in ("s101/b/6", "s101/b/6/a", "s101/b/6/c")] == [
@@ -849,8 +847,8 @@ def test_a_lead_in_over_instructions_is_one_whatever_its_role(corpus: Path) -> N
 def test_findings_added_or_removed_are_descriptive_and_said_to_be(corpus: Path) -> None:
     # BIPA's legislative findings (740 ILCS 14/5) have no counterpart in S. 4457; they were
     # each "unclear: No rule places this change", as a reworded finding no longer is
-    c = run((corpus / "us-il-bipa-740ilcs14-current.txt").read_text(encoding="utf-8"),
-            (corpus / "us-ny-s4457-2023-original.txt").read_text(encoding="utf-8"), Mode.CROSS)
+    c = run_corpus(corpus, "us-il-bipa-740ilcs14-current.txt",
+                   "us-ny-s4457-2023-original.txt", Mode.CROSS)
     gone = [p for p in c.pairs if p.new is None and p.old is not None
             and p.old.id.startswith("s5/") and p.old.id != "s5/history"]
     assert [(p.old.id, p.verdict.value, p.descriptive, [r.rule for r in p.reasons])  # type: ignore[union-attr]
@@ -871,9 +869,8 @@ def test_a_piece_merged_into_another_is_said_to_be_what_it_is_and_no_loss(corpus
     # designation, has no counterpart of its own. Its words went into the merged proviso, so no
     # rule may say protection went with them; one that says what they are does, instead of
     # "no rule places this change"
-    c = run((corpus / "us-federal-hr2157-116-introduced.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr2157-116-enrolled.txt").read_text(encoding="utf-8"),
-            Mode.VERSIONS)
+    c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
+                   "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
     p = pair_of(c, "t-v/s503/proviso-1", reverse=True)
     assert (p.status.value, p.new, p.verdict.value) == ("merged", None, "unclear")
     assert [(r.rule, r.direction.value, r.old) for r in p.reasons] == [(
@@ -887,9 +884,8 @@ def test_an_item_that_only_joins_the_next_one_differently_is_formal(corpus: Path
     # H.R. 2157's quoted Social Security Act § 1108(g)(5)(F)(ii) ended "... 2019." as introduced
     # and "... 2019; and" as enrolled, a clause (iii) added after it: "No rule places this
     # change". Only how the item joins the next changed; what it says did not.
-    c = run((corpus / "us-federal-hr2157-116-introduced.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr2157-116-enrolled.txt").read_text(encoding="utf-8"),
-            Mode.VERSIONS)
+    c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
+                   "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
     p = pair_of(c, "t-viii/s802/a/5/e/q/ii")
     assert p.old is not None and p.old.id == "t-vii/s701/a/5/e/q/ii"
     assert (p.verdict.value, [(r.rule, r.old, r.new, r.explanation) for r in p.reasons]) == (
@@ -921,9 +917,8 @@ def test_an_item_of_a_definition_is_no_definition_of_its_own(corpus: Path) -> No
     # obtained— (A) in a manner that violates Federal, State, or Tribal law; ..." has no
     # counterpart in RCW 43.386 (§ 3(6) itself is paired with one); each item was "A new
     # definition", which it is not
-    c = run((corpus / "us-wa-rcw-43.386-current.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-wa-rcw-43.386-current.txt",
+                   "us-federal-hr4695-119-introduced.txt", Mode.CROSS)
     assert [(i, pair_of(c, i).verdict.value, [r.rule for r in pair_of(c, i).reasons])
             for i in ("s3/6/a", "s3/6/g")] == [
         ("s3/6/a", "unclear", ["scope.definition-item-added"]),
@@ -946,8 +941,8 @@ def test_an_item_of_a_definition_is_no_definition_of_its_own(corpus: Path) -> No
 def test_a_reference_named_by_its_number_is_the_same_reference(corpus: Path) -> None:
     # A. 48-A § 50-b(5)(d): "... DESCRIBED ABOVE" became "... DESCRIBED IN PARAGRAPH C OF THIS
     # SUBDIVISION" and read "No rule places this change"; one number for another is a change
-    c = run((corpus / "us-ny-a48-2023-original.txt").read_text(encoding="utf-8"),
-            (corpus / "us-ny-a48a-2023-amended.txt").read_text(encoding="utf-8"), Mode.VERSIONS)
+    c = run_corpus(corpus, "us-ny-a48-2023-original.txt",
+                   "us-ny-a48a-2023-amended.txt", Mode.VERSIONS)
     p = pair_of(c, "50-b/5/d")
     assert (p.verdict.value, [(r.rule, r.old, " ".join((r.new or "").split()))
                               for r in p.reasons]) == (
@@ -991,9 +986,8 @@ def test_a_list_of_exceptions_is_one_its_exception_opens(corpus: Path) -> None:
     # were duties and prohibitions removed); § 1013(b)(3)'s items are the information an agency
     # "shall ... transmit ..., unless ... the individual declined to be registered" (its item
     # (A) was an exception)
-    c = run((corpus / "us-federal-hr1-116-reported-house.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-federal-hr1-116-reported-house.txt",
+                   "us-federal-hr4695-119-introduced.txt", Mode.CROSS)
     gone = {p.old.id: (p.verdict.value, [r.rule for r in p.reasons]) for p in c.pairs
             if p.old is not None and p.new is None}
     assert [gone[f"div-b/t-v/st-b/pt-2/s5111/q/521/a/{n}"] for n in range(1, 7)] == [
@@ -1006,9 +1000,8 @@ def test_the_words_that_open_definitions_define_nothing(corpus: Path) -> None:
     # meanings:", has no counterpart in H.R. 4695; it read "A definition was removed". It
     # defines nothing; the definitions under it are judged one by one. "In this subsection, the
     # term ‘immediate family member’ means, with respect to a candidate—" is a definition.
-    c = run((corpus / "us-ca-pen-832.19-2019-chaptered.txt").read_text(encoding="utf-8"),
-            (corpus / "us-federal-hr4695-119-introduced.txt").read_text(encoding="utf-8"),
-            Mode.CROSS)
+    c = run_corpus(corpus, "us-ca-pen-832.19-2019-chaptered.txt",
+                   "us-federal-hr4695-119-introduced.txt", Mode.CROSS)
     p = pair_of(c, "832.19/a", reverse=True)
     assert (p.verdict.value, [r.rule for r in p.reasons]) == (
         "neutral", ["scope.definitions-lead-in-removed"]), describe(p)
