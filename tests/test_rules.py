@@ -993,6 +993,12 @@ def test_a_list_of_exceptions_is_one_its_exception_opens(corpus: Path) -> None:
     assert [gone[f"div-b/t-v/st-b/pt-2/s5111/q/521/a/{n}"] for n in range(1, 7)] == [
         ("stronger", ["exceptions.exception-item-removed"])] * 6
     assert gone["div-a/t-i/st-a/pt-2/s1013/b/3/a"] == ("weaker", ["scope.duty-removed"])
+    # "A candidate may not submit a request under subsection (a) unless each of the following
+    # applies:" and "... unless the fund has certified to the Commission the following during
+    # the year:": conditions the exception needs all of (each was "a prohibition removed")
+    assert [gone[i] for i in ("div-b/t-v/st-b/pt-2/s5111/q/502/b/1",
+                              "div-b/t-iv/st-b/pt-1/s4102/b/q/8/d")] == [
+        ("weaker", ["exceptions.condition-item-removed"])] * 2
 
 
 def test_the_words_that_open_definitions_define_nothing(corpus: Path) -> None:
