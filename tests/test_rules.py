@@ -1020,6 +1020,25 @@ def test_the_words_that_open_definitions_define_nothing(corpus: Path) -> None:
     assert "scope.definitions-lead-in-added" not in [r.rule for r in p.reasons], describe(p)
 
 
+def test_the_events_an_appropriation_pays_for_include_disasters_and_prevented_planting(
+        corpus: Path) -> None:
+    # H.R. 2157 ih → enr: the Office of the Secretary's paragraph added "crops prevented from
+    # planting in 2019," and the Corps of Engineers' paragraphs dropped "including disasters in
+    # 2019,"; each read "No rule places this change". (The Secretary's paragraph is read as a
+    # duration, "to remain available until expended": an appropriation all the same.)
+    c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
+                   "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
+    by_citation = {(p.new or p.old).citation: p for p in c.pairs}  # type: ignore[union-attr]
+    crops = next(p for k, p in by_citation.items() if k.endswith(
+        "Processing, Research and Marketing, Office of the Secretary, ¶ 1"))
+    corps = next(p for k, p in by_citation.items() if k.endswith(
+        "DEPARTMENT OF THE ARMY, operation and maintenance, ¶ 4"))
+    assert [(p.verdict.value, [(r.rule, r.old, r.new) for r in p.reasons]) for p in (crops, corps)
+            ] == [("unclear", [("scope.appropriation-purpose-added", None,
+                                "crops prevented from planting")]),
+                  ("unclear", [("scope.appropriation-purpose-removed", "disasters", None)])]
+
+
 def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> None:
     """ "such funds ... shall not be subject to the matching or cost share requirements" (H.R.
     2157's Region 2 proviso, struck in the enrolled bill) was read as a prohibition, its removal
