@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legcompare.compare import compare
+from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
 from legcompare.model import (
     ClausePair,
@@ -33,7 +35,7 @@ from legcompare.render import diff_markdown as diff_markdown_module
 from legcompare.render.diff_json import diff_json
 from legcompare.render.diff_markdown import diff_markdown, inline
 from legcompare.render.diff_terminal import diff_terminal, visible
-from legcompare.render.html import judged
+from legcompare.render.html import diff_html, judged
 from legcompare.summary import deciding_reason, not_shown
 
 OLD = "SEC. 1. BAN.\nNo agency shall use it.\nSEC. 2. REPORTS.\nEach agency shall report.\n"
@@ -265,6 +267,29 @@ def test_terminal_partial_document_shows_unpaired_provisions() -> None:
     assert ("partial: H.R. 1 (version rh) was not fully retrieved; a provision with no "
             "counterpart in it is unpaired, not added or removed\n") in out
     assert "\n? H.R. 1 § 2  UNCLEAR  unpaired\n    [-SEC. 2. REPORTS.-]\n" in out
+
+
+def test_the_lists_of_changes_count_unpaired_provisions_in_one_line(corpus: Path) -> None:
+    """A partial text leaves the other's provisions unpaired, each "unclear" for the one reason:
+    § 832.19 (cut off in its definitions) against H.R. 4695 listed 191 rows of "The old text is
+    partial ...". The Markdown table and the HTML list give one line for them, naming the
+    first; each is still shown with the provisions."""
+    c = build(OLD, "SEC. 1. BAN.\nNo agency shall use it.\n[... text not retrieved ...]\n")
+    md = diff_markdown(c)
+    line = ("1 provision of H.R. 1 (version ih) has no counterpart in what was retrieved of H.R. "
+            "1 (version rh): it is unpaired, not added or removed (what was not retrieved may "
+            "hold its), and listed with the provisions.")
+    assert f"## Changes in protection\n\n{line}\n" in md
+    assert "| H.R. 1 § 2 | unpaired |" not in md
+    assert "### H.R. 1 § 2 — unpaired, unclear" in md
+    page = diff_html(c)
+    assert f"<p>{line} <a href=\"#pair-2\">The first of them.</a></p>" in page
+    assert judged(c) == []
+    ca = compare(load_path(corpus / "us-ca-pen-832.19-2019-chaptered.txt"),
+                 load_path(corpus / "us-federal-hr4695-119-introduced.txt"))
+    assert ("\n\n189 provisions of H.R. 4695 have no counterpart in what was retrieved of Cal. "
+            "Penal Code § 832.19: they are unpaired") in diff_markdown(ca)
+    assert all(link.status != "unpaired" for _, links in judged(ca) for link in links)
 
 
 def test_terminal_never_sends_control_characters_from_the_bill() -> None:

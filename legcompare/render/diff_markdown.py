@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import ClausePair, Comparison, Op, Provenance, Reason, Verdict
+from ..model import ClausePair, Comparison, Op, Provenance, Reason, Status, Verdict
 from ..summary import changed, deciding_reason, headline, not_shown, summarize
 from .diff_terminal import (
     Piece,
@@ -33,6 +33,7 @@ from .diff_terminal import (
     name,
     pieces,
     quoted,
+    unpaired,
     visible,
 )
 
@@ -88,16 +89,22 @@ def _short(p: Provenance) -> str:
 
 
 def _table(c: Comparison) -> list[str]:
-    """Operative provisions judged weaker, stronger, mixed or unclear, in pair order."""
-    rows = [p for p in c.pairs if p.verdict in _JUDGED and not p.descriptive]
-    if not rows:
+    """Operative provisions judged weaker, stronger, mixed or unclear, in pair order; those
+    unpaired (the other text is partial) are counted in a line for each side
+    (:func:`~legcompare.render.diff_terminal.unpaired`), not given a row each."""
+    rows = [p for p in c.pairs if p.verdict in _JUDGED and not p.descriptive
+            and p.status is not Status.UNPAIRED]
+    lines = unpaired(c)
+    if not rows and not lines:
         return []
-    out = ["", "## Changes in protection", "", "| Provision | Status | Verdict | Reason |",
-           "| --- | --- | --- | --- |"]
+    out = ["", "## Changes in protection"]
+    if rows:
+        out += ["", "| Provision | Status | Verdict | Reason |", "| --- | --- | --- | --- |"]
     for p in rows:
         reason = inline(r.explanation) if (r := deciding_reason(p)) else ""
         out.append(f"| {inline(citations(p))} | {p.status.value} | {p.verdict.value} "
                    f"| {reason} |")
+    out += [line for text, _ in lines for line in ("", inline(text))]
     return out
 
 

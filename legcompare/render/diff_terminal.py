@@ -135,6 +135,39 @@ def cautions(c: Comparison) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
+def unpaired(c: Comparison) -> list[tuple[str, int]]:
+    """For each side, when provisions of it are unpaired (the other text is partial, and their
+    counterparts may sit in the part not retrieved), one sentence saying how many and why, and
+    the number (from 1, in pair order) of the first of them. The lists of changes in protection
+    give this line instead of one row per provision: a partial text can leave hundreds
+    unpaired, all for the one reason (each is still shown with the provisions)."""
+    out: list[tuple[str, int]] = []
+    for present, partial in ((c.new, c.old), (c.old, c.new)):
+        numbers = [i for i, p in enumerate(c.pairs, 1) if p.status is Status.UNPAIRED and
+                   (p.new if present is c.new else p.old) is not None and not p.descriptive]
+        if not numbers:
+            continue
+        one = len(numbers) == 1
+        who, other = _short_name(present.provenance), _short_name(partial.provenance)
+        if who == other:  # (two versions of one bill: say which is which, as cautions do)
+            who, other = (f"{who} (version {visible(d.provenance.version)})"
+                          if d.provenance.version else who for d in (present, partial))
+        text = (f"{len(numbers)} provision{'' if one else 's'} of {who} "
+                f"{'has' if one else 'have'} no counterpart in what was retrieved of {other}: "
+                f"{'it is' if one else 'they are'} unpaired, not added or removed (what was not "
+                f"retrieved may hold {'its' if one else 'theirs'}), and listed with the "
+                "provisions.")
+        out.append((text, numbers[0]))
+    return out
+
+
+def _short_name(p: Provenance) -> str:
+    """A document's name up to its first parenthesis or comma ("H.R. 4695", "Cal. Penal Code
+    § 832.19")."""
+    full = name(p)
+    return re.split(r" \(|, ", full, maxsplit=1)[0] or full
+
+
 def citations(pair: ClausePair) -> str:
     """``old → new`` when the citations differ, else the one citation."""
     cites = [c.citation for c in (pair.old, pair.new) if c is not None]

@@ -42,7 +42,18 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..model import Clause, ClausePair, Comparison, Kind, Op, Provenance, Reason, Span, Verdict
+from ..model import (
+    Clause,
+    ClausePair,
+    Comparison,
+    Kind,
+    Op,
+    Provenance,
+    Reason,
+    Span,
+    Status,
+    Verdict,
+)
 from ..parallel import in_halves, worthwhile
 from ..summary import VERDICT_ORDER, changed, deciding_reason, headline, summarize
 from .dates import report_date
@@ -54,6 +65,7 @@ from .diff_terminal import (
     locator,
     name,
     pieces,
+    unpaired,
     visible,
 )
 from .html_rows import PAIR_CLOSE, badge, pair_open, reason_item, row_html, text_cell
@@ -212,7 +224,8 @@ def _page(c: Comparison) -> tuple[str, list[bytes], str]:
         "cautions": cautions(c), "headline": headline(summary), "verdicts": verdicts,
         "statuses": statuses, "descriptive": summary.descriptive, "moved": summary.moved,
         "renumbered": summary.renumbered, "mode": c.mode.value,
-        "perspective": c.perspective.value, "judged": judged(c), "contents": contents,
+        "perspective": c.perspective.value, "judged": judged(c), "unpaired": unpaired(c),
+        "contents": contents,
         "notes": [visible(n) for n in c.notes]}
     page = render_template("diff.html.j2", pair_rows=Markup(_ROWS), **context)
     head, found, tail = page.partition(_ROWS)
@@ -269,13 +282,15 @@ def title(c: Comparison) -> str:
 
 
 def judged(c: Comparison) -> list[tuple[str, list[Link]]]:
-    """Operative pairs judged weaker, stronger, mixed or unclear, by verdict, in pair order."""
+    """Operative pairs judged weaker, stronger, mixed or unclear, by verdict, in pair order;
+    not those unpaired (see :func:`~legcompare.render.diff_terminal.unpaired`, the line that
+    counts them)."""
     out = []
     for verdict in JUDGED:
         links = [Link(i, citations(p), p.status.value,
                       visible(r.explanation) if (r := deciding_reason(p)) else None)
                  for i, p in enumerate(c.pairs, 1)
-                 if p.verdict is verdict and not p.descriptive]
+                 if p.verdict is verdict and not p.descriptive and p.status is not Status.UNPAIRED]
         if links:
             out.append((verdict.value, links))
     return out
