@@ -161,6 +161,11 @@ def pair_of(c: Comparison, clause: str, *, reverse: bool = False) -> ClausePair:
                          f"{[(p.old and p.old.id, p.new and p.new.id) for p in c.pairs]}")
 
 
+def rules_of(c: Comparison, clause: str, *, reverse: bool = False) -> list[str]:
+    """The rules of the reasons given for the pair :func:`pair_of` finds."""
+    return [r.rule for r in pair_of(c, clause, reverse=reverse).reasons]
+
+
 def describe(p: ClausePair) -> str:
     return f"{p.verdict.value} {[(r.rule, r.direction.value, r.old, r.new) for r in p.reasons]}"
 
@@ -396,12 +401,12 @@ def test_an_applicability_clause_is_no_duty(corpus: Path) -> None:
     old = "SEC. 1. BAN.\n(a) No State shall keep the list.\n"
     new = old + ("(b) Subsection (a) shall not apply to a State in which a law in effect on and "
                  "after that date bars the list.\n")
-    rules = [r.rule for r in pair_of(run(old, new, Mode.VERSIONS), "s1/b").reasons]
+    rules = rules_of(run(old, new, Mode.VERSIONS), "s1/b")
     assert "duration.applicability-clause-added" not in rules, rules
     # a program that ends is said to; a duty to end an activity is not a termination
     duty = old + ("(b) A member who holds another office shall terminate or liquidate such "
                   "activity no later than 90 days after appointment.\n")
-    rules = [r.rule for r in pair_of(run(old, duty, Mode.VERSIONS), "s1/b").reasons]
+    rules = rules_of(run(old, duty, Mode.VERSIONS), "s1/b")
     assert "duration.termination-clause-added" not in rules, rules
 
 
@@ -412,7 +417,7 @@ def test_a_placeholder_is_no_words_of_its_own(corpus: Path) -> None:
     c = run_corpus(corpus, "us-wa-rcw-43.386-current.txt",
                    "us-ny-a1891-2023-introduced.txt", Mode.CROSS)
     assert [(i, pair_of(c, i, reverse=True).verdict.value,
-             [r.rule for r in pair_of(c, i, reverse=True).reasons])
+             rules_of(c, i, reverse=True))
             for i in ("43.386.010/3", "43.386.020/2/a", "43.386.050/1")] == [
         (i, "neutral", ["no-own-text"])
         for i in ("43.386.010/3", "43.386.020/2/a", "43.386.050/1")]
@@ -746,7 +751,7 @@ def test_to_the_extent_a_cross_reference_provides_softens_no_duty() -> None:
                             ("to the extent provided in subsection (b)", False),
                             ("to the extent specified under section 5", False)):
         new = old.replace("shall notify", f"shall, {words}, notify")
-        rules = [r.rule for r in pair_of(run(old, new, Mode.VERSIONS), "s1/a").reasons]
+        rules = rules_of(run(old, new, Mode.VERSIONS), "s1/a")
         assert ("obligation.softened" in rules) is softened, (words, rules)
 
 
@@ -763,7 +768,7 @@ def test_words_replaced_by_others_no_swap_reads_are_read_word_by_word(corpus: Pa
                   "facial templates”.\nSEC. 4. HEADING.\nSection 6 of the Act is amended by "
                   "striking “By radio” in the heading and inserting “Audio format”.\n")
     c = run(base, new, Mode.VERSIONS)
-    assert [(i, pair_of(c, i).verdict.value, [r.rule for r in pair_of(c, i).reasons])
+    assert [(i, pair_of(c, i).verdict.value, rules_of(c, i))
             for i in ("s2", "s3", "s4")] == [
         ("s2", "unclear", ["exceptions.added"]), ("s3", "unclear", ["scope.technology-added"]),
         ("s4", "neutral", ["formal.heading"])]
@@ -782,7 +787,7 @@ def test_words_replaced_by_others_no_swap_reads_are_read_word_by_word(corpus: Pa
     # H.R. 1 (116th) against H.R. 4695, three of its instructions
     c = run_corpus(corpus, "us-federal-hr4695-119-introduced.txt",
                    "us-federal-hr1-116-reported-house.txt", Mode.CROSS)
-    assert [(i, [r.rule for r in pair_of(c, i).reasons]) for i in (
+    assert [(i, rules_of(c, i)) for i in (
         "div-a/t-i/st-a/pt-1/s1001/b/3", "div-b/t-iv/st-c/s4207/c/2/a",
         "div-b/t-iv/st-c/s4207/c/1/b", "div-b/t-v/st-c/pt-1/s5202/a/2")] == [
         ("div-a/t-i/st-a/pt-1/s1001/b/3", ["exceptions.added"]),
@@ -837,7 +842,7 @@ def test_a_lead_in_over_instructions_is_one_whatever_its_role(corpus: Path) -> N
     c = run_corpus(corpus, "us-wa-rcw-43.386-current.txt",
                    "us-federal-hr4695-119-introduced.txt", Mode.CROSS)
     assert [(i, pair_of(c, i).new.role.value,  # type: ignore[union-attr]
-             [r.rule for r in pair_of(c, i).reasons])
+             rules_of(c, i))
             for i in ("s101/b/6", "s101/b/6/a", "s101/b/6/c")] == [
         ("s101/b/6", "amendment", ["formal.amendment-lead-in"]),
         ("s101/b/6/a", "other", ["formal.amendment-lead-in"]),
@@ -876,7 +881,7 @@ def test_a_piece_merged_into_another_is_said_to_be_what_it_is_and_no_loss(corpus
     assert [(r.rule, r.direction.value, r.old) for r in p.reasons] == [(
         "scope.emergency-designation-removed", "unclear",
         "designated by the Congress as being for an emergency requirement")]
-    assert [r.rule for r in pair_of(c, "t-v/s503", reverse=True).reasons] == [
+    assert rules_of(c, "t-v/s503", reverse=True) == [
         "obligation.shall-to-may"]
 
 
@@ -919,7 +924,7 @@ def test_an_item_of_a_definition_is_no_definition_of_its_own(corpus: Path) -> No
     # definition", which it is not
     c = run_corpus(corpus, "us-wa-rcw-43.386-current.txt",
                    "us-federal-hr4695-119-introduced.txt", Mode.CROSS)
-    assert [(i, pair_of(c, i).verdict.value, [r.rule for r in pair_of(c, i).reasons])
+    assert [(i, pair_of(c, i).verdict.value, rules_of(c, i))
             for i in ("s3/6/a", "s3/6/g")] == [
         ("s3/6/a", "unclear", ["scope.definition-item-added"]),
         ("s3/6/g", "unclear", ["scope.definition-item-added"])]
@@ -931,10 +936,10 @@ def test_an_item_of_a_definition_is_no_definition_of_its_own(corpus: Path) -> No
     new = old.replace("(B) voiceprints.", "(B) voiceprints; or\n(C) face geometry.") + \
         "(2) “Agency” means a department.\n"
     c = run(old, new, Mode.VERSIONS)
-    assert [(i, [r.rule for r in pair_of(c, i).reasons]) for i in ("s1/1/c", "s1/2")] == [
+    assert [(i, rules_of(c, i)) for i in ("s1/1/c", "s1/2")] == [
         ("s1/1/c", ["scope.definition-item-added"]), ("s1/2", ["scope.definition-added"])]
     back = run(new, old, Mode.VERSIONS)
-    assert [r.rule for r in pair_of(back, "s1/1/c", reverse=True).reasons] == [
+    assert rules_of(back, "s1/1/c", reverse=True) == [
         "scope.definition-item-removed"]
 
 
@@ -968,7 +973,7 @@ def test_a_list_of_exceptions_is_one_its_exception_opens(corpus: Path) -> None:
     def item_rules(lead: str, last: str = "(7) a donor.") -> list[str]:
         old = f"SEC. 1. SOURCES.\n(a) {lead}\n{items}"
         c = run(old + last + "\n", old.rstrip(";\n") + ".\n", Mode.VERSIONS)
-        return [r.rule for r in pair_of(c, "s1/a/7", reverse=True).reasons]
+        return rules_of(c, "s1/a/7", reverse=True)
 
     assert item_rules("A candidate may accept no contributions from any source, other than the "
                       "following:") == ["exceptions.exception-item-removed"]
@@ -1011,7 +1016,7 @@ def test_the_words_that_open_definitions_define_nothing(corpus: Path) -> None:
     p = pair_of(c, "832.19/a", reverse=True)
     assert (p.verdict.value, [r.rule for r in p.reasons]) == (
         "neutral", ["scope.definitions-lead-in-removed"]), describe(p)
-    assert [r.rule for r in pair_of(c, "832.19/a/1", reverse=True).reasons] == [
+    assert rules_of(c, "832.19/a/1", reverse=True) == [
         "scope.definition-removed"]
     old = "SEC. 1. BAN.\nNo candidate shall hire a relative.\n"
     new = old + ("(b) In this subsection, the term “relative” means, with respect to a "

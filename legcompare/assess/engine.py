@@ -791,7 +791,9 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     assert pair.new is not None
     if pair.new.role is not Role.AMENDMENT:
         return
-    from ..amend import parse  # (see _replacements)
+    # (the instruction grammar's 52 patterns are compiled only by a comparison that has an
+    # amending instruction to read, not by every run of ``diff``)
+    from ..amend import parse
 
     old_found = parse(pair.old.text) if pair.old else []
     new_found = parse(pair.new.text)
@@ -802,14 +804,10 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
         if (ins.struck, ins.inserted) in same:
             continue
         assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
-        at = pair.new.span[0]
-        target = ins.target[-1] if ins.target else ""
-        where = f" in {target}" if target else ""
         if _heading_edit(ins):
-            yield one_sided("formal.heading", "formal", Direction.NEUTRAL, "new",
-                            pair.new.text[ins.span[0]:ins.span[1]],
-                            (at + ins.span[0], at + ins.span[1]), _HEADING_EDIT)
+            yield _heading_reason(pair.new, "new", ins)
             continue
+        at = pair.new.span[0]
         # what the amount governs is in the law, not here: the instruction's own words before
         # the struck ones are the only context (an empty one would pass for a bare amount)
         lead = pair.new.text[:ins.struck_span[0]]
@@ -820,11 +818,11 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
             assert was.inserted_span is not None and was.inserted is not None
             run = Run(was.inserted, pair.old.span[0] + was.inserted_span[0], ins.inserted,
                       inserted_at)
-            told = (f"The instruction now inserts “{ins.inserted}” for “{ins.struck}”{where}, "
-                    f"where it inserted “{was.inserted}”: ")
+            told = (f"The instruction now inserts “{ins.inserted}” for “{ins.struck}”"
+                    f"{_where(ins)}, where it inserted “{was.inserted}”: ")
         else:  # (the struck words stand in the new text: no span in the old one)
             run = Run(ins.struck, at + ins.struck_span[0], ins.inserted, inserted_at)
-            told = f"The instruction strikes “{ins.struck}” and inserts “{ins.inserted}”{where}: "
+            told = _replacement_told("The instruction", ins, past=False) + ": "
         for r in _edits(rules, lead, run):
             if was is None:  # (the struck words stand in the new text: point at them there)
                 r = replace(r, old_span=None, new_span=r.new_span or r.old_span)
@@ -834,15 +832,8 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     # an instruction the old text gave and the new one does not: the law keeps what it struck
     kept = {(i.struck, tuple(i.target)) for i in news}
     for ins in olds:
-        if (ins.struck, tuple(ins.target)) in kept:
-            continue
-        assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
-        where = f" in {ins.target[-1]}" if ins.target else ""
-        told = (f"An instruction was dropped: it struck “{ins.struck}” and inserted "
-                f"“{ins.inserted}”{where}; now that text keeps “{ins.struck}”")
-        yield from _instruction_reasons(
-            pair.old, "old", ins, told,
-            _edits(rules, pair.old.text[:ins.struck_span[0]], Run(ins.inserted, 0, ins.struck, 0)))
+        if (ins.struck, tuple(ins.target)) not in kept:
+            yield from _replacement(rules, pair.old, "old", ins, "An instruction was dropped: it")
     old_words = {_edit_key(i) for i in _editing_words(pair.old.text, old_found)}
     new_words = {_edit_key(i) for i in _editing_words(pair.new.text, new_found)}
     for clause, side, found, other in ((pair.new, "new", new_found, old_words),
@@ -854,16 +845,44 @@ def _amendments(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
                                       "An instruction was dropped: it")
 
 
-def _instruction_reasons(clause: Clause, side: str, ins: Instruction, told: str,
-                         found: list[Reason]) -> Iterator[Reason]:
-    """The first of ``found`` (the reasons for the edit an instruction of ``clause`` makes),
-    pointing at the instruction's words on ``side``, explained after ``told``: one reason per
-    instruction."""
+def _where(ins: Instruction) -> str:
+    """ " in subsection (b)": where an instruction says it applies (its innermost target)."""
+    return f" in {ins.target[-1]}" if ins.target else ""
+
+
+def _replacement_told(who: str, ins: Instruction, *, past: bool) -> str:
+    """What a replacing instruction does, said after ``who`` ("The added instruction"), in the
+    past for one the new text no longer gives (the law keeps the words it would have struck)."""
+    if not past:
+        return f"{who} strikes “{ins.struck}” and inserts “{ins.inserted}”{_where(ins)}"
+    return (f"{who} struck “{ins.struck}” and inserted “{ins.inserted}”{_where(ins)}; now that "
+            f"text keeps “{ins.struck}”")
+
+
+def _replacement(rules: RuleSet, clause: Clause, side: str, ins: Instruction, who: str
+                 ) -> Iterator[Reason]:
+    """A replacing instruction of ``clause`` judged on its own, as the edit it makes (``side``
+    "new") or no longer makes ("old": under the old text the law would say what it inserts,
+    under the new it keeps what it strikes), said after ``who``: one reason, pointing at the
+    instruction's words."""
+    assert ins.struck_span and ins.struck and ins.inserted
+    past = side == "old"
+    before, after = (ins.inserted, ins.struck) if past else (ins.struck, ins.inserted)
+    found = _edits(rules, clause.text[:ins.struck_span[0]], Run(before, 0, after, 0))
     span = (clause.span[0] + ins.span[0], clause.span[0] + ins.span[1])
     words = clause.text[ins.span[0]:ins.span[1]]
-    for r in found[:1]:
+    told = _replacement_told(who, ins, past=past)
+    for r in found[:1]:  # (one reason per instruction: the first edit read in it)
         yield one_sided(r.rule, r.dimension, r.direction, side, words, span,
                         f"{told}: {r.explanation}")
+
+
+def _heading_reason(clause: Clause, side: str, ins: Instruction) -> Reason:
+    """The neutral reason for an instruction of ``clause`` that edits a heading."""
+    at = clause.span[0]
+    return one_sided("formal.heading", "formal", Direction.NEUTRAL, side,
+                     clause.text[ins.span[0]:ins.span[1]], (at + ins.span[0], at + ins.span[1]),
+                     _HEADING_EDIT)
 
 
 def one_sided(rule: str, dimension: str, direction: Direction, side: str, words: str | None,
@@ -886,9 +905,10 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
     if clause is None or (clause.role is not Role.AMENDMENT and not (  # ("(A) in subsection
             clause.children and all(c.role is Role.AMENDMENT for c in clause.children))):
         return  # (a)—" over instructions: no instruction of its own, so no role of one)
-    from ..amend import parse  # (see _replacements)
+    from ..amend import parse  # (see _amendments)
 
     side = "new" if added else "old"
+    who = "The added instruction" if added else "The removed instruction"
     found = parse(clause.text)
     formal = _formal_instructions(clause, found)
     if formal is None and found and all(_heading_edit(i) for i in found):
@@ -898,28 +918,12 @@ def _instructions_alone(pair: ClausePair, rules: RuleSet) -> Iterator[Reason]:
                         formal[1])
         return
     for ins in _replacing(clause.text, found):
-        assert ins.struck_span and ins.inserted_span and ins.struck and ins.inserted
-        where = f" in {ins.target[-1]}" if ins.target else ""
         if _heading_edit(ins):
-            yield one_sided("formal.heading", "formal", Direction.NEUTRAL, side,
-                            clause.text[ins.span[0]:ins.span[1]],
-                            (clause.span[0] + ins.span[0], clause.span[0] + ins.span[1]),
-                            _HEADING_EDIT)
-            continue
-        if added:
-            told = (f"The added instruction strikes “{ins.struck}” and inserts "
-                    f"“{ins.inserted}”{where}")
-            before, after = ins.struck, ins.inserted
+            yield _heading_reason(clause, side, ins)
         else:
-            told = (f"The removed instruction struck “{ins.struck}” and inserted "
-                    f"“{ins.inserted}”{where}; now that text keeps “{ins.struck}”")
-            before, after = ins.inserted, ins.struck
-        yield from _instruction_reasons(
-            clause, side, ins, told,
-            _edits(rules, clause.text[:ins.struck_span[0]], Run(before, 0, after, 0)))
+            yield from _replacement(rules, clause, side, ins, who)
     for ins in _editing_words(clause.text, found):
-        yield from _word_edit(rules, clause, side, ins, "The added instruction" if added else
-                              "The removed instruction")
+        yield from _word_edit(rules, clause, side, ins, who)
 
 
 _HEADING_EDIT = ("The instruction changes a heading of the amended law; headings do not change "
@@ -1124,7 +1128,7 @@ def _word_edit(rules: RuleSet, clause: Clause, side: str, ins: Instruction, who:
         told = f"{who} {'struck' if past else 'strikes'} “{words}”"
         told += f" {ins.where}" if ins.where else ""
         told += " each place it appears" if ins.every else ""
-    told += f" in {ins.target[-1]}" if ins.target else ""
+    told += _where(ins)
     if past:
         told += "; now that text goes without those words" if inserts else \
             "; now that text keeps those words"
@@ -1146,18 +1150,9 @@ def _needs_surroundings(rule: Rule) -> bool:
                                        rule.document_context, rule.document_not_context))
 
 
-def _replacements(text: str) -> list[Instruction]:
-    """The instructions in ``text`` that strike quoted words and insert quoted words (each
-    quotation standing in the text as the words it quotes)."""
-    # (here: the instruction grammar's 52 patterns are compiled only by a comparison that
-    # has an amending instruction to read, not by every run of ``diff``)
-    from ..amend import parse
-
-    return _replacing(text, parse(text))
-
-
 def _replacing(text: str, found: Sequence[Instruction]) -> list[Instruction]:
-    """:func:`_replacements` among the instructions ``found`` in ``text``."""
+    """The instructions among ``found`` (parsed from ``text``) that strike quoted words and
+    insert quoted words, each quotation standing in the text as the words it quotes."""
     from ..amend import Action
 
     return [i for i in found if i.action is Action.REPLACE and not i.provision

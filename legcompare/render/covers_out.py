@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from typing import Any
 
 from ..covers.model import LABELS, Cell, CoverageReport, Dimension, FactSheet, Item, Versus
@@ -27,7 +26,7 @@ from ..model import Provenance
 from . import json_text, serialize
 from .csv_out import neutralise
 from .diff_markdown import inline
-from .diff_terminal import describe, name, visible
+from .diff_terminal import describe, name, short_name, visible
 
 SCHEMA = "legcompare.covers/1"
 VERSUS_MARK = {Versus.STRONGER: "▲ stronger", Versus.WEAKER: "▼ weaker", Versus.EQUAL: "= equal",
@@ -49,12 +48,6 @@ def cautions(sheets: tuple[FactSheet, ...]) -> list[tuple[str, str]]:
         if p.license:
             out.append(("license", f"{name(p)}: {visible(p.license)}"))
     return list(dict.fromkeys(out))
-
-
-def short_name(p: Provenance) -> str:
-    """A law's name up to its first parenthesis or comma ("N.Y. A. 3712", "H.R. 4695")."""
-    full = name(p)
-    return re.split(r" \(|, ", full, maxsplit=1)[0] or full
 
 
 def column(report: CoverageReport, index: int) -> str:

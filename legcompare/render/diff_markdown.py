@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import ClausePair, Comparison, Op, Provenance, Reason, Status, Verdict
+from ..model import ClausePair, Comparison, Op, Provenance, Reason, Verdict
 from ..summary import changed, deciding_reason, headline, not_shown, summarize
 from .diff_terminal import (
     Piece,
@@ -29,6 +29,7 @@ from .diff_terminal import (
     describe,
     flags,
     layout_summary,
+    listed,
     locator,
     name,
     pieces,
@@ -43,7 +44,6 @@ _ESCAPES = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "~": "\\~", "[": "
 _INLINE = str.maketrans(_ESCAPES)
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _DELIMITERS = {Op.DELETE: "~~", Op.INSERT: "**"}
-_JUDGED = (Verdict.WEAKER, Verdict.STRONGER, Verdict.MIXED, Verdict.UNCLEAR)
 Atom = tuple[str | None, str]
 """Raw text (``None`` for an emphasis delimiter) and the Markdown that prints it: one character
 where a delimiter or the line's start may read it, else a run of characters (see
@@ -92,8 +92,7 @@ def _table(c: Comparison) -> list[str]:
     """Operative provisions judged weaker, stronger, mixed or unclear, in pair order; those
     unpaired (the other text is partial) are counted in a line for each side
     (:func:`~legcompare.render.diff_terminal.unpaired`), not given a row each."""
-    rows = [p for p in c.pairs if p.verdict in _JUDGED and not p.descriptive
-            and p.status is not Status.UNPAIRED]
+    rows = [p for p in c.pairs if listed(p)]
     lines = unpaired(c)
     if not rows and not lines:
         return []

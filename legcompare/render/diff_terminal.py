@@ -148,7 +148,7 @@ def unpaired(c: Comparison) -> list[tuple[str, int]]:
         if not numbers:
             continue
         one = len(numbers) == 1
-        who, other = _short_name(present.provenance), _short_name(partial.provenance)
+        who, other = short_name(present.provenance), short_name(partial.provenance)
         if who == other:  # (two versions of one bill: say which is which, as cautions do)
             who, other = (f"{who} (version {visible(d.provenance.version)})"
                           if d.provenance.version else who for d in (present, partial))
@@ -161,11 +161,22 @@ def unpaired(c: Comparison) -> list[tuple[str, int]]:
     return out
 
 
-def _short_name(p: Provenance) -> str:
-    """A document's name up to its first parenthesis or comma ("H.R. 4695", "Cal. Penal Code
-    § 832.19")."""
+def short_name(p: Provenance) -> str:
+    """A law's name up to its first parenthesis or comma ("N.Y. A. 3712", "H.R. 4695", "Cal.
+    Penal Code § 832.19")."""
     full = name(p)
     return re.split(r" \(|, ", full, maxsplit=1)[0] or full
+
+
+JUDGED = (Verdict.WEAKER, Verdict.STRONGER, Verdict.MIXED, Verdict.UNCLEAR)
+"""The verdicts the lists of changes in protection give."""
+
+
+def listed(pair: ClausePair) -> bool:
+    """Is the pair a row of the lists of changes in protection (the Markdown table, the HTML
+    list): operative, judged one of :data:`JUDGED`, and not unpaired (:func:`unpaired` counts
+    those in a line)?"""
+    return pair.verdict in JUDGED and not pair.descriptive and pair.status is not Status.UNPAIRED
 
 
 def citations(pair: ClausePair) -> str:

@@ -42,26 +42,17 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..model import (
-    Clause,
-    ClausePair,
-    Comparison,
-    Kind,
-    Op,
-    Provenance,
-    Reason,
-    Span,
-    Status,
-    Verdict,
-)
+from ..model import Clause, ClausePair, Comparison, Kind, Op, Provenance, Reason, Span, Verdict
 from ..parallel import in_halves, worthwhile
 from ..summary import VERDICT_ORDER, changed, deciding_reason, headline, summarize
 from .dates import report_date
 from .diff_terminal import (
+    JUDGED,
     Piece,
     cautions,
     citations,
     flags,
+    listed,
     locator,
     name,
     pieces,
@@ -72,7 +63,6 @@ from .html_rows import PAIR_CLOSE, badge, pair_open, reason_item, row_html, text
 
 CONTENTS_OVER = 100
 """A report with more pairs than this gets a table of contents."""
-JUDGED = (Verdict.WEAKER, Verdict.STRONGER, Verdict.MIXED, Verdict.UNCLEAR)
 CONTENTS_KINDS = (Kind.DIVISION, Kind.TITLE)
 PRINT_LINE = 110
 """Characters in a printed line of a text column, a little more than fit (about 100 in 8pt
@@ -290,7 +280,7 @@ def judged(c: Comparison) -> list[tuple[str, list[Link]]]:
         links = [Link(i, citations(p), p.status.value,
                       visible(r.explanation) if (r := deciding_reason(p)) else None)
                  for i, p in enumerate(c.pairs, 1)
-                 if p.verdict is verdict and not p.descriptive and p.status is not Status.UNPAIRED]
+                 if p.verdict is verdict and listed(p)]
         if links:
             out.append((verdict.value, links))
     return out

@@ -83,13 +83,11 @@ _HEADING_LEAD = re.compile(r"^\s*(?:[A-Z][\w ,'’-]{0,80}?(?:\.—|\.--|\.(?=[A
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
 _QUOTES = "“\"‘'`"
 # "In this section, the term “X” means ..." (H.R. 2157 § 104(c), H.R. 1 § 1012(e)), "For purposes
-# of section 301(8)(A)(iii), the term ...": the scope of a definition before it.
+# of section 301(8)(A)(iii), the term ...": the scope of a definition before it, and an article
+# before a quoted term ("In this title, a ‘participating candidate’ means ...").
 _SCOPE_LEAD = re.compile(r"(?:In|For (?:the )?purposes of|As used in) (?:this|such|(?:sub)?section|"
                          r"paragraph|subparagraph|clause|part|title|subtitle|chapter|division)\b"
-                         r"[^,.;:“\"]{0,60},\s+", re.I)
-
-
-_ARTICLE_BEFORE_TERM = re.compile(r"(?:an?|any)\s+(?=[“\"‘'`])", re.I)
+                         r"[^,.;:“\"]{0,60},\s+(?:(?:an?|any)\s+(?=[“\"‘'`]))?", re.I)
 
 
 def defined_term(text: str, pos: int) -> str | None:
@@ -100,9 +98,6 @@ def defined_term(text: str, pos: int) -> str | None:
     window = _HEADING_LEAD.sub("", window).lstrip()
     if window[:1] in "IiFfAa" and (lead := _SCOPE_LEAD.match(window)) is not None:
         window = window[lead.end():]
-        # "In this title, a ‘participating candidate’ means ..." (an article before the term)
-        if (article := _ARTICLE_BEFORE_TERM.match(window)) is not None:
-            window = window[article.end():]
     # A definition opens with a quotation mark or "the term" (in any case: re.IGNORECASE
     # folds no other character into t, h or e), so most texts need no matching at all.
     if window[:1] not in _QUOTES and window[:3].lower() != "the":
