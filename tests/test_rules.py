@@ -534,6 +534,17 @@ def test_the_same_date_in_other_words_is_not_a_change() -> None:
               if r.rule.startswith("limits.")]
     assert values == [("limits.value-reworded", "neutral",
                        "The same value, September 30, 2019, worded differently.")], describe(p)
+    # An amount struck and written again because the words around it were rewritten (H.R.
+    # 2157's Puerto Rico grant) is the same amount in the same words: not "worded differently".
+    old = ("SEC. 1. FUNDS.\n(a) There is appropriated $5,000,000 for the Secretary of Agriculture "
+           "to make grants to States.\n")
+    new = ("SEC. 1. FUNDS.\n(a) There is appropriated to the Secretary, out of any money in the "
+           "Treasury, $5,000,000 to make grants to States.\n")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    assert next((r.rule, r.old, r.new, r.explanation) for r in p.reasons) == (
+        "limits.value-reworded", "$5,000,000", "$5,000,000",
+        "The same value, $5,000,000, still stated; the words around it were rewritten."
+    ), describe(p)
 
 
 def test_a_changed_amending_instruction_is_judged_by_what_each_version_would_write() -> None:
@@ -1030,18 +1041,107 @@ def test_the_events_an_appropriation_pays_for_include_disasters_and_prevented_pl
     # H.R. 2157 ih → enr: the Office of the Secretary's paragraph added "crops prevented from
     # planting in 2019," and the Corps of Engineers' paragraphs dropped "including disasters in
     # 2019,"; each read "No rule places this change". (The Secretary's paragraph is read as a
-    # duration, "to remain available until expended": an appropriation all the same.)
+    # duration, "to remain available until expended": an appropriation all the same.) The
+    # Corps' paragraphs still name "natural disasters": what they dropped is an example, not
+    # an event ("“disasters” no longer named" was untrue).
     c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
                    "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
-    by_citation = {(p.new or p.old).citation: p for p in c.pairs}  # type: ignore[union-attr]
-    crops = next(p for k, p in by_citation.items() if k.endswith(
-        "Processing, Research and Marketing, Office of the Secretary, ¶ 1"))
-    corps = next(p for k, p in by_citation.items() if k.endswith(
-        "DEPARTMENT OF THE ARMY, operation and maintenance, ¶ 4"))
+    crops = _by_citation(c, "Processing, Research and Marketing, Office of the Secretary, ¶ 1")
+    corps = _by_citation(c, "DEPARTMENT OF THE ARMY, operation and maintenance, ¶ 4")
     assert [(p.verdict.value, [(r.rule, r.old, r.new) for r in p.reasons]) for p in (crops, corps)
             ] == [("unclear", [("scope.appropriation-purpose-added", None,
                                 "crops prevented from planting")]),
-                  ("unclear", [("scope.appropriation-purpose-removed", "disasters", None)])]
+                  ("unclear", [("scope.appropriation-example-removed",
+                                "including disasters in 2019", None)])]
+    assert corps.new is not None and "caused by, natural disasters, $908,000,000" in corps.new.text
+
+
+def _by_citation(c: Comparison, ending: str) -> ClausePair:
+    """The pair whose new provision's citation (the old one's where there is none) ends so."""
+    found = [p for p in c.pairs if (p.new or p.old).citation.endswith(ending)]  # type: ignore
+    assert len(found) == 1, [(p.new or p.old).citation for p in found]  # type: ignore
+    return found[0]
+
+
+def test_an_event_named_in_the_other_number_or_inside_a_longer_name_is_still_named(
+        corpus: Path) -> None:
+    """H.R. 2157's Puerto Rico grant (§ 101, enrolled as § 104) went from "Presidentially
+    declared major disasters and emergencies" to "a major disaster or emergency designated by
+    the President": it read "widened (“disaster”)" and "narrowed (“disasters” no longer
+    named)" at once. The same events; and where the hurricanes named changed ("Hurricanes
+    Harvey, Irma, and Maria, and Super Typhoon Yutu" → "Hurricane Florence"), what went is the
+    typhoon, not hurricanes."""
+    c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
+                   "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
+    grant = pair_of(c, "t-i/s104")
+    assert grant.old is not None and grant.old.id == "t-i/s101"
+    assert [(r.rule, r.old, r.explanation) for r in grant.reasons[:2]] == [
+        ("formal.hereby", "hereby ", "“hereby” adds nothing."),
+        ("limits.value-reworded", "$600,000,000",
+         "The same value, $600,000,000, still stated; the words around it were rewritten.")
+    ], describe(grant)
+    rest = grant.reasons[2:]  # the rewritten grant, left for a reader
+    assert [(r.rule, r.explanation) for r in rest] == [
+        ("unassessed", "No rule places this change; read it.")], describe(grant)
+    assert rest[0].new is not None and rest[0].new.endswith("Emergency Assistance Act (42 U.S.C. "
+                                                            "5121 et seq.)")
+    grid = _by_citation(c, "Real Property Activities, federal buildings fund, ¶ 1")
+    assert [(r.rule, r.old) for r in grid.reasons if r.rule.startswith("scope.")] == [
+        ("scope.appropriation-purpose-removed", "Typhoon")], describe(grid)
+
+
+def test_a_named_rule_counts_what_is_named_not_how_often() -> None:
+    lead = "SEC. 1. RELIEF.\n(a) For an additional amount for necessary expenses related to "
+    cases = [  # (old, new, the scope rules that fire)
+        ("major disasters and emergencies, $5,000,000.",
+         "a major disaster or emergency, $5,000,000.", []),
+        ("Hurricanes Harvey and Irma, $5,000,000.", "Hurricane Florence, $5,000,000.", []),
+        ("natural disasters, including disasters in 2019, $5,000,000.",
+         "natural disasters, $5,000,000.", [("scope.appropriation-example-removed",
+                                             "including disasters in 2019", None)]),
+        ("winter storms, $5,000,000.", "earthquakes, $5,000,000.",
+         [("scope.appropriation-purpose-added", None, "earthquakes"),
+          ("scope.appropriation-purpose-removed", "winter storms", None)]),
+        ("floods, $5,000,000.", "floods and wildfires, $5,000,000.",
+         [("scope.appropriation-purpose-added", None, "wildfires")]),
+    ]
+    for old, new, fired in cases:
+        p = pair_of(run(lead + old + "\n", lead + new + "\n", Mode.VERSIONS), "s1/a")
+        assert [(r.rule, r.old, r.new) for r in p.reasons if r.rule.startswith("scope.")
+                ] == fired, (old, new, describe(p))
+        assert p.verdict.value == "unclear", describe(p)
+
+
+def test_a_case_struck_from_what_an_appropriation_pays_for_protects_no_one_named(
+        corpus: Path) -> None:
+    """H.R. 2157's Community Development Fund proviso (enrolled as the 7th) dropped "or 2019"
+    from "a major disaster that occurred in 2018 or 2019": "A case was removed from the
+    obligation: it reaches less" would make it weaker; what the money may be spent on protects
+    no one the text names. A duty's case removed stays weaker."""
+    c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
+                   "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
+    p = pair_of(c, "t-xi/p4/proviso-7")
+    assert p.old is not None and p.old.id == "t-x/p4/proviso-4"
+    assert (p.verdict.value, [(r.rule, r.old) for r in p.reasons]) == (
+        "unclear", [("scope.appropriation-case-removed", " or 2019:"),
+                    ("unassessed", " receiving awards for disasters that occurred in 2018 or 2019"),
+                    ]), describe(p)
+    old = "SEC. 1. REPORTS.\n(a) Each agency shall report each search or arrest.\n"
+    p = pair_of(run(old, old.replace(" or arrest", ""), Mode.VERSIONS), "s1/a")
+    assert (p.verdict.value, [r.rule for r in p.reasons]) == (
+        "weaker", ["scope.alternative-removed"]), describe(p)
+
+
+def test_singular_forms_and_what_a_named_rule_finds_unnamed() -> None:
+    from legcompare.assess.engine import _singular, _unnamed
+    assert _unnamed({"disasters": 1}, {"natural disaster": 2}) == set()
+    assert _unnamed({"winter storms": 1, "floods": 1}, {"tropical storm": 1, "flood": 1}) == {
+        "winter storms"}
+    assert [_singular(w) for w in ("emergencies", "tornadoes", "tornados", "disasters",
+                                   "hurricanes", "natural disasters", "losses", "business",
+                                   "status", "flooding")] == [
+        "emergency", "tornado", "tornado", "disaster", "hurricane", "natural disaster", "loss",
+        "business", "status", "flooding"]
 
 
 def test_a_requirement_an_appropriation_is_freed_from_is_one_of_its_terms() -> None:
@@ -1093,3 +1193,23 @@ def test_a_use_allowed_is_an_appropriation_s_term_only_where_money_is_spoken_of(
              "exceptions.permission-added", "weaker")]:
         p = pair_of(run(old, old + added, Mode.VERSIONS), "s1/b")
         assert ([r.rule for r in p.reasons], p.verdict.value) == ([rule], verdict), describe(p)
+
+
+def test_a_cross_reference_that_names_another_provision_is_said_so(corpus: Path) -> None:
+    """H.R. 2157's Head Start provisos: "the amount made available by this paragraph" became
+    "by the previous proviso" and "by the second previous proviso" in the enrolled bill; each
+    read "No rule places this change". "this chapter" → "this SECTION" (RCW 43.386 against
+    A. 1891) is each law referring to itself: formal.self-reference-unit alone."""
+    c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
+                   "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
+    second = pair_of(c, "t-viii/p3/proviso-3")
+    assert second.old is not None and second.old.id == "t-vii/p4/proviso-2"
+    assert [(r.rule, r.old, r.new) for r in second.reasons if r.rule != "unassessed"] == [
+        ("scope.reference-changed", "this paragraph", "the second previous proviso")
+    ], describe(second)
+    c = run_corpus(corpus, "us-wa-rcw-43.386-current.txt", "us-ny-a1891-2023-introduced.txt",
+                   Mode.CROSS)
+    p = pair_of(c, "43.386.090/1", reverse=True)
+    assert p.new is not None and "THIS SECTION" in p.new.text
+    assert "formal.self-reference-unit" in [r.rule for r in p.reasons], describe(p)
+    assert "scope.reference-changed" not in [r.rule for r in p.reasons], describe(p)

@@ -365,7 +365,8 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
             rule.pure and not _ARTICLE_ONLY.match(run.deleted) and run.inserted.strip())
 
     # Runs a neutral rule reads whole on both sides ("[-AND/OR-]{+OR+}", "[-MUST-]{+SHALL+}"):
-    # the same words in other words, no case added or removed there.
+    # the same words in other words, no case added or removed there, and no other change
+    # ("this [-chapter-]{+SECTION+}" is each text referring to itself, not another provision).
     same = {k for k, run in enumerate(changed) for rule in fitting
             if rule.direction is Direction.NEUTRAL and rule.old is not None and
             rule.new is not None and reads(rule, run) and _whole(found(rule, k), run)}
@@ -373,10 +374,10 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
         one_sided = rule.direction is not Direction.NEUTRAL and (rule.old is None) != (
             rule.new is None)
         for k, run in enumerate(changed):
-            if not reads(rule, run):
+            if not reads(rule, run) or (rule.direction is not Direction.NEUTRAL and k in same):
                 continue
             mo, mn = found(rule, k)
-            if one_sided and (k in same or _still_there(mo or mn, run, removed=mo is not None)):
+            if one_sided and _still_there(mo or mn, run, removed=mo is not None):
                 continue
             if (rule.old is None or mo) and (rule.new is None or mn) and (mo or mn):
                 mo, mn = _words(mo), _words(mn)  # (an empty side quotes nothing)
@@ -498,13 +499,15 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
                                texts.parent(other, "old" if rule.match == "added" else "new"))
         for word, n in _tally(pattern, lead_in).items():
             fewer = {**fewer, word: fewer.get(word, 0) + n}
-        if not any(n > fewer.get(word, 0) for word, n in more.items()):
+        gained = _unnamed(more, fewer) if rule.named else \
+            {word for word, n in more.items() if n > fewer.get(word, 0)}
+        if not gained:
             continue
         document, terms = (texts.new, texts.new_terms) if rule.match == "added" else \
             (texts.old, texts.old_terms)
         for text, at in words_at:
             m = next((x for x in pattern.finditer(text)
-                      if more.get(_word(x.group(0)), 0) > fewer.get(_word(x.group(0)), 0) and
+                      if _word(x.group(0)) in gained and
                       not (rule.outside_terms and
                               in_term(terms, document, at + x.start(), x.group(0))) and not (
                           rule.run_not is not None and
@@ -519,6 +522,27 @@ def _counts(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | N
 
 def _word(found: str) -> str:
     return " ".join(key(found).split())
+
+
+def _unnamed(more: dict[str, int], fewer: dict[str, int]) -> set[str]:
+    """The wordings of ``more`` that ``fewer`` names nowhere (a ``named`` rule's test): not in
+    the singular or the plural, alone or inside a longer wording ("disasters" is named by
+    "natural disaster")."""
+    named = [f" {_singular(word)} " for word in fewer]
+    return {word for word in more if not any(f" {_singular(word)} " in n for n in named)}
+
+
+def _singular(wording: str) -> str:
+    """Each word of ``wording`` in the singular, as English forms most plurals ("emergencies",
+    "tornadoes", "disasters"); enough to tell the same thing named in another number."""
+    return " ".join(_ONE.sub(_one, w) for w in wording.split())
+
+
+_ONE = re.compile(r"(?<=[^aeiou])ies$|(?:(?<=ch)|(?<=sh)|(?<=ss)|(?<=[xzo]))es$|(?<=[^siu])s$")
+
+
+def _one(m: re.Match[str]) -> str:
+    return "y" if m.group(0) == "ies" else ""
 
 
 def _tally(pattern: re.Pattern[str], text: str) -> dict[str, int]:
@@ -755,10 +779,13 @@ def _value_reason(rules: RuleSet, role: Role | None, contexts: tuple[str, str],
     new_span, new_words = _clip(q_new, run.ins_at, run.inserted)
     a, b = q_old.in_days(), q_new.in_days()
     if a == b and describe(q_old) == describe(q_new):
-        # "fiscal year 2019" and "September 30, 2019": the same value in other words.
+        # "fiscal year 2019" and "September 30, 2019": the same value in other words; or in
+        # the same words, which the diff struck and wrote again because the sentence around
+        # them was rewritten ("appropriated [-$600,000,000 for ...-]{+to ..., $600,000,000+}")
+        told = "worded differently" if " ".join(old_words.split()) != " ".join(
+            new_words.split()) else "still stated; the words around it were rewritten"
         return Reason("limits.value-reworded", "limits", Direction.NEUTRAL, old_words, new_words,
-                      old_span, new_span, f"The same value, {describe(q_new)}, worded "
-                      "differently.")
+                      old_span, new_span, f"The same value, {describe(q_new)}, {told}.")
     for rule in rules.of("value"):
         if rule.units and q_new.unit not in rule.units:
             continue

@@ -13,6 +13,8 @@ A rule file holds ``[[rules]]`` tables::
     context = 'unless'                    # optional: must also occur in the provision's text
     before = 'unless[^.;]*$'              # optional: must end the words just before the change
     term = 'agenc|officer'                # optional: the term a definition defines
+    named = true                          # optional, added/removed: named at all, not how
+                                          # often ("disasters" and "a disaster" are one)
     supersedes = ["enforcement.relief-added"]  # optional: reasons this one replaces
     subject = "regulated"                 # optional: whom the modal binds
     direction = "weaker"                  # under the protective perspective
@@ -42,7 +44,7 @@ POLARITIES = ("higher-stronger", "lower-stronger", "unknown")
 _KEYS = {"id", "dimension", "roles", "match", "old", "new", "context", "not_context", "subject",
          "direction", "invert_roles", "explanation", "units", "polarity", "document_context",
          "document_not_context", "added", "removed", "before", "supersedes", "term", "run_not",
-         "pure", "outside_terms"}
+         "pure", "outside_terms", "named"}
 
 
 @dataclass(frozen=True)
@@ -71,16 +73,22 @@ class Rule:
     """For swap rules: must match the provision's words just before the change (in the same
     sentence), e.g. ``unless[^.;]*$``: the change sits inside an exception."""
     term: re.Pattern[str] | None = None
+    """For definitions: must match the term the provision defines (on either side)."""
     run_not: re.Pattern[str] | None = None
+    """For added/removed rules: a match whose sentence matches this is not evidence (words
+    inside a removed exception say nothing about what the provision itself covers)."""
     pure: bool = False
+    """For swap rules: only an insertion or a deletion counts, not a replacement (an article
+    may go: "a grand jury" → "any law, grand jury" adds an item)."""
     outside_terms: bool = False
     """For added/removed rules: words inside the name of a term the text defines do not count
     ("SMART ACCESS SYSTEM" adds no conduct called "access")."""
-    """For swap rules: only an insertion or a deletion counts, not a replacement (an article
-    may go: "a grand jury" → "any law, grand jury" adds an item)."""
-    """For added/removed rules: a match whose sentence matches this is not evidence (words
-    inside a removed exception say nothing about what the provision itself covers)."""
-    """For definitions: must match the term the provision defines (on either side)."""
+    named: bool = False
+    """For added/removed rules: what counts is whether a thing is named at all, not how often.
+    A wording is added (removed) only where the other side names it nowhere, in the singular
+    or the plural, alone or inside a longer wording: "major disasters" → "a major disaster"
+    names the same events, and "natural disasters, including disasters in 2019" losing its
+    "including ..." still names disasters."""
     supersedes: frozenset[str] = frozenset()
     """Rule ids whose reasons this rule's reason replaces in the same pair (the private right
     of action replaced by attorney-general enforcement outweighs the penalties the attorney
@@ -231,7 +239,8 @@ def _rule(item: dict[str, object], default_dimension: object, where: str, source
         supersedes=_ids(item.get("supersedes", []), where),
         term=_pattern(item.get("term"), where), run_not=_pattern(item.get("run_not"), where),
         pure=bool(item.get("pure", False)),
-        outside_terms=bool(item.get("outside_terms", False)))
+        outside_terms=bool(item.get("outside_terms", False)),
+        named=bool(item.get("named", False)))
 
 
 def _ids(raw: object, where: str) -> frozenset[str]:
