@@ -9,7 +9,9 @@ addition, not a cascade of changes. Between two matched runs, clauses are paired
 their texts are at least ``ID_THRESHOLD`` similar) and then by similarity (at least
 ``VERSION_THRESHOLD``), in order. What is left is matched across the whole text: identical or
 ``MOVE_THRESHOLD``-similar provisions elsewhere are *moved*, and their leftover parts are paired
-with the parts of the provision they moved to. A provision whose text now sits in
+with the parts of the provision they moved to; a provision with no parts of its own paired
+under another parent than its parent's partner yields to an unpaired child of that partner
+which is as similar. A provision whose text now sits in
 two (or more) provisions is a *split*, sharing a group; the converse a *merge*. Last, text
 printed word for word under many provisions (an emergency designation closing every paragraph
 of an appropriation) is put back under its parent's partner where document order gave it to
@@ -247,6 +249,7 @@ def align_versions(old: Outline, new: Outline) -> list[Match]:
     _close_gap(a, b, gap_a, gap_b, matches, left_a, left_b)
     _moves(a, b, matches, left_a, left_b)
     _moved_parts(a, b, matches, left_a, left_b)
+    _moved_home(a, b, matches, left_a, left_b)
     _moved_with_parents(matches)
     _splits_and_merges(a, b, matches, left_a, left_b)
     matches += [Match(a.clauses[x], None) for x in left_a]
@@ -573,6 +576,55 @@ def _moved_parts(a: _Side, b: _Side, out: list[Match], left_a: list[int],
             rest_b.discard(y)
     left_a[:] = [x for x in left_a if x in rest_a]
     left_b[:] = [y for y in left_b if y in rest_b]
+
+
+def _moved_home(a: _Side, b: _Side, out: list[Match], left_a: list[int],
+                left_b: list[int]) -> None:
+    """A provision (with no parts of its own) paired with one under another parent than its
+    parent's partner (moved there, or paired in a gap) goes instead with an unpaired child of
+    its parent's partner that is at least as similar to it (and at least ``MOVE_THRESHOLD``),
+    and the clause it was paired with is left over. H.R. 2157's Puerto Rico grant (§ 101 as
+    introduced, § 104 as enrolled) closes with an emergency designation in both; the enrolled
+    one, which cites the U.S. Code as well, is unique in its text and was "moved" from
+    § 701(b), another designation, while § 101's own proviso, text that recurs everywhere, was
+    left unpaired. The new clause looks under its parent's partner first, then the old one."""
+    if not left_a and not left_b:
+        return
+    ids = ({c.id: i for i, c in enumerate(a.clauses)}, {c.id: i for i, c in enumerate(b.clauses)})
+    partner = ({id(m.old): m for m in out if m.old is not None and m.new is not None},
+               {id(m.new): m for m in out if m.old is not None and m.new is not None})
+    rest = (set(left_a), set(left_b))
+    sides = (a, b)
+    for m in [m for m in out if m.old is not None and m.new is not None and m.group is None]:
+        for new in (True, False):  # the new clause looks under its parent's partner, then the old
+            mine, theirs = (m.new, m.old) if new else (m.old, m.new)
+            assert mine is not None and theirs is not None
+            if mine.children or theirs.children:
+                break
+            me, other = sides[new], sides[not new]
+            up = ids[new].get(mine.id.rpartition("/")[0])
+            home = partner[new].get(id(me.clauses[up])) if up is not None else None
+            there = (home.new if not new else home.old) if home is not None else None
+            if there is None or there.id == theirs.id.rpartition("/")[0]:
+                continue
+            k = me.own[me.index[id(mine)]]
+            have = m.similarity if m.similarity is not None else 0.0
+            found = max(((similarity(k, other.own[x], have), -n, x) for n, x in enumerate(
+                other.index[id(c)] for c in there.children if not c.children)
+                if x in rest[not new]), default=None)
+            if found is None or found[0] < max(have, MOVE_THRESHOLD):
+                continue
+            score, _, x = found
+            rest[not new].discard(x)
+            rest[not new].add(other.index[id(theirs)])
+            if new:
+                m.old, m.similarity = other.clauses[x], score
+            else:
+                m.new, m.similarity = other.clauses[x], score
+            m.moved = home is not None and home.moved
+            break
+    left_a[:] = [x for x in range(len(a.clauses)) if x in rest[0]]
+    left_b[:] = [y for y in range(len(b.clauses)) if y in rest[1]]
 
 
 def _moved_with_parents(matches: list[Match]) -> None:
