@@ -463,3 +463,32 @@ def test_what_a_list_of_changes_leaves_out_is_said(flags: list[bool], shown: int
     pairs = [ClausePair(Status.UNCHANGED, None, None, (), renumbered=f,
                         renumbered_with_parent=f) for f in flags]
     assert not_shown(pairs, shown) == said
+
+
+def test_a_reason_given_for_each_of_several_like_changes_is_listed_once_with_a_count() -> None:
+    """A formal rule explains each change it fits: "LANDLORD" → "OWNER" twice in one provision
+    (A. 48-A § 50-b(9)) was listed twice, word for word, under it. Reports list it once, "(×2)";
+    the comparison (and its JSON) keeps both, each with its span."""
+    import io
+    import zipfile
+
+    from legcompare.render.docx_out import diff_docx
+
+    old = ("SEC. 1. ENTRY.\n(a) No landlord shall install a smart access system unless the "
+           "landlord gives notice.\n")
+    c = build(old, old.replace("landlord", "owner"))
+    (p,) = [p for p in c.pairs if p.old is not None and p.old.id == "s1/a"]
+    assert [(r.rule, r.old, r.new) for r in p.reasons] == [
+        ("formal.landlord-owner", "landlord", "owner")] * 2
+    because = ("“landlord” became “owner”: the same party, named differently. "
+               '("landlord" → "owner") (×2)')
+    assert f"  because: {because}\n" in diff_terminal(c, color=False)
+    assert f"- Because: {because}\n" in diff_markdown(c)
+    html = diff_html(c)
+    assert html.count("the same party, named differently") == 1
+    assert "new: “<mark>owner</mark>” (×2)" in html
+    with zipfile.ZipFile(io.BytesIO(diff_docx(c))) as z:
+        comments = z.read("word/comments.xml").decode()
+    assert comments.count("the same party, named differently") == 1
+    assert "(old: “landlord” → new: “owner”) [formal.landlord-owner] (×2)" in comments
+    assert len(json.loads(diff_json(c, {}))["pairs"][1]["reasons"]) == 2

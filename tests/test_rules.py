@@ -1213,3 +1213,23 @@ def test_a_cross_reference_that_names_another_provision_is_said_so(corpus: Path)
     assert p.new is not None and "THIS SECTION" in p.new.text
     assert "formal.self-reference-unit" in [r.rule for r in p.reasons], describe(p)
     assert "scope.reference-changed" not in [r.rule for r in p.reasons], describe(p)
+
+
+def test_words_a_rule_says_were_removed_were_removed(corpus: Path) -> None:
+    """A. 48-A § 50-b(5)(b): "BY A TENANT [-AND/OR -]{+OR LAWFUL OCCUPANT AND THEIR +}GUESTS"
+    read "A case was removed from the prohibition (“AND/OR GUESTS…”)": the pattern took in
+    "GUESTS", which stayed. A one-sided rule may look past the changed words (a lookahead), and
+    a mark of punctuation after them may close its match ("[- or 2019-]:"), but it may take in
+    no word that did not change."""
+    old = ("SEC. 1. ENTRY.\n(a) No owner shall use such system to track the entry of a tenant "
+           "and/or guests to harass a tenant.\n")
+    new = old.replace("and/or", "or lawful occupant and their")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    assert (p.verdict.value, [(r.rule, r.old, r.new) for r in p.reasons]) == (
+        "stronger", [("scope.alternative-added", None, "or lawful")]), describe(p)
+    c = run_corpus(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt",
+                   Mode.VERSIONS)
+    p = pair_of(c, "50-b/5/b")
+    assert [(r.rule, r.old, r.new) for r in p.reasons if r.rule.startswith("scope.")] == [
+        ("scope.alternative-added", None, " OR LAWFUL"),
+        ("scope.list-item-removed", ", LESSEES AND/OR", None)], describe(p)

@@ -356,8 +356,14 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
     def found(rule: Rule, k: int) -> tuple[_Found, _Found]:
         if (rule.id, k) not in matches:
             run = changed[k]
-            matches[rule.id, k] = (_match_in(rule.old, old, run.deleted, run.del_at),
-                                   _match_in(rule.new, new, run.inserted, run.ins_at))
+            # (what a one-sided rule says was added or removed must be words that were: it
+            # may look past them, not take in the words after them; "TENANT [-AND/OR -]{+OR
+            # LAWFUL OCCUPANT AND THEIR +}GUESTS" removes no case "AND/OR GUESTS")
+            inside = rule.direction is not Direction.NEUTRAL and (rule.old is None) != (
+                rule.new is None)
+            matches[rule.id, k] = (
+                _match_in(rule.old, old, run.deleted, run.del_at, inside=inside),
+                _match_in(rule.new, new, run.inserted, run.ins_at, inside=inside))
         return matches[rule.id, k]
 
     def reads(rule: Rule, run: Run) -> bool:  # the words before it and its kind of run
@@ -432,9 +438,10 @@ def _before_ok(pattern: re.Pattern[str], pair: ClausePair, run: Run) -> bool:
     return pattern.search(" ".join(lead.split()) + " ") is not None
 
 
-def _match_in(pattern: re.Pattern[str] | None, clause: Clause, changed: str, at: int
-              ) -> tuple[str, tuple[int, int]] | None:
-    """The pattern's first match that begins inside ``changed`` (reading a little past it).
+def _match_in(pattern: re.Pattern[str] | None, clause: Clause, changed: str, at: int, *,
+              inside: bool = False) -> tuple[str, tuple[int, int]] | None:
+    """The pattern's first match that begins inside ``changed`` (reading a little past it;
+    with ``inside``, it may take in no word past it, though a lookahead may read on).
     Where nothing changed on this side (a pure insertion or deletion), only a pattern that
     matches the empty string matches: a rule says "nothing on the other side" that way."""
     if pattern is None:
@@ -448,10 +455,15 @@ def _match_in(pattern: re.Pattern[str] | None, clause: Clause, changed: str, at:
     texts = (changed,) if "$" in pattern.pattern else (window,)
     for text in texts:
         for m in pattern.finditer(text):
-            if m.start() < len(changed.rstrip()):
+            if m.start() < len(changed.rstrip()) and not (
+                    inside and _WORDLY.search(text, len(changed), max(m.end(), len(changed)))):
                 end = min(m.end(), len(changed))
                 return m.group(0), (at + m.start(), at + end)
     return None
+
+
+_WORDLY = re.compile(r"\w")
+"""A word character: a match that takes one in past the changed words reads words that stay."""
 
 
 def _span(at: int, m: object) -> tuple[int, int] | None:

@@ -34,6 +34,8 @@ from .diff_terminal import (
     name,
     pieces,
     quoted,
+    times,
+    told_once,
     unpaired,
     visible,
 )
@@ -118,7 +120,8 @@ def _section(pair: ClausePair) -> list[str]:
     if loc:
         out += [f"Page and line: {inline(loc)}", ""]
     out += _quote([_line(runs) for runs in _lines(shown)])
-    bullets = [f"- Because: {inline(r.explanation)}" + _words(r) for r in pair.reasons]
+    bullets = [f"- Because: {inline(r.explanation)}" + _words(r) + times(n)
+               for r, n in told_once(pair.reasons)]
     summary = layout_summary(shown)
     if summary:
         bullets.append(f"- Layout: {inline(summary)}")

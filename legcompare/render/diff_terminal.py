@@ -220,6 +220,25 @@ def quoted(reason: Reason, width: int = 60) -> str:
     return f"new: {q(reason.new)}" if reason.new is not None else ""
 
 
+def told_once(reasons: Sequence[Reason]) -> list[tuple[Reason, int]]:
+    """The reasons as a report lists them: those that say the same of the same words once,
+    with how many there are, in the order they first come (a formal rule explains each change
+    it fits: A. 48-A's "BIOMETRIC IDENTIFIER{+ INFORMATION+}", three times in one provision, is
+    one reason three times over). Each keeps its spans in the comparison itself."""
+    first: dict[tuple[str, str, str, str], Reason] = {}
+    count: dict[tuple[str, str, str, str], int] = {}
+    for r in reasons:
+        k = (r.rule, r.direction.value, r.explanation, quoted(r))
+        first.setdefault(k, r)
+        count[k] = count.get(k, 0) + 1
+    return [(r, count[k]) for k, r in first.items()]
+
+
+def times(n: int) -> str:
+    """`` (×3)`` after a reason given three times (:func:`told_once`); nothing for one."""
+    return f" (×{n})" if n > 1 else ""
+
+
 def diff_terminal(comparison: Comparison, *, color: bool, only_changed: bool = False) -> str:
     """The diff as terminal text (see the module docstring for the guarantees)."""
     c = comparison
@@ -253,7 +272,7 @@ def _block(pair: ClausePair, color: bool) -> list[str]:
     if loc:
         head.append(f"[{loc}]")
     out = ["  ".join(head), *_text(pair, shown, color)]
-    out += [_because(r) for r in pair.reasons]
+    out += [_because(r) + times(n) for r, n in told_once(pair.reasons)]
     summary = layout_summary(shown)
     if summary:
         out.append(f"  layout: {summary}")

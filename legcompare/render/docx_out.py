@@ -42,7 +42,7 @@ from ..errors import LegcompareError
 from ..model import ClausePair, Comparison, Op, Reason
 from ..parallel import in_halves, worthwhile
 from ..summary import VERDICT_ORDER, changed, headline, summarize
-from .diff_terminal import cautions, describe, visible
+from .diff_terminal import cautions, describe, times, told_once, visible
 from .html import title
 
 AUTHOR = "legcompare"
@@ -380,7 +380,7 @@ def _comment(pair: ClausePair) -> str:
              + (", descriptive)" if pair.descriptive else ")")]
     if pair.old and pair.new and pair.old.citation != pair.new.citation:
         lines.append(f"Was: {pair.old.citation}")
-    lines += [_because(r) for r in pair.reasons]
+    lines += [_because(r) + times(n) for r, n in told_once(pair.reasons)]
     lines += [f"Note: {n}" for n in pair.notes]
     return safe("\n".join(lines))
 

@@ -56,6 +56,7 @@ from .diff_terminal import (
     locator,
     name,
     pieces,
+    told_once,
     unpaired,
     visible,
 )
@@ -117,6 +118,8 @@ class ReasonView:
     dimension: str
     old: str | None
     new: str | None
+    times: int = 1
+    """How many reasons say this of these words (:func:`~.diff_terminal.told_once`)."""
 
 
 @dataclass(frozen=True)
@@ -308,7 +311,7 @@ def row(number: int, pair: ClausePair, cite_prefixes: tuple[str, str] = ("", "")
         old=side(shown, Op.DELETE, old, [r.old_span for r in pair.reasons]) if old else None,
         new=side(shown, Op.INSERT, new, [r.new_span for r in pair.reasons]) if new else None,
         old_start=old.span[0] if old else None, new_start=new.span[0] if new else None,
-        reasons=tuple(reason_view(r) for r in pair.reasons),
+        reasons=tuple(reason_view(r, n) for r, n in told_once(pair.reasons)),
         notes=tuple(visible(n) for n in pair.notes),
         long=is_long(old.text if old else "", new.text if new else "",
                      extra=len(pair.reasons) + len(pair.notes)))
@@ -330,15 +333,16 @@ def is_long(*columns: str, extra: int = 0) -> bool:
     return max(map(printed_lines, columns), default=0) + extra > PRINT_PAGE
 
 
-def reason_view(r: Reason) -> ReasonView:
-    """A reason as printed: its words on one line, at most 160 characters a side."""
+def reason_view(r: Reason, times: int = 1) -> ReasonView:
+    """A reason as printed: its words on one line, at most 160 characters a side; ``times``,
+    how many reasons it stands for."""
     def words(s: str | None) -> str | None:
         if s is None:
             return None
         s = " ".join(s.split()) or s
         return visible(s if len(s) <= 160 else s[:159] + "…")
     return ReasonView(r.direction.value, visible(r.explanation), visible(r.rule),
-                      visible(r.dimension), words(r.old), words(r.new))
+                      visible(r.dimension), words(r.old), words(r.new), times)
 
 
 # --- clause text ----------------------------------------------------------------------------

@@ -86,6 +86,8 @@ def reason_item(reason: ReasonView) -> Markup:
         cited += " →"
     if reason.new is not None:
         cited += f" new: “<mark>{text(reason.new)}</mark>”"
+    if reason.times > 1:
+        cited += f" (×{reason.times})"
     return Markup(f'<li><span class="dir">{text(reason.direction.capitalize())}:</span> '
                   f'{text(reason.explanation)}{cited} <span class="rule">({text(reason.rule)}; '
                   f'{text(reason.dimension)})</span></li>\n')
