@@ -1233,3 +1233,30 @@ def test_words_a_rule_says_were_removed_were_removed(corpus: Path) -> None:
     assert [(r.rule, r.old, r.new) for r in p.reasons if r.rule.startswith("scope.")] == [
         ("scope.alternative-added", None, " OR LAWFUL"),
         ("scope.list-item-removed", ", LESSEES AND/OR", None)], describe(p)
+
+
+def test_an_appropriation_struck_whole_and_its_terms(corpus: Path) -> None:
+    """H.R. 2157 as enrolled struck the Health Surveillance and Program Support paragraph ("For
+    an additional amount for ..., $30,000,000"): "No rule places this change". Its proviso "may
+    be charged to funds appropriated under this heading" was "stronger: a permission removed",
+    and the Region 2 provisos of the State and Tribal Assistance Grants ("shall be provided to
+    States", "each State and Territory shall use the full amount of its capitalization grants")
+    were "weaker: a duty removed": terms of how money is given, which protect no one the text
+    names. A duty to provide information "in an appropriate language" (H.R. 4695 § 108(b)) is no
+    appropriation's term: "appropriate" is not "appropriated"."""
+    c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
+                   "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
+    assert [(pair_of(c, i, reverse=True).verdict.value,
+             [(r.rule, r.old) for r in pair_of(c, i, reverse=True).reasons])
+            for i in ("t-vii/p2", "t-vii/p2/proviso-1", "t-vi/p11/proviso-1",
+                      "t-vi/p11/proviso-3")] == [
+        ("unclear", [("scope.appropriation-removed", "For an additional amount")]),
+        ("unclear", [("scope.appropriation-term-removed", "may be charged to")]),
+        ("unclear", [("scope.appropriation-term-removed", "shall be provided to")]),
+        ("unclear", [("scope.appropriation-term-removed", "shall use the full amount")])]
+    c = run_corpus(corpus, "us-federal-s3779-119-introduced.txt",
+                   "us-federal-hr4695-119-introduced.txt", Mode.CROSS)
+    p = pair_of(c, "s108/b")
+    assert p.new is not None and "appropriate language" in p.new.text
+    assert (p.status.value, p.verdict.value, rules_of(c, "s108/b")) == (
+        "added", "stronger", ["scope.duty-added"]), describe(p)
