@@ -1260,3 +1260,23 @@ def test_an_appropriation_struck_whole_and_its_terms(corpus: Path) -> None:
     assert p.new is not None and "appropriate language" in p.new.text
     assert (p.status.value, p.verdict.value, rules_of(c, "s108/b")) == (
         "added", "stronger", ["scope.duty-added"]), describe(p)
+
+
+def test_a_proviso_is_read_with_the_paragraph_it_qualifies(corpus: Path) -> None:
+    """H.R. 2157's Office of the Secretary proviso "such assistance may include compensation to
+    producers ... for [-past or future crop insurance premiums, -]forest restoration and poultry
+    and livestock losses" read "No rule places this change": the words that make it part of an
+    appropriation ("For an additional amount ...") are its paragraph's. A proviso's context is
+    its own words and its paragraph's; what rules out a rule (``not_context``) is its own."""
+    c = run_corpus(corpus, "us-federal-hr2157-116-introduced.txt",
+                   "us-federal-hr2157-116-enrolled.txt", Mode.VERSIONS)
+    p = pair_of(c, "t-i/p1/proviso-1")
+    assert (p.verdict.value, [(r.rule, r.old) for r in p.reasons][:1]) == (
+        "unclear", [("scope.appropriation-item-removed",
+                     "past or future crop insurance premiums, ")]), describe(p)
+    lead = ("SEC. 1. RELIEF.\n(a) For an additional amount for necessary expenses, $9,000,000: "
+            "Provided, That such assistance may include compensation for ")
+    old, new = (lead + "premiums, restoration and losses.\n", lead + "restoration and losses.\n")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a/proviso-1")
+    assert [(r.rule, r.old) for r in p.reasons] == [
+        ("scope.appropriation-item-removed", "premiums, ")], describe(p)

@@ -279,7 +279,7 @@ def judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> list[Reason]:
     if not changed:
         return []
     role = pair.old.role
-    reasons = list(_swaps(pair, changed, rules, role))
+    reasons = list(_swaps(pair, changed, rules, role, _qualified(pair, texts)))
     reasons += _counts(pair, changed, rules, role, texts)
     reasons += _values(pair, changed, rules, role)
     reasons += _amendments(pair, rules)
@@ -293,9 +293,12 @@ def _superseded(reasons: list[Reason], rules: RuleSet) -> list[Reason]:
     return [r for r in reasons if r.rule not in gone]
 
 
-def _context_ok(rule: Rule, *texts: str) -> bool:
+def _context_ok(rule: Rule, *texts: str, around: tuple[str, ...] = ()) -> bool:
+    """Does ``context`` occur in ``texts`` or ``around`` (the words of the provision they are
+    part of), and ``not_context`` in none of ``texts``?"""
     joined = " ".join(texts)
-    if rule.context is not None and not rule.context.search(joined):
+    if rule.context is not None and not rule.context.search(joined) and not any(
+            rule.context.search(t) for t in around):
         return False
     return not (rule.not_context is not None and rule.not_context.search(joined))
 
@@ -337,19 +340,34 @@ def _short(text: str | None, n: int = 80) -> str:
 _REACH = 24  # characters of unchanged text a swap pattern may read past the changed words
 
 
-def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | None
-           ) -> Iterator[Reason]:
+def _qualified(pair: ClausePair, texts: Texts) -> tuple[str, ...]:
+    """The own words of the provision a proviso qualifies, on each side (none for any other
+    clause): "Provided, That such assistance may include compensation ..." is part of the
+    appropriation its paragraph makes ("For an additional amount ..."), and a rule's
+    ``context`` reads those words too."""
+    out: list[str] = []
+    for clause, side in ((pair.old, "old"), (pair.new, "new")):
+        if clause is not None and clause.kind is Kind.PROVISO:
+            up = texts.parent(clause, side)
+            if up is not None:
+                out.append(own_text(up))
+    return tuple(out)
+
+
+def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | None,
+           qualified: tuple[str, ...] = ()) -> Iterator[Reason]:
     """``swap`` rules: the old words in a run's deletion and the new words in its insertion.
 
     A pattern may read a little past the change ("MAY| NOT" → "SHALL| NOT"), but its match must
     begin inside the changed words. A rule with only ``new`` (or only ``old``) looks at
     insertions (deletions) alone, so a pattern anchored with ``^`` reads the start of a run.
+    A rule's ``context`` may also be found in ``qualified`` (:func:`_qualified`).
     """
     old, new = pair.old, pair.new
     assert old is not None and new is not None
     old_text, new_text = own_text(old), own_text(new)
     fitting = [rule for rule in rules.of("swap") if rule.applies_to(role) and
-               _term_ok(rule, pair) and _context_ok(rule, old_text, new_text) and
+               _term_ok(rule, pair) and _context_ok(rule, old_text, new_text, around=qualified) and
                _subject_ok(rule, old_text)]
     matches: dict[tuple[str, int], tuple[_Found, _Found]] = {}
 
