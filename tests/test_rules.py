@@ -1280,3 +1280,24 @@ def test_a_proviso_is_read_with_the_paragraph_it_qualifies(corpus: Path) -> None
     p = pair_of(run(old, new, Mode.VERSIONS), "s1/a/proviso-1")
     assert [(r.rule, r.old) for r in p.reasons] == [
         ("scope.appropriation-item-removed", "premiums, ")], describe(p)
+
+
+def test_a_term_renamed_where_it_is_defined_is_said_so(corpus: Path) -> None:
+    """§ 832.19(a)(2) defines “Biometric surveillance system”; A. 3712, which copies it,
+    defines "FACIAL RECOGNITION OR BIOMETRIC SURVEILLANCE SYSTEM" in the same words. The pair
+    was shown changed with no reason at all (what precedes a definition's content, its label
+    and its term, is no change of content, and nothing else was said of it)."""
+    old = ("SEC. 1. DEFINITIONS.\n(a) “Biometric surveillance system” means any computer "
+           "software that performs facial recognition.\n")
+    new = old.replace("“Biometric", "“Facial recognition or biometric")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    assert (p.verdict.value, [(r.rule, r.old, r.new, r.explanation) for r in p.reasons]) == (
+        "neutral", [("formal.term-renamed", None, "Facial recognition or ",
+                     ("Only the name of the term defined changed (“Biometric surveillance "
+                     "system” → “Facial recognition or biometric surveillance system”); its "
+                     "definition reads the same."))]), describe(p)
+    c = run_corpus(corpus, "us-ca-pen-832.19-2019-chaptered.txt",
+                   "us-ny-a3712-2023-introduced.txt", Mode.CROSS)
+    p = pair_of(c, "832.19/a/2", reverse=True)
+    assert (p.verdict.value, rules_of(c, "832.19/a/2", reverse=True)) == (
+        "neutral", ["formal.term-renamed"]), describe(p)

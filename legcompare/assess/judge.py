@@ -94,7 +94,8 @@ def _judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> ClausePair:
     reasons = _trust(judge(pair, rules, texts), pair, rules, texts)
     changed = [r for r in runs(pair, content_only=True) if not r.layout_only]
     if pair.old is not None and pair.new is not None and not changed:
-        return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive)
+        return replace(pair, verdict=Verdict.NEUTRAL, descriptive=descriptive,
+                       reasons=(*reasons, *_named_anew(pair)))
     accounted = _Accounted(reasons)
     open_runs = [r for r in changed if not accounted.explains(r)]
     formal = _formal(open_runs, texts, pair)
@@ -382,6 +383,44 @@ def _number(text: str) -> int | None:
     if flat.replace(",", "").isdigit():
         return int(flat.replace(",", ""))
     return words_to_number(flat) if flat else None
+
+
+def _named_anew(pair: ClausePair) -> list[Reason]:
+    """The reasons for what changed before the content of a pair whose content did not: its
+    heading, or the name of the term it defines (a label that changed is shown as a
+    renumbering, not given a reason). A. 3712's "FACIAL RECOGNITION OR BIOMETRIC
+    SURVEILLANCE SYSTEM" is § 832.19's "Biometric surveillance system", defined in the same
+    words; it was shown changed with no reason at all."""
+    old, new = pair.old, pair.new
+    assert old is not None and new is not None
+    d_from = old.label_span[1] if old.label_span else old.span[0]
+    i_from = new.label_span[1] if new.label_span else new.span[0]
+    out: list[Reason] = []
+    for run in runs(pair):
+        if run.layout_only:
+            continue
+        d_cut = max(0, min(len(run.deleted), d_from - run.del_at))
+        i_cut = max(0, min(len(run.inserted), i_from - run.ins_at))
+        gone, came = run.deleted[d_cut:], run.inserted[i_cut:]
+        d_at, i_at = run.del_at + d_cut, run.ins_at + i_cut
+        if key(gone) == key(came):
+            continue  # (the label's, or layout)
+        if not letters(gone):  # (a quotation mark, a space: what changed is the other side)
+            gone = ""
+        if not letters(came):
+            came = ""
+        old_span = (d_at, d_at + len(gone)) if gone.strip() else None
+        new_span = (i_at, i_at + len(came)) if came.strip() else None
+        if _in_heading(old, d_at, gone) and _in_heading(new, i_at, came):
+            out.append(Reason("formal.heading", "formal", Direction.NEUTRAL, gone or None,
+                              came or None, old_span, new_span, "Only a heading changed; "
+                              "headings do not change what the law requires."))
+        elif old.term and new.term and key(old.term) != key(new.term):
+            out.append(Reason("formal.term-renamed", "formal", Direction.NEUTRAL, gone or None,
+                              came or None, old_span, new_span,
+                              f"Only the name of the term defined changed (“{old.term}” → "
+                              f"“{new.term}”); its definition reads the same."))
+    return out
 
 
 def _in_heading(clause: Clause | None, at: int, words: str) -> bool:
