@@ -1232,6 +1232,7 @@ def test_words_a_rule_says_were_removed_were_removed(corpus: Path) -> None:
     p = pair_of(c, "50-b/5/b")
     assert [(r.rule, r.old, r.new) for r in p.reasons if r.rule.startswith("scope.")] == [
         ("scope.alternative-added", None, " OR LAWFUL"),
+        ("scope.alternative-added", None, "OR LAWFUL"),  # ("TENANT {+OR LAWFUL OCCUPANT+}")
         ("scope.list-item-removed", ", LESSEES AND/OR", None)], describe(p)
 
 
@@ -1301,3 +1302,17 @@ def test_a_term_renamed_where_it_is_defined_is_said_so(corpus: Path) -> None:
     p = pair_of(c, "832.19/a/2", reverse=True)
     assert (p.verdict.value, rules_of(c, "832.19/a/2", reverse=True)) == (
         "neutral", ["formal.term-renamed"]), describe(p)
+
+
+def test_a_rule_explains_every_change_it_fits(corpus: Path) -> None:
+    """A. 48-A § 50-b(3): "NOTICE TO A TENANT {+OR LAWFUL OCCUPANT+} AT THE TIME THE TENANT {+OR
+    LAWFUL OCCUPANT+} SIGNS THE LEASE" gave "Another case was added" for the first and "Also
+    changed, and no rule places it" for the second: a rule gave one reason a provision. It
+    gives one for each change it fits (reports list them once, with a count)."""
+    c = run_corpus(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt",
+                   Mode.VERSIONS)
+    p = pair_of(c, "50-b/3")
+    assert [(r.rule, " ".join((r.new or "").split())) for r in p.reasons
+            if r.direction.value != "neutral"] == [
+        ("scope.alternative-added", "OR LAWFUL")] * 2, describe(p)
+    assert p.verdict.value == "stronger"

@@ -405,10 +405,11 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
                 continue
             if (rule.old is None or mo) and (rule.new is None or mn) and (mo or mn):
                 mo, mn = _words(mo), _words(mn)  # (an empty side quotes nothing)
+                # (every run a rule fits: "TENANT {+OR LAWFUL OCCUPANT+} ... THE TENANT {+OR
+                # LAWFUL OCCUPANT+}" is one case added twice, not one case and a change no rule
+                # places; reports list a reason given more than once once, with a count)
                 yield _reason(rule, role, mo[0] if mo else None, mn[0] if mn else None,
                               mo[1] if mo else None, mn[1] if mn else None)
-                if rule.direction is not Direction.NEUTRAL:
-                    break  # one reason per rule; a formal rule explains every run it fits
 
 
 _Found = tuple[str, tuple[int, int]] | None
