@@ -590,10 +590,14 @@ def _moved_home(a: _Side, b: _Side, out: list[Match], left_a: list[int],
     left unpaired. The new clause looks under its parent's partner first, then the old one."""
     if not left_a and not left_b:
         return
+    # (where an unpaired clause has a parent: only a pair under its partner may yield to it)
+    homes = ({a.clauses[x].id.rpartition("/")[0] for x in left_a},
+             {b.clauses[y].id.rpartition("/")[0] for y in left_b})
     ids = ({c.id: i for i, c in enumerate(a.clauses)}, {c.id: i for i, c in enumerate(b.clauses)})
     partner = ({id(m.old): m for m in out if m.old is not None and m.new is not None},
                {id(m.new): m for m in out if m.old is not None and m.new is not None})
     rest = (set(left_a), set(left_b))
+    freed: tuple[list[int], list[int]] = ([], [])
     sides = (a, b)
     for m in [m for m in out if m.old is not None and m.new is not None and m.group is None]:
         for new in (True, False):  # the new clause looks under its parent's partner, then the old
@@ -605,7 +609,8 @@ def _moved_home(a: _Side, b: _Side, out: list[Match], left_a: list[int],
             up = ids[new].get(mine.id.rpartition("/")[0])
             home = partner[new].get(id(me.clauses[up])) if up is not None else None
             there = (home.new if not new else home.old) if home is not None else None
-            if there is None or there.id == theirs.id.rpartition("/")[0]:
+            if there is None or there.id not in homes[not new] or \
+                    there.id == theirs.id.rpartition("/")[0]:
                 continue
             k = me.own[me.index[id(mine)]]
             have = m.similarity if m.similarity is not None else 0.0
@@ -616,15 +621,15 @@ def _moved_home(a: _Side, b: _Side, out: list[Match], left_a: list[int],
                 continue
             score, _, x = found
             rest[not new].discard(x)
-            rest[not new].add(other.index[id(theirs)])
+            freed[not new].append(other.index[id(theirs)])
             if new:
                 m.old, m.similarity = other.clauses[x], score
             else:
                 m.new, m.similarity = other.clauses[x], score
             m.moved = home is not None and home.moved
             break
-    left_a[:] = [x for x in range(len(a.clauses)) if x in rest[0]]
-    left_b[:] = [y for y in range(len(b.clauses)) if y in rest[1]]
+    left_a[:] = sorted([x for x in left_a if x in rest[0]] + freed[0])
+    left_b[:] = sorted([y for y in left_b if y in rest[1]] + freed[1])
 
 
 def _moved_with_parents(matches: list[Match]) -> None:
