@@ -31,7 +31,7 @@ import math
 import re
 import weakref
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 from itertools import islice
@@ -85,9 +85,27 @@ class _Side:
     anchor: list[str] = field(default_factory=list)
     index: dict[int, int] = field(init=False)
     """Each clause's place in ``clauses``, by ``id``."""
+    roots: tuple[Clause, ...] = ()
+    """The top-level clauses (the tree ``clauses`` walks)."""
 
     def __post_init__(self) -> None:
         self.index = {id(c): i for i, c in enumerate(self.clauses)}
+
+    def parent(self, clause: Clause) -> Clause | None:
+        """The clause ``clause`` is part of, found down the tree along its id (a clause's id is
+        its parent's, a slash and its own part); ``None`` at the top."""
+        target = clause.id.rpartition("/")[0]
+        level: Sequence[Clause] = self.roots
+        while target:
+            for c in level:
+                if c.id == target:
+                    return c
+                if target.startswith(c.id) and target[len(c.id):len(c.id) + 1] == "/":
+                    level = c.children
+                    break
+            else:
+                return None
+        return None
 
     def whole(self, i: int) -> str:
         """The keys of a clause and its descendants, joined (at most a few thousand chars)."""
@@ -105,7 +123,7 @@ class _Side:
     @classmethod
     def of(cls, outline: Outline) -> _Side:
         clauses, own = _own_keys(outline)
-        side = cls(clauses)
+        side = cls(clauses, roots=outline.clauses)
         side.own = own
         side.anchor = [k if len(k) >= _ANCHOR_OWN else _anchor_key(c, side)
                        for c, k in zip(clauses, own, strict=True)]
@@ -587,47 +605,50 @@ def _moved_home(a: _Side, b: _Side, out: list[Match], left_a: list[int],
     introduced, § 104 as enrolled) closes with an emergency designation in both; the enrolled
     one, which cites the U.S. Code as well, is unique in its text and was "moved" from
     § 701(b), another designation, while § 101's own proviso, text that recurs everywhere, was
-    left unpaired. The new clause looks under its parent's partner first, then the old one."""
+    left unpaired. New clauses look for their old partners' stand-ins first, then old clauses
+    for new ones; the parents with an unpaired child are taken in document order."""
     if not left_a and not left_b:
         return
-    # (where an unpaired clause has a parent: only a pair under its partner may yield to it)
-    homes = ({a.clauses[x].id.rpartition("/")[0] for x in left_a},
-             {b.clauses[y].id.rpartition("/")[0] for y in left_b})
-    ids = ({c.id: i for i, c in enumerate(a.clauses)}, {c.id: i for i, c in enumerate(b.clauses)})
-    partner = ({id(m.old): m for m in out if m.old is not None and m.new is not None},
-               {id(m.new): m for m in out if m.old is not None and m.new is not None})
+    paired = [m for m in out if m.old is not None and m.new is not None]
+    by_clause = ({id(m.old): m for m in paired}, {id(m.new): m for m in paired})
     rest = (set(left_a), set(left_b))
     freed: tuple[list[int], list[int]] = ([], [])
     sides = (a, b)
-    for m in [m for m in out if m.old is not None and m.new is not None and m.group is None]:
-        for new in (True, False):  # the new clause looks under its parent's partner, then the old
-            mine, theirs = (m.new, m.old) if new else (m.old, m.new)
-            assert mine is not None and theirs is not None
-            if mine.children or theirs.children:
-                break
-            me, other = sides[new], sides[not new]
-            up = ids[new].get(mine.id.rpartition("/")[0])
-            home = partner[new].get(id(me.clauses[up])) if up is not None else None
-            there = (home.new if not new else home.old) if home is not None else None
-            if there is None or there.id not in homes[not new] or \
-                    there.id == theirs.id.rpartition("/")[0]:
+    for new in (True, False):  # (``new``: a pair's new clause yields to an unpaired old one)
+        me, other = sides[new], sides[not new]
+        homes: dict[int, Clause] = {}  # the other side's parents of unpaired clauses, in order
+        for x in sorted(rest[not new]):
+            up = other.parent(other.clauses[x])
+            if up is not None:
+                homes.setdefault(id(up), up)
+        for home in homes.values():
+            hm = by_clause[not new].get(id(home))
+            mine_up = (hm.new if new else hm.old) if hm is not None else None
+            if mine_up is None:
                 continue
-            k = me.own[me.index[id(mine)]]
-            have = m.similarity if m.similarity is not None else 0.0
-            found = max(((similarity(k, other.own[x], have), -n, x) for n, x in enumerate(
-                other.index[id(c)] for c in there.children if not c.children)
-                if x in rest[not new]), default=None)
-            if found is None or found[0] < max(have, MOVE_THRESHOLD):
-                continue
-            score, _, x = found
-            rest[not new].discard(x)
-            freed[not new].append(other.index[id(theirs)])
-            if new:
-                m.old, m.similarity = other.clauses[x], score
-            else:
-                m.new, m.similarity = other.clauses[x], score
-            m.moved = home is not None and home.moved
-            break
+            for mine in mine_up.children:
+                m = by_clause[new].get(id(mine))
+                theirs = (m.old if new else m.new) if m is not None else None
+                if m is None or theirs is None or m.group is not None or mine.children or \
+                        theirs.children or theirs.id.rpartition("/")[0] == home.id:
+                    continue
+                k = me.own[me.index[id(mine)]]
+                have = m.similarity if m.similarity is not None else 0.0
+                found = max(((similarity(k, other.own[x], have), -n, x) for n, x in enumerate(
+                    other.index[id(c)] for c in home.children if not c.children)
+                    if x in rest[not new]), default=None)
+                if found is None or found[0] < max(have, MOVE_THRESHOLD):
+                    continue
+                score, _, x = found
+                rest[not new].discard(x)
+                freed[not new].append(other.index[id(theirs)])
+                if new:
+                    m.old = other.clauses[x]
+                else:
+                    m.new = other.clauses[x]
+                m.similarity, m.moved = score, hm is not None and hm.moved
+                by_clause[not new].pop(id(theirs), None)
+                by_clause[not new][id(other.clauses[x])] = m
     left_a[:] = sorted([x for x in left_a if x in rest[0]] + freed[0])
     left_b[:] = sorted([y for y in left_b if y in rest[1]] + freed[1])
 
