@@ -31,7 +31,7 @@ import math
 import re
 import weakref
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 from itertools import islice
@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from .chardiff import sequence_diff
-from .model import DESCRIBING, Clause, Kind, Op, Outline
+from .model import DESCRIBING, Clause, Kind, Op, Outline, parent_in
 from .normalize import key
 from .parallel import cores
 
@@ -92,20 +92,8 @@ class _Side:
         self.index = {id(c): i for i, c in enumerate(self.clauses)}
 
     def parent(self, clause: Clause) -> Clause | None:
-        """The clause ``clause`` is part of, found down the tree along its id (a clause's id is
-        its parent's, a slash and its own part); ``None`` at the top."""
-        target = clause.id.rpartition("/")[0]
-        level: Sequence[Clause] = self.roots
-        while target:
-            for c in level:
-                if c.id == target:
-                    return c
-                if target.startswith(c.id) and target[len(c.id):len(c.id) + 1] == "/":
-                    level = c.children
-                    break
-            else:
-                return None
-        return None
+        """The clause ``clause`` is part of (:func:`~legcompare.model.parent_in`)."""
+        return parent_in(self.roots, clause)
 
     def whole(self, i: int) -> str:
         """The keys of a clause and its descendants, joined (at most a few thousand chars)."""

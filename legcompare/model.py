@@ -8,7 +8,7 @@ taken out and recorded as :class:`Note` objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Protocol, TypeVar
@@ -215,6 +215,26 @@ def walk_tree(root: _B) -> Iterator[_B]:
         yield node
         if node.children:
             stack.extend(reversed(node.children))
+
+
+def parent_in(roots: Sequence[Clause], clause: Clause) -> Clause | None:
+    """The clause of the tree ``roots`` that ``clause`` is a part of, ``None`` at the top (or
+    where the tree has no such clause). An id is its parent's id, a slash and its own part
+    (:class:`~legcompare.ids.Paths`), so the parent is found by going down the tree along the
+    id, reading only the clauses on the way: an index of the whole tree would touch every
+    clause (and a forked process that shares them would copy them all)."""
+    target = clause.id.rpartition("/")[0]
+    level = roots
+    while target:
+        for c in level:
+            if c.id == target:
+                return c
+            if target.startswith(c.id) and target[len(c.id):len(c.id) + 1] == "/":
+                level = c.children
+                break
+        else:
+            return None
+    return None
 
 
 class MarkKind(str, Enum):

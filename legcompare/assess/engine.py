@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..chardiff import sequence_diff, token_key, tokenize
-from ..model import Clause, ClausePair, Direction, Kind, Op, Reason, Role, Status
+from ..model import Clause, ClausePair, Direction, Kind, Op, Reason, Role, Status, parent_in
 from ..normalize import fold, key
 from ..prefilter import lower_for_prefilter, prefilter
 from .roles import own_text, role_of, subject_of
@@ -196,22 +196,8 @@ class Texts:
 
     def parent(self, clause: Clause, side: str) -> Clause | None:
         """The clause that ``clause`` (of the ``side`` text, "old" or "new") is a part of, or
-        ``None`` (a top-level clause, or no tree given). An id is its parent's id, a slash and
-        its own part (:class:`~legcompare.ids.Paths`), so the parent is found by going down
-        the tree along the id, reading only the clauses on the way: an index of the whole tree
-        would touch every clause, and a forked process that shares them would copy them all."""
-        target, _, _ = clause.id.rpartition("/")
-        level = self.old_tree if side == "old" else self.new_tree
-        while target:
-            for c in level:
-                if c.id == target:
-                    return c
-                if target.startswith(c.id) and target[len(c.id):len(c.id) + 1] == "/":
-                    level = c.children
-                    break
-            else:
-                return None
-        return None
+        ``None`` (a top-level clause, or no tree given): :func:`~legcompare.model.parent_in`."""
+        return parent_in(self.old_tree if side == "old" else self.new_tree, clause)
 
 
 def cut_off(run: Run, texts: Texts) -> bool:
