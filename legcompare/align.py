@@ -11,7 +11,8 @@ their texts are at least ``ID_THRESHOLD`` similar) and then by similarity (at le
 ``MOVE_THRESHOLD``-similar provisions elsewhere are *moved*, and their leftover parts are paired
 with the parts of the provision they moved to; a provision with no parts of its own paired
 under another parent than its parent's partner yields to an unpaired child of that partner
-which is as similar. A provision whose text now sits in
+which is as similar; a provision with no words of its own left unpaired goes with the one that
+holds the partners of its parts. A provision whose text now sits in
 two (or more) provisions is a *split*, sharing a group; the converse a *merge*. Last, text
 printed word for word under many provisions (an emergency designation closing every paragraph
 of an appropriation) is put back under its parent's partner where document order gave it to
@@ -256,6 +257,7 @@ def align_versions(old: Outline, new: Outline) -> list[Match]:
     _moves(a, b, matches, left_a, left_b)
     _moved_parts(a, b, matches, left_a, left_b)
     _moved_home(a, b, matches, left_a, left_b)
+    _known_by_parts(a, b, matches, left_a, left_b)
     _moved_with_parents(matches)
     _splits_and_merges(a, b, matches, left_a, left_b)
     matches += [Match(a.clauses[x], None) for x in left_a]
@@ -639,6 +641,41 @@ def _moved_home(a: _Side, b: _Side, out: list[Match], left_a: list[int],
                 by_clause[not new][id(other.clauses[x])] = m
     left_a[:] = sorted([x for x in left_a if x in rest[0]] + freed[0])
     left_b[:] = sorted([y for y in left_b if y in rest[1]] + freed[1])
+
+
+def _known_by_parts(a: _Side, b: _Side, out: list[Match], left_a: list[int],
+                    left_b: list[int]) -> None:
+    """A provision with no words of its own ("Sec. 701." over its subsections) left unpaired
+    is paired with the unpaired one of the other text, of its kind and also without words of
+    its own, that holds the most partners of its parts. Such a provision is compared by its
+    parts' text, so one that lost half its parts ("Sec. 701." whose (b), an emergency
+    designation, was struck) fell below the threshold and was reported removed and added
+    while its (a) was paired."""
+    if not left_a or not left_b:
+        return
+    bare_b = {id(b.clauses[y]): y for y in left_b
+              if len(b.own[y]) < _ANCHOR_OWN and b.clauses[y].children}
+    bare_a = [x for x in left_a if len(a.own[x]) < _ANCHOR_OWN and a.clauses[x].children]
+    if not bare_b or not bare_a:
+        return
+    partner = {id(m.old): m.new for m in out if m.old is not None and m.new is not None}
+    taken: set[int] = set()
+    for x in bare_a:
+        c = a.clauses[x]
+        votes: Counter[int] = Counter()
+        for part in c.children:
+            theirs = partner.get(id(part))
+            up = b.parent(theirs) if theirs is not None else None
+            if up is not None and id(up) in bare_b and bare_b[id(up)] not in taken and \
+                    up.kind is c.kind:
+                votes[bare_b[id(up)]] += 1
+        if not votes:
+            continue
+        y = max(votes, key=lambda y: (votes[y], -y))
+        taken.add(y)
+        left_a.remove(x)
+        out.append(Match(c, b.clauses[y], similarity(a.own[x], b.own[y])))
+    left_b[:] = [y for y in left_b if y not in taken]
 
 
 def _moved_with_parents(matches: list[Match]) -> None:
