@@ -304,21 +304,73 @@ def test_access_in_a_name_is_no_conduct() -> None:
 
 def test_an_article_replaced_is_not_an_article_added() -> None:
     """A. 48 § 50-b(1)(b) "AT A POINT" became "AT THE POINT": "the" was not added to the same
-    words, it replaced "a"; the rules that say "the other side is empty" leave it unexplained
-    (read it), and quote nothing from the empty side where they fit."""
+    words, it replaced "a" (``formal.article-changed``, not ``formal.article-added``); and
+    "[-A -]BIOMETRIC IDENTIFIER {+INFORMATION+}" drops an article before words that stay. The
+    rules that say "the other side is empty" quote nothing from the empty side."""
     old = """SEC. 1. DUTIES.
 (a) Each vendor shall delete the data collected at a point of entry.
 """
     p = pair_of(run(old, old.replace("at a point", "at the point"), Mode.VERSIONS), "s1/a")
-    assert [(r.rule, r.old, r.new) for r in p.reasons] == [("unassessed", "a", "the")], \
-        describe(p)
+    assert (p.verdict.value, [(r.rule, r.old, r.new, r.explanation) for r in p.reasons]) == (
+        "neutral", [("formal.article-changed", "a", "the",
+                     "“a” became “the”: an article, the same words otherwise.")]), describe(p)
     p = pair_of(run(old, old.replace("at a point", "at point"), Mode.VERSIONS), "s1/a")
-    assert [(r.rule, r.old, r.new, r.new_span) for r in p.reasons] == [
-        ("unassessed", "a ", None, None)], describe(p)
+    assert [(r.rule, r.old, r.new, r.new_span, p.verdict.value) for r in p.reasons] == [
+        ("formal.article", "a ", None, None, "neutral")], describe(p)
     dropped = old.replace("at a point", "at the point")
     p = pair_of(run(dropped, old.replace("at a point", "at point"), Mode.VERSIONS), "s1/a")
     assert [(r.rule, r.old, r.new, r.new_span, p.verdict.value) for r in p.reasons] == [
         ("formal.article", "the ", None, None, "neutral")], describe(p)
+    # "any" is no article: "a point" → "any point" is left to be read
+    p = pair_of(run(old, old.replace("at a point", "at any point"), Mode.VERSIONS), "s1/a")
+    assert [(r.rule, r.old, r.new) for r in p.reasons] == [("unassessed", "a", "any")], \
+        describe(p)
+
+
+def test_a_word_moved_within_its_sentence_is_told_between_which_words(corpus: Path) -> None:
+    """A. 48-A § 50-b(2)(e): "A [-LAWFUL -]TENANT OR {+LAWFUL +}OCCUPANT" moves "LAWFUL" from the
+    tenant to the occupant. It was "No rule places this change (nor 1 other change)"; nothing
+    was added or removed, so no one-sided rule reads either run, and the reason names both
+    places."""
+    c = run_corpus(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt",
+                   Mode.VERSIONS)
+    p = pair_of(c, "50-b/2/e")
+    assert (p.verdict.value, [(r.rule, r.direction.value, r.old, r.new) for r in p.reasons]) == (
+        "unclear", [("scope.words-moved", "unclear", "LAWFUL ", "LAWFUL "),
+                    ("formal.landlord-owner", "neutral", "LANDLORD", "OWNER")]), describe(p)
+    moved = p.reasons[0]
+    assert moved.explanation == (
+        "“LAWFUL” moved from before “TENANT” to before “OCCUPANT”: the words it bears on "
+        "changed, so the provision may reach further in one place and less far in the other; "
+        "read both.")
+    assert p.old is not None and p.new is not None and moved.old_span and moved.new_span
+    assert c.old.text[slice(*moved.old_span)] + c.old.text[moved.old_span[1]:][:6] == \
+        "LAWFUL TENANT"
+    assert c.new.text[slice(*moved.new_span)] + c.new.text[moved.new_span[1]:][:8] == \
+        "LAWFUL OCCUPANT"
+
+
+def test_only_words_that_mean_something_are_followed_within_one_sentence() -> None:
+    """A word struck in one sentence and put into the next moved nowhere; nor does an article
+    (or a conjunction) struck here and put there."""
+    old = """SEC. 1. KEYS.
+(a) No owner shall limit the keys a lawful tenant may request. A tenant may request a key card.
+"""
+    across = old.replace("a lawful tenant", "a tenant").replace("request a key",
+                                                                "request a lawful key")
+    p = pair_of(run(old, across, Mode.VERSIONS), "s1/a")
+    assert "scope.words-moved" not in [r.rule for r in p.reasons], describe(p)
+    within = old.replace("a lawful tenant may request", "a tenant may lawfully request")
+    p = pair_of(run(old, within, Mode.VERSIONS), "s1/a")
+    assert "scope.words-moved" not in [r.rule for r in p.reasons], describe(p)
+    light = old.replace("limit the keys", "limit keys").replace("request a key", "request the key")
+    p = pair_of(run(old, light, Mode.VERSIONS), "s1/a")
+    assert "scope.words-moved" not in [r.rule for r in p.reasons], describe(p)
+    moved = old.replace("a lawful tenant may", "a tenant may").replace(
+        "limit the keys", "limit the lawful keys")
+    p = pair_of(run(old, moved, Mode.VERSIONS), "s1/a")
+    assert [(r.rule, r.explanation.split(":")[0]) for r in p.reasons] == [
+        ("scope.words-moved", "“lawful” moved from before “tenant” to before “keys”")], describe(p)
 
 
 def test_a_change_no_rule_places_points_at_the_most_words_changed() -> None:
@@ -326,12 +378,13 @@ def test_a_change_no_rule_places_points_at_the_most_words_changed() -> None:
     "OR COMMON AREA WITH AN ..." to ", DWELLING UNIT OF SUCH BUILDING, OR COMMON AREA OF SUCH
     BUILDING THROUGH A ...": no rule placed either, and the reason quoted the first ("A" →
     "THE"), as if it were the only change. It quotes the run that changes the most words and
-    says how many others there are."""
+    says how many others there are. (An article for an article is formal now, so here the first
+    change is "a" → "the entry", which no rule places either.)"""
     old = """SEC. 1. DUTIES.
 (a) Each owner shall delete data collected at a point of entry to a building or common area with
 an entry system.
 """
-    new = old.replace("at a point", "at the point").replace(
+    new = old.replace("at a point", "at the entry point").replace(
         "to a building or common area with\nan", "to a building, dwelling unit of such building, "
         "or common area of such building\nthrough an")
     p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
@@ -434,7 +487,7 @@ def test_a_term_renamed_is_told_where_the_term_is_named() -> None:
     where the provisions name it, that is a defined term renamed. But "AT A POINT OF
     AUTHENTICATION" → "AT THE POINT ..." in the definition of "reference data" (which holds
     "authentication data" a few words on) was told "Only the name of a defined term changed":
-    the letters "a" and "the" stand in the terms, the words do not."""
+    the letters "a" and "the" stand in the terms, the words do not: an article changed."""
     old = """SEC. 1. DEFINITIONS.
 (a) "Electronic entry system" means a system that grants entry.
 (b) "Reference data" means data against which authentication data is verified at a point of
@@ -450,7 +503,7 @@ authentication.
         ("formal.term-renamed", "an electronic entry", "a smart access")], describe(renamed)
     point = pair_of(c, "s1/b")
     assert [(r.rule, r.old, r.new) for r in point.reasons] == [
-        ("unassessed", "a", "the")], describe(point)
+        ("formal.article-changed", "a", "the")], describe(point)
 
 
 def test_an_article_goes_with_the_word_after_it() -> None:

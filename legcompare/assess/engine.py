@@ -265,11 +265,88 @@ def judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> list[Reason]:
     if not changed:
         return []
     role = pair.old.role
-    reasons = list(_swaps(pair, changed, rules, role, _qualified(pair, texts)))
+    reasons, changed = _moved_words(pair, changed)
+    reasons += _swaps(pair, changed, rules, role, _qualified(pair, texts))
     reasons += _counts(pair, changed, rules, role, texts)
     reasons += _values(pair, changed, rules, role)
     reasons += _amendments(pair, rules)
     return _dedupe(_superseded(reasons, rules))
+
+
+def _moved_words(pair: ClausePair, changed: list[Run]) -> tuple[list[Reason], list[Run]]:
+    """Words struck in one place of a sentence and inserted, the same, in another place of it:
+    A. 48-A's "A [-LAWFUL -]TENANT OR {+LAWFUL +}OCCUPANT" moves "LAWFUL" from the tenant to
+    the occupant. Nothing was added or removed, so no one-sided rule may read either run; what
+    each word governs changed, one reach wider and one narrower, and the reason says between
+    which words (``scope.words-moved``, unclear). Returned: those reasons, and the other runs.
+    Words that carry no meaning of their own (articles, conjunctions) are not followed."""
+    old, new = pair.old, pair.new
+    assert old is not None and new is not None
+    struck = [k for k, r in enumerate(changed) if r.deleted.strip() and not r.inserted.strip()]
+    put = [k for k, r in enumerate(changed) if r.inserted.strip() and not r.deleted.strip()]
+    if not struck or not put:
+        return [], changed
+    reasons: list[Reason] = []
+    used: set[int] = set()
+    for d in struck:
+        words = _moving(changed[d].deleted)
+        if words is None:
+            continue
+        at = changed[d].del_at
+        near = [i for i in put if i not in used and _moving(changed[i].inserted) == words and
+                _one_sentence(old, at, changed[i].del_at)]
+        if not near:
+            continue
+        i = min(near, key=lambda i: abs(changed[i].del_at - at))
+        used |= {d, i}
+        gone, came = changed[d], changed[i]
+        printed = " ".join(gone.deleted.split())
+        was, now = _next_word(old, gone.del_at + len(gone.deleted)), \
+            _next_word(new, came.ins_at + len(came.inserted))
+        where = f" from before “{was}” to before “{now}”" if was and now and was != now \
+            else " within its sentence"
+        reasons.append(Reason(
+            "scope.words-moved", "scope", Direction.UNCLEAR, gone.deleted, came.inserted,
+            (gone.del_at, gone.del_at + len(gone.deleted)),
+            (came.ins_at, came.ins_at + len(came.inserted)),
+            f"“{printed}” moved{where}: the words it bears on changed, so the provision may "
+            "reach further in one place and less far in the other; read both."))
+    return reasons, [r for k, r in enumerate(changed) if k not in used]
+
+
+_LIGHT = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "by", "with",
+                    "such", "any", "that", "which", "is", "be", "as"})
+_MOVE_WORDS = 3
+"""At most this many words are followed as moved (a qualifier, not a passage)."""
+_MOVE_REACH = 200
+"""At most this many characters apart, in one sentence."""
+
+
+def _moving(words: str) -> str | None:
+    """The comparison key of ``words`` if they may be followed as moved: one to three words,
+    one at least with a meaning of its own."""
+    found = key(words).casefold().split()
+    if not 0 < len(found) <= _MOVE_WORDS or all(w.strip(",;.") in _LIGHT for w in found):
+        return None
+    return " ".join(found)
+
+
+def _one_sentence(clause: Clause, a: int, b: int) -> bool:
+    """Are offsets ``a`` and ``b`` of ``clause``'s document close, in one sentence of it?"""
+    lo, hi = sorted((a, b))
+    if hi - lo > _MOVE_REACH:
+        return False
+    between = clause.text[max(0, lo - clause.span[0]):hi - clause.span[0]]
+    return _CLAUSE_END.search(between) is None
+
+
+def _next_word(clause: Clause, at: int) -> str:
+    """The word of ``clause``'s document that follows offset ``at`` (in the clause)."""
+    m = _WORD_AFTER.match(clause.text, at - clause.span[0])
+    return m.group(1) if m else ""
+
+
+_WORD_AFTER = re.compile(r"[\s,;:]*([^\W_][\w'’-]*)")
 
 
 def _superseded(reasons: list[Reason], rules: RuleSet) -> list[Reason]:
