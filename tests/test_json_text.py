@@ -125,6 +125,14 @@ def test_a_report_writes_small_floats_the_pure_way() -> None:
     assert json_text._unsure(b'["re-enter", 3e-7]') and json_text._unsure(b"7e-")
 
 
+def test_every_similarity_rounded_to_four_places_is_written_as_json_writes_it() -> None:
+    # what report(..., rounded=True) vouches for: orjson's text is taken unsearched
+    values = {"similarity": [round(k / 10_000, 4) for k in range(10_001)],
+              "more": [round(x, 4) for x in (1 / 3, 2 / 3, 0.00005, 0.000049, 0.99995)]}
+    assert json_text.report(values, rounded=True) == (_reference(values) + "\n").encode()
+    assert b"0.0001," in json_text.report(values, rounded=True)  # the smallest, not "1e-4"
+
+
 @pytest.mark.parametrize("obj", [
     {"a": [1e-05]}, {"s": "§ 2—the 2e-mail"}, {"big": 10**30}, {"pairs": [], "x": 0.25},
 ], ids=repr)

@@ -43,7 +43,7 @@ def diff_json(comparison: Comparison, options: dict[str, object], *,
     }
     if only_changed:
         data["omitted_unchanged"] = len(c.pairs) - len(shown)
-    return json_text.report(data)
+    return json_text.report(data, rounded=True)  # (its only floats: similarities, rounded)
 
 
 def pair_dict(pair: ClausePair) -> dict[str, Any]:
