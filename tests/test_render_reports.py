@@ -230,6 +230,10 @@ def test_html_collapses_unchanged_pairs_and_prints_them() -> None:
     assert "<details>" in rows[1][3] and "<details>" not in rows[0][3]
     assert "details > * { display: block; }" in page  # print CSS shows collapsed text
     assert "break-inside: avoid" in page and "display: table-header-group" in page
+    # a contents link (#pair-3) brings the provision below the sticky column headers (two
+    # lines high), not under them (seen in headless Chromium on A. 48-A § 50-b(4)(a)(iv))
+    assert "table.pairs thead th { position: sticky; top: 0;" in page
+    assert "table.pairs tbody.pair { scroll-margin-top: 5rem; }" in page
 
 
 def test_html_escapes_hostile_text() -> None:

@@ -350,10 +350,29 @@ _WORD_AFTER = re.compile(r"[\s,;:]*([^\W_][\w'’-]*)")
 
 
 def _superseded(reasons: list[Reason], rules: RuleSet) -> list[Reason]:
-    """Drop the reasons a fired rule says it replaces."""
+    """Drop the reasons a fired rule says it replaces. A ``swap`` rule reads the words of one
+    change and replaces other readings of those words only: in A. 48-A's "PEOPLE AUTHORIZED BY
+    THE TENANT {+OR LAWFUL OCCUPANT+} EXCEPT AS REQUESTED BY THE TENANT {+OR LAWFUL
+    OCCUPANT+}" the exception's alternative replaces "another case was added" for the second
+    insertion, and the first still widens whom the prohibition protects. A rule on what a
+    provision names (``added``, ``removed``) replaces its kind throughout the provision:
+    enforcement by the attorney general alone makes the relief it may seek, wherever the words
+    stand, no gain for the people the law protects."""
     by_id = {r.id: r for r in rules.rules}
-    gone = {x for reason in reasons if reason.rule in by_id for x in by_id[reason.rule].supersedes}
-    return [r for r in reasons if r.rule not in gone]
+    over = [(reason, set(by_id[reason.rule].supersedes), by_id[reason.rule].match == "swap")
+            for reason in reasons if reason.rule in by_id and by_id[reason.rule].supersedes]
+    if not over:
+        return reasons
+    return [r for r in reasons if not any(
+        r.rule in gone and (not local or _same_words(r, by)) for by, gone, local in over)]
+
+
+def _same_words(a: Reason, b: Reason) -> bool:
+    """Do ``a`` and ``b`` read overlapping words (or is either without places)?"""
+    if (a.old_span is None and a.new_span is None) or (b.old_span is None and b.new_span is None):
+        return True
+    return any(x is not None and y is not None and x[0] < y[1] and y[0] < x[1]
+               for x, y in ((a.old_span, b.old_span), (a.new_span, b.new_span)))
 
 
 def _context_ok(rule: Rule, *texts: str, around: tuple[str, ...] = ()) -> bool:

@@ -47,6 +47,17 @@ from .values import words_to_number
 __all__ = ["Judge", "assess"]
 
 _SPELLING_SIMILARITY = 75.0  # a changed word this similar to the old one is a spelling fix
+_NOT_MISSPELT = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "there", "then", "than", "their", "they",
+    "them", "he", "she", "her", "hers", "him", "his", "it", "its", "we", "us", "our", "you",
+    "your", "who", "whom", "whose", "which", "what", "when", "where", "while", "whether", "if",
+    "of", "or", "nor", "and", "for", "from", "form", "to", "too", "two", "in", "into", "on",
+    "onto", "at", "as", "by", "be", "been", "being", "is", "was", "are", "were", "has", "have",
+    "had", "not", "no", "now", "any", "all", "each", "such", "shall", "should", "will", "would",
+    "may", "might", "must", "can", "could"})
+"""Words whose letters are close to each other's ("HER" → "THEIR", "this" → "his", "form" →
+"from"): a closed class, each word spelt right, so one becoming another is a change of words,
+not of spelling, and is read as one."""
 
 
 def assess(pairs: tuple[ClausePair, ...], old: Outline, new: Outline, *, mode: Mode,
@@ -316,7 +327,8 @@ def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason
                               "Only a heading changed; headings do not change what the law "
                               "requires."))
         elif a and b and " " not in a + b and not any(c.isdigit() for c in a + b) and \
-                fuzz.ratio(a, b) >= _SPELLING_SIMILARITY:
+                fuzz.ratio(a, b) >= _SPELLING_SIMILARITY and \
+                not {a.casefold(), b.casefold()} & _NOT_MISSPELT:
             out.append(Reason("formal.spelling", "formal", Direction.NEUTRAL, run.deleted,
                               run.inserted, old_span, new_span,
                               f"“{run.deleted.strip()}” corrected to “{run.inserted.strip()}”: "

@@ -15,7 +15,9 @@ A rule file holds ``[[rules]]`` tables::
     term = 'agenc|officer'                # optional: the term a definition defines
     named = true                          # optional, added/removed: named at all, not how
                                           # often ("disasters" and "a disaster" are one)
-    supersedes = ["enforcement.relief-added"]  # optional: reasons this one replaces
+    supersedes = ["enforcement.relief-added"]  # optional: reasons this one replaces (a swap
+                                          # rule, those on the same words; others, throughout
+                                          # the provision)
     subject = "regulated"                 # optional: whom the modal binds
     direction = "weaker"                  # under the protective perspective
     invert_roles = ["permission"]         # roles for which the direction flips
