@@ -1436,3 +1436,27 @@ def test_a_misspelt_word_put_right_is_spelling_and_one_word_for_another_is_not()
     for was, now in (("her", "their"), ("her data", "this data"), ("recieve", "receive from")):
         p = pair_of(run(old, old.replace(was, now), Mode.VERSIONS), "s1/a")
         assert "formal.spelling" not in [r.rule for r in p.reasons], describe(p)
+
+
+def test_a_noun_made_plural_is_told_as_such_not_as_a_spelling_fix(corpus: Path) -> None:
+    """A. 48-A § 50-b(2)(d): "KEY" → "KEYS" was "corrected ...: a change of spelling"; H.R.
+    2157 as enrolled: "Committee" → "Committees". Singular and plural are read alike by the
+    codes' rules of construction, and the reason says so (and where)."""
+    old = "SEC. 1. KEYS.\n(a) An owner shall provide a key card to each party.\n"
+    p = pair_of(run(old, old.replace("card", "cards").replace("party", "parties"),
+                    Mode.VERSIONS), "s1/a")
+    assert (p.verdict.value, [(r.rule, r.old, r.new) for r in p.reasons]) == ("neutral", [
+        ("formal.singular-plural", "card", "cards"),
+        ("formal.singular-plural", "party", "parties")]), describe(p)
+    assert p.reasons[0].explanation == (
+        "“card” became “cards”: the singular for the plural or the plural for the singular, "
+        "which codes read alike unless the context says otherwise (for federal law, 1 U.S.C. "
+        "§ 1).")
+    # "it" → "its" is no plural
+    p = pair_of(run(old, old.replace("a key card", "its key card"), Mode.VERSIONS), "s1/a")
+    assert "formal.singular-plural" not in [r.rule for r in p.reasons], describe(p)
+    c = run_corpus(corpus, "us-ny-a48-2023-original.txt", "us-ny-a48a-2023-amended.txt",
+                   Mode.VERSIONS)
+    assert [(r.old, r.new) for r in pair_of(c, "50-b/2/d").reasons
+            if r.rule == "formal.singular-plural"] == [("KEY", "KEYS")]
+

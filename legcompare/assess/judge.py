@@ -281,6 +281,18 @@ def aggregate(reasons: Iterable[Reason]) -> Verdict | None:
     return None
 
 
+def _number_of_noun(a: str, b: str) -> bool:
+    """Is one of the words ``a`` and ``b`` the other with a plural ending ("KEY" → "KEYS",
+    "box" → "boxes", "party" → "parties")? Words of letters only, three or more, and none of
+    the small words whose "s" makes another word ("it" → "its", "a" → "as")."""
+    short, long = sorted((a.casefold(), b.casefold()), key=len)
+    if not (short.isalpha() and long.isalpha() and len(short) >= 3) or \
+            {short, long} & _NOT_MISSPELT:
+        return False
+    return long in (short + "s", short + "es") or (
+        short.endswith("y") and long == short[:-1] + "ies")
+
+
 def is_descriptive(pair: ClausePair) -> bool:
     """Titles, digests, findings and purpose clauses, front matter, headings, contents."""
     return any(c is not None and c.role in DESCRIBING for c in (pair.old, pair.new))
@@ -326,6 +338,13 @@ def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason
                               run.deleted or None, run.inserted or None, old_span, new_span,
                               "Only a heading changed; headings do not change what the law "
                               "requires."))
+        elif _number_of_noun(a, b):
+            out.append(Reason("formal.singular-plural", "formal", Direction.NEUTRAL,
+                              run.deleted, run.inserted, old_span, new_span,
+                              f"“{run.deleted.strip()}” became “{run.inserted.strip()}”: the "
+                              "singular for the plural or the plural for the singular, which "
+                              "codes read alike unless the context says otherwise (for "
+                              "federal law, 1 U.S.C. § 1)."))
         elif a and b and " " not in a + b and not any(c.isdigit() for c in a + b) and \
                 fuzz.ratio(a, b) >= _SPELLING_SIMILARITY and \
                 not {a.casefold(), b.casefold()} & _NOT_MISSPELT:
