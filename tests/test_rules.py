@@ -1318,6 +1318,24 @@ def test_words_a_rule_says_were_removed_were_removed(corpus: Path) -> None:
         ("scope.list-item-removed", ", LESSEES AND/OR", None)], describe(p)
 
 
+def test_a_rule_on_what_a_provision_names_sets_its_kind_aside_throughout() -> None:
+    """Not a swap rule: enforcement by the attorney general alone replaces "a new penalty" for
+    the penalties the attorney general may now seek, wherever in the provision they stand (gold
+    item g001, S. 4457-A § 676-c), where a swap rule replaces readings of its own words only."""
+    old = ("SEC. 1. ENFORCEMENT.\n(a) Any person aggrieved by a violation of this Act may bring an "
+           "action in a court of competent jurisdiction for damages and injunctive relief.\n")
+    new = old.replace("Any person aggrieved by a violation of this Act", "The attorney general") \
+        .replace("damages and", "damages, civil penalties and")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    rules = [r.rule for r in p.reasons]
+    assert (p.verdict.value, rules[0], "enforcement.penalty-added" in rules) == (
+        "weaker", "enforcement.attorney-general-only", False), describe(p)
+    # and without the attorney general the penalty is read for what it is
+    q = pair_of(run(old, old.replace("damages and", "damages, civil penalties and"),
+                    Mode.VERSIONS), "s1/a")
+    assert [r.rule for r in q.reasons] == ["enforcement.penalty-added"], describe(q)
+
+
 def test_a_case_put_before_another_is_a_case_added(corpus: Path) -> None:
     """A. 48-A § 50-b(4)(a)(iv): "SUCH REFERENCE DATA SHALL BE RETAINED ONLY FOR TENANTS OR
     {+LAWFUL OCCUPANTS OR +}THOSE AUTHORIZED BY THE TENANT{+, LAWFUL OCCUPANT,+} OR OWNER": the
