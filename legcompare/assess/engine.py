@@ -288,12 +288,13 @@ def _moved_words(pair: ClausePair, changed: list[Run]) -> tuple[list[Reason], li
         return [], changed
     reasons: list[Reason] = []
     used: set[int] = set()
+    put_words = {i: _moving(changed[i].inserted) for i in put}
     for d in struck:
         words = _moving(changed[d].deleted)
         if words is None:
             continue
         at = changed[d].del_at
-        near = [i for i in put if i not in used and _moving(changed[i].inserted) == words and
+        near = [i for i in put if i not in used and put_words[i] == words and
                 _one_sentence(old, at, changed[i].del_at)]
         if not near:
             continue
@@ -358,7 +359,7 @@ def _superseded(reasons: list[Reason], rules: RuleSet) -> list[Reason]:
     provision names (``added``, ``removed``) replaces its kind throughout the provision:
     enforcement by the attorney general alone makes the relief it may seek, wherever the words
     stand, no gain for the people the law protects."""
-    by_id = {r.id: r for r in rules.rules}
+    by_id = rules.by_id
     over = [(reason, set(by_id[reason.rule].supersedes), by_id[reason.rule].match == "swap")
             for reason in reasons if reason.rule in by_id and by_id[reason.rule].supersedes]
     if not over:

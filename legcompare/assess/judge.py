@@ -232,7 +232,7 @@ def _trust(reasons: list[Reason], pair: ClausePair, rules: RuleSet, texts: Texts
     cut = {side for side in ("old", "new") if _broken_side(pair, texts, side)}
     if not cut:
         return reasons
-    by_id = {r.id: r for r in rules.rules}
+    by_id = rules.by_id
     distrusted = {"added"} if "old" in cut else set()
     distrusted |= {"removed"} if "new" in cut else set()
     return [r for r in reasons if r.rule not in by_id or by_id[r.rule].match not in distrusted]

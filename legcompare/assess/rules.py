@@ -34,7 +34,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -113,6 +113,11 @@ class RuleSet:
 
     def of(self, match: str) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.match == match)
+
+    @cached_property
+    def by_id(self) -> dict[str, Rule]:
+        """The rules by id (made once: the judge looks reasons' rules up for every pair)."""
+        return {r.id: r for r in self.rules}
 
 
 def _pattern(raw: object, where: str) -> re.Pattern[str] | None:
