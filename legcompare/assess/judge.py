@@ -295,7 +295,9 @@ def _number_of_noun(a: str, b: str) -> bool:
 
 def is_descriptive(pair: ClausePair) -> bool:
     """Titles, digests, findings and purpose clauses, front matter, headings, contents."""
-    return any(c is not None and c.role in DESCRIBING for c in (pair.old, pair.new))
+    old, new = pair.old, pair.new  # (asked of every pair of a long bill: no generator)
+    return (old is not None and old.role in DESCRIBING) or (
+        new is not None and new.role in DESCRIBING)
 
 
 def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason]:
