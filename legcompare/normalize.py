@@ -108,15 +108,41 @@ def readable(text: str, page: str | None = None) -> str:
     line ("THIRD-PARTY"), or a number ("TWENTY-FIVE"). The display text itself is never
     changed; this is only its reading."""
     if "\n" in text or "\r" in text:
-        def join(m: re.Match[str]) -> str:
-            before, hyphen, after = m.group(1), m.group(2), m.group(3)
-            own = hyphen != "\u00ad" and (
-                before.casefold() in _TENS or (page is not None and
-                f"{before}-{after}".casefold() in _compounds(page)))
-            return f"{before}-" if own else before
-
-        text = _DISPLAY_BREAK.sub(join, text)
+        text = _DISPLAY_BREAK.sub(lambda m: _joined(m, page), text)
     return " ".join(text.split())
+
+
+def _joined(m: re.Match[str], page: str | None) -> str:
+    """A word broken at a line end (a match of ``_DISPLAY_BREAK``) joined: its part before the
+    break, with the hyphen where the hyphen is the word's own (see :func:`readable`)."""
+    before, hyphen, after = m.group(1), m.group(2), m.group(3)
+    own = hyphen != "\u00ad" and (
+        before.casefold() in _TENS or (page is not None and
+                                       f"{before}-{after}".casefold() in _compounds(page)))
+    return f"{before}-" if own else before
+
+
+def unbroken(text: str, page: str | None = None) -> tuple[str, list[int] | None]:
+    """``text`` with its words broken at line ends joined as :func:`readable` joins them
+    ("LAND-" / "LORDS" reads "LANDLORDS"; "THIRD-" / "PARTY", a compound ``page`` prints
+    whole, "THIRD-PARTY"), its other characters as they are; and where each of its positions
+    is in ``text`` (``None`` when no word is broken: the same text). A pattern that reads
+    words finds them in the first, and their span in ``text`` through the second."""
+    if "\n" not in text and "\r" not in text:
+        return text, None
+    pieces: list[str] = []
+    where: list[int] = []
+    kept = 0
+    for m in _DISPLAY_BREAK.finditer(text):
+        part = _joined(m, page)
+        pieces.append(text[kept:m.start()] + part)
+        where.extend(range(kept, m.start() + len(part)))
+        kept = m.end()
+    if not pieces:
+        return text, None
+    pieces.append(text[kept:])
+    where.extend(range(kept, len(text) + 1))
+    return "".join(pieces), where
 
 
 @lru_cache(maxsize=2)

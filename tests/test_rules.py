@@ -30,6 +30,7 @@ from legcompare.model import (
     Perspective,
     Provenance,
 )
+from legcompare.normalize import unbroken
 
 CASES_DIR = Path(__file__).resolve().parent / "cases" / "rules"
 _KEYS = {"rule", "clause", "verdict", "old", "new", "mode"}
@@ -252,6 +253,28 @@ def test_a_phrase_wrapped_and_justified_as_printed_still_matches() -> None:
     assert [(r.rule, r.new) for r in p.reasons] == [
         ("enforcement.attorney-general-clause", "ATTORNEY\n   GENERAL")]
     assert p.verdict.value == "weaker"
+
+
+def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
+    """A. 48-A § 130-a(2)(c): "LAND-" / "LORDS SHALL PROVIDE" became "OWNERS SHALL PROVIDE";
+    the rule that reads "landlords" read the printed "LAND-", found nothing, and left the
+    rename to the reader. The words are read joined; the reason quotes and points at them as
+    printed. A compound the text prints whole elsewhere keeps its hyphen when joined."""
+    old = ("SEC. 1. ENTRY.\n(a) NOTWITHSTANDING ANY OTHER LAW, THE LAND-\n"
+           "    LORDS SHALL PROVIDE A KEY.\n")
+    new = "SEC. 1. ENTRY.\n(a) NOTWITHSTANDING ANY OTHER LAW, THE OWNERS SHALL PROVIDE A KEY.\n"
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    assert [(r.rule, r.old, r.new) for r in p.reasons] == [
+        ("formal.landlord-owner", "LAND-\n    LORDS", "OWNERS")]
+    assert p.verdict.value == "neutral"
+    assert p.old is not None and p.reasons[0].old_span is not None
+    start, end = p.reasons[0].old_span
+    assert p.old.text[start - p.old.span[0]:end - p.old.span[0]] == "LAND-\n    LORDS"
+    assert unbroken("A THIRD-\n PARTY VENDOR", "NO THIRD-PARTY VENDOR") == (
+        "A THIRD-PARTY VENDOR", [0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+                                 19, 20, 21, 22])
+    assert unbroken("THE LAND-\n LORDS", None)[0] == "THE LANDLORDS"
+    assert unbroken("NO BREAK\n HERE", None) == ("NO BREAK\n HERE", None)
 
 
 def test_attorney_general_rulemaking_is_not_enforcement() -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..chardiff import sequence_diff, token_key, tokenize
 from ..model import Clause, ClausePair, Direction, Kind, Op, Reason, Role, Status, parent_in
-from ..normalize import fold, key
+from ..normalize import fold, key, unbroken
 from ..prefilter import lower_for_prefilter, prefilter
 from .roles import own_text, role_of, subject_of
 from .rules import Rule, RuleSet
@@ -266,7 +266,7 @@ def judge(pair: ClausePair, rules: RuleSet, texts: Texts) -> list[Reason]:
         return []
     role = pair.old.role
     reasons, changed = _moved_words(pair, changed)
-    reasons += _swaps(pair, changed, rules, role, _qualified(pair, texts))
+    reasons += _swaps(pair, changed, rules, role, texts, _qualified(pair, texts))
     reasons += _counts(pair, changed, rules, role, texts)
     reasons += _values(pair, changed, rules, role)
     reasons += _amendments(pair, rules)
@@ -438,13 +438,15 @@ def _qualified(pair: ClausePair, texts: Texts) -> tuple[str, ...]:
 
 
 def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | None,
-           qualified: tuple[str, ...] = ()) -> Iterator[Reason]:
+           texts: Texts | None = None, qualified: tuple[str, ...] = ()) -> Iterator[Reason]:
     """``swap`` rules: the old words in a run's deletion and the new words in its insertion.
 
     A pattern may read a little past the change ("MAY| NOT" → "SHALL| NOT"), but its match must
     begin inside the changed words. A rule with only ``new`` (or only ``old``) looks at
     insertions (deletions) alone, so a pattern anchored with ``^`` reads the start of a run.
-    A rule's ``context`` may also be found in ``qualified`` (:func:`_qualified`).
+    A rule's ``context`` may also be found in ``qualified`` (:func:`_qualified`). Words broken
+    at a line end are read joined ("LAND-" / "LORDS" is "LANDLORDS"), a compound hyphen kept
+    where the document (``texts``) prints the compound whole.
     """
     old, new = pair.old, pair.new
     assert old is not None and new is not None
@@ -463,8 +465,10 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
             inside = rule.direction is not Direction.NEUTRAL and (rule.old is None) != (
                 rule.new is None)
             matches[rule.id, k] = (
-                _match_in(rule.old, old, run.deleted, run.del_at, inside=inside),
-                _match_in(rule.new, new, run.inserted, run.ins_at, inside=inside))
+                _match_in(rule.old, old, run.deleted, run.del_at, inside=inside,
+                          page=texts.old if texts else None),
+                _match_in(rule.new, new, run.inserted, run.ins_at, inside=inside,
+                          page=texts.new if texts else None))
         return matches[rule.id, k]
 
     def reads(rule: Rule, run: Run) -> bool:  # the words before it and its kind of run
@@ -541,11 +545,14 @@ def _before_ok(pattern: re.Pattern[str], pair: ClausePair, run: Run) -> bool:
 
 
 def _match_in(pattern: re.Pattern[str] | None, clause: Clause, changed: str, at: int, *,
-              inside: bool = False) -> tuple[str, tuple[int, int]] | None:
+              inside: bool = False, page: str | None = None
+              ) -> tuple[str, tuple[int, int]] | None:
     """The pattern's first match that begins inside ``changed`` (reading a little past it;
     with ``inside``, it may take in no word past it, though a lookahead may read on).
     Where nothing changed on this side (a pure insertion or deletion), only a pattern that
-    matches the empty string matches: a rule says "nothing on the other side" that way."""
+    matches the empty string matches: a rule says "nothing on the other side" that way.
+    The pattern reads words broken at a line end joined (:func:`~legcompare.normalize.unbroken`,
+    ``page`` the text they are in); what it found is given as printed, where printed."""
     if pattern is None:
         return None
     if not changed.strip():
@@ -556,11 +563,13 @@ def _match_in(pattern: re.Pattern[str] | None, clause: Clause, changed: str, at:
     # them, so a lookahead ("may(?! not)") sees what follows.
     texts = (changed,) if "$" in pattern.pattern else (window,)
     for text in texts:
-        for m in pattern.finditer(text):
-            if m.start() < len(changed.rstrip()) and not (
-                    inside and _WORDLY.search(text, len(changed), max(m.end(), len(changed)))):
-                end = min(m.end(), len(changed))
-                return m.group(0), (at + m.start(), at + end)
+        read, where = unbroken(text, page)
+        for m in pattern.finditer(read):
+            start, stop = (m.start(), m.end()) if where is None else \
+                (where[m.start()], where[m.end()])
+            if start < len(changed.rstrip()) and not (
+                    inside and _WORDLY.search(text, len(changed), max(stop, len(changed)))):
+                return text[start:stop], (at + start, at + min(stop, len(changed)))
     return None
 
 
