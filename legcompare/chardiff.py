@@ -17,6 +17,10 @@ Guarantees of :func:`diff_text`:
 * A phrase both sides hold is never shown deleted and inserted again: where diff-match-patch's
   semantic clean-up joins changes around it into one deletion and one insertion, and the one
   stands whole inside the other, it is given back as kept (:func:`_kept`).
+* Where a word kept between two short changes also stands in one of them, and the diff is as
+  short with either kept, the one that pairs the changes best is kept: "[-A LANDLORD-]{+AN
+  OWNER+} OR [-HIS OR HER-]{+THEIR+}", not "[-A LANDLORD OR HIS-]{+AN OWNER+} OR
+  [-HER-]{+THEIR+}" (:func:`_balanced`).
 * Deterministic: ``Diff_Timeout = 0`` (diff-match-patch's default one-second timeout silently
   coarsens diffs); cost is bounded by ``max_tokens`` per pass: a longer text is first aligned by
   sentence and the result says so in its notes.
@@ -145,7 +149,7 @@ def _code_points() -> Iterator[int]:
 def _token_diff(a: list[str], b: list[str]) -> Iterator[Edit]:
     i = j = 0
     ka, kb = token_keys(a), token_keys(b)
-    for op, na, nb in _kept(sequence_diff(ka, kb), ka, kb):
+    for op, na, nb in _balanced(_kept(sequence_diff(ka, kb), ka, kb), ka, kb):
         if op is Op.EQUAL:
             yield from _equal_run(a[i:i + na], b[j:j + nb])
         elif op is Op.DELETE:
@@ -182,6 +186,97 @@ def _kept(runs: list[tuple[Op, int, int]], a: list[str], b: list[str]
         out.append(runs[k])
         i, j, k = i + na, j + nb, k + 1
     return out
+
+
+def _balanced(runs: list[tuple[Op, int, int]], a: list[str], b: list[str]
+              ) -> list[tuple[Op, int, int]]:
+    """``runs`` with a word kept between two short changes kept where it pairs the changes
+    best, when that word also stands in one of them.
+
+    "A LANDLORD OR HIS OR HER AGENT" → "AN OWNER OR THEIR AGENT" keeps one "OR"; either of the
+    old text's two may be it, and the diff is as short both ways. diff-match-patch took the
+    second ("[-A LANDLORD OR HIS-]{+AN OWNER+} OR [-HER-]{+THEIR+}"), which no reader would
+    write and which hides "HIS OR HER" → "THEIR" from the rules. Where a kept word (with a
+    space on each side) stands between two changes of at most ``_SLIDE_WORDS`` words a side,
+    and the same word (spaced alike) stands in one of them, each of its places is weighed: the
+    one whose two changes each replace about as much as they take out (the least sum of the
+    differences, in characters of the comparison keys ``a`` and ``b``) is kept; on a tie, the
+    differ's. The text each side rebuilds, and the number of changes, are the same."""
+    out = list(runs)
+    at = _starts(out)
+    for k in range(1, len(out) - 1):  # (a window replaced is as long as before, or shorter)
+        if k >= len(out) - 1:
+            break
+        op, na, _ = out[k]
+        if op is Op.EQUAL and na == 3 and out[k - 1][0] is not Op.EQUAL and \
+                out[k + 1][0] is not Op.EQUAL:
+            window = _slide(out, k, at, a, b)
+            if window is not None:
+                out[window[0]:window[1]] = window[2]
+                at = _starts(out)
+    return out
+
+
+def _starts(runs: list[tuple[Op, int, int]]) -> list[tuple[int, int]]:
+    """Where each run starts, in each text (token indexes)."""
+    at: list[tuple[int, int]] = []
+    i = j = 0
+    for _, na, nb in runs:
+        at.append((i, j))
+        i += na
+        j += nb
+    return at
+
+
+_SLIDE_WORDS = 8
+"""Changes longer than this (words, on either side) are rewrites: their kept words stay."""
+
+
+def _slide(runs: list[tuple[Op, int, int]], k: int, at: list[tuple[int, int]], a: list[str],
+           b: list[str]) -> tuple[int, int, list[tuple[Op, int, int]]] | None:
+    """For :func:`_balanced`: ``(start, end, replacement)`` of ``runs[start:end]`` (the change
+    before ``runs[k]``, ``runs[k]`` and the change after it) where another place of the word
+    kept at ``runs[k]`` (three tokens, a change on each side) pairs the changes better; else
+    ``None``. ``at``: where each run starts (:func:`_starts`)."""
+    start, end = k, k + 1
+    while start > 0 and runs[start - 1][0] is not Op.EQUAL:
+        start -= 1
+    while end < len(runs) and runs[end][0] is not Op.EQUAL:
+        end += 1
+    i, j = at[start]  # where the change before starts, in each text
+    ld = sum(r[1] for r in runs[start:k])
+    li = sum(r[2] for r in runs[start:k])
+    rd = sum(r[1] for r in runs[k + 1:end])
+    ri = sum(r[2] for r in runs[k + 1:end])
+    kept = a[i + ld:i + ld + 3]
+    if kept[0] != " " or kept[2] != " " or not kept[1].isalnum() or any(
+            sum(1 for t in part if t.isalnum()) > _SLIDE_WORDS for part in (
+                a[i:i + ld], b[j:j + li], a[i + ld + 3:i + ld + 3 + rd],
+                b[j + li + 3:j + li + 3 + ri])):
+        return None
+
+    def size(tokens: list[str]) -> int:
+        return sum(map(len, tokens))
+
+    def places(tokens: list[str]) -> list[int]:  # where the kept word (spaced) starts in them
+        return [q for q in range(len(tokens) - 2) if tokens[q:q + 3] == kept]
+
+    old, new = a[i:i + ld + 3 + rd], b[j:j + li + 3 + ri]
+    best: tuple[int, int, int] | None = None  # (score, where in old, where in new)
+    now = (abs(size(old[:ld]) - size(new[:li])) + abs(size(old[ld + 3:]) - size(new[li + 3:])))
+    for p in places(old):
+        for q in places(new):
+            if (p, q) == (ld, li) or (p != ld and q != li):
+                continue  # (the differ's own place; or both moved: not this tie)
+            score = abs(size(old[:p]) - size(new[:q])) + abs(size(old[p + 3:]) - size(new[q + 3:]))
+            if score < now and (best is None or score < best[0]):
+                best = (score, p, q)
+    if best is None:
+        return None
+    _, p, q = best
+    made = [_run(Op.DELETE, p), _run(Op.INSERT, q), (Op.EQUAL, 3, 3),
+            _run(Op.DELETE, len(old) - p - 3), _run(Op.INSERT, len(new) - q - 3)]
+    return start, end, [r for r in made if r[1] or r[2]]
 
 
 _KEPT_WORDS = 3

@@ -15,12 +15,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from legcompare import align
+from legcompare import align, chardiff
 from legcompare.align import own_key, similarity
 from legcompare.assess import judge
 from legcompare.assess.engine import Run
 from legcompare.assess.roles import own_text
-from legcompare.chardiff import _inside, diff_text
+from legcompare.chardiff import _balanced, _inside, diff_text
 from legcompare.compare import _same_own_text, compare, compare_outlines
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
@@ -687,3 +687,33 @@ def test_words_kept_between_two_insertions_are_not_deleted() -> None:
     assert _inside(["shall"], ["must", " ", "or", " ", "shall"]) is None
     assert _inside(["a", " ", "b", " ", "c"], ["x", " ", "a", " ", "b", " ", "c"]) == [
         (Op.INSERT, 0, 2), (Op.EQUAL, 5, 5)]
+
+
+def test_a_word_kept_between_two_changes_pairs_them_best() -> None:
+    """A. 48-A § 130-a(9)(b): "A LANDLORD OR HIS OR HER AGENT" → "AN OWNER OR THEIR AGENT".
+    Either old "OR" may be the one kept; the differ kept the second, "[-A LANDLORD OR HIS-]{+AN
+    OWNER+} OR [-HER-]{+THEIR+}", so no rule saw "HIS OR HER" → "THEIR". The place whose two
+    changes each replace about as much as they take out is kept; the texts rebuild."""
+    old, new = ("WHERE A LANDLORD OR HIS OR HER AGENT USES", "WHERE AN OWNER OR THEIR AGENT USES")
+    want = [(Op.EQUAL, "WHERE "), (Op.DELETE, "A LANDLORD"), (Op.INSERT, "AN OWNER"),
+            (Op.EQUAL, " OR "), (Op.DELETE, "HIS OR HER"), (Op.INSERT, "THEIR"),
+            (Op.EQUAL, " AGENT USES")]
+    assert [(e.op, e.text) for e in diff_text(old, new).edits] == want
+    # where the differ's place already pairs them best, it stays ("LANDLORD" → "OWNER" first)
+    assert [(e.op, e.text) for e in diff_text("THE LANDLORD OR HIS OR HER AGENT",
+                                             "THE OWNER OR THEIR AGENT").edits][3:5] == [
+        (Op.EQUAL, " OR "), (Op.DELETE, "HIS OR HER")]
+    # between changes longer than _SLIDE_WORDS words (rewrites), a kept word is not moved
+    long_old = "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE OR X OR Y"
+    long_new = "UNO DOS TRES CUATRO CINCO SEIS SIETE OCHO NUEVE OR ZZZZZZ"
+    assert [(e.op, e.text) for e in diff_text(long_old, long_new).edits][2:4] == [
+        (Op.EQUAL, " OR "), (Op.DELETE, "Y")]
+    with pytest.MonkeyPatch.context() as patch:  # (the limit is what keeps it there)
+        patch.setattr(chardiff, "_SLIDE_WORDS", 100)
+        assert [(e.op, e.text) for e in diff_text(long_old, long_new).edits][2:4] == [
+            (Op.EQUAL, " OR "), (Op.DELETE, "X OR Y")]
+    # on a tie (every place pairs them as well), the differ's place stays
+    assert _balanced([(Op.DELETE, 9, 0), (Op.EQUAL, 3, 3), (Op.DELETE, 1, 0)],
+                     ["a", " ", "or", " ", "b", " ", "or", " ", "c", " ", "or", " ", "d"],
+                     [" ", "or", " "]) == [
+        (Op.DELETE, 9, 0), (Op.EQUAL, 3, 3), (Op.DELETE, 1, 0)]
