@@ -277,6 +277,27 @@ def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
     assert unbroken("NO BREAK\n HERE", None) == ("NO BREAK\n HERE", None)
 
 
+def test_a_label_reprinted_is_no_change_of_the_words_after_it() -> None:
+    """A. 48-A § 50-b(9)(b) reprints "(B) WHERE A LANDLORD" as "B.  WHERE AN OWNER": the word
+    diff made the label and the words after it one change, and the words the two share
+    ("WHERE") were left in it once the label was cut away, so the rename was "no rule places
+    it". The content is read again without the label: "WHERE" is kept, "A LANDLORD" → "AN
+    OWNER" is the rename. And a lead-in struck ("In this Act, the following definitions
+    apply:" → "In this Act:") is no item of a list."""
+    old = "SEC. 1. PENALTIES.\n(B) WHERE A LANDLORD USES A KEY, THE LANDLORD SHALL PAY.\n"
+    new = "SEC. 1. PENALTIES.\nB.  WHERE AN OWNER USES A KEY, THE OWNER SHALL PAY.\n"
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/b")
+    assert [(r.rule, r.old, r.new) for r in p.reasons] == [
+        ("formal.landlord-owner", "LANDLORD", "OWNER")] * 2, describe(p)
+    assert p.verdict.value == "neutral"
+    old = "SEC. 1. DEFINITIONS.\nIn this Act, the following definitions apply:\n(1) KEY.--A key.\n"
+    new = "SEC. 1. DEFINITIONS.\nIn this Act:\n(1) KEY.--A key.\n"
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1")
+    assert "scope.list-item-removed" not in [r.rule for r in p.reasons], describe(p)
+    q = pair_of(run(new, old, Mode.VERSIONS), "s1")
+    assert "scope.list-item-added" not in [r.rule for r in q.reasons], describe(q)
+
+
 def test_attorney_general_rulemaking_is_not_enforcement() -> None:
     new = WRAPPED + ("(b) The attorney general may adopt and promulgate rules and regulations "
                      "to carry out this Act.\n")

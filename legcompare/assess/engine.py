@@ -112,8 +112,12 @@ def runs(pair: ClausePair, *, content_only: bool = False) -> list[Run]:
         d_cut = max(0, min(len(r.deleted), old_from - r.del_at))
         i_cut = max(0, min(len(r.inserted), new_from - r.ins_at))
         trimmed = Run(r.deleted[d_cut:], r.del_at + d_cut, r.inserted[i_cut:], r.ins_at + i_cut)
-        if trimmed.deleted.strip() or trimmed.inserted.strip():
-            out.append(trimmed)
+        if not (trimmed.deleted.strip() or trimmed.inserted.strip()):
+            continue
+        # (a run cut at the label is read again: "(B) WHERE A LANDLORD" → "B. WHERE AN OWNER"
+        # was one change for the label's sake, and "WHERE" is no change of content)
+        out += [part for part in _substance(trimmed) if part.deleted.strip() or
+                part.inserted.strip()] if d_cut or i_cut else [trimmed]
     return out
 
 
