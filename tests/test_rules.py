@@ -298,6 +298,20 @@ def test_a_label_reprinted_is_no_change_of_the_words_after_it() -> None:
     assert "scope.list-item-added" not in [r.rule for r in q.reasons], describe(q)
 
 
+def test_a_term_defined_inside_a_provision_is_renamed_not_qualified() -> None:
+    """A. 48-A § 50-b(2)(d): 'THE TERM "OCCU-" / "PANTS" SHALL INCLUDE CHILDREN ...' became
+    'THE TERM "LAWFUL  OCCUPANTS" SHALL INCLUDE ...'. The words added name the term the
+    provision defines in passing; it was a change no rule placed."""
+    old = ('SEC. 1. ENTRY.\n(a) OCCUPANTS SHALL BE PROVIDED WITH A KEY. THE TERM "OCCU-\n'
+           '    PANTS" SHALL INCLUDE CHILDREN.\n')
+    new = ('SEC. 1. ENTRY.\n(a) LAWFUL OCCUPANTS SHALL BE PROVIDED WITH A KEY. THE TERM "LAWFUL  '
+           'OCCUPANTS" SHALL INCLUDE CHILDREN.\n')
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    renamed = [(r.rule, r.new) for r in p.reasons if r.new and "LAWFUL  " in r.new]
+    assert renamed == [("formal.term-renamed", "LAWFUL  ")], describe(p)
+    assert "unassessed" not in [r.rule for r in p.reasons], describe(p)
+
+
 def test_attorney_general_rulemaking_is_not_enforcement() -> None:
     new = WRAPPED + ("(b) The attorney general may adopt and promulgate rules and regulations "
                      "to carry out this Act.\n")

@@ -208,7 +208,9 @@ def _terms(outline: Outline) -> frozenset[str]:
     """The comparison keys of the terms a text defines: those its definitions define, and
     those it names in passing ("(referred to under this heading as “covered disaster or
     emergency”)", "(in this Act referred to as the “PHS Act”)")."""
-    named = (m.group("term") for m in _REFERRED_TO.finditer(outline.document.text))
+    text = outline.document.text
+    named = (m.group("term") for pattern in (_REFERRED_TO, _THE_TERM)
+             for m in pattern.finditer(text))
     return frozenset(key(t) for t in (*(c.term for c in outline.walk() if c.term), *named))
 
 
@@ -216,6 +218,11 @@ _REFERRED_TO = re.compile(
     r"\((?:in this \w+ |hereinafter )?referred to(?: (?:in|under) this \w+)? as (?:an? |the )?"
     r"[“\"](?P<term>[^”\"\n]{2,80})[”\"]\)")
 """A term named in passing, in the parentheses after what it names."""
+_THE_TERM = re.compile(
+    r"\bthe\s+term\s+[“\"](?P<term>[^”\"]{2,80})[”\"]\s+(?:shall\s+)?(?:means?|includes?)\b",
+    re.I)
+"""A term defined inside a provision that does more (A. 48's "THE TERM "OCCUPANTS" SHALL
+INCLUDE CHILDREN UNDER THE AGE OF EIGHTEEN ..."), its name perhaps broken at a line end."""
 
 
 def _gaps(outline: Outline) -> tuple[int, ...]:
