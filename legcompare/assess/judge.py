@@ -207,10 +207,12 @@ class _Spans:
 def _terms(outline: Outline) -> frozenset[str]:
     """The comparison keys of the terms a text defines: those its definitions define, and
     those it names in passing ("(referred to under this heading as “covered disaster or
-    emergency”)", "(in this Act referred to as the “PHS Act”)")."""
+    emergency”)", "(in this Act referred to as the “PHS Act”)"), and those a provision defines
+    on the way ("THE TERM "OCCUPANTS" SHALL INCLUDE CHILDREN ...")."""
     text = outline.document.text
-    named = (m.group("term") for pattern in (_REFERRED_TO, _THE_TERM)
-             for m in pattern.finditer(text))
+    named = [*(m.group("term") for m in _REFERRED_TO.finditer(text)),
+             *(m.group("term") for pattern in _THE_TERM for m in pattern.finditer(text)
+               if _THE_BEFORE.search(text, max(0, m.start() - 20), m.start()))]
     return frozenset(key(t) for t in (*(c.term for c in outline.walk() if c.term), *named))
 
 
@@ -218,11 +220,15 @@ _REFERRED_TO = re.compile(
     r"\((?:in this \w+ |hereinafter )?referred to(?: (?:in|under) this \w+)? as (?:an? |the )?"
     r"[“\"](?P<term>[^”\"\n]{2,80})[”\"]\)")
 """A term named in passing, in the parentheses after what it names."""
-_THE_TERM = re.compile(
-    r"\bthe\s+term\s+[“\"](?P<term>[^”\"]{2,80})[”\"]\s+(?:shall\s+)?(?:means?|includes?)\b",
-    re.I)
+_THE_TERM = tuple(re.compile(
+    word + r"\s+[“\"](?P<term>[^”\"]{2,80})[”\"]\s+(?i:(?:shall\s+)?(?:means?|includes?))\b")
+    for word in ("term", "Term", "TERM"))
 """A term defined inside a provision that does more (A. 48's "THE TERM "OCCUPANTS" SHALL
-INCLUDE CHILDREN UNDER THE AGE OF EIGHTEEN ..."), its name perhaps broken at a line end."""
+INCLUDE CHILDREN UNDER THE AGE OF EIGHTEEN ..."), its name perhaps broken at a line end, and
+"the" before it (``_THE_BEFORE``). One pattern per way "term" is printed, each opening with its
+word, which ``re`` finds as a literal: one case-insensitive pattern read a 10 MB bill in 0.17 s,
+these three in 0.03 s."""
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
 def _gaps(outline: Outline) -> tuple[int, ...]:
