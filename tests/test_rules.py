@@ -312,6 +312,28 @@ def test_a_term_defined_inside_a_provision_is_renamed_not_qualified() -> None:
     assert "unassessed" not in [r.rule for r in p.reasons], describe(p)
 
 
+def test_a_name_given_in_passing_is_formal() -> None:
+    """H.R. 2157 as enrolled names what its Title VIII paragraph pays for in passing:
+    "... floods occurring in calendar year 2019 (referred to under this heading as “covered
+    disaster or emergency”), to remain available ...". The name changes nothing by itself
+    (where it is used is judged there); it was a change no rule placed."""
+    old = ("SEC. 1. GRANTS.\n(a) The Secretary shall make grants for the consequences of "
+           "floods occurring in 2019, to remain available until expended.\n")
+    new = old.replace("in 2019,", "in 2019 (referred to in this section as a “covered "
+                      "disaster”),")
+    p = pair_of(run(old, new, Mode.VERSIONS), "s1/a")
+    assert [(r.rule, r.new) for r in p.reasons] == [
+        ("formal.term-named", " (referred to in this section as a “covered disaster”)")], \
+        describe(p)
+    assert p.verdict.value == "neutral"
+    assert p.reasons[0].explanation == (
+        "What comes before is now called “covered disaster”: a name given in passing changes "
+        "nothing by itself (each use of it is judged where it stands).")
+    q = pair_of(run(new, old, Mode.VERSIONS), "s1/a")
+    assert [r.rule for r in q.reasons] == ["formal.term-named"]
+    assert q.reasons[0].explanation.startswith("What comes before is no longer called")
+
+
 def test_attorney_general_rulemaking_is_not_enforcement() -> None:
     new = WRAPPED + ("(b) The attorney general may adopt and promulgate rules and regulations "
                      "to carry out this Act.\n")

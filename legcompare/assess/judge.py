@@ -316,8 +316,9 @@ def is_descriptive(pair: ClausePair) -> bool:
 def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason]:
     """Neutral explanations for runs no rule explained: only punctuation, hyphenation or
     spacing differs; words added to or dropped from a heading; a spelling fix (one word,
-    nearly the same letters); or a defined term renamed (both sides lie inside terms their
-    documents define)."""
+    nearly the same letters); a name given in passing, added or struck ("(referred to under
+    this heading as “covered disaster or emergency”)"); or a defined term renamed (both sides
+    lie inside terms their documents define)."""
     out: list[Reason] = []
     for run in open_runs:
         a, b = key(run.deleted), key(run.inserted)
@@ -367,6 +368,15 @@ def _formal(open_runs: list[Run], texts: Texts, pair: ClausePair) -> list[Reason
                               run.inserted, old_span, new_span,
                               f"“{run.deleted.strip()}” corrected to “{run.inserted.strip()}”: "
                               "a change of spelling, not of meaning."))
+        elif not (a and b) and (named := _REFERRED_TO.fullmatch(
+                (run.deleted or run.inserted).strip())) is not None:
+            term = readable(named.group("term"))
+            now = "is now" if b else "is no longer"
+            out.append(Reason("formal.term-named", "formal", Direction.NEUTRAL,
+                              run.deleted or None, run.inserted or None, old_span, new_span,
+                              f"What comes before {now} called “{term}”: a name given in "
+                              "passing changes nothing by itself (each use of it is judged "
+                              "where it stands)."))
         elif in_term(texts.old_terms, texts.old, run.del_at, run.deleted) and \
                 in_term(texts.new_terms, texts.new, run.ins_at, run.inserted):
             out.append(Reason("formal.term-renamed", "formal", Direction.NEUTRAL,
