@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -103,3 +106,29 @@ def test_character_stage_by_table_equals_cluster_by_cluster(s: str) -> None:
 @given(st.text())
 def test_character_stage_by_table_equals_cluster_by_cluster_on_any_text(s: str) -> None:
     assert N._fold_characters(s) == _fold_by_clusters(s)
+
+
+_COMPOUND_REFERENCE = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+
+
+def _reference_compounds(page: str) -> frozenset[str]:
+    return frozenset(m.group(0).casefold() for m in _COMPOUND_REFERENCE.finditer(page))
+
+
+def test_compounds_are_the_reference_patterns_matches() -> None:
+    N._compounds.cache_clear()
+    for page in ("A-B-C x-y-z-w ab-cd-ef -x y- é-ü 1a-b 2-3 a_b-c " + "x" * 200 + "-y",
+                 "THIRD-PARTY VENDOR, NON-ELECTRONIC AND/OR COMPUT-\n ERIZED", "", "-", "a-"):
+        assert N._compounds(page) == _reference_compounds(page), page
+    assert N._compounds("A-B-C x-y-z-w") == {"a-b", "x-y", "z-w"}
+
+
+@given(st.text(alphabet="ab1 -_é\n", max_size=60))
+def test_compounds_are_the_reference_patterns_matches_on_any_text(page: str) -> None:
+    assert N._compounds.__wrapped__(page) == _reference_compounds(page)
+
+
+def test_compounds_of_every_corpus_text_are_the_reference_patterns_matches(corpus: Path) -> None:
+    for path in sorted(corpus.glob("*.txt")):
+        page = path.read_text(encoding="utf-8")
+        assert N._compounds.__wrapped__(page) == _reference_compounds(page), path.name
