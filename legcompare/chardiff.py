@@ -204,9 +204,8 @@ def _balanced(runs: list[tuple[Op, int, int]], a: list[str], b: list[str]
     differ's. The text each side rebuilds, and the number of changes, are the same."""
     out = list(runs)
     at = _starts(out)
-    for k in range(1, len(out) - 1):  # (a window replaced is as long as before, or shorter)
-        if k >= len(out) - 1:
-            break
+    k = 1
+    while k < len(out) - 1:  # (a window replaced is as long as before, or shorter)
         op, na, _ = out[k]
         if op is Op.EQUAL and na == 3 and out[k - 1][0] is not Op.EQUAL and \
                 out[k + 1][0] is not Op.EQUAL:
@@ -214,6 +213,7 @@ def _balanced(runs: list[tuple[Op, int, int]], a: list[str], b: list[str]
             if window is not None:
                 out[window[0]:window[1]] = window[2]
                 at = _starts(out)
+        k += 1
     return out
 
 

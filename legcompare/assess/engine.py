@@ -442,7 +442,7 @@ def _qualified(pair: ClausePair, texts: Texts) -> tuple[str, ...]:
 
 
 def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | None,
-           texts: Texts | None = None, qualified: tuple[str, ...] = ()) -> Iterator[Reason]:
+           texts: Texts, qualified: tuple[str, ...] = ()) -> Iterator[Reason]:
     """``swap`` rules: the old words in a run's deletion and the new words in its insertion.
 
     A pattern may read a little past the change ("MAY| NOT" → "SHALL| NOT"), but its match must
@@ -469,10 +469,8 @@ def _swaps(pair: ClausePair, changed: list[Run], rules: RuleSet, role: Role | No
             inside = rule.direction is not Direction.NEUTRAL and (rule.old is None) != (
                 rule.new is None)
             matches[rule.id, k] = (
-                _match_in(rule.old, old, run.deleted, run.del_at, inside=inside,
-                          page=texts.old if texts else None),
-                _match_in(rule.new, new, run.inserted, run.ins_at, inside=inside,
-                          page=texts.new if texts else None))
+                _match_in(rule.old, old, run.deleted, run.del_at, inside=inside, page=texts.old),
+                _match_in(rule.new, new, run.inserted, run.ins_at, inside=inside, page=texts.new))
         return matches[rule.id, k]
 
     def reads(rule: Rule, run: Run) -> bool:  # the words before it and its kind of run
