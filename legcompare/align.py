@@ -395,7 +395,7 @@ class _Order:
             k += k & -k
 
     def keeps(self, x: int, y: int) -> bool:
-        largest: float = -1
+        largest = -1
         k = self._rank[x] - 1  # the pairs before x
         while k > 0:
             largest = max(largest, self._before[k])
