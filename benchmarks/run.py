@@ -30,6 +30,7 @@ import argparse
 import compileall
 import datetime as dt
 import hashlib
+import importlib.machinery
 import importlib.util
 import os
 import platform
@@ -40,7 +41,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -130,6 +131,7 @@ class Command:
     timeout: float | None = None
     only: frozenset[str] | None = None
     side: bool = False
+    cwd: Path | None = None
 
     def args(self, values: dict[str, str]) -> list[str]:
         return [values.get(a[1:-1], a) if a.startswith("{") and a.endswith("}") else a
@@ -300,6 +302,30 @@ def snapshot(folder: Path) -> str:
     return digest.hexdigest()
 
 
+COMPILED = "compiled: "
+"""How the rows of the commands run on a compiled copy (``--compiled``) begin."""
+
+
+def with_compiled(commands: Sequence[Command], folder: Path) -> list[Command]:
+    """``commands``, each of legcompare's followed by the same run on the copy in ``folder``
+    (named with :data:`COMPILED` before its name)."""
+    out: list[Command] = []
+    for command in commands:
+        out.append(command)
+        if command.name.startswith("legcompare "):
+            out.append(replace(command, name=COMPILED + command.name, cwd=folder))
+    return out
+
+
+def compiled_modules(code: Path) -> int:
+    """How many modules of the package copy in ``code`` are compiled: extension modules
+    beside the source they were made from, as ``compiled.py`` makes them (mypyc's shared
+    library, also an extension module, has no source)."""
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    return sum(1 for p in (code / "legcompare").rglob("*") if p.name.endswith(suffixes)
+               and p.with_name(p.name.split(".", 1)[0] + ".py").is_file())
+
+
 def size_name(target_bytes: int) -> str:
     """The pair's name in its file names (as ``build_pairs.size_name``)."""
     if target_bytes % MB == 0:
@@ -427,17 +453,19 @@ def _targets(results: Sequence[Result]) -> list[str]:
     out: list[str] = []
     floors = (("floor (legcompare's tokens)", median("10mb", "Python floor")),
               ("words floor (`str.split`)", median("10mb", "Python words")))
-    for fmt, target in (("json", 5), ("html", 8)):
-        t = median("10mb", f"legcompare diff OLD NEW --format {fmt}")
-        for name, floor in floors:
-            if t is not None and floor:
-                verdict = "met" if t / floor <= target else "not met"
-                out.append(f"| `diff --format {fmt}`, 10 MB, × {name} | ≤ {target}× | "
-                           f"{t / floor:.1f}× ({verdict}) |")
-        h = median("10mb", "difflib.HtmlDiff")
-        if t is not None and h is not None:
-            out.append(f"| `diff --format {fmt}`, 10 MB, against `difflib.HtmlDiff` | faster | "
-                       f"{t:.1f} s vs {h:.1f} s ({'faster' if t < h else 'slower'}) |")
+    for marked in ("", COMPILED):
+        for fmt, target in (("json", 5), ("html", 8)):
+            t = median("10mb", f"{marked}legcompare diff OLD NEW --format {fmt}")
+            what = f"`diff --format {fmt}`{' (compiled copy)' if marked else ''}, 10 MB"
+            for name, floor in floors:
+                if t is not None and floor:
+                    verdict = "met" if t / floor <= target else "not met"
+                    out.append(f"| {what}, × {name} | ≤ {target}× | "
+                               f"{t / floor:.1f}× ({verdict}) |")
+            h = median("10mb", "difflib.HtmlDiff")
+            if t is not None and h is not None:
+                out.append(f"| {what}, against `difflib.HtmlDiff` | faster | "
+                           f"{t:.1f} s vs {h:.1f} s ({'faster' if t < h else 'slower'}) |")
     big, small = (median("10mb", "legcompare diff OLD NEW --format json"),
                   median("1mb", "legcompare diff OLD NEW --format json"))
     if big is not None and small:
@@ -477,7 +505,7 @@ def _run_all(pairs: Sequence[tuple[str, Path, Path]], commands: Sequence[Command
                 if result.failed is not None:
                     continue  # a failure or timeout is not retried
                 cap = result.command.timeout if result.command.timeout is not None else timeout
-                run = measure(result.command.args(values), cap, cwd=code)
+                run = measure(result.command.args(values), cap, cwd=result.command.cwd or code)
                 result.runs.append(run)
                 print(f"run: {name} {result.command.name} #{i + 1}: {run.seconds:.2f} s "
                       f"(CPU {run.cpu_seconds:.2f} s), {run.peak_kib / 1024:.1f} MiB"
@@ -502,9 +530,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="kill a run after this many seconds (default: none)")
     parser.add_argument("--live", action="store_true",
                         help="run the working tree's legcompare, not a copy taken at the start")
+    parser.add_argument("--compiled", type=Path, default=None, metavar="DIR",
+                        help="also time legcompare's commands on the copy in DIR, whose modules "
+                             "compiled.py compiled, in the same run (rows marked compiled)")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.compiled is not None and not compiled_modules(args.compiled):
+        parser.error(f"--compiled: {args.compiled} holds no compiled copy of legcompare; "
+                     f"build one: python benchmarks/compiled.py {args.compiled}")
     try:
         sizes = [float(s) for s in args.sizes.split(",")]
     except ValueError:
@@ -516,6 +550,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"python benchmarks/build_pairs.py --sizes {args.sizes}", file=sys.stderr)
         return 2
     commands = [c for c in COMMANDS if c.available()]
+    if args.compiled is not None:
+        commands = with_compiled(commands, args.compiled.resolve())
     for skipped in (c for c in COMMANDS if not c.available()):
         print(f"run: skipping {skipped.name}: {skipped.needs} is not installed", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="legcompare-bench-code-") as tmp:
@@ -526,6 +562,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         results, info = _run_all(pairs, commands, args.repeat, args.timeout, code)
     if digest:
         info["legcompare"] += f", measured on a copy taken at the start (sha256 {digest[:16]}…)"
+    if args.compiled is not None:
+        info["legcompare"] += (f"; rows marked compiled: the copy in {args.compiled.resolve()}, "
+                               f"{compiled_modules(args.compiled)} of its modules compiled by "
+                               "mypyc (benchmarks/compiled.py)")
     text = report(results, info, {name: f"{old.stat().st_size:,} / {new.stat().st_size:,}"
                                   for name, old, new in pairs}, args.repeat)
     sys.stdout.write(text)

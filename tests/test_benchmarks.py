@@ -9,18 +9,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
 
 from benchmarks import build_pairs as bp
-from benchmarks import hotspots, shapes, timeline
+from benchmarks import compiled, hotspots, shapes, timeline
 from benchmarks import run as bench
 from legcompare.chardiff import tokenize
 from legcompare.ingest import load_path
 
+REPO = Path(__file__).resolve().parent.parent
 SMALL = 200_000
 SEED = 7
 
@@ -404,3 +407,79 @@ def test_shapes_refuses_sizes_it_cannot_use(capsys: pytest.CaptureFixture[str]) 
             shapes.main(["--sizes", sizes])
         assert exit_.value.code == 2
     assert "--sizes" in capsys.readouterr().err
+
+
+def _can_compile() -> str | None:
+    """Why mypyc cannot build here (no C compiler, no Python headers), or ``None``."""
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        return "no C compiler (cc or gcc) on PATH"
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").is_file():
+        return "no Python headers (Python.h) for this interpreter"
+    return None
+
+
+def test_compiled_copy_imports_its_module_compiled_and_writes_the_same_bytes(
+        tmp_path: Path, corpus: Path) -> None:
+    why = _can_compile()
+    if why is not None:
+        pytest.skip(f"mypyc cannot build here: {why}")
+    done = compiled.build(tmp_path, ["legcompare/ids.py"])
+    assert done == ["legcompare.ids"]
+    assert len(list((tmp_path / "legcompare").glob("ids.*.so"))) == 1
+    assert bench.compiled_modules(tmp_path) == 1  # (mypyc's shared library is no module)
+    assert not (tmp_path / "build").exists()  # (the C sources are not kept)
+    # the ids of a real bill's clauses, made by the compiled module, are the interpreted ones
+    text = corpus / "us-federal-hr2157-116-enrolled.txt"
+    outlines = [subprocess.run([sys.executable, "-m", "legcompare", "outline", str(text),
+                                "--format", "json"], cwd=where, capture_output=True,
+                               check=True).stdout for where in (tmp_path, REPO)]
+    assert outlines[0] == outlines[1]
+    assert b'"id": "t-i/p1/proviso-1"' in outlines[0]
+
+
+def test_compiled_says_in_one_line_what_failed(tmp_path: Path) -> None:
+    (tmp_path / "legcompare").mkdir()
+    with pytest.raises(compiled.BuildError, match="exists already"):
+        compiled.build(tmp_path, ["legcompare/ids.py"])
+    why = _can_compile()
+    if why is not None:
+        pytest.skip(f"mypyc cannot build here: {why}")
+    with pytest.raises(compiled.BuildError, match=r"^mypyc failed \(exit [12]\): .*nowhere"):
+        compiled.build(tmp_path / "fresh", ["legcompare/nowhere.py"])
+
+
+def test_module_names_of_compiled_paths() -> None:
+    assert compiled.module_name("legcompare/split/__init__.py") == "legcompare.split"
+    assert compiled.module_name("legcompare/assess/roles.py") == "legcompare.assess.roles"
+    assert all(path.startswith("legcompare/") and path.endswith(".py")
+               for path in compiled.COMPILED)
+
+
+def test_run_times_a_compiled_copy_beside_the_shipped_code(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        bench.main(["--compiled", str(tmp_path), "--sizes", "1"])
+    assert exit_.value.code == 2
+    assert f"--compiled: {tmp_path} holds no compiled copy" in capsys.readouterr().err
+    commands = bench.with_compiled(bench.COMMANDS, tmp_path)
+    names = [c.name for c in commands]
+    json_row = names.index("legcompare diff OLD NEW --format json")
+    assert names[json_row + 1] == "compiled: legcompare diff OLD NEW --format json"
+    assert commands[json_row + 1].cwd == tmp_path and commands[json_row].cwd is None
+    assert len(commands) == len(bench.COMMANDS) + 5  # diff json, html, docx; outline; covers
+    # the targets are given for the compiled copy too, from its own rows
+    timed = {"Python floor": 1.0, "difflib.HtmlDiff": 3.0,
+             "legcompare diff OLD NEW --format json": 6.0,
+             "compiled: legcompare diff OLD NEW --format json": 4.5}
+    results = []
+    for command in commands:
+        seconds = next((v for k, v in timed.items() if command.name.startswith(k)), None)
+        if seconds is not None:
+            results.append(bench.Result("10mb", command, [bench.Run(seconds, 1024, 0)]))
+    lines = bench._targets(results)
+    floor = "× floor (legcompare's tokens)"
+    assert f"| `diff --format json`, 10 MB, {floor} | ≤ 5× | 6.0× (not met) |" in lines
+    compiled_json = "`diff --format json` (compiled copy), 10 MB"
+    assert f"| {compiled_json}, {floor} | ≤ 5× | 4.5× (met) |" in lines
+    assert (f"| {compiled_json}, against `difflib.HtmlDiff` | faster | 4.5 s vs 3.0 s "
+            "(slower) |") in lines
