@@ -22,6 +22,10 @@ node itself when run as root.)
 
 Adding a peer (wdiff, ``git diff --word-diff``, difflib, redlines...) is adding one
 :class:`Command` to :data:`COMMANDS`; one whose program is not installed is skipped.
+
+With ``--compiled DIR`` every legcompare command also runs, right after the shipped one, on the
+copy of the package in ``DIR`` that ``compiled.py`` built (its busiest modules compiled by
+mypyc): what compiled code would buy, measured in the same run.
 """
 
 from __future__ import annotations
