@@ -11,7 +11,7 @@ is compiled, unchanged: mypyc reads the annotations the type checker already che
 
     python benchmarks/compiled.py /tmp/compiled
     python benchmarks/identical.py --reference /tmp/compiled    # the same bytes out?
-    python benchmarks/run.py --sizes 10 --code /tmp/compiled     # how fast?
+    python benchmarks/run.py --sizes 10 --compiled /tmp/compiled  # how fast?
 
 Left interpreted: the modules whose classes are made by :func:`legcompare.model.made` (an
 object's ``__dict__`` filled at once: ``model``, ``citation``, ``chardiff``), which mypyc's
@@ -27,6 +27,7 @@ import importlib.machinery
 import shutil
 import subprocess
 import sys
+import sysconfig
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -47,6 +48,15 @@ COMPILED = (
 )
 """The modules compiled (paths in the package's copy): the splitter, the rules engine, the
 aligner and the JSON report, where ``diff --format json`` on a long bill spends its time."""
+
+
+def missing_toolchain() -> str | None:
+    """What mypyc needs and this machine lacks (a C compiler, the Python headers), or ``None``."""
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        return "no C compiler (cc or gcc) on PATH"
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").is_file():
+        return "no Python headers (Python.h) for this interpreter"
+    return None
 
 
 class BuildError(Exception):
@@ -102,8 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("folder", type=Path, help="where to put the compiled copy (empty)")
     args = parser.parse_args(argv)
-    if shutil.which("cc") is None and shutil.which("gcc") is None:
-        print("compiled: no C compiler (cc or gcc) on PATH; mypyc needs one", file=sys.stderr)
+    missing = missing_toolchain()
+    if missing is not None:
+        print(f"compiled: mypyc cannot build here: {missing}", file=sys.stderr)
         return 2
     try:
         done = build(args.folder)
