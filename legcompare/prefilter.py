@@ -21,6 +21,7 @@ import importlib
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from operator import itemgetter
 from typing import Any, TypeVar
 
 import ahocorasick
@@ -43,13 +44,14 @@ class Prefilter:
     (``needles``); a pattern every match of which *starts* with one of some words
     (``leading``) can only match where one of them occurs, so it is tried there alone."""
 
-    __slots__ = ("_searcher", "leading", "needles", "pattern")
+    __slots__ = ("_plans", "_searcher", "leading", "needles", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._searcher: re.Pattern[str] | None = None  # quick(pattern), made when first searched
         self.needles: tuple[str, ...] | None = required_words(pattern)
         self.leading: tuple[str, ...] | None = leading_words(pattern)
+        self._plans: dict[AbstractSet[str], _Plan] = {}  # by ``known`` (see :func:`_plan`)
 
     def excludes(self, lowered: str | None) -> bool:
         """Is a match surely absent from the text whose :func:`lower_for_prefilter` is
@@ -95,22 +97,46 @@ class Prefilter:
             else:
                 return False
         match = self.pattern.match
-        for word in leading:
-            shift = 0
-            if word in (START, LINE_START):
-                if match(text, 0):
+        plan = self._plans.get(known)
+        if plan is None:
+            plan = self._plans[known] = _plan(leading, known)
+        at_start, at_lines, unknown, among, every = plan
+        if at_start and match(text, 0):
+            return True
+        if at_lines:  # (after each line end)
+            at = lowered.find("\n")
+            while at >= 0:
+                if match(text, at + 1):
                     return True
-                if word == START:
-                    continue
-                word, shift = "\n", 1  # a line also starts after each line end
-            if word in known and found is not None and word not in found:
-                continue  # (absent: the automaton read the whole text)
+                at = lowered.find("\n", at + 1)
+        # the words the automaton looked for are tried only where it found them
+        for word in every if found is None else unknown + tuple(among.intersection(found)):
             at = lowered.find(word)
             while at >= 0:
-                if match(text, at + shift):
+                if match(text, at):
                     return True
                 at = lowered.find(word, at + 1)
         return False
+
+
+_Plan = tuple[bool, bool, tuple[str, ...], frozenset[str], tuple[str, ...]]
+
+
+def _plan(leading: Sequence[str], known: AbstractSet[str]) -> _Plan:
+    """How :meth:`Prefilter.occurs` tries the leading words, given an automaton's ``known``
+    words: whether a match may start at the start of the text, or of any line; the words it
+    always looks for itself; those it tries only where the automaton found them (its words,
+    when the caller says which it found: each one absent is then skipped without a look); and
+    all the words (when the caller does not say). Which position is tried first changes no
+    answer."""
+    words = tuple(w for w in leading if w not in (START, LINE_START))
+    return (START in leading or LINE_START in leading, LINE_START in leading,
+            tuple(w for w in words if w not in known),
+            frozenset(w for w in words if w in known), words)
+
+
+_VALUE = itemgetter(1)
+"""The needle of an automaton's (end, needle) pair."""
 
 
 class Needles:
@@ -132,7 +158,7 @@ class Needles:
         """The needles that occur in ``lowered`` (for :meth:`Prefilter.occurs`)."""
         if self._automaton.kind != ahocorasick.AHOCORASICK:
             return set()  # no needles at all
-        return {needle for _, needle in self._automaton.iter(lowered)}
+        return set(map(_VALUE, self._automaton.iter(lowered)))  # (the pairs read in C)
 
 
 def lower_for_prefilter(text: str) -> str | None:

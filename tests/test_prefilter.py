@@ -96,6 +96,9 @@ def _check(pattern: re.Pattern[str], texts: list[str]) -> None:
         if lowered is not None:  # the needles found in one pass, not one by one
             found = needles.found(lowered)
             assert f.occurs(t, lowered, found) is (want is not None), (pattern.pattern, t)
+            # ... and the leading words the automaton knows are tried only where it found them
+            assert f.occurs(t, lowered, found, needles.words) is (want is not None), (
+                pattern.pattern, t)
         if f.excludes(lowered):
             assert want is None, (pattern.pattern, t)
 
