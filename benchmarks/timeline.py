@@ -1,11 +1,11 @@
 """Where one legcompare command's wall-clock time goes, stage by stage and process by process.
 
-``run.py`` says how long a command takes; ``hotspots.py`` which functions take it, in one
-process. This script says *when* each stage runs, in the command's real arrangement (two
-cores: on a long text a forked second process splits the old text while this one reads and
-splits the new one, and shares the pairs and part of the report): so that what limits the wall
-time — the stage every later one waits for, the stretch where one core works alone — is read
-off a table instead of guessed.
+``run.py`` says how long a command takes; ``hotspots.py`` which functions take it, in one process.
+This script says *when* each stage runs, in the command's real arrangement (two cores: on a long
+file a forked second process reads and splits the old text while this one reads and splits the new
+one, and shares the pairs and part of the report): so that what limits the wall time — the stage
+every later one waits for, the stretch where one core works alone — is read off a table instead of
+guessed.
 
 ``legcompare ARGS`` runs in a fresh child as the command line does (``legcompare.cli.run``),
 with the pipeline's stage functions (:data:`STAGES`) wrapped to note when each call starts and

@@ -268,21 +268,22 @@ def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple
          output: str | None) -> None:
     """Compare OLD and NEW clause by clause (files, source ids or stored texts)."""
     from .compare import compare_as_read
+    from .parallel import Unread
 
     _binary_needs_file(fmt, output)
     read = _resolver(max_bytes, encoding, partial, store, base_url, offline, allow_private,
                      config)
 
-    def documents() -> Iterator[Document]:
-        a = read(old)
-        yield a  # on a long text, splitting OLD starts now, while NEW is read
-        b = read(new)
-        _warn_documents(a, b, shown=fmt in _SHOWS_WARNINGS, output=output)
-        yield b
+    def documents() -> Iterator[Document | Unread]:
+        # on a long file, a second process reads OLD and splits it while NEW is read; on
+        # another long text, splitting OLD starts once it is read, while NEW is read
+        yield Unread(lambda: read(old), read.file_size(old))
+        yield read(new)
 
     options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,
                              select=select)
     comparison = compare_as_read(documents(), options=options)
+    _warn_documents(comparison.old, comparison.new, shown=fmt in _SHOWS_WARNINGS, output=output)
     opts: dict[str, object] = {"format": fmt, "mode": mode, "perspective": perspective,
                                "rules": list(rules), "select": select,
                                "only_changed": only_changed}

@@ -40,7 +40,7 @@ from .model import (
     changed_copy,
     made,
 )
-from .parallel import map_balanced, split_all, split_as_read, worthwhile
+from .parallel import Unread, map_balanced, split_all, split_as_read, worthwhile
 
 __all__ = ["compare", "compare_as_read", "compare_clauses", "compare_outlines", "decide_mode"]
 
@@ -51,10 +51,11 @@ def compare(old: Document, new: Document, *, options: CompareOptions | None = No
     return compare_as_read(iter((old, new)), options=options)
 
 
-def compare_as_read(documents: Iterator[Document], *, options: CompareOptions | None = None
-                    ) -> Comparison:
+def compare_as_read(documents: Iterator[Document | Unread], *,
+                    options: CompareOptions | None = None) -> Comparison:
     """:func:`compare` of the two documents ``documents`` yields, read as it is consumed: on
-    long texts the old one is split while the new one is read (see
+    long texts the old one is split while the new one is read, and a long old file is read
+    there too when given :class:`~legcompare.parallel.Unread` (see
     :func:`~legcompare.parallel.split_as_read`)."""
     options = options or CompareOptions()
     rules = options.rules

@@ -2,28 +2,30 @@
 table and the Word report's provisions written and a law's fact sheet read in two halves.
 
 Splitting a text into its clause tree is most of the work of a diff, and the two sides do not
-depend on each other: :func:`split_all` has a forked child split every other text (the new
-side of a comparison) while this process splits the rest, and :func:`split_as_read` starts
-the child on the first text as soon as it is read, so that the second is read meanwhile. A
-text split on its own (``outline``, ``covers``, a text compared with XML) is read through in
-one pass, and then :func:`split_one` has the child make the clauses of its second half.
-Diffing and judging the aligned pairs is a map over pairs of very uneven cost:
-:func:`map_balanced` keeps the cheap ones (the same text on both sides) here and shares the
-others with a forked child, each process taking a few at a time (:func:`map_shared`, every
-other item to the child, is for maps of even cost); ``covers`` reads a law's top-level
-clauses (its divisions, titles or sections) the same way, one at a time, for its fact sheet.
-:func:`in_halves` gives a child the second half of a report to write (the HTML table's rows,
-the Word report's paragraphs). The child sees this process's memory as it was at the fork
-(nothing is sent to it) and sends back only what it computed, by pickle. Every function used
-is deterministic, so the results are the objects one process would have made; only the
-wall-clock time changes.
+depend on each other: :func:`split_all` has a forked child split every other text (the new side of
+a comparison) while this process splits the rest, and :func:`split_as_read` starts the child on the
+first text as soon as it is read, so that the second is read meanwhile. When the first is a long
+file not read yet (:class:`Unread`), the child reads it too and sends it back with its clauses
+(without each clause's text, which is the document's at the clause's span). A text split on its own
+(``outline``, ``covers``, a text compared with XML) is read through in one pass, and then
+:func:`split_one` has the child make the clauses of its second half. Diffing and judging the
+aligned pairs is a map over pairs of very uneven cost: :func:`map_balanced` keeps the cheap ones
+(the same text on both sides) here and shares the others with a forked child, each process taking a
+few at a time (:func:`map_shared`, every other item to the child, is for maps of even cost);
+``covers`` reads a law's top-level clauses (its divisions, titles or sections) the same way, one at
+a time, for its fact sheet. :func:`in_halves` gives a child the second half of a report to write
+(the HTML table's rows, the Word report's paragraphs). The child sees this process's memory as it
+was at the fork (nothing is sent to it) and sends back only what it computed, by pickle. Every
+function used is deterministic, so the results are the objects one process would have made; only
+the wall-clock time changes.
 
 A child is forked only when all of these hold, so that it never costs more than it saves and
 never forks where forking is unsafe:
 
 * the work is large: the texts together have at least :data:`PARALLEL_MIN_CHARS` characters
   (below that, starting a process costs more than it saves), and for splitting two of them or
-  more need it (XML carries its own tree);
+  more need it (XML carries its own tree); a file not read yet has that many bytes (reading
+  it, XML included, is then shared too);
 * the platform can fork, this process runs one thread (forking a threaded process can copy a
   held lock), and it is not a daemon (daemons may not have children);
 * ``LEGCOMPARE_JOBS`` is not ``1``.
@@ -45,14 +47,16 @@ import os
 import pickle
 import signal
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
-from .model import Document, Outline
+from .model import Clause, Document, Outline, walk_tree
 from .split import split
 
-__all__ = ["PARALLEL_MIN_CHARS", "cores", "in_halves", "map_balanced", "map_shared", "split_all",
-           "split_as_read", "split_one", "worthwhile"]
+__all__ = ["PARALLEL_MIN_CHARS", "Unread", "cores", "in_halves", "map_balanced", "map_shared",
+           "split_all", "split_as_read", "split_one", "worthwhile"]
 
 PARALLEL_MIN_CHARS = 400_000
 """Combined characters of the two texts from which using a second process pays off."""
@@ -83,26 +87,46 @@ def split_all(documents: Sequence[Document]) -> list[Outline]:
                       parallel=len(texts) >= 2 and worthwhile(*texts))
 
 
-def split_as_read(documents: Iterable[Document], *,
+@dataclass(frozen=True)
+class Unread:
+    """A document not read yet (the first of :func:`split_as_read`'s): ``read()`` reads it;
+    ``size`` is its size in bytes where that is known without reading it (a file's), and says
+    whether it is long enough for a child to read and split it while this process reads the
+    rest (``None``: read it here first)."""
+
+    read: Callable[[], Document]
+    size: int | None = None
+
+
+def split_as_read(documents: Iterable[Document | Unread], *,
                   meanwhile: Callable[[Outline], object] | None = None) -> list[Outline]:
     """``split_all(list(documents))`` for documents read one by one as the iterable is
     consumed: when the first is long enough on its own (see :func:`worthwhile`), a forked child
     starts splitting it at once, while this process reads and splits the rest (for a
-    comparison, the old text is split while the new one is still being read or fetched).
-    ``meanwhile`` is called on each outline this process made, before it waits for the child
-    (work the caller would do next anyway, done while the child finishes).
+    comparison, the old text is split while the new one is still being read or fetched). The
+    first may be :class:`Unread`: when its size says it is long enough, the child reads it
+    too, while this process reads the second (each reads and splits its own; the child sends
+    back the document with its outline). ``meanwhile`` is called on each outline this process
+    made, before it waits for the child (work the caller would do next anyway, done while the
+    child finishes).
 
-    Whatever reading or splitting the rest raises is raised here, after the child is stopped.
+    Whatever reading or splitting raises is raised here, after the child is stopped; an error
+    reading the first document is raised before any error of the rest, as when they are read
+    in turn.
     """
     found = iter(documents)
     first = next(found, None)
     if first is None:
         return []
+    if isinstance(first, Unread):
+        if first.size is not None and first.size >= PARALLEL_MIN_CHARS and _may_fork():
+            return _read_aside(first, found, meanwhile)
+        first = first.read()
     if first.structure is not None or not worthwhile(first):
-        return split_all([first, *found])
+        return split_all([first, *(_read(d) for d in found)])
     child = _Child(lambda: _outline_parts(split(first)))
     try:
-        mine = [split(d) for d in found]
+        mine = [split(_read(d)) for d in found]
         if meanwhile is not None:
             for outline in mine:
                 meanwhile(outline)
@@ -112,13 +136,106 @@ def split_as_read(documents: Iterable[Document], *,
     return [_outline_of(first, child.result()), *mine]
 
 
+def _read(document: Document | Unread) -> Document:
+    return document.read() if isinstance(document, Unread) else document
+
+
+def _read_aside(first: Unread, rest: Iterator[Document | Unread],
+                meanwhile: Callable[[Outline], object] | None) -> list[Outline]:
+    """:func:`split_as_read` with a child that reads ``first`` and splits it."""
+
+    def read_and_split() -> tuple[Document, tuple[Any, Any]]:
+        document = first.read()
+        return document, _outline_parts(split(document))
+
+    child = _Child(read_and_split)
+    try:
+        documents = [_read(d) for d in rest]
+    except Exception:
+        child.stop()
+        first.read()  # an error reading the first comes first, as when read in turn
+        raise
+    except BaseException:
+        child.stop()
+        raise
+    try:
+        if child.failed():  # the child has stopped already: reading the first failed ...
+            first.read()  # ... and fails here the same way, before the rest is split
+        mine = [split(d) for d in documents]
+        if meanwhile is not None:
+            for outline in mine:
+                meanwhile(outline)
+    except BaseException:
+        child.stop()
+        raise
+    sent = child.outcome()
+    if sent is None:  # the child failed: this process does its share
+        document = first.read()
+        return [split(document), *mine]
+    document, parts = sent
+    return [_outline_of(document, parts), *mine]
+
+
+_FIELDS = tuple(f.name for f in fields(Clause))
+_TEXT, _CHILDREN = _FIELDS.index("text"), _FIELDS.index("children")
+_VALUES = attrgetter(*_FIELDS)
+"""A clause's fields, in order, as a tuple."""
+
+
 def _outline_parts(outline: Outline) -> tuple[Any, Any]:
-    """What the child sends back: the outline without the document, which the parent has."""
-    return outline.clauses, outline.notes
+    """What the child sends back: the outline without the document, which the parent has (or
+    is sent apart), its clauses as :func:`_flat` lists them."""
+    return _flat(outline.clauses), outline.notes
 
 
 def _outline_of(document: Document, parts: tuple[Any, Any]) -> Outline:
-    return Outline(document, *parts)
+    flat, notes = parts
+    return Outline(document, _tree(flat, document.text), notes)
+
+
+def _flat(clauses: Sequence[Clause]) -> list[tuple[Any, ...]]:
+    """The clauses of a tree in document order, each as the tuple of its fields, its text left
+    out (it is the document's text at its span) and its children given by their number.
+    Cheaper to send than the tree: half the bytes, and no object of its own per clause."""
+    out: list[tuple[Any, ...]] = []
+    text, children, values_of = _TEXT, _CHILDREN, _VALUES
+    for top in clauses:
+        for clause in walk_tree(top):
+            values = list(values_of(clause))
+            values[text] = None
+            values[children] = len(values[children])
+            out.append(tuple(values))
+    return out
+
+
+def _tree(flat: Sequence[tuple[Any, ...]], text: str) -> tuple[Clause, ...]:
+    """The clauses :func:`_flat` listed, made again, each text cut from ``text`` (the
+    document's) at the clause's span; last first, so that a clause's children are made before
+    it (no recursion, however deep the tree)."""
+    made_: list[Clause] = []  # the clauses made, each parent's children on top, first last
+    new = object.__new__
+    before_text, after_children = _FIELDS[:_TEXT], _FIELDS[_CHILDREN + 1:]
+    between = _FIELDS[_TEXT + 1:_CHILDREN]
+    at_text, at_children, at_span = _TEXT, _CHILDREN, _FIELDS.index("span")
+    assert at_text < at_span < at_children, "the order _tree makes a clause's fields in"
+    for values in reversed(flat):
+        n = values[at_children]
+        if n:
+            children = tuple(made_[:-n - 1:-1])
+            del made_[-n:]
+        else:
+            children = ()
+        start, end = values[at_span]
+        clause = new(Clause)  # (as model.made makes one: its fields in their order)
+        fields_ = clause.__dict__
+        fields_.update(zip(before_text, values, strict=False))  # (the fields before text)
+        fields_["text"] = text[start:end]
+        fields_.update(zip(between, values[at_text + 1:at_children], strict=True))
+        fields_["children"] = children
+        fields_.update(zip(after_children, values[at_children + 1:], strict=True))
+        made_.append(clause)
+    made_.reverse()
+    return tuple(made_)
 
 
 def map_shared(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,
@@ -219,8 +336,11 @@ def cores() -> int:
 
 def worthwhile(*documents: Document) -> bool:
     """Is it worth (and safe) using a child process on these texts?"""
-    if sum(len(d.text) for d in documents) < PARALLEL_MIN_CHARS:
-        return False
+    return sum(len(d.text) for d in documents) >= PARALLEL_MIN_CHARS and _may_fork()
+
+
+def _may_fork() -> bool:
+    """Is forking a child allowed (``LEGCOMPARE_JOBS`` is not 1) and safe here?"""
     if os.environ.get("LEGCOMPARE_JOBS", "").strip() == "1":
         return False
     import multiprocessing  # (here: a run on short texts never needs it)
@@ -236,6 +356,7 @@ class _Child(Generic[R]):
     def __init__(self, function: Callable[[], R]) -> None:
         self.function = function
         self.pid = 0
+        self.ended: int | None = None  # its exit status, once reaped by :meth:`failed`
         read, write = os.pipe()
         try:
             pid = os.fork()
@@ -261,11 +382,27 @@ class _Child(Generic[R]):
         """Stop the child and reap it (its work is no longer wanted)."""
         if not self.pid:
             return
-        with contextlib.suppress(ProcessLookupError):  # gone already: waitpid reaps it
-            os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
+        if self.ended is None:
+            with contextlib.suppress(ProcessLookupError):  # gone already: waitpid reaps it
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
         os.close(self.read)
         self.pid = 0
+
+    def failed(self) -> bool:
+        """Has the child stopped without a value to send? Asked without waiting: a child still
+        at work has not failed (yet). A failed child is reaped, and :meth:`outcome` then gives
+        ``None``."""
+        if not self.pid or self.ended is not None:
+            return False
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid == 0:  # still running
+            return False
+        self.ended = status
+        if status == 0:  # done, its value in the pipe
+            return False
+        self.stop()
+        return True
 
     def result(self) -> R:
         """The child's value; the function's, computed here, when the child failed (the
@@ -279,7 +416,7 @@ class _Child(Generic[R]):
             return None
         with os.fdopen(self.read, "rb") as source:
             data = source.read()
-        _, status = os.waitpid(self.pid, 0)
+        status = os.waitpid(self.pid, 0)[1] if self.ended is None else self.ended
         self.pid = 0
         if status != 0 or not data:
             return None

@@ -71,6 +71,18 @@ class Resolver:
         raise InputError("no such file, source id or stored text (see `legcompare list`)",
                          where=arg)
 
+    def file_size(self, arg: str) -> int | None:
+        """The size in bytes of the file ``arg`` names, when it is read as a file (not a side
+        of a file's markup, a source id or a stored text); ``None`` otherwise. Reads nothing."""
+        from .markup import parse_side
+
+        if parse_side(arg)[1] is not None:
+            return None
+        try:
+            return Path(arg).stat().st_size if Path(arg).is_file() else None
+        except OSError:
+            return None
+
     def _side(self, path: Path, which: str) -> Document:
         """``FILE@before`` / ``FILE@after``: one side of the file's own amendment markup (the
         before side keeps the file's clause tree, so each provision meets itself)."""

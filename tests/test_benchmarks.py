@@ -323,18 +323,20 @@ def test_timeline_shows_each_stage_in_its_process(
     rows = [line.split(" | ") for line in out[6:] if line.startswith("| ")]
     stages = [(row[0][2:], row[1]) for row in rows]
     old_chars, new_chars = (len(load_path(side).text) for side in (old, new))
-    # (the forked process starts splitting while this one reads the new text: which of the two
-    # starts first is a matter of microseconds)
+    # (the forked process reads and splits the old text while this one reads and splits the
+    # new one: which of the two starts first is a matter of microseconds)
     assert [stage for process, stage in stages if process == "this"] == [
-        "imports", f"read ({old})", f"read ({new})", f"split ({new_chars:,} characters)",
+        "imports", f"read ({new})", f"split ({new_chars:,} characters)",
         "alignment keys", "rules", "receive a forked process's result", "judge set-up",
         "mode", "align", "pairs: diff and judge", "· receive a forked process's result",
         "report", "write", "exit"]
     assert [(process, stage) for process, stage in stages if process != "this"] == [
-        ("forked 1", "its share"), ("forked 1", f"· split ({old_chars:,} characters)"),
+        ("forked 1", "its share"), ("forked 1", f"· read ({old})"),
+        ("forked 1", f"· split ({old_chars:,} characters)"),
         ("forked 2", "pairs: diff and judge: its share")]
     at = {stage: float(row[2]) for row, (_, stage) in zip(rows, stages, strict=True)}
-    assert at["its share"] >= float(rows[1][3])  # forked once the old text was read
+    assert at["its share"] >= float(rows[0][3])  # forked once the imports were done
+    assert abs(at["its share"] - at[f"read ({new})"]) < 0.1  # the two texts read at once
     assert at["pairs: diff and judge"] <= at["pairs: diff and judge: its share"]
     starts = [float(row[2]) for row in rows]
     assert starts == sorted(starts)

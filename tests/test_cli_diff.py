@@ -262,3 +262,59 @@ def test_a_law_not_in_force_is_said_once_on_a_terminal(corpus: Path, args: tuple
     piped = subprocess.run([sys.executable, "-m", "legcompare", *filled], capture_output=True,
                            text=True, timeout=300, check=True)
     assert "is not in force" in piped.stderr and "not in force" in piped.stdout
+
+
+@pytest.mark.corpus
+def test_a_long_old_file_read_by_a_second_process_gives_the_same_report_and_warnings(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over ``PARALLEL_MIN_CHARS`` bytes, OLD is read by the process that splits it, while NEW
+    is read here: the report and the stderr lines are those of one process doing both, the
+    warning of a law not in force included."""
+    from legcompare import parallel
+
+    old, new = (str(corpus / "us-ca-pen-832.19-2019-chaptered.txt"),
+                str(corpus / "us-ny-a3712-2023-introduced.txt"))
+    monkeypatch.setenv("LEGCOMPARE_JOBS", "1")
+    alone = run("diff", old, new, "--format", "json")
+    monkeypatch.delenv("LEGCOMPARE_JOBS")
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_CHARS", 1)
+    forked: list[int] = []
+    real = parallel._read_aside
+
+    def aside(*args: Any) -> Any:
+        forked.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(parallel, "_read_aside", aside)
+    shared = run("diff", old, new, "--format", "json")
+    assert forked == [1]
+    assert shared == alone and alone[0] == 0
+    assert "warning: Cal. Penal Code § 832.19" in alone[2] and "is not in force" in alone[2]
+
+
+def test_an_old_file_a_second_process_cannot_read_is_one_line_and_exit_2(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from legcompare import parallel
+
+    a, b = files(tmp_path)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_CHARS", 1)
+    monkeypatch.delenv("LEGCOMPARE_JOBS", raising=False)
+    for broken in ((a, b), (a, str(tmp_path / "missing.txt"))):
+        code, out, err = run("diff", *broken, "--max-bytes", "100")
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and "over the limit of 100 (see --max-bytes)" in err, err
+        assert "old.txt" in err
+    code, _, err = run("diff", a, str(tmp_path / "missing.txt"))
+    assert code == 2 and "missing.txt" in err and err.count("\n") == 1
+
+
+def test_the_size_of_a_file_argument_is_known_without_reading_it(tmp_path: Path) -> None:
+    from legcompare.resolve import Resolver
+
+    a, _ = files(tmp_path)
+    read = Resolver()
+    assert read.file_size(a) == len(OLD.encode())
+    assert read.file_size(f"{a}@before") is None  # a side of its markup: read, then made
+    assert read.file_size(str(tmp_path)) is None  # a folder
+    assert read.file_size(str(tmp_path / "missing.txt")) is None
+    assert read.file_size("govinfo:116/hr/2157@ih") is None  # a source id, maybe fetched

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import io
 import os
+import pickle
 import re
 import threading
 import time
@@ -22,7 +23,7 @@ from legcompare.errors import LegcompareError
 from legcompare.history import history
 from legcompare.ingest import load_path
 from legcompare.ingest.text import parse_text
-from legcompare.model import Clause, Document, Outline, Provenance
+from legcompare.model import Clause, Document, Kind, Outline, Provenance
 from legcompare.render import docx_out
 from legcompare.render.diff_json import diff_json
 from legcompare.render.html import CONTENTS_OVER, diff_html, diff_html_bytes
@@ -310,6 +311,131 @@ def test_the_old_text_is_split_by_a_child_while_the_new_one_is_read(
     assert len(children) == 1 and children[0] > 0
     with pytest.raises(ChildProcessError):  # reaped
         os.waitpid(children[0], os.WNOHANG)
+
+
+def _reader(document: Document, pids: Path, *, fails: bool = False) -> Callable[[], Document]:
+    """A reader of ``document`` that notes in ``pids`` which process read it (a child's memory
+    is its own), failing as a bad input would where ``fails``."""
+
+    def read() -> Document:
+        with pids.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        if fails:
+            raise LegcompareError("the old text cannot be read")
+        return document
+
+    return read
+
+
+def _readers(pids: Path) -> list[int]:
+    return [int(x) for x in pids.read_text().split()] if pids.exists() else []
+
+
+def test_a_long_old_file_is_read_and_split_by_a_child_while_the_new_one_is_read(
+        pair: tuple[Document, Document], always: None, tmp_path: Path) -> None:
+    old, new = pair
+    pids, made_here = tmp_path / "pids", []
+    a, b = parallel.split_as_read(
+        iter((parallel.Unread(_reader(old, pids), size=1), new)), meanwhile=made_here.append)
+    readers = _readers(pids)
+    assert len(readers) == 1 and readers[0] != os.getpid()  # read by the child alone
+    assert (a, b) == (split(old), split(new))
+    assert a.document == old and a.document is not old  # sent back with its outline
+    assert b.document is new and made_here == [b]
+
+
+def test_an_old_file_of_no_known_size_is_read_here_first(
+        pair: tuple[Document, Document], always: None, tmp_path: Path) -> None:
+    old, new = pair
+    pids = tmp_path / "pids"
+    a, b = parallel.split_as_read(iter((parallel.Unread(_reader(old, pids)), new)))
+    assert _readers(pids) == [os.getpid()]
+    assert (a, b) == (split(old), split(new)) and a.document is old
+
+
+@pytest.mark.parametrize("new_fails", [False, True])
+def test_an_old_file_that_cannot_be_read_is_said_first(
+        pair: tuple[Document, Document], always: None, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, new_fails: bool) -> None:
+    """The child reading the old text fails: its error is raised here, before anything of the
+    new text's (read in turn, the old text's error came first), and the child is reaped."""
+    old, new = pair
+    pids, children = tmp_path / "pids", []
+    real = parallel._Child.__init__
+
+    def started(self: parallel._Child[object], function: Callable[[], object]) -> None:
+        real(self, function)
+        children.append(self.pid)
+
+    def documents() -> Iterator[Document | parallel.Unread]:
+        yield parallel.Unread(_reader(old, pids, fails=True), size=1)
+        if new_fails:
+            raise LegcompareError("the new text cannot be read")
+        yield new
+
+    monkeypatch.setattr(parallel._Child, "__init__", started)
+    with pytest.raises(LegcompareError, match="the old text cannot be read"):
+        parallel.split_as_read(documents())
+    readers = _readers(pids)
+    assert len(children) == 1 and os.getpid() in readers  # (raised by reading it here too)
+    if not new_fails:  # (the child was let run: it read it first; else it may have been
+        assert readers[0] == children[0]  # stopped before it did)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(children[0], os.WNOHANG)
+
+
+def test_a_new_file_that_cannot_be_read_stops_the_child_reading_the_old_one(
+        pair: tuple[Document, Document], always: None, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    old, _ = pair
+    children: list[int] = []
+    real = parallel._Child.__init__
+
+    def started(self: parallel._Child[object], function: Callable[[], object]) -> None:
+        real(self, function)
+        children.append(self.pid)
+
+    def documents() -> Iterator[Document | parallel.Unread]:
+        yield parallel.Unread(_reader(old, tmp_path / "pids"), size=1)
+        raise LegcompareError("the new text cannot be read")
+
+    monkeypatch.setattr(parallel._Child, "__init__", started)
+    with pytest.raises(LegcompareError, match="the new text cannot be read"):
+        parallel.split_as_read(documents())
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):  # stopped and reaped, not left running
+        os.waitpid(children[0], os.WNOHANG)
+
+
+@pytest.mark.parametrize("name", ["us-federal-hr2157-116-enrolled.txt", "raw/H1_RH.XML",
+                                  "us-ny-a48-2023-original.txt"])
+def test_clauses_are_sent_as_a_flat_list_and_made_again_the_same(corpus: Path, name: str
+                                                                 ) -> None:
+    document = load_path(corpus / name)
+    outline = split(document)
+    parts = parallel._outline_parts(outline)
+    sent = pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
+    again = parallel._outline_of(document, pickle.loads(sent))
+    assert again == outline
+    assert [list(c.__dict__) for c in again.walk()] == [list(c.__dict__) for c in outline.walk()]
+    # the texts are not sent: they are the document's at each clause's span
+    assert len(sent) < len(pickle.dumps((outline.clauses, outline.notes))) * 0.75
+
+
+def test_a_tree_too_deep_to_pickle_is_sent_flat() -> None:
+    depth = 3000  # (pickling nested clauses recurses, in C, a few levels per clause)
+    text = "x" * depth
+    clause: Clause | None = None
+    for at in reversed(range(depth)):
+        clause = Clause(id=f"c{at}", label="", kind=Kind.PARAGRAPH, heading=None, citation="",
+                        text="x", span=(at, at + 1),
+                        children=(clause,) if clause is not None else ())
+    assert clause is not None
+    flat = pickle.loads(pickle.dumps(parallel._flat((clause,))))
+    assert len(flat) == depth
+    (again,) = parallel._tree(flat, text)
+    assert [(c.id, c.span, c.text) for c in again.walk()] == [
+        (f"c{at}", (at, at + 1), "x") for at in range(depth)]
 
 
 def test_a_failure_while_the_child_splits_stops_the_child(
