@@ -54,6 +54,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("legcompare.compare", "remember_keys", "alignment keys"),
     ("legcompare.compare", "load_rules", "rules"),
     ("legcompare.parallel", "_Child.outcome", RECEIVE),
+    ("legcompare.parallel", "_tree", "clauses made again from what it sent"),
     ("legcompare.compare", "Judge", "judge set-up"),
     ("legcompare.compare", "decide_mode", "mode"),
     ("legcompare.compare", "align_versions", "align"),

@@ -327,7 +327,8 @@ def test_timeline_shows_each_stage_in_its_process(
     # new one: which of the two starts first is a matter of microseconds)
     assert [stage for process, stage in stages if process == "this"] == [
         "imports", f"read ({new})", f"split ({new_chars:,} characters)",
-        "alignment keys", "rules", "receive a forked process's result", "judge set-up",
+        "alignment keys", "rules", "receive a forked process's result",
+        "clauses made again from what it sent", "judge set-up",
         "mode", "align", "pairs: diff and judge", "· receive a forked process's result",
         "report", "write", "exit"]
     assert [(process, stage) for process, stage in stages if process != "this"] == [
