@@ -177,7 +177,7 @@ def _read_aside(first: Unread, rest: Iterator[Document | Unread],
 
 
 _FIELDS = tuple(f.name for f in fields(Clause))
-_TEXT, _CHILDREN = _FIELDS.index("text"), _FIELDS.index("children")
+_TEXT, _CHILDREN, _SPAN = (_FIELDS.index(name) for name in ("text", "children", "span"))
 _VALUES = attrgetter(*_FIELDS)
 """A clause's fields, in order, as a tuple."""
 
@@ -213,26 +213,20 @@ def _tree(flat: Sequence[tuple[Any, ...]], text: str) -> tuple[Clause, ...]:
     document's) at the clause's span; last first, so that a clause's children are made before
     it (no recursion, however deep the tree)."""
     made_: list[Clause] = []  # the clauses made, each parent's children on top, first last
-    new = object.__new__
-    before_text, after_children = _FIELDS[:_TEXT], _FIELDS[_CHILDREN + 1:]
-    between = _FIELDS[_TEXT + 1:_CHILDREN]
-    at_text, at_children, at_span = _TEXT, _CHILDREN, _FIELDS.index("span")
-    assert at_text < at_span < at_children, "the order _tree makes a clause's fields in"
+    names, new, set_ = _FIELDS, object.__new__, object.__setattr__
+    at_children, at_span = _CHILDREN, _SPAN
     for values in reversed(flat):
+        fields_ = dict(zip(names, values, strict=True))  # (the fields in their order)
         n = values[at_children]
         if n:
-            children = tuple(made_[:-n - 1:-1])
+            fields_["children"] = tuple(made_[:-n - 1:-1])
             del made_[-n:]
         else:
-            children = ()
+            fields_["children"] = ()
         start, end = values[at_span]
-        clause = new(Clause)  # (as model.made makes one: its fields in their order)
-        fields_ = clause.__dict__
-        fields_.update(zip(before_text, values, strict=False))  # (the fields before text)
         fields_["text"] = text[start:end]
-        fields_.update(zip(between, values[at_text + 1:at_children], strict=True))
-        fields_["children"] = children
-        fields_.update(zip(after_children, values[at_children + 1:], strict=True))
+        clause = new(Clause)  # (what model.made makes, the dictionary its own)
+        set_(clause, "__dict__", fields_)
         made_.append(clause)
     made_.reverse()
     return tuple(made_)
