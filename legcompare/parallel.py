@@ -125,15 +125,24 @@ def split_as_read(documents: Iterable[Document | Unread], *,
     if first.structure is not None or not worthwhile(first):
         return split_all([first, *(_read(d) for d in found)])
     child = _Child(lambda: _outline_parts(split(first)))
+    mine = _split_here((_read(d) for d in found), child, meanwhile)
+    return [_outline_of(first, child.result()), *mine]
+
+
+def _split_here(documents: Iterable[Document], child: _Child[Any],
+                meanwhile: Callable[[Outline], object] | None) -> list[Outline]:
+    """This process's share of :func:`split_as_read`: the outlines of ``documents``, each
+    given to ``meanwhile``; should anything fail (reading them included), ``child`` is stopped
+    first."""
     try:
-        mine = [split(_read(d)) for d in found]
+        mine = [split(d) for d in documents]
         if meanwhile is not None:
             for outline in mine:
                 meanwhile(outline)
     except BaseException:
         child.stop()
         raise
-    return [_outline_of(first, child.result()), *mine]
+    return mine
 
 
 def _read(document: Document | Unread) -> Document:
@@ -158,16 +167,9 @@ def _read_aside(first: Unread, rest: Iterator[Document | Unread],
     except BaseException:
         child.stop()
         raise
-    try:
-        if child.failed():  # the child has stopped already: reading the first failed ...
-            first.read()  # ... and fails here the same way, before the rest is split
-        mine = [split(d) for d in documents]
-        if meanwhile is not None:
-            for outline in mine:
-                meanwhile(outline)
-    except BaseException:
-        child.stop()
-        raise
+    if child.failed():  # the child has stopped already: reading the first failed ...
+        first.read()  # ... and fails here the same way, before the rest is split
+    mine = _split_here(documents, child, meanwhile)
     sent = child.outcome()
     if sent is None:  # the child failed: this process does its share
         document = first.read()

@@ -42,6 +42,20 @@ def always(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LEGCOMPARE_JOBS", raising=False)
 
 
+@pytest.fixture
+def children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of the children forked while the test runs, in order."""
+    pids: list[int] = []
+    real = parallel._Child.__init__
+
+    def started(self: parallel._Child[object], function: Callable[[], object]) -> None:
+        real(self, function)
+        pids.append(self.pid)
+
+    monkeypatch.setattr(parallel._Child, "__init__", started)
+    return pids
+
+
 def test_a_real_pair_split_at_once_is_the_pair_split_in_turn(
         pair: tuple[Document, Document], always: None) -> None:
     old, new = pair
@@ -355,25 +369,18 @@ def test_an_old_file_of_no_known_size_is_read_here_first(
 
 @pytest.mark.parametrize("new_fails", [False, True])
 def test_an_old_file_that_cannot_be_read_is_said_first(
-        pair: tuple[Document, Document], always: None, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch, new_fails: bool) -> None:
+        pair: tuple[Document, Document], always: None, tmp_path: Path, children: list[int],
+        new_fails: bool) -> None:
     """The child reading the old text fails: its error is raised here, before anything of the
     new text's (read in turn, the old text's error came first), and the child is reaped."""
     old, new = pair
-    pids, children = tmp_path / "pids", []
-    real = parallel._Child.__init__
-
-    def started(self: parallel._Child[object], function: Callable[[], object]) -> None:
-        real(self, function)
-        children.append(self.pid)
-
+    pids = tmp_path / "pids"
     def documents() -> Iterator[Document | parallel.Unread]:
         yield parallel.Unread(_reader(old, pids, fails=True), size=1)
         if new_fails:
             raise LegcompareError("the new text cannot be read")
         yield new
 
-    monkeypatch.setattr(parallel._Child, "__init__", started)
     with pytest.raises(LegcompareError, match="the old text cannot be read"):
         parallel.split_as_read(documents())
     readers = _readers(pids)
@@ -381,29 +388,6 @@ def test_an_old_file_that_cannot_be_read_is_said_first(
     if not new_fails:  # (the child was let run: it read it first; else it may have been
         assert readers[0] == children[0]  # stopped before it did)
     with pytest.raises(ChildProcessError):
-        os.waitpid(children[0], os.WNOHANG)
-
-
-def test_a_new_file_that_cannot_be_read_stops_the_child_reading_the_old_one(
-        pair: tuple[Document, Document], always: None, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    old, _ = pair
-    children: list[int] = []
-    real = parallel._Child.__init__
-
-    def started(self: parallel._Child[object], function: Callable[[], object]) -> None:
-        real(self, function)
-        children.append(self.pid)
-
-    def documents() -> Iterator[Document | parallel.Unread]:
-        yield parallel.Unread(_reader(old, tmp_path / "pids"), size=1)
-        raise LegcompareError("the new text cannot be read")
-
-    monkeypatch.setattr(parallel._Child, "__init__", started)
-    with pytest.raises(LegcompareError, match="the new text cannot be read"):
-        parallel.split_as_read(documents())
-    assert len(children) == 1
-    with pytest.raises(ChildProcessError):  # stopped and reaped, not left running
         os.waitpid(children[0], os.WNOHANG)
 
 
@@ -438,26 +422,22 @@ def test_a_tree_too_deep_to_pickle_is_sent_flat() -> None:
         (f"c{at}", (at, at + 1), "x") for at in range(depth)]
 
 
+@pytest.mark.parametrize("unread", [False, True])
 def test_a_failure_while_the_child_splits_stops_the_child(
-        pair: tuple[Document, Document], always: None,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        pair: tuple[Document, Document], always: None, children: list[int], tmp_path: Path,
+        unread: bool) -> None:
+    """The new text cannot be read while a child splits the old one (or reads it first): the
+    error is raised here, and the child is stopped and reaped, not left running."""
     old, _ = pair
-    children: list[int] = []
-    real = parallel._Child.__init__
 
-    def started(self: parallel._Child[object], function: Callable[[], object]) -> None:
-        real(self, function)
-        children.append(self.pid)
-
-    def documents() -> Iterator[Document]:
-        yield old
+    def documents() -> Iterator[Document | parallel.Unread]:
+        yield parallel.Unread(_reader(old, tmp_path / "pids"), size=1) if unread else old
         raise LegcompareError("the new text cannot be read")
 
-    monkeypatch.setattr(parallel._Child, "__init__", started)
-    with pytest.raises(LegcompareError, match="cannot be read"):
+    with pytest.raises(LegcompareError, match="the new text cannot be read"):
         parallel.split_as_read(documents())
     assert len(children) == 1
-    with pytest.raises(ChildProcessError):  # stopped and reaped, not left running
+    with pytest.raises(ChildProcessError):
         os.waitpid(children[0], os.WNOHANG)
 
 
