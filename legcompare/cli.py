@@ -275,9 +275,9 @@ def diff(old: str, new: str, fmt: str, mode: str, perspective: str, rules: tuple
                      config)
 
     def documents() -> Iterator[Document | Unread]:
-        # on a long file, a second process reads OLD and splits it while NEW is read; on
-        # another long text, splitting OLD starts once it is read, while NEW is read
-        yield Unread(lambda: read(old), read.file_size(old))
+        # on a long file or stored text, a second process reads OLD and splits it while NEW is
+        # read; a long text fetched now starts splitting there once it is read
+        yield Unread(lambda: read(old), read.size_of(old))
         yield read(new)
 
     options = CompareOptions(mode=Mode(mode), perspective=Perspective(perspective), rules=rules,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError
+from .errors import InputError, LegcompareError
 from .ingest import DEFAULT_MAX_BYTES, load_path
 from .model import Document
 from .sources.policy import HttpPolicy
@@ -65,22 +65,32 @@ class Resolver:
         from .store import Store, default_root
 
         store = Store(self.store or default_root())
-        found = resolve_ref(self._stored_ref(arg, store), store)
+        ref = self._stored_ref(arg, store)
+        found = resolve_ref(ref, store) if ref is not None else None
         if found is not None:
             return found
         raise InputError("no such file, source id or stored text (see `legcompare list`)",
                          where=arg)
 
-    def file_size(self, arg: str) -> int | None:
-        """The size in bytes of the file ``arg`` names, when it is read as a file (not a side
-        of a file's markup, a source id or a stored text); ``None`` otherwise. Reads nothing."""
+    def size_of(self, arg: str) -> int | None:
+        """The size in bytes of what ``arg`` names, where it is known without reading it or
+        fetching anything: a file's, or a stored text's (a source id already fetched included);
+        ``None`` otherwise (a side of a file's markup, a source id not yet fetched, nothing)."""
         from .markup import parse_side
 
         if parse_side(arg)[1] is not None:
             return None
         try:
-            return Path(arg).stat().st_size if Path(arg).is_file() else None
-        except OSError:
+            path = Path(arg)
+            if path.exists():
+                return path.stat().st_size if path.is_file() else None
+            from .store import REF, Store, default_root
+
+            store = Store(self.store or default_root())
+            ref = self._stored_ref(arg, store, fetch=False)
+            stored = store.get(ref) if ref is not None and REF.fullmatch(ref) else None
+            return stored.path.stat().st_size if stored is not None else None
+        except (LegcompareError, OSError):  # (reading it will say what is wrong)
             return None
 
     def _side(self, path: Path, which: str) -> Document:
@@ -92,10 +102,11 @@ class Resolver:
         document = load_path(path, max_bytes=self.max_bytes, encoding=self.encoding)
         return before_side(document) if which == "before" else side(document, "after")
 
-    def _stored_ref(self, arg: str, store: Store) -> str:
+    def _stored_ref(self, arg: str, store: Store, *, fetch: bool = True) -> str | None:
         """The store reference ``arg`` stands for: a source (id or URL) is fetched unless it is
-        stored already; anything else is taken as a store reference."""
-        from .fetch import fetch
+        stored already (``None`` instead, when not ``fetch``); anything else is taken as a
+        store reference."""
+        from .fetch import fetch as get
         from .sources import is_url, parse_source_id, parse_state_id
         from .sources.states import stored as state_stored
 
@@ -113,8 +124,10 @@ class Resolver:
             found = state_stored(store, state) if state is not None else None
             if found is not None:
                 return found.ref
-        return fetch(arg, store=store, base_url=self.base_url, state_urls=dict(self.state_urls),
-                     policy=self.policy()).ref
+        if not fetch:
+            return None
+        return get(arg, store=store, base_url=self.base_url, state_urls=dict(self.state_urls),
+                   policy=self.policy()).ref
 
     def policy(self) -> HttpPolicy:
         """The HTTP policy fetches use: :attr:`http` with this resolver's limits."""

@@ -308,13 +308,25 @@ def test_an_old_file_a_second_process_cannot_read_is_one_line_and_exit_2(
     assert code == 2 and "missing.txt" in err and err.count("\n") == 1
 
 
-def test_the_size_of_a_file_argument_is_known_without_reading_it(tmp_path: Path) -> None:
+def test_the_size_of_a_file_or_a_stored_text_is_known_without_reading_it(
+        tmp_path: Path) -> None:
+    from legcompare.model import Provenance
     from legcompare.resolve import Resolver
+    from legcompare.store import Store
 
     a, _ = files(tmp_path)
-    read = Resolver()
-    assert read.file_size(a) == len(OLD.encode())
-    assert read.file_size(f"{a}@before") is None  # a side of its markup: read, then made
-    assert read.file_size(str(tmp_path)) is None  # a folder
-    assert read.file_size(str(tmp_path / "missing.txt")) is None
-    assert read.file_size("govinfo:116/hr/2157@ih") is None  # a source id, maybe fetched
+    store = tmp_path / "store"
+    provenance = Provenance(jurisdiction="us-federal", document="hr2157-116", version="ih",
+                            title="H.R. 2157", source="govinfo:116/hr/2157@ih", format="txt")
+    Store(store).put("us-federal", "hr2157-116", "ih", b"SEC. 1. A TITLE.\n", provenance,
+                     ext="txt")
+    read = Resolver(store=store)
+    assert read.size_of(a) == len(OLD.encode())
+    assert read.size_of("us-federal/hr2157-116@ih") == 17  # stored
+    assert read.size_of("govinfo:116/hr/2157@ih") == 17  # a source id fetched before
+    assert read.size_of(f"{a}@before") is None  # a side of its markup: read, then made
+    assert read.size_of(str(tmp_path)) is None  # a folder
+    assert read.size_of(str(tmp_path / "missing.txt")) is None
+    assert read.size_of("govinfo:116/hr/2157@enr") is None  # not fetched: nothing is fetched
+    assert read.size_of("us-federal/hr2157-116@enr") is None
+    assert not (store / "us-federal" / "hr2157-116" / "enr.json").exists()
