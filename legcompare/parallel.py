@@ -5,19 +5,19 @@ Splitting a text into its clause tree is most of the work of a diff, and the two
 depend on each other: :func:`split_all` has a forked child split every other text (the new side of
 a comparison) while this process splits the rest, and :func:`split_as_read` starts the child on the
 first text as soon as it is read, so that the second is read meanwhile. When the first is a long
-file not read yet (:class:`Unread`), the child reads it too and sends it back with its clauses
-(without each clause's text, which is the document's at the clause's span). A text split on its own
-(``outline``, ``covers``, a text compared with XML) is read through in one pass, and then
-:func:`split_one` has the child make the clauses of its second half. Diffing and judging the
-aligned pairs is a map over pairs of very uneven cost: :func:`map_balanced` keeps the cheap ones
-(the same text on both sides) here and shares the others with a forked child, each process taking a
-few at a time (:func:`map_shared`, every other item to the child, is for maps of even cost);
-``covers`` reads a law's top-level clauses (its divisions, titles or sections) the same way, one at
-a time, for its fact sheet. :func:`in_halves` gives a child the second half of a report to write
-(the HTML table's rows, the Word report's paragraphs). The child sees this process's memory as it
-was at the fork (nothing is sent to it) and sends back only what it computed, by pickle. Every
-function used is deterministic, so the results are the objects one process would have made; only
-the wall-clock time changes.
+file or stored text not read yet (:class:`Unread`), the child reads it too and sends it back with
+its clauses (without each clause's text, which is the document's at the clause's span). A text
+split on its own (``outline``, ``covers``, a text compared with XML) is read through in one pass,
+and then :func:`split_one` has the child make the clauses of its second half. Diffing and judging
+the aligned pairs is a map over pairs of very uneven cost: :func:`map_balanced` keeps the cheap
+ones (the same text on both sides) here and shares the others with a forked child, each process
+taking a few at a time (:func:`map_shared`, every other item to the child, is for maps of even
+cost); ``covers`` reads a law's top-level clauses (its divisions, titles or sections) the same way,
+one at a time, for its fact sheet. :func:`in_halves` gives a child the second half of a report to
+write (the HTML table's rows, the Word report's paragraphs). The child sees this process's memory
+as it was at the fork (nothing is sent to it) and sends back only what it computed, by pickle.
+Every function used is deterministic, so the results are the objects one process would have made;
+only the wall-clock time changes.
 
 A child is forked only when all of these hold, so that it never costs more than it saves and
 never forks where forking is unsafe:
@@ -90,9 +90,10 @@ def split_all(documents: Sequence[Document]) -> list[Outline]:
 @dataclass(frozen=True)
 class Unread:
     """A document not read yet (the first of :func:`split_as_read`'s): ``read()`` reads it;
-    ``size`` is its size in bytes where that is known without reading it (a file's), and says
-    whether it is long enough for a child to read and split it while this process reads the
-    rest (``None``: read it here first)."""
+    ``size`` is its size in bytes where that is known without reading it (a file's, a stored
+    text's), and says whether it is long enough for a child to read and split it while this
+    process reads the rest (``None``: read it here first; so is a text to fetch, whose fetching
+    stays in this process)."""
 
     read: Callable[[], Document]
     size: int | None = None
