@@ -291,12 +291,14 @@ def measure(argv: Sequence[str], timeout: float | None = None, cwd: Path = REPO)
 
 
 def snapshot(folder: Path) -> str:
-    """Copy the legcompare package into ``folder`` (the measured commands run there, so that
-    edits to the working tree during a long run do not mix versions); the copy's SHA-256."""
-    spec = importlib.util.find_spec("legcompare")
-    if spec is None or spec.origin is None:
-        raise RuntimeError("legcompare is not importable: python -m pip install -e .")
-    source = Path(spec.origin).parent
+    """Copy this checkout's legcompare package into ``folder`` (the measured commands run
+    there, so that edits to the working tree during a long run do not mix versions); the
+    copy's SHA-256. The package beside this script, which the report names by ``git describe``:
+    not whichever copy the interpreter would import (an editable install of another checkout,
+    when this script is run from a second one)."""
+    source = REPO / "legcompare"
+    if not (source / "__init__.py").is_file():
+        raise RuntimeError(f"no legcompare package in {REPO}")
     target = folder / "legcompare"
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     digest = hashlib.sha256()

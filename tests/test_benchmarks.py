@@ -253,12 +253,21 @@ def test_both_scripts_name_the_pairs_alike() -> None:
     assert bench.pair_files(Path("d"), [0.2])[0][1] == Path("d/pair-200kb-old.txt")
 
 
-def test_snapshot_copies_the_package_to_measure(tmp_path: Path) -> None:
+def test_snapshot_copies_the_package_to_measure(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # the package of the checkout the script is in (the one its report names), even where the
+    # interpreter would import another copy (an editable install of another checkout)
+    elsewhere = tmp_path / "elsewhere" / "legcompare"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "__init__.py").write_text("")
+    monkeypatch.syspath_prepend(str(elsewhere.parent))
+    monkeypatch.delitem(sys.modules, "legcompare", raising=False)
     digest = bench.snapshot(tmp_path)
     assert re.fullmatch(r"[0-9a-f]{64}", digest)
-    assert (tmp_path / "legcompare" / "__init__.py").is_file()
-    assert (tmp_path / "legcompare" / "cli.py").is_file()
-    assert list((tmp_path / "legcompare").glob("**/*.pyc"))  # compiled up front
+    copy, package = tmp_path / "legcompare", bench.REPO / "legcompare"
+    assert (copy / "__init__.py").read_bytes() == (package / "__init__.py").read_bytes()
+    assert (copy / "cli.py").read_bytes() == (package / "cli.py").read_bytes()
+    assert list(copy.glob("**/*.pyc"))  # compiled up front
 
 
 OLD_SNIPPET = """SECTION 1. SHORT TITLE.
