@@ -358,6 +358,26 @@ def test_a_long_old_file_is_read_and_split_by_a_child_while_the_new_one_is_read(
     assert b.document is new and made_here == [b]
 
 
+def test_an_old_pdf_is_read_by_the_child_through_the_sandbox(
+        always: None, tmp_path: Path, children: list[int]) -> None:
+    """Reading a PDF runs a sandboxed subprocess; the forked child starts it as this process
+    would, and gets the same document (its page and line numbers included)."""
+    from legcompare.resolve import resolve
+    from tests.test_ingest_pdf import make_pdf
+
+    lines = ["SEC. 1. SHORT TITLE.", "This Act may be cited as the Test Act.", "SEC. 2. BAN.",
+             "(a) No agency shall use a face recognition system.", "(b) Reports are due yearly."]
+    old = tmp_path / "old.pdf"
+    old.write_bytes(make_pdf(lines))
+    new = parse_text("\n".join(lines).replace("yearly", "monthly") + "\n", _bill("rh"))
+    a, _ = parallel.split_as_read(iter((
+        parallel.Unread(lambda: resolve(str(old)), size=old.stat().st_size), new)))
+    assert len(children) == 1
+    assert a == split(resolve(str(old)))
+    assert [c.id for c in a.walk()] == ["front", "s1", "s2", "s2/a", "s2/b"]
+    assert a.document.lines and a.clauses[1].locator == "p. 1, ll. 1–2"
+
+
 def test_an_old_file_of_no_known_size_is_read_here_first(
         pair: tuple[Document, Document], always: None, tmp_path: Path) -> None:
     old, new = pair
