@@ -25,7 +25,10 @@ Adding a peer (wdiff, ``git diff --word-diff``, difflib, redlines...) is adding 
 
 With ``--compiled DIR`` every legcompare command also runs, right after the shipped one, on the
 copy of the package in ``DIR`` that ``compiled.py`` built (its busiest modules compiled by
-mypyc): what compiled code would buy, measured in the same run.
+mypyc): what compiled code would buy, measured in the same run. With ``--reference DIR`` it
+also runs on the package of another checkout (a ``git worktree`` of an older commit, say),
+copied at the start as this one is: a speed change measured as before and after in one run,
+each against the same floor, however busy the machine is meanwhile.
 """
 
 from __future__ import annotations
@@ -290,15 +293,15 @@ def measure(argv: Sequence[str], timeout: float | None = None, cwd: Path = REPO)
     return Run(float(seconds), peak_kib, int(code), message[-1] if message else "", float(cpu))
 
 
-def snapshot(folder: Path) -> str:
-    """Copy this checkout's legcompare package into ``folder`` (the measured commands run
-    there, so that edits to the working tree during a long run do not mix versions); the
-    copy's SHA-256. The package beside this script, which the report names by ``git describe``:
-    not whichever copy the interpreter would import (an editable install of another checkout,
-    when this script is run from a second one)."""
-    source = REPO / "legcompare"
+def snapshot(folder: Path, checkout: Path = REPO) -> str:
+    """Copy a checkout's legcompare package (this one's, by default) into ``folder`` (the
+    measured commands run there, so that edits to the working tree during a long run do not
+    mix versions); the copy's SHA-256. The package in the checkout, which the report names by
+    ``git describe``: not whichever copy the interpreter would import (an editable install of
+    another checkout, when this script is run from a second one)."""
+    source = checkout / "legcompare"
     if not (source / "__init__.py").is_file():
-        raise RuntimeError(f"no legcompare package in {REPO}")
+        raise RuntimeError(f"no legcompare package in {checkout}")
     target = folder / "legcompare"
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     digest = hashlib.sha256()
@@ -310,17 +313,25 @@ def snapshot(folder: Path) -> str:
 
 COMPILED = "compiled: "
 """How the rows of the commands run on a compiled copy (``--compiled``) begin."""
+REFERENCE = "reference: "
+"""How the rows of the commands run on another checkout's package (``--reference``) begin."""
 
 
-def with_compiled(commands: Sequence[Command], folder: Path) -> list[Command]:
-    """``commands``, each of legcompare's followed by the same run on the copy in ``folder``
-    (named with :data:`COMPILED` before its name)."""
+def with_copy(commands: Sequence[Command], folder: Path, prefix: str) -> list[Command]:
+    """``commands``, each of legcompare's followed by the same run on the package copy in
+    ``folder`` (named with ``prefix`` before its name: :data:`COMPILED`, :data:`REFERENCE`);
+    the rows another copy added before are left as they are."""
     out: list[Command] = []
     for command in commands:
         out.append(command)
         if command.name.startswith("legcompare "):
-            out.append(replace(command, name=COMPILED + command.name, cwd=folder))
+            out.append(replace(command, name=prefix + command.name, cwd=folder))
     return out
+
+
+def with_compiled(commands: Sequence[Command], folder: Path) -> list[Command]:
+    """:func:`with_copy` for the compiled copy in ``folder``."""
+    return with_copy(commands, folder, COMPILED)
 
 
 def compiled_modules(code: Path) -> int:
@@ -386,13 +397,18 @@ def _load() -> str:
         return "unknown"
 
 
-def _legcompare_version(code: Path) -> str:
+def _commit(checkout: Path) -> str:
+    """``git describe`` of the checkout (``""`` when it is no git checkout)."""
     try:
-        proc = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=REPO,
+        proc = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=checkout,
                               capture_output=True, text=True, check=False, timeout=10)
-        commit = proc.stdout.strip() if proc.returncode == 0 else ""
     except (OSError, subprocess.SubprocessError):
-        commit = ""
+        return ""
+    return proc.stdout.strip() if proc.returncode == 0 else ""
+
+
+def _legcompare_version(code: Path) -> str:
+    commit = _commit(REPO)
     try:
         proc = subprocess.run([sys.executable, "-c", ("import legcompare; "
                                "print(legcompare.__version__)")], cwd=code, capture_output=True,
@@ -459,10 +475,11 @@ def _targets(results: Sequence[Result]) -> list[str]:
     out: list[str] = []
     floors = (("floor (legcompare's tokens)", median("10mb", "Python floor")),
               ("words floor (`str.split`)", median("10mb", "Python words")))
-    for marked in ("", COMPILED):
+    for marked, copy in (("", ""), (COMPILED, " (compiled copy)"),
+                         (REFERENCE, " (reference copy)")):
         for fmt, target in (("json", 5), ("html", 8)):
             t = median("10mb", f"{marked}legcompare diff OLD NEW --format {fmt}")
-            what = f"`diff --format {fmt}`{' (compiled copy)' if marked else ''}, 10 MB"
+            what = f"`diff --format {fmt}`{copy}, 10 MB"
             for name, floor in floors:
                 if t is not None and floor:
                     verdict = "met" if t / floor <= target else "not met"
@@ -539,9 +556,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--compiled", type=Path, default=None, metavar="DIR",
                         help="also time legcompare's commands on the copy in DIR, whose modules "
                              "compiled.py compiled, in the same run (rows marked compiled)")
+    parser.add_argument("--reference", type=Path, default=None, metavar="DIR",
+                        help="also time legcompare's commands on the package of the checkout "
+                             "DIR (an older commit's worktree), copied at the start, in the "
+                             "same run (rows marked reference)")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.reference is not None and not (args.reference / "legcompare" / "__init__.py"
+                                           ).is_file():
+        parser.error(f"--reference: {args.reference} holds no legcompare package "
+                     "(give a checkout of legcompare, such as a git worktree)")
     if args.compiled is not None and not compiled_modules(args.compiled):
         parser.error(f"--compiled: {args.compiled} holds no compiled copy of legcompare; "
                      f"build one: python benchmarks/compiled.py {args.compiled}")
@@ -560,14 +585,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = with_compiled(commands, args.compiled.resolve())
     for skipped in (c for c in COMMANDS if not c.available()):
         print(f"run: skipping {skipped.name}: {skipped.needs} is not installed", file=sys.stderr)
-    with tempfile.TemporaryDirectory(prefix="legcompare-bench-code-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="legcompare-bench-code-") as tmp, \
+            tempfile.TemporaryDirectory(prefix="legcompare-bench-reference-") as other:
         code, digest = REPO, ""
         if not args.live:
             code, digest = Path(tmp), snapshot(Path(tmp))
             sys.path.insert(0, tmp)
+        if args.reference is not None:
+            reference = args.reference.resolve()
+            referenced = (f"; rows marked reference: {reference} "
+                          f"({_commit(reference) or 'no git commit'}), measured on a copy "
+                          f"taken at the start (sha256 {snapshot(Path(other), reference)[:16]}…)")
+            commands = with_copy(commands, Path(other), REFERENCE)
         results, info = _run_all(pairs, commands, args.repeat, args.timeout, code)
     if digest:
         info["legcompare"] += f", measured on a copy taken at the start (sha256 {digest[:16]}…)"
+    if args.reference is not None:
+        info["legcompare"] += referenced
     if args.compiled is not None:
         info["legcompare"] += (f"; rows marked compiled: the copy in {args.compiled.resolve()}, "
                                f"{compiled_modules(args.compiled)} of its modules compiled by "

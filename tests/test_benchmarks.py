@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -483,3 +484,66 @@ def test_run_times_a_compiled_copy_beside_the_shipped_code(
     assert f"| {compiled_json}, {floor} | ≤ 5× | 4.5× (met) |" in lines
     assert (f"| {compiled_json}, against `difflib.HtmlDiff` | faster | 4.5 s vs 3.0 s "
             "(slower) |") in lines
+
+
+@pytest.mark.corpus
+def test_run_times_another_checkouts_package_beside_this_one(
+        pair_files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--reference DIR`` times the package of another checkout in the same run, from a
+    copy taken at the start, each legcompare row followed by its reference row."""
+    with pytest.raises(SystemExit) as exit_:
+        bench.main(["--reference", str(tmp_path), "--sizes", "0.2"])
+    assert exit_.value.code == 2
+    assert f"--reference: {tmp_path} holds no legcompare package" in capsys.readouterr().err
+    # another checkout: a copy of this one whose package says so
+    other = tmp_path / "other"
+    shutil.copytree(bench.REPO / "legcompare", other / "legcompare",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    init = other / "legcompare" / "__init__.py"
+    init.write_text(init.read_text() + "\n# the reference\n")
+    floor, json_diff = bench.COMMANDS[0], next(
+        c for c in bench.COMMANDS if c.name == "legcompare diff OLD NEW --format json")
+    monkeypatch.setattr(bench, "COMMANDS", [floor, json_diff])
+    out = tmp_path / "report.md"
+    code = bench.main(["--reference", str(other), "--sizes", "0.2", "--repeat", "1",
+                       "--data", str(pair_files[0].parent), "--out", str(out)])
+    assert code == 0
+    text = out.read_text(encoding="utf-8")
+    rows = [line.split(" | ")[1] for line in text.splitlines() if line.startswith("| 200kb")]
+    assert rows == ["Python floor: read + tokenize both", "legcompare diff OLD NEW --format json",
+                    "reference: legcompare diff OLD NEW --format json"]
+    mine, theirs = (bench.snapshot(tmp_path / name, checkout)
+                    for name, checkout in (("a", bench.REPO), ("b", other)))
+    assert mine != theirs
+    assert f"measured on a copy taken at the start (sha256 {mine[:16]}…)" in text
+    assert (f"; rows marked reference: {other} (no git commit), measured on a copy taken at "
+            f"the start (sha256 {theirs[:16]}…)") in text
+
+
+def test_the_targets_are_given_for_the_reference_copy_from_its_own_rows(
+        tmp_path: Path) -> None:
+    commands = bench.with_copy(bench.with_compiled(bench.COMMANDS, tmp_path / "c"),
+                               tmp_path / "r", bench.REFERENCE)
+    names = [c.name for c in commands]
+    json_row = names.index("legcompare diff OLD NEW --format json")
+    assert names[json_row + 1:json_row + 3] == [
+        "reference: legcompare diff OLD NEW --format json",
+        "compiled: legcompare diff OLD NEW --format json"]
+    assert commands[json_row + 1].cwd == tmp_path / "r"
+    timed = {"Python floor": 1.0, "difflib.HtmlDiff": 3.0,
+             "legcompare diff OLD NEW --format json": 4.8,
+             "reference: legcompare diff OLD NEW --format json": 5.4}
+    results = []
+    for command in commands:
+        seconds = next((v for k, v in timed.items() if command.name.startswith(k)), None)
+        if seconds is not None:
+            results.append(bench.Result("10mb", command, [bench.Run(seconds, 1024, 0)]))
+    lines = bench._targets(results)
+    floor = "× floor (legcompare's tokens)"
+    assert f"| `diff --format json`, 10 MB, {floor} | ≤ 5× | 4.8× (met) |" in lines
+    assert (f"| `diff --format json` (reference copy), 10 MB, {floor} | ≤ 5× | "
+            "5.4× (not met) |") in lines
+    assert ("| `diff --format json` (reference copy), 10 MB, against `difflib.HtmlDiff` | "
+            "faster | 5.4 s vs 3.0 s (slower) |") in lines
+    assert not any("(compiled copy)" in line for line in lines)  # (no compiled rows timed)
