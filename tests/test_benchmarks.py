@@ -456,6 +456,17 @@ def test_module_names_of_compiled_paths() -> None:
                for path in compiled.COMPILED)
 
 
+def _targets_of(commands: list[bench.Command], timed: dict[str, float]) -> list[str]:
+    """The targets table of a 10 MB run whose commands took ``timed`` seconds (by the start
+    of their names; the others not timed)."""
+    results = []
+    for command in commands:
+        seconds = next((v for k, v in timed.items() if command.name.startswith(k)), None)
+        if seconds is not None:
+            results.append(bench.Result("10mb", command, [bench.Run(seconds, 1024, 0)]))
+    return bench._targets(results)
+
+
 def test_run_times_a_compiled_copy_beside_the_shipped_code(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
@@ -472,12 +483,7 @@ def test_run_times_a_compiled_copy_beside_the_shipped_code(
     timed = {"Python floor": 1.0, "difflib.HtmlDiff": 3.0,
              "legcompare diff OLD NEW --format json": 6.0,
              "compiled: legcompare diff OLD NEW --format json": 4.5}
-    results = []
-    for command in commands:
-        seconds = next((v for k, v in timed.items() if command.name.startswith(k)), None)
-        if seconds is not None:
-            results.append(bench.Result("10mb", command, [bench.Run(seconds, 1024, 0)]))
-    lines = bench._targets(results)
+    lines = _targets_of(commands, timed)
     floor = "× floor (legcompare's tokens)"
     assert f"| `diff --format json`, 10 MB, {floor} | ≤ 5× | 6.0× (not met) |" in lines
     compiled_json = "`diff --format json` (compiled copy), 10 MB"
@@ -534,12 +540,7 @@ def test_the_targets_are_given_for_the_reference_copy_from_its_own_rows(
     timed = {"Python floor": 1.0, "difflib.HtmlDiff": 3.0,
              "legcompare diff OLD NEW --format json": 4.8,
              "reference: legcompare diff OLD NEW --format json": 5.4}
-    results = []
-    for command in commands:
-        seconds = next((v for k, v in timed.items() if command.name.startswith(k)), None)
-        if seconds is not None:
-            results.append(bench.Result("10mb", command, [bench.Run(seconds, 1024, 0)]))
-    lines = bench._targets(results)
+    lines = _targets_of(commands, timed)
     floor = "× floor (legcompare's tokens)"
     assert f"| `diff --format json`, 10 MB, {floor} | ≤ 5× | 4.8× (met) |" in lines
     assert (f"| `diff --format json` (reference copy), 10 MB, {floor} | ≤ 5× | "
