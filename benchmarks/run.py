@@ -293,16 +293,20 @@ def measure(argv: Sequence[str], timeout: float | None = None, cwd: Path = REPO)
     return Run(float(seconds), peak_kib, int(code), message[-1] if message else "", float(cpu))
 
 
+def holds_package(checkout: Path) -> bool:
+    """Does ``checkout`` hold a legcompare package (a checkout of the project, a copy)?"""
+    return (checkout / "legcompare" / "__init__.py").is_file()
+
+
 def snapshot(folder: Path, checkout: Path = REPO) -> str:
     """Copy a checkout's legcompare package (this one's, by default) into ``folder`` (the
     measured commands run there, so that edits to the working tree during a long run do not
     mix versions); the copy's SHA-256. The package in the checkout, which the report names by
     ``git describe``: not whichever copy the interpreter would import (an editable install of
     another checkout, when this script is run from a second one)."""
-    source = checkout / "legcompare"
-    if not (source / "__init__.py").is_file():
+    if not holds_package(checkout):
         raise RuntimeError(f"no legcompare package in {checkout}")
-    target = folder / "legcompare"
+    source, target = checkout / "legcompare", folder / "legcompare"
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     digest = hashlib.sha256()
     for path in sorted(p for p in target.rglob("*") if p.is_file()):
@@ -563,8 +567,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
-    if args.reference is not None and not (args.reference / "legcompare" / "__init__.py"
-                                           ).is_file():
+    if args.reference is not None and not holds_package(args.reference):
         parser.error(f"--reference: {args.reference} holds no legcompare package "
                      "(give a checkout of legcompare, such as a git worktree)")
     if args.compiled is not None and not compiled_modules(args.compiled):

@@ -100,7 +100,7 @@ class Prefilter:
         plan = self._plans.get(known)
         if plan is None:
             plan = self._plans[known] = _plan(leading, known)
-        at_start, at_lines, unknown, among, every = plan
+        at_start, at_lines, unknown, among = plan
         if at_start and match(text, 0):
             return True
         if at_lines:  # (after each line end)
@@ -110,7 +110,7 @@ class Prefilter:
                     return True
                 at = lowered.find("\n", at + 1)
         # the words the automaton looked for are tried only where it found them
-        for word in every if found is None else unknown + tuple(among.intersection(found)):
+        for word in unknown + tuple(among if found is None else among.intersection(found)):
             at = lowered.find(word)
             while at >= 0:
                 if match(text, at):
@@ -119,20 +119,19 @@ class Prefilter:
         return False
 
 
-_Plan = tuple[bool, bool, tuple[str, ...], frozenset[str], tuple[str, ...]]
+_Plan = tuple[bool, bool, tuple[str, ...], frozenset[str]]
 
 
 def _plan(leading: Sequence[str], known: AbstractSet[str]) -> _Plan:
     """How :meth:`Prefilter.occurs` tries the leading words, given an automaton's ``known``
     words: whether a match may start at the start of the text, or of any line; the words it
-    always looks for itself; those it tries only where the automaton found them (its words,
-    when the caller says which it found: each one absent is then skipped without a look); and
-    all the words (when the caller does not say). Which position is tried first changes no
-    answer."""
-    words = tuple(w for w in leading if w not in (START, LINE_START))
+    always looks for itself; and those it tries only where the automaton found them (its
+    words, when the caller says which it found: each one absent is then skipped without a
+    look). Which position is tried first changes no answer."""
+    words = [w for w in leading if w not in (START, LINE_START)]
     return (START in leading or LINE_START in leading, LINE_START in leading,
             tuple(w for w in words if w not in known),
-            frozenset(w for w in words if w in known), words)
+            frozenset(w for w in words if w in known))
 
 
 _VALUE = itemgetter(1)

@@ -87,7 +87,7 @@ class Resolver:
             from .store import REF, Store, default_root
 
             store = Store(self.store or default_root())
-            ref = self._stored_ref(arg, store, fetch=False)
+            ref = self._stored_ref(arg, store, fetching=False)
             stored = store.get(ref) if ref is not None and REF.fullmatch(ref) else None
             return stored.path.stat().st_size if stored is not None else None
         except (LegcompareError, OSError):  # (reading it will say what is wrong)
@@ -102,11 +102,11 @@ class Resolver:
         document = load_path(path, max_bytes=self.max_bytes, encoding=self.encoding)
         return before_side(document) if which == "before" else side(document, "after")
 
-    def _stored_ref(self, arg: str, store: Store, *, fetch: bool = True) -> str | None:
+    def _stored_ref(self, arg: str, store: Store, *, fetching: bool = True) -> str | None:
         """The store reference ``arg`` stands for: a source (id or URL) is fetched unless it is
-        stored already (``None`` instead, when not ``fetch``); anything else is taken as a
+        stored already (``None`` instead, when not ``fetching``); anything else is taken as a
         store reference."""
-        from .fetch import fetch as get
+        from .fetch import fetch
         from .sources import is_url, parse_source_id, parse_state_id
         from .sources.states import stored as state_stored
 
@@ -124,10 +124,10 @@ class Resolver:
             found = state_stored(store, state) if state is not None else None
             if found is not None:
                 return found.ref
-        if not fetch:
+        if not fetching:
             return None
-        return get(arg, store=store, base_url=self.base_url, state_urls=dict(self.state_urls),
-                   policy=self.policy()).ref
+        return fetch(arg, store=store, base_url=self.base_url, state_urls=dict(self.state_urls),
+                     policy=self.policy()).ref
 
     def policy(self) -> HttpPolicy:
         """The HTTP policy fetches use: :attr:`http` with this resolver's limits."""

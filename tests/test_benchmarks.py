@@ -456,17 +456,6 @@ def test_module_names_of_compiled_paths() -> None:
                for path in compiled.COMPILED)
 
 
-def _targets_of(commands: list[bench.Command], timed: dict[str, float]) -> list[str]:
-    """The targets table of a 10 MB run whose commands took ``timed`` seconds (by the start
-    of their names; the others not timed)."""
-    results = []
-    for command in commands:
-        seconds = next((v for k, v in timed.items() if command.name.startswith(k)), None)
-        if seconds is not None:
-            results.append(bench.Result("10mb", command, [bench.Run(seconds, 1024, 0)]))
-    return bench._targets(results)
-
-
 def test_run_times_a_compiled_copy_beside_the_shipped_code(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
@@ -479,17 +468,6 @@ def test_run_times_a_compiled_copy_beside_the_shipped_code(
     assert names[json_row + 1] == "compiled: legcompare diff OLD NEW --format json"
     assert commands[json_row + 1].cwd == tmp_path and commands[json_row].cwd is None
     assert len(commands) == len(bench.COMMANDS) + 5  # diff json, html, docx; outline; covers
-    # the targets are given for the compiled copy too, from its own rows
-    timed = {"Python floor": 1.0, "difflib.HtmlDiff": 3.0,
-             "legcompare diff OLD NEW --format json": 6.0,
-             "compiled: legcompare diff OLD NEW --format json": 4.5}
-    lines = _targets_of(commands, timed)
-    floor = "× floor (legcompare's tokens)"
-    assert f"| `diff --format json`, 10 MB, {floor} | ≤ 5× | 6.0× (not met) |" in lines
-    compiled_json = "`diff --format json` (compiled copy), 10 MB"
-    assert f"| {compiled_json}, {floor} | ≤ 5× | 4.5× (met) |" in lines
-    assert (f"| {compiled_json}, against `difflib.HtmlDiff` | faster | 4.5 s vs 3.0 s "
-            "(slower) |") in lines
 
 
 @pytest.mark.corpus
@@ -528,8 +506,8 @@ def test_run_times_another_checkouts_package_beside_this_one(
             f"the start (sha256 {theirs[:16]}…)") in text
 
 
-def test_the_targets_are_given_for_the_reference_copy_from_its_own_rows(
-        tmp_path: Path) -> None:
+def test_a_reference_row_follows_each_shipped_row_before_a_compiled_one(tmp_path: Path
+                                                                        ) -> None:
     commands = bench.with_copy(bench.with_compiled(bench.COMMANDS, tmp_path / "c"),
                                tmp_path / "r", bench.REFERENCE)
     names = [c.name for c in commands]
@@ -538,14 +516,26 @@ def test_the_targets_are_given_for_the_reference_copy_from_its_own_rows(
         "reference: legcompare diff OLD NEW --format json",
         "compiled: legcompare diff OLD NEW --format json"]
     assert commands[json_row + 1].cwd == tmp_path / "r"
+
+
+@pytest.mark.parametrize(("prefix", "copy"), [(bench.COMPILED, "compiled copy"),
+                                              (bench.REFERENCE, "reference copy")])
+def test_the_targets_are_given_for_each_copy_from_its_own_rows(
+        tmp_path: Path, prefix: str, copy: str) -> None:
+    commands = bench.with_copy(bench.COMMANDS, tmp_path, prefix)
+    results = []
     timed = {"Python floor": 1.0, "difflib.HtmlDiff": 3.0,
-             "legcompare diff OLD NEW --format json": 4.8,
-             "reference: legcompare diff OLD NEW --format json": 5.4}
-    lines = _targets_of(commands, timed)
+             "legcompare diff OLD NEW --format json": 6.0,
+             f"{prefix}legcompare diff OLD NEW --format json": 4.5}
+    for command in commands:
+        seconds = next((v for k, v in timed.items() if command.name.startswith(k)), None)
+        if seconds is not None:
+            results.append(bench.Result("10mb", command, [bench.Run(seconds, 1024, 0)]))
+    lines = bench._targets(results)
     floor = "× floor (legcompare's tokens)"
-    assert f"| `diff --format json`, 10 MB, {floor} | ≤ 5× | 4.8× (met) |" in lines
-    assert (f"| `diff --format json` (reference copy), 10 MB, {floor} | ≤ 5× | "
-            "5.4× (not met) |") in lines
-    assert ("| `diff --format json` (reference copy), 10 MB, against `difflib.HtmlDiff` | "
-            "faster | 5.4 s vs 3.0 s (slower) |") in lines
-    assert not any("(compiled copy)" in line for line in lines)  # (no compiled rows timed)
+    assert f"| `diff --format json`, 10 MB, {floor} | ≤ 5× | 6.0× (not met) |" in lines
+    assert f"| `diff --format json` ({copy}), 10 MB, {floor} | ≤ 5× | 4.5× (met) |" in lines
+    assert (f"| `diff --format json` ({copy}), 10 MB, against `difflib.HtmlDiff` | faster | "
+            "4.5 s vs 3.0 s (slower) |") in lines
+    other = "reference copy" if prefix == bench.COMPILED else "compiled copy"
+    assert not any(f"({other})" in line for line in lines)  # (no rows of it were timed)
