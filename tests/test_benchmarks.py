@@ -7,6 +7,7 @@ reports it. These tests check what the numbers are measured on and with.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import re
 import shutil
@@ -287,13 +288,20 @@ def test_hotspots_prints_the_top_functions_before_and_after(
                                                                        "collect"),
                    encoding="utf-8")
     row = re.compile(r"^\| `[^`]+` \| [\d,]+ \| \d+\.\d{3} \| \d+\.\d{3} \|$")
-    # the repository's own package as the "before" copy: two tables of three rows each
-    assert hotspots.main(["--top", "3", "--reference", str(hotspots.REPO),
+    # a copy of the repository's own package, without bytecode, as the "before" copy: two
+    # tables of three rows each, and the copy byte-compiled first (as pip installs it)
+    before = tmp_path / "before"
+    shutil.copytree(hotspots.REPO / "legcompare", before / "legcompare",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    cli = before / "legcompare" / "cli.py"
+    assert not Path(importlib.util.cache_from_source(str(cli))).exists()
+    assert hotspots.main(["--top", "3", "--reference", str(before),
                           "diff", str(old), str(new), "--format", "json"]) == 0
+    assert Path(importlib.util.cache_from_source(str(cli))).is_file()
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"`legcompare diff {old} {new} --format json`, one process"
     starts = [i for i, line in enumerate(out) if " s under cProfile, " in line]
-    assert [out[i].split(":")[0] for i in starts] == [f"Before ({hotspots.REPO})",
+    assert [out[i].split(":")[0] for i in starts] == [f"Before ({before})",
                                                       "After (this tree)"]
     for i in starts:
         assert out[i + 2:i + 4] == ["| function | calls | own s | with callees s |",
