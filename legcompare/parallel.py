@@ -168,13 +168,13 @@ def _read_aside(first: Unread, rest: Iterator[Document | Unread],
     except BaseException:
         child.stop()
         raise
-    if child.failed():  # the child has stopped already: reading the first failed ...
-        first.read()  # ... and fails here the same way, before the rest is split
+    # a child stopped already: reading the first failed, and fails here the same way, before
+    # the rest is split (or the child failed otherwise: the text read is split here)
+    read_here = first.read() if child.failed() else None
     mine = _split_here(documents, child, meanwhile)
     sent = child.outcome()
     if sent is None:  # the child failed: this process does its share
-        document = first.read()
-        return [split(document), *mine]
+        return [split(read_here if read_here is not None else first.read()), *mine]
     document, parts = sent
     return [_outline_of(document, parts), *mine]
 

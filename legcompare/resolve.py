@@ -65,8 +65,7 @@ class Resolver:
         from .store import Store, default_root
 
         store = Store(self.store or default_root())
-        ref = self._stored_ref(arg, store)
-        found = resolve_ref(ref, store) if ref is not None else None
+        found = resolve_ref(self._stored_ref(arg, store), store)
         if found is not None:
             return found
         raise InputError("no such file, source id or stored text (see `legcompare list`)",
@@ -87,7 +86,7 @@ class Resolver:
             from .store import REF, Store, default_root
 
             store = Store(self.store or default_root())
-            ref = self._stored_ref(arg, store, fetching=False)
+            ref = self._known_ref(arg, store)
             stored = store.get(ref) if ref is not None and REF.fullmatch(ref) else None
             return stored.path.stat().st_size if stored is not None else None
         except (LegcompareError, OSError):  # (reading it will say what is wrong)
@@ -102,11 +101,19 @@ class Resolver:
         document = load_path(path, max_bytes=self.max_bytes, encoding=self.encoding)
         return before_side(document) if which == "before" else side(document, "after")
 
-    def _stored_ref(self, arg: str, store: Store, *, fetching: bool = True) -> str | None:
+    def _stored_ref(self, arg: str, store: Store) -> str:
         """The store reference ``arg`` stands for: a source (id or URL) is fetched unless it is
-        stored already (``None`` instead, when not ``fetching``); anything else is taken as a
-        store reference."""
+        stored already; anything else is taken as a store reference."""
         from .fetch import fetch
+
+        known = self._known_ref(arg, store)
+        if known is not None:
+            return known
+        return fetch(arg, store=store, base_url=self.base_url, state_urls=dict(self.state_urls),
+                     policy=self.policy()).ref
+
+    def _known_ref(self, arg: str, store: Store) -> str | None:
+        """:meth:`_stored_ref` without fetching: ``None`` for a source not stored yet."""
         from .sources import is_url, parse_source_id, parse_state_id
         from .sources.states import stored as state_stored
 
@@ -124,10 +131,7 @@ class Resolver:
             found = state_stored(store, state) if state is not None else None
             if found is not None:
                 return found.ref
-        if not fetching:
-            return None
-        return fetch(arg, store=store, base_url=self.base_url, state_urls=dict(self.state_urls),
-                     policy=self.policy()).ref
+        return None
 
     def policy(self) -> HttpPolicy:
         """The HTTP policy fetches use: :attr:`http` with this resolver's limits."""

@@ -358,6 +358,32 @@ def test_a_long_old_file_is_read_and_split_by_a_child_while_the_new_one_is_read(
     assert b.document is new and made_here == [b]
 
 
+@pytest.mark.parametrize("noticed_early", [True, False])
+def test_a_child_that_dies_leaves_the_old_text_to_be_read_here_once(
+        pair: tuple[Document, Document], always: None, tmp_path: Path,
+        noticed_early: bool) -> None:
+    """The child dies (not from a bad input): this process reads the old text and splits it,
+    reading it once, whether it saw the child gone before splitting the new text or after."""
+    old, new = pair
+    pids, parent = tmp_path / "pids", os.getpid()
+    read = _reader(old, pids)
+
+    def dies_in_a_child() -> Document:
+        if os.getpid() != parent:
+            os._exit(3)  # (a crash: nothing noted, nothing sent)
+        return read()
+
+    def documents() -> Iterator[Document | parallel.Unread]:
+        yield parallel.Unread(dies_in_a_child, size=1)
+        if noticed_early:
+            time.sleep(0.5)  # (the child is gone before the new text is split)
+        yield new
+
+    a, b = parallel.split_as_read(documents())
+    assert _readers(pids) == [parent]
+    assert (a, b) == (split(old), split(new)) and a.document is old
+
+
 def test_an_old_pdf_is_read_by_the_child_through_the_sandbox(
         always: None, tmp_path: Path, children: list[int]) -> None:
     """Reading a PDF runs a sandboxed subprocess; the forked child starts it as this process
