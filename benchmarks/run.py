@@ -333,11 +333,6 @@ def with_copy(commands: Sequence[Command], folder: Path, prefix: str) -> list[Co
     return out
 
 
-def with_compiled(commands: Sequence[Command], folder: Path) -> list[Command]:
-    """:func:`with_copy` for the compiled copy in ``folder``."""
-    return with_copy(commands, folder, COMPILED)
-
-
 def compiled_modules(code: Path) -> int:
     """How many modules of the package copy in ``code`` are compiled: extension modules
     beside the source they were made from, as ``compiled.py`` makes them (mypyc's shared
@@ -585,7 +580,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     commands = [c for c in COMMANDS if c.available()]
     if args.compiled is not None:
-        commands = with_compiled(commands, args.compiled.resolve())
+        commands = with_copy(commands, args.compiled.resolve(), COMPILED)
     for skipped in (c for c in COMMANDS if not c.available()):
         print(f"run: skipping {skipped.name}: {skipped.needs} is not installed", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="legcompare-bench-code-") as tmp, \

@@ -483,10 +483,9 @@ def fetch(sources: tuple[str, ...], store: str | None, base_url: str | None, for
     pages) into the store; print each store reference. API keys: LEGISCAN_API_KEY,
     OPENSTATES_API_KEY."""
     from .fetch import fetch_many
-    from .store import Store, default_root
 
     read = _resolver(max_bytes, None, False, store, base_url, offline, allow_private, config)
-    for stored in fetch_many(sources, store=Store(read.store or default_root()),
+    for stored in fetch_many(sources, store=read.opened_store(),
                              base_url=read.base_url, state_urls=dict(read.state_urls),
                              force=force, policy=read.policy()):
         click.echo(stored.ref)

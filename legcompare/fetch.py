@@ -42,7 +42,7 @@ from .sources.states import base_url as state_base_url
 from .sources.states import bill_page, fetch_state
 from .sources.states import citation_form as state_citation
 from .sources.web import WEB, document_slug, fetch_url, version_of
-from .store import REF, Store, StoredText
+from .store import Store, StoredText
 
 __all__ = ["decode_fetched", "fetch", "fetch_many", "read_fetched", "resolve_ref"]
 
@@ -143,7 +143,7 @@ def fetch_many(sources: Sequence[str], *, store: Store, base_url: str | None = N
 def resolve_ref(arg: str, store: Store) -> Document | None:
     """The stored text ``arg`` names (``us-federal/hr2157-116@ih``), read with its provenance;
     ``None`` when ``arg`` is not a store reference or names nothing stored."""
-    if not REF.fullmatch(arg) or store.get(arg) is None:
+    if store.find(arg) is None:
         return None
     data, provenance = store.read(arg)
     _, charset = parse_content_type(provenance.content_type)

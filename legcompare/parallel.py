@@ -215,24 +215,24 @@ def _tree(flat: Sequence[tuple[Any, ...]], text: str) -> tuple[Clause, ...]:
     """The clauses :func:`_flat` listed, made again, each text cut from ``text`` (the
     document's) at the clause's span; last first, so that a clause's children are made before
     it (no recursion, however deep the tree)."""
-    made_: list[Clause] = []  # the clauses made, each parent's children on top, first last
+    built: list[Clause] = []  # the clauses made, each parent's children on top, first last
     names, new, set_ = _FIELDS, object.__new__, object.__setattr__
     at_children, at_span = _CHILDREN, _SPAN
     for values in reversed(flat):
         fields_ = dict(zip(names, values, strict=True))  # (the fields in their order)
         n = values[at_children]
         if n:
-            fields_["children"] = tuple(made_[:-n - 1:-1])
-            del made_[-n:]
+            fields_["children"] = tuple(built[:-n - 1:-1])
+            del built[-n:]
         else:
             fields_["children"] = ()
         start, end = values[at_span]
         fields_["text"] = text[start:end]
         clause = new(Clause)  # (what model.made makes, the dictionary its own)
         set_(clause, "__dict__", fields_)
-        made_.append(clause)
-    made_.reverse()
-    return tuple(made_)
+        built.append(clause)
+    built.reverse()
+    return tuple(built)
 
 
 def map_shared(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *,

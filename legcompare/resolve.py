@@ -62,9 +62,8 @@ class Resolver:
         if path.exists():
             return load_path(path, max_bytes=self.max_bytes, encoding=self.encoding)
         from .fetch import resolve_ref
-        from .store import Store, default_root
 
-        store = Store(self.store or default_root())
+        store = self.opened_store()
         found = resolve_ref(self._stored_ref(arg, store), store)
         if found is not None:
             return found
@@ -83,14 +82,19 @@ class Resolver:
             path = Path(arg)
             if path.exists():
                 return path.stat().st_size if path.is_file() else None
-            from .store import REF, Store, default_root
-
-            store = Store(self.store or default_root())
+            store = self.opened_store()
             ref = self._known_ref(arg, store)
-            stored = store.get(ref) if ref is not None and REF.fullmatch(ref) else None
+            stored = store.find(ref) if ref is not None else None
             return stored.path.stat().st_size if stored is not None else None
         except (LegcompareError, OSError):  # (reading it will say what is wrong)
             return None
+
+    def opened_store(self) -> Store:
+        """The store fetched texts go to and stored texts are read from (:attr:`store`, else
+        the user's data directory)."""
+        from .store import Store, default_root
+
+        return Store(self.store or default_root())
 
     def _side(self, path: Path, which: str) -> Document:
         """``FILE@before`` / ``FILE@after``: one side of the file's own amendment markup (the

@@ -111,6 +111,11 @@ class Store:
                 other.unlink(missing_ok=True)
         return StoredText(ref, path, folder / f"{version}.json", provenance)
 
+    def find(self, arg: str) -> StoredText | None:
+        """The stored version ``arg`` names, or ``None`` when ``arg`` is no store reference
+        (:data:`REF`) or names nothing stored."""
+        return self.get(arg) if REF.fullmatch(arg) else None
+
     def get(self, ref: str) -> StoredText | None:
         """The stored version ``ref`` names, or ``None`` when it is not stored."""
         folder = self._folder(ref)

@@ -470,7 +470,7 @@ def test_run_times_a_compiled_copy_beside_the_shipped_code(
         bench.main(["--compiled", str(tmp_path), "--sizes", "1"])
     assert exit_.value.code == 2
     assert f"--compiled: {tmp_path} holds no compiled copy" in capsys.readouterr().err
-    commands = bench.with_compiled(bench.COMMANDS, tmp_path)
+    commands = bench.with_copy(bench.COMMANDS, tmp_path, bench.COMPILED)
     names = [c.name for c in commands]
     json_row = names.index("legcompare diff OLD NEW --format json")
     assert names[json_row + 1] == "compiled: legcompare diff OLD NEW --format json"
@@ -516,7 +516,7 @@ def test_run_times_another_checkouts_package_beside_this_one(
 
 def test_a_reference_row_follows_each_shipped_row_before_a_compiled_one(tmp_path: Path
                                                                         ) -> None:
-    commands = bench.with_copy(bench.with_compiled(bench.COMMANDS, tmp_path / "c"),
+    commands = bench.with_copy(bench.with_copy(bench.COMMANDS, tmp_path / "c", bench.COMPILED),
                                tmp_path / "r", bench.REFERENCE)
     names = [c.name for c in commands]
     json_row = names.index("legcompare diff OLD NEW --format json")

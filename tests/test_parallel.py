@@ -299,28 +299,19 @@ def test_a_history_splits_each_version_once(corpus: Path,
 
 
 def test_the_old_text_is_split_by_a_child_while_the_new_one_is_read(
-        pair: tuple[Document, Document], always: None,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        pair: tuple[Document, Document], always: None, children: list[int]) -> None:
     old, new = pair
     events: list[str] = []
-    children: list[int] = []
-    real = parallel._Child.__init__
-
-    def started(self: parallel._Child[object], function: Callable[[], object]) -> None:
-        real(self, function)
-        children.append(self.pid)
-        events.append("fork")
 
     def documents() -> Iterator[Document]:
-        events.append("read old")
+        events.append(f"read old, {len(children)} forked")
         yield old
-        events.append("read new")
+        events.append(f"read new, {len(children)} forked")
         yield new
 
-    monkeypatch.setattr(parallel._Child, "__init__", started)
     a, b = parallel.split_as_read(
         documents(), meanwhile=lambda o: events.append(f"meanwhile {o.document is new}"))
-    assert events == ["read old", "fork", "read new", "meanwhile True"]
+    assert events == ["read old, 0 forked", "read new, 1 forked", "meanwhile True"]
     assert (a, b) == (split(old), split(new)) and a.document is old and b.document is new
     assert len(children) == 1 and children[0] > 0
     with pytest.raises(ChildProcessError):  # reaped
@@ -421,6 +412,7 @@ def test_an_old_file_that_cannot_be_read_is_said_first(
     new text's (read in turn, the old text's error came first), and the child is reaped."""
     old, new = pair
     pids = tmp_path / "pids"
+
     def documents() -> Iterator[Document | parallel.Unread]:
         yield parallel.Unread(_reader(old, pids, fails=True), size=1)
         if new_fails:

@@ -221,7 +221,6 @@ def _read(doc: DocInput, resolver: Resolver) -> Document:
     from ..fetch import resolve_ref
     from ..ingest import ingest_bytes, load_path
     from ..sources import is_url, parse_source_id, parse_state_id
-    from ..store import Store, default_root
 
     if doc.how == "upload":
         with tempfile.TemporaryDirectory(prefix="legcompare-upload-") as tmp:
@@ -233,7 +232,7 @@ def _read(doc: DocInput, resolver: Resolver) -> Document:
                                 title=doc.name, source="paste")
         return ingest_bytes(doc.data, provenance, max_bytes=resolver.max_bytes, where=doc.name)
     if doc.how == "store":
-        found = resolve_ref(doc.name, Store(resolver.store or default_root()))
+        found = resolve_ref(doc.name, resolver.opened_store())
         if found is None:
             raise StoreError("not in the store", where=doc.name)
         return found
